@@ -1,0 +1,424 @@
+//! [`Vault`]: an unlocked vault file and every operation on it.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use ring::rand::SystemRandom;
+
+use super::backup;
+use super::envelope::{self, Place};
+use super::error::{Error, Public, Result, VaultError};
+use super::keys::{Credential, DataKey, Passcode, PlatformKey, Slot, Wrap};
+use super::record::{Change, LoadedData, RecordKind, StoredRecord};
+use super::schema;
+use super::throttle::{Attempts, ThrottleStatus};
+
+/// The column every record table seals its content in.
+const BODY: &str = "body";
+
+/// An unlocked vault: an open SQLite connection and the data key.
+///
+/// Dropping it closes the file and wipes the keys from memory.
+pub struct Vault {
+    conn: Connection,
+    path: PathBuf,
+    key: DataKey,
+    rng: SystemRandom,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Whether a vault (with a passcode set) exists at `path`.
+    pub fn exists(path: impl AsRef<Path>) -> bool {
+        let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+            return false;
+        };
+        matches!(schema::version(&conn), Ok(Some(_)))
+    }
+
+    /// Creates a new vault protected by `passcode`. Refuses to overwrite an
+    /// existing one, or any file that is not an empty database.
+    pub fn create(path: impl AsRef<Path>, passcode: &Passcode) -> Result<Self, VaultError> {
+        Self::create_inner(path.as_ref(), passcode).public()
+    }
+
+    /// Opens the vault with the passcode or the platform key.
+    ///
+    /// Every attempt is counted before the key is checked and cleared on
+    /// success; after repeated failures attempts are refused for a growing
+    /// delay ([`VaultError::Throttled`]); if the participant opted in, the
+    /// vault is erased when failures reach their limit. A wrong credential
+    /// changes nothing else.
+    pub fn unlock(
+        path: impl AsRef<Path>,
+        credential: &Credential,
+        now_ms: i64,
+    ) -> Result<Self, VaultError> {
+        Self::unlock_inner(path.as_ref(), credential, now_ms).public()
+    }
+
+    /// Failed attempts and the current delay, for the lock screen.
+    pub fn throttle_status(path: impl AsRef<Path>, now_ms: i64) -> Result<ThrottleStatus, VaultError> {
+        open_existing(path.as_ref())
+            .and_then(|conn| Attempts::read(&conn))
+            .map(|attempts| attempts.status(now_ms))
+            .public()
+    }
+
+    /// "Erase everything" from the lock screen: destroys the wrapped keys,
+    /// then removes the database and its -wal and -shm files. Works on a
+    /// damaged or newer file too; a missing file is not an error.
+    pub fn erase_at(path: impl AsRef<Path>) -> Result<(), VaultError> {
+        erase_path(path.as_ref()).public()
+    }
+
+    /// Erases this vault (see [`Vault::erase_at`]).
+    pub fn erase(self) -> Result<(), VaultError> {
+        let path = self.path.clone();
+        drop(self);
+        erase_path(&path).public()
+    }
+
+    /// The file this vault lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Decrypts every record. Rows that fail authentication are reported in
+    /// [`LoadedData::damaged`] and left on disk.
+    pub fn load_all(&self) -> Result<LoadedData, VaultError> {
+        self.load_all_inner().public()
+    }
+
+    /// Applies `changes` in one durable transaction: all or nothing.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<(), VaultError> {
+        self.apply_inner(changes).public()
+    }
+
+    /// Rewraps the data key under a new passcode; no record is touched.
+    pub fn change_passcode(&mut self, current: &Passcode, new: &Passcode) -> Result<(), VaultError> {
+        self.change_passcode_inner(current, new).public()
+    }
+
+    /// Stores the data key wrapped by a platform key, for biometric unlock.
+    pub fn enroll_platform_key(&mut self, key: &PlatformKey) -> Result<(), VaultError> {
+        let wrap = self.key.wrap_with_platform_key(key, &self.rng).public()?;
+        write_wrap(&self.conn, Slot::Platform, &wrap).public()
+    }
+
+    /// Removes the platform-key wrap; the passcode still opens the vault.
+    pub fn remove_platform_key(&mut self) -> Result<(), VaultError> {
+        self.conn
+            .execute("DELETE FROM key_wraps WHERE slot = ?1", [Slot::Platform.name()])
+            .map(|_| ())
+            .map_err(Error::from)
+            .public()
+    }
+
+    pub fn has_platform_key(&self) -> bool {
+        matches!(read_wrap(&self.conn, Slot::Platform), Ok(Some(_)))
+    }
+
+    /// Opt-in: erase the vault after `limit` consecutive failed unlocks
+    /// (`None` turns it off).
+    pub fn set_erase_after_failures(&mut self, limit: Option<u32>) -> Result<(), VaultError> {
+        Attempts::set_erase_after(&self.conn, limit).public()
+    }
+
+    /// Exports every readable record as one file sealed by `passphrase`.
+    pub fn export_backup(&self, passphrase: &Passcode) -> Result<Vec<u8>, VaultError> {
+        let data = self.load_all()?;
+        backup::seal(&data.records, passphrase, &self.rng).public()
+    }
+
+    /// Replaces all records with a backup's, atomically, after the whole
+    /// file has been verified. On any error the current data is untouched.
+    pub fn import_backup(&mut self, file: &[u8], passphrase: &Passcode) -> Result<(), VaultError> {
+        self.import_backup_inner(file, passphrase).public()
+    }
+
+    fn create_inner(path: &Path, passcode: &Passcode) -> Result<Self> {
+        passcode.check_not_empty()?;
+        let mut conn = open_connection(path, true)?;
+        if schema::version(&conn)?.is_some() {
+            return Err(VaultError::AlreadyExists.into());
+        }
+        let rng = SystemRandom::new();
+        let key = DataKey::generate(&rng)?;
+        let wrap = key.wrap_with_passcode(passcode, &rng)?;
+        let tx = conn.transaction()?;
+        schema::create(&tx)?;
+        write_wrap(&tx, Slot::Passcode, &wrap)?;
+        tx.commit()?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            key,
+            rng,
+        })
+    }
+
+    fn unlock_inner(path: &Path, credential: &Credential, now_ms: i64) -> Result<Self> {
+        let conn = open_existing(path)?;
+        let before = Attempts::read(&conn)?;
+        let status = before.status(now_ms);
+        if status.retry_after_secs > 0 {
+            return Err(VaultError::Throttled {
+                retry_after_secs: status.retry_after_secs,
+            }
+            .into());
+        }
+        let unwrapped = match credential {
+            Credential::Passcode(passcode) => {
+                let wrap = read_wrap(&conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
+                Attempts::record_failure(&conn, now_ms)?;
+                DataKey::unwrap_with_passcode(&wrap, passcode)
+            }
+            Credential::PlatformKey(key) => {
+                let wrap = read_wrap(&conn, Slot::Platform)?.ok_or(VaultError::NoPlatformKey)?;
+                Attempts::record_failure(&conn, now_ms)?;
+                DataKey::unwrap_with_platform_key(&wrap, key)
+            }
+        };
+        match unwrapped {
+            Ok(key) => {
+                Attempts::clear(&conn)?;
+                Ok(Self {
+                    conn,
+                    path: path.to_path_buf(),
+                    key,
+                    rng: SystemRandom::new(),
+                })
+            }
+            Err(Error::Public(VaultError::WrongCredential)) => {
+                if Attempts::read(&conn)?.should_erase() {
+                    drop(conn);
+                    erase_path(path)?;
+                    return Err(VaultError::ErasedAfterFailures.into());
+                }
+                Err(VaultError::WrongCredential.into())
+            }
+            Err(other) => {
+                // Not the participant's mistake (a damaged wrap): uncount it.
+                conn.execute(
+                    "UPDATE unlock_attempts SET failures = ?1, next_attempt_ms = ?2 WHERE id = 1",
+                    (before.failures, before.next_attempt_ms),
+                )?;
+                Err(other)
+            }
+        }
+    }
+
+    fn load_all_inner(&self) -> Result<LoadedData> {
+        let mut data = LoadedData::default();
+        for kind in RecordKind::ALL {
+            let table = kind.table();
+            let mut statement = self
+                .conn
+                .prepare_cached(&format!("SELECT id, body FROM {table} ORDER BY id"))?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let id = u64::try_from(row.get::<_, i64>(0)?).map_err(|_| VaultError::Corrupt)?;
+                let sealed = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+                let place = Place {
+                    table,
+                    id,
+                    column: BODY,
+                };
+                match envelope::open(self.key.records(), place, sealed) {
+                    Ok(body) => data.records.push(StoredRecord { kind, id, body }),
+                    Err(_) => data.damaged.push((kind, id)),
+                }
+            }
+        }
+        Ok(data)
+    }
+
+    fn apply_inner(&mut self, changes: &[Change]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for change in changes {
+            match change {
+                Change::Put { kind, id, body } => {
+                    let table = kind.table();
+                    let row_id = row_id(*id)?;
+                    let place = Place {
+                        table,
+                        id: *id,
+                        column: BODY,
+                    };
+                    let sealed = envelope::seal(self.key.records(), &self.rng, place, body)?;
+                    tx.prepare_cached(&format!(
+                        "INSERT INTO {table} (id, body) VALUES (?1, ?2) \
+                         ON CONFLICT (id) DO UPDATE SET body = excluded.body"
+                    ))?
+                    .execute((row_id, sealed))?;
+                }
+                Change::Delete { kind, id } => {
+                    tx.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", kind.table()))?
+                        .execute([row_id(*id)?])?;
+                }
+                Change::DeleteAll { kind } => {
+                    tx.execute(&format!("DELETE FROM {}", kind.table()), [])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn change_passcode_inner(&mut self, current: &Passcode, new: &Passcode) -> Result<()> {
+        new.check_not_empty()?;
+        let wrap = read_wrap(&self.conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
+        DataKey::unwrap_with_passcode(&wrap, current)?;
+        let rewrapped = self.key.wrap_with_passcode(new, &self.rng)?;
+        write_wrap(&self.conn, Slot::Passcode, &rewrapped)
+    }
+
+    fn import_backup_inner(&mut self, file: &[u8], passphrase: &Passcode) -> Result<()> {
+        let records = backup::open(file, passphrase)?;
+        if records.iter().any(|record| i64::try_from(record.id).is_err()) {
+            return Err(VaultError::BackupRejected.into());
+        }
+        let mut changes: Vec<Change> = RecordKind::ALL
+            .into_iter()
+            .map(|kind| Change::DeleteAll { kind })
+            .collect();
+        changes.extend(records.into_iter().map(|record| Change::Put {
+            kind: record.kind,
+            id: record.id,
+            body: record.body,
+        }));
+        self.apply_inner(&changes)
+    }
+
+}
+
+/// Record ids are SQLite rowids: at most `i64::MAX`.
+fn row_id(id: u64) -> Result<i64> {
+    i64::try_from(id).map_err(|_| VaultError::Storage.into())
+}
+
+fn open_connection(path: &Path, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags).map_err(|error| {
+        if !create && error.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) {
+            Error::Public(VaultError::NotFound)
+        } else {
+            Error::from(error)
+        }
+    })?;
+    // journal_mode answers with a row, so it is queried rather than executed.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(VaultError::Storage.into());
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+/// Opens an existing vault and brings its schema up to date.
+fn open_existing(path: &Path) -> Result<Connection> {
+    let mut conn = open_connection(path, false)?;
+    match schema::version(&conn)? {
+        None => Err(VaultError::NotFound.into()),
+        Some(version) => {
+            schema::upgrade(&mut conn, version)?;
+            Ok(conn)
+        }
+    }
+}
+
+fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
+    Ok(conn
+        .query_row(
+            "SELECT salt, iterations, sealed FROM key_wraps WHERE slot = ?1",
+            [slot.name()],
+            |row| {
+                Ok(Wrap {
+                    salt: row.get(0)?,
+                    iterations: row.get(1)?,
+                    sealed: row.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
+    conn.execute(
+        "INSERT INTO key_wraps (slot, salt, iterations, sealed) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (slot) DO UPDATE SET
+            salt = excluded.salt, iterations = excluded.iterations, sealed = excluded.sealed",
+        (slot.name(), &wrap.salt, wrap.iterations, &wrap.sealed),
+    )?;
+    Ok(())
+}
+
+/// Crypto-shreds, then removes the files. Without the wrapped key nothing
+/// left anywhere (flash blocks, old backups of the file) can be decrypted.
+fn erase_path(path: &Path) -> Result<()> {
+    if let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) {
+        // Best effort: a damaged file may refuse, and is removed below anyway.
+        let _ = conn.execute_batch(
+            "PRAGMA secure_delete = ON;
+             DELETE FROM key_wraps;
+             PRAGMA wal_checkpoint(TRUNCATE);",
+        );
+        #[cfg(target_arch = "wasm32")]
+        wipe_contents(&conn);
+    }
+    remove_files(path)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn remove_files(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(&name) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(())
+}
+
+/// In the browser the file lives in the OPFS pool, which the worker deletes
+/// through the VFS; here every table is dropped so nothing remains inside it.
+#[cfg(target_arch = "wasm32")]
+fn remove_files(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn wipe_contents(conn: &Connection) {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .unwrap_or_default();
+    for table in tables {
+        let _ = conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{table}\""));
+    }
+    let _ = conn.execute_batch("PRAGMA user_version = 0; VACUUM;");
+}
