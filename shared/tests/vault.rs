@@ -55,7 +55,10 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
     vault
         .apply(&[
             Change::put(RecordKind::Goal, 10 + 3, b"edited goal".to_vec()),
-            Change::Delete { kind: RecordKind::Meeting, id: 10 + 14 },
+            Change::Delete {
+                kind: RecordKind::Meeting,
+                id: 10 + 14,
+            },
         ])
         .unwrap();
     let expected = contents(&vault);
@@ -87,7 +90,11 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
         VaultError::WrongCredential
     );
     let vault = Vault::unlock(&path, &passcode("new words"), NOW).unwrap();
-    assert_eq!(contents(&vault), expected, "changing the passcode touched no record");
+    assert_eq!(
+        contents(&vault),
+        expected,
+        "changing the passcode touched no record"
+    );
 }
 
 #[test]
@@ -115,7 +122,11 @@ fn creating_over_an_existing_vault_or_a_foreign_file_is_refused() {
         Vault::create(&garbage, &Passcode::new(PASSCODE)).unwrap_err(),
         VaultError::Corrupt
     );
-    assert_eq!(std::fs::read(&garbage).unwrap(), vec![0x5a; 8192], "left untouched");
+    assert_eq!(
+        std::fs::read(&garbage).unwrap(),
+        vec![0x5a; 8192],
+        "left untouched"
+    );
 }
 
 #[test]
@@ -129,8 +140,16 @@ fn wrong_credentials_change_nothing_and_the_throttle_survives_reopening() {
     drop(vault);
 
     let wrong_key = Credential::PlatformKey(PlatformKey::generate().unwrap());
-    assert_eq!(Vault::unlock(&path, &wrong_key, NOW).unwrap_err(), VaultError::WrongCredential);
-    for attempt in 2..=5 {
+    assert_eq!(
+        Vault::unlock(&path, &wrong_key, NOW).unwrap_err(),
+        VaultError::WrongCredential
+    );
+    // A 256-bit key cannot be guessed: only passcode guesses are throttled.
+    assert_eq!(
+        Vault::throttle_status(&path, NOW).unwrap().failed_attempts,
+        0
+    );
+    for attempt in 1..=5 {
         assert_eq!(
             Vault::unlock(&path, &passcode("guess"), NOW).unwrap_err(),
             VaultError::WrongCredential,
@@ -143,19 +162,40 @@ fn wrong_credentials_change_nothing_and_the_throttle_survives_reopening() {
     assert_eq!((status.failed_attempts, status.retry_after_secs), (5, 30));
     assert_eq!(
         Vault::unlock(&path, &passcode(PASSCODE), NOW + 10_000).unwrap_err(),
-        VaultError::Throttled { retry_after_secs: 20 }
+        VaultError::Throttled {
+            retry_after_secs: 20
+        }
     );
-    assert_eq!(Vault::throttle_status(&path, NOW + 10_000).unwrap().failed_attempts, 5);
+    assert_eq!(
+        Vault::throttle_status(&path, NOW + 10_000)
+            .unwrap()
+            .failed_attempts,
+        5
+    );
 
     // After the delay a wrong guess doubles it; the right passcode then clears it.
     assert_eq!(
         Vault::unlock(&path, &passcode("guess"), NOW + 30_000).unwrap_err(),
         VaultError::WrongCredential
     );
-    assert_eq!(Vault::throttle_status(&path, NOW + 30_000).unwrap().retry_after_secs, 60);
+    assert_eq!(
+        Vault::throttle_status(&path, NOW + 30_000)
+            .unwrap()
+            .retry_after_secs,
+        60
+    );
     let vault = Vault::unlock(&path, &passcode(PASSCODE), NOW + 90_000).unwrap();
-    assert_eq!(contents(&vault), expected, "failed attempts changed no record");
-    assert_eq!(Vault::throttle_status(&path, NOW + 90_000).unwrap().failed_attempts, 0);
+    assert_eq!(
+        contents(&vault),
+        expected,
+        "failed attempts changed no record"
+    );
+    assert_eq!(
+        Vault::throttle_status(&path, NOW + 90_000)
+            .unwrap()
+            .failed_attempts,
+        0
+    );
 }
 
 #[test]
@@ -166,7 +206,12 @@ fn opting_in_erases_the_vault_after_the_chosen_number_of_failures() {
     vault.set_erase_after_failures(Some(2)).unwrap();
     drop(vault);
 
-    assert_eq!(Vault::throttle_status(&path, NOW).unwrap().erase_after_failures, Some(2));
+    assert_eq!(
+        Vault::throttle_status(&path, NOW)
+            .unwrap()
+            .erase_after_failures,
+        Some(2)
+    );
     assert_eq!(
         Vault::unlock(&path, &passcode("one"), NOW).unwrap_err(),
         VaultError::WrongCredential
@@ -189,17 +234,24 @@ fn every_flipped_byte_of_a_stored_envelope_is_detected_and_hides_nothing_else() 
     vault.apply(&one_of_each("tamper")).unwrap();
     let expected = contents(&vault);
     let conn = raw(&path);
-    let original: Vec<u8> =
-        conn.query_row("SELECT body FROM goals WHERE id = 13", [], |r| r.get(0)).unwrap();
+    let original: Vec<u8> = conn
+        .query_row("SELECT body FROM goals WHERE id = 13", [], |r| r.get(0))
+        .unwrap();
     for index in 0..original.len() {
         let mut altered = original.clone();
         altered[index] ^= 0x01;
-        conn.execute("UPDATE goals SET body = ?1 WHERE id = 13", [&altered]).unwrap();
+        conn.execute("UPDATE goals SET body = ?1 WHERE id = 13", [&altered])
+            .unwrap();
         let data = vault.load_all().unwrap();
         assert_eq!(data.damaged, vec![(RecordKind::Goal, 13)], "byte {index}");
-        assert_eq!(data.records.len(), expected.len() - 1, "the other records still load");
+        assert_eq!(
+            data.records.len(),
+            expected.len() - 1,
+            "the other records still load"
+        );
     }
-    conn.execute("UPDATE goals SET body = ?1 WHERE id = 13", [&original]).unwrap();
+    conn.execute("UPDATE goals SET body = ?1 WHERE id = 13", [&original])
+        .unwrap();
     assert_eq!(contents(&vault), expected);
 }
 
@@ -221,13 +273,19 @@ fn envelopes_swapped_between_rows_or_tables_are_detected() {
     )
     .unwrap();
     let data = vault.load_all().unwrap();
-    assert_eq!(data.damaged, vec![(RecordKind::Goal, 1), (RecordKind::Trigger, 1)]);
+    assert_eq!(
+        data.damaged,
+        vec![(RecordKind::Goal, 1), (RecordKind::Trigger, 1)]
+    );
     assert_eq!(data.records.len(), 1);
     assert_eq!(&data.records[0].body[..], b"goal two");
 }
 
 fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack.windows(needle.len()).filter(|window| *window == needle).count()
+    haystack
+        .windows(needle.len())
+        .filter(|window| *window == needle)
+        .count()
 }
 
 fn files_of(path: &Path) -> Vec<(String, Vec<u8>)> {
@@ -256,22 +314,45 @@ fn no_plaintext_reaches_the_disk() {
         .collect();
     vault.apply(&changes).unwrap();
     // Rewrite and delete too: old versions must not linger in free pages or the WAL.
-    vault.apply(&[Change::put(RecordKind::Goal, 1, b"replaced".to_vec())]).unwrap();
-    vault.apply(&[Change::Delete { kind: RecordKind::Trigger, id: 1 }]).unwrap();
+    vault
+        .apply(&[Change::put(RecordKind::Goal, 1, b"replaced".to_vec())])
+        .unwrap();
+    vault
+        .apply(&[Change::Delete {
+            kind: RecordKind::Trigger,
+            id: 1,
+        }])
+        .unwrap();
 
     let mut scanned = files_of(&path);
-    assert!(scanned.iter().any(|(name, _)| name.ends_with("-wal")), "WAL scanned while open");
+    assert!(
+        scanned.iter().any(|(name, _)| name.ends_with("-wal")),
+        "WAL scanned while open"
+    );
     let backup = vault.export_backup(&Passcode::new("backup words")).unwrap();
     scanned.push(("backup".into(), backup));
-    raw(&path).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    raw(&path)
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
     drop(vault);
     scanned.extend(files_of(&path));
     let plain_marker = files_of(&path)[0].1.clone();
-    assert!(occurrences(&plain_marker, b"SQLite format 3") == 1, "scanning the real file");
+    assert!(
+        occurrences(&plain_marker, b"SQLite format 3") == 1,
+        "scanning the real file"
+    );
 
     for (name, bytes) in &scanned {
-        for sentinel in sentinels.iter().map(String::as_str).chain([sentinel_passcode]) {
-            assert_eq!(occurrences(bytes, sentinel.as_bytes()), 0, "{sentinel} in {name}");
+        for sentinel in sentinels
+            .iter()
+            .map(String::as_str)
+            .chain([sentinel_passcode])
+        {
+            assert_eq!(
+                occurrences(bytes, sentinel.as_bytes()),
+                0,
+                "{sentinel} in {name}"
+            );
         }
     }
     drop(dir);
@@ -304,8 +385,12 @@ fn generate_golden_v1() {
     let mut vault = Vault::create(&path, &Passcode::new(GOLDEN_PASSCODE)).unwrap();
     vault.apply(&one_of_each("golden")).unwrap();
     drop(vault);
-    raw(&path).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
-    raw(&path).query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())).unwrap();
+    raw(&path)
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    raw(&path)
+        .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
+        .unwrap();
 }
 
 fn schema_of(path: &Path) -> Vec<(String, String)> {
@@ -341,7 +426,9 @@ fn the_golden_v1_database_opens_migrates_and_matches_a_fresh_schema() {
     drop(Vault::create(&fresh, &Passcode::new("x")).unwrap());
     assert_eq!(schema_of(&path), schema_of(&fresh));
     let version = |p: &Path| -> u32 {
-        raw(p).pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+        raw(p)
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
     };
     assert_eq!(version(&path), version(&fresh));
 }
@@ -355,13 +442,24 @@ fn a_backup_restores_identical_data_after_erase() {
     let backup = vault.export_backup(&Passcode::new("backup words")).unwrap();
     vault.erase().unwrap();
     for suffix in ["", "-wal", "-shm"] {
-        assert!(!dir.path().join(format!("phoenix.db{suffix}")).exists(), "{suffix} removed");
+        assert!(
+            !dir.path().join(format!("phoenix.db{suffix}")).exists(),
+            "{suffix} removed"
+        );
     }
 
     // A new phone: choose a passcode, then restore.
     let mut vault = Vault::create(&path, &Passcode::new("new phone")).unwrap();
-    vault.apply(&[Change::put(RecordKind::Goal, 999, b"replaced by the backup".to_vec())]).unwrap();
-    vault.import_backup(&backup, &Passcode::new("backup words")).unwrap();
+    vault
+        .apply(&[Change::put(
+            RecordKind::Goal,
+            999,
+            b"replaced by the backup".to_vec(),
+        )])
+        .unwrap();
+    vault
+        .import_backup(&backup, &Passcode::new("backup words"))
+        .unwrap();
     assert_eq!(contents(&vault), expected);
 }
 
@@ -371,16 +469,30 @@ fn damaged_or_wrong_passphrase_backups_are_rejected_and_change_nothing() {
     let mut vault = Vault::create(&path, &Passcode::new(PASSCODE)).unwrap();
     vault.apply(&one_of_each("current")).unwrap();
     let backup = vault.export_backup(&Passcode::new("backup words")).unwrap();
-    vault.apply(&[Change::put(RecordKind::Goal, 500, b"newer than the backup".to_vec())]).unwrap();
+    vault
+        .apply(&[Change::put(
+            RecordKind::Goal,
+            500,
+            b"newer than the backup".to_vec(),
+        )])
+        .unwrap();
     let current = contents(&vault);
     let words = Passcode::new("backup words");
 
     let mut rejected: Vec<(String, Vec<u8>, &Passcode)> = vec![
         ("empty".into(), Vec::new(), &words),
         ("header only".into(), backup[..40].to_vec(), &words),
-        ("missing last byte".into(), backup[..backup.len() - 1].to_vec(), &words),
+        (
+            "missing last byte".into(),
+            backup[..backup.len() - 1].to_vec(),
+            &words,
+        ),
         ("half".into(), backup[..backup.len() / 2].to_vec(), &words),
-        ("extra byte".into(), [backup.as_slice(), &[0]].concat(), &words),
+        (
+            "extra byte".into(),
+            [backup.as_slice(), &[0]].concat(),
+            &words,
+        ),
     ];
     // One flipped bit in each region: magic, iteration count, salt, nonce, body, tag.
     for index in [0, 9, 20, 35, 60, backup.len() / 2, backup.len() - 1] {

@@ -1,3 +1,66 @@
-fn main() {
-    eprintln!("usage: cargo xtask test");
+//! Phoenix's developer commands, run as `cargo xtask <command>`.
+//!
+//! Each command checks what it needs first and says plainly what is missing,
+//! so a fresh machine gets a clear instruction rather than a compiler error.
+
+use std::process::{Command, ExitCode};
+
+mod prerequisites;
+mod test;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test      run every test of the repository (what CI runs)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test::run_all(&args[1..]),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command from the repository root, echoing it first.
+pub(crate) fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    run_with_env(program, args, &[])
+}
+
+pub(crate) fn run_with_env(
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
+    println!("\n==> {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(repo_root())
+        .status()
+        .map_err(|error| format!("could not start `{program}`: {error}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+pub(crate) fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the repository root")
+        .to_path_buf()
 }

@@ -129,7 +129,10 @@ mod tests {
     fn round_trips_and_hides_the_plaintext() {
         let sealed = seal(&key(), &SystemRandom::new(), HERE, b"walk every evening").unwrap();
         assert!(!sealed.windows(4).any(|w| w == b"walk"));
-        assert_eq!(&open(&key(), HERE, &sealed).unwrap()[..], b"walk every evening");
+        assert_eq!(
+            &open(&key(), HERE, &sealed).unwrap()[..],
+            b"walk every evening"
+        );
     }
 
     #[test]
@@ -139,7 +142,10 @@ mod tests {
             for bit in 0..8 {
                 let mut altered = sealed.clone();
                 altered[index] ^= 1 << bit;
-                assert!(open(&key(), HERE, &altered).is_err(), "byte {index} bit {bit}");
+                assert!(
+                    open(&key(), HERE, &altered).is_err(),
+                    "byte {index} bit {bit}"
+                );
             }
         }
     }
@@ -149,8 +155,14 @@ mod tests {
         let sealed = seal(&key(), &SystemRandom::new(), HERE, b"x").unwrap();
         for elsewhere in [
             Place { id: 43, ..HERE },
-            Place { table: "triggers", ..HERE },
-            Place { column: "title", ..HERE },
+            Place {
+                table: "triggers",
+                ..HERE
+            },
+            Place {
+                column: "title",
+                ..HERE
+            },
         ] {
             assert!(open(&key(), elsewhere, &sealed).is_err());
         }

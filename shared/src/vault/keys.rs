@@ -265,7 +265,11 @@ fn seal_key(
     Ok(sealed)
 }
 
-fn open_key(kek: &aead::LessSafeKey, aad: &[u8], sealed: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+fn open_key(
+    kek: &aead::LessSafeKey,
+    aad: &[u8],
+    sealed: &[u8],
+) -> Result<Zeroizing<[u8; KEY_LEN]>> {
     if sealed.len() != NONCE_LEN + KEY_LEN + TAG_LEN {
         return Err(VaultError::Corrupt.into());
     }

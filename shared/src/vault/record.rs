@@ -143,7 +143,9 @@ pub enum Change {
         id: u64,
     },
     /// Removes every record of a kind (for example when a backup replaces all data).
-    DeleteAll { kind: RecordKind },
+    DeleteAll {
+        kind: RecordKind,
+    },
 }
 
 impl Change {

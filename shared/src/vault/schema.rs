@@ -46,7 +46,10 @@ const CREATE_CONTROL_TABLES: &str = "
 /// transaction (which also stores the first key wrap).
 pub(crate) fn create(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(CREATE_CONTROL_TABLES)?;
-    tx.execute("INSERT INTO meta (key, value) VALUES ('format', ?1)", [FORMAT])?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('format', ?1)",
+        [FORMAT],
+    )?;
     for kind in RecordKind::ALL {
         create_record_table(tx, kind)?;
     }
@@ -111,12 +114,16 @@ mod tests {
     use super::*;
 
     fn add_reminder_notes(tx: &Transaction<'_>) -> Result<()> {
-        tx.execute_batch("CREATE TABLE reminder_notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")?;
+        tx.execute_batch(
+            "CREATE TABLE reminder_notes (id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
+        )?;
         Ok(())
     }
 
     fn broken(tx: &Transaction<'_>) -> Result<()> {
-        tx.execute_batch("CREATE TABLE half_done (id INTEGER PRIMARY KEY); SELECT no_such_function();")?;
+        tx.execute_batch(
+            "CREATE TABLE half_done (id INTEGER PRIMARY KEY); SELECT no_such_function();",
+        )?;
         Ok(())
     }
 
@@ -125,7 +132,8 @@ mod tests {
         let tx = conn.transaction().unwrap();
         create(&tx).unwrap();
         tx.commit().unwrap();
-        conn.execute("INSERT INTO goals (id, body) VALUES (1, x'00')", []).unwrap();
+        conn.execute("INSERT INTO goals (id, body) VALUES (1, x'00')", [])
+            .unwrap();
         conn
     }
 
@@ -133,7 +141,11 @@ mod tests {
         let mut statement = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .unwrap();
-        statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect()
+        statement
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     }
 
     #[test]
@@ -154,14 +166,17 @@ mod tests {
         let after = tables(&conn);
         assert!(!after.contains(&"half_done".to_owned()));
         assert_eq!(after.len(), before.len() + 1);
-        let goals: u32 = conn.query_row("SELECT count(*) FROM goals", [], |r| r.get(0)).unwrap();
+        let goals: u32 = conn
+            .query_row("SELECT count(*) FROM goals", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(goals, 1);
     }
 
     #[test]
     fn a_newer_database_is_refused() {
         let mut conn = fresh_v1();
-        conn.pragma_update(None, "user_version", VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", VERSION + 1)
+            .unwrap();
         assert!(matches!(
             upgrade(&mut conn, VERSION + 1),
             Err(crate::vault::error::Error::Public(VaultError::NewerSchema))

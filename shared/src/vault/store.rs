@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use ring::rand::SystemRandom;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::backup;
 use super::envelope::{self, Place};
@@ -49,8 +49,8 @@ impl Vault {
 
     /// Opens the vault with the passcode or the platform key.
     ///
-    /// Every attempt is counted before the key is checked and cleared on
-    /// success; after repeated failures attempts are refused for a growing
+    /// Every passcode attempt is counted before the key is derived and
+    /// cleared on success; after repeated failures attempts are refused for a growing
     /// delay ([`VaultError::Throttled`]); if the participant opted in, the
     /// vault is erased when failures reach their limit. A wrong credential
     /// changes nothing else.
@@ -63,7 +63,10 @@ impl Vault {
     }
 
     /// Failed attempts and the current delay, for the lock screen.
-    pub fn throttle_status(path: impl AsRef<Path>, now_ms: i64) -> Result<ThrottleStatus, VaultError> {
+    pub fn throttle_status(
+        path: impl AsRef<Path>,
+        now_ms: i64,
+    ) -> Result<ThrottleStatus, VaultError> {
         open_existing(path.as_ref())
             .and_then(|conn| Attempts::read(&conn))
             .map(|attempts| attempts.status(now_ms))
@@ -101,7 +104,11 @@ impl Vault {
     }
 
     /// Rewraps the data key under a new passcode; no record is touched.
-    pub fn change_passcode(&mut self, current: &Passcode, new: &Passcode) -> Result<(), VaultError> {
+    pub fn change_passcode(
+        &mut self,
+        current: &Passcode,
+        new: &Passcode,
+    ) -> Result<(), VaultError> {
         self.change_passcode_inner(current, new).public()
     }
 
@@ -114,7 +121,10 @@ impl Vault {
     /// Removes the platform-key wrap; the passcode still opens the vault.
     pub fn remove_platform_key(&mut self) -> Result<(), VaultError> {
         self.conn
-            .execute("DELETE FROM key_wraps WHERE slot = ?1", [Slot::Platform.name()])
+            .execute(
+                "DELETE FROM key_wraps WHERE slot = ?1",
+                [Slot::Platform.name()],
+            )
             .map(|_| ())
             .map_err(Error::from)
             .public()
@@ -179,21 +189,30 @@ impl Vault {
                 Attempts::record_failure(&conn, now_ms)?;
                 DataKey::unwrap_with_passcode(&wrap, passcode)
             }
+            // A random 256-bit key cannot be guessed, and the keystore
+            // throttles biometrics itself: no attempt is counted, so the
+            // everyday unlock writes nothing before the data is loaded.
             Credential::PlatformKey(key) => {
                 let wrap = read_wrap(&conn, Slot::Platform)?.ok_or(VaultError::NoPlatformKey)?;
-                Attempts::record_failure(&conn, now_ms)?;
                 DataKey::unwrap_with_platform_key(&wrap, key)
             }
         };
         match unwrapped {
             Ok(key) => {
-                Attempts::clear(&conn)?;
+                if before.failures > 0 || matches!(credential, Credential::Passcode(_)) {
+                    Attempts::clear(&conn)?;
+                }
                 Ok(Self {
                     conn,
                     path: path.to_path_buf(),
                     key,
                     rng: SystemRandom::new(),
                 })
+            }
+            Err(Error::Public(VaultError::WrongCredential))
+                if matches!(credential, Credential::PlatformKey(_)) =>
+            {
+                Err(VaultError::WrongCredential.into())
             }
             Err(Error::Public(VaultError::WrongCredential)) => {
                 if Attempts::read(&conn)?.should_erase() {
@@ -283,7 +302,10 @@ impl Vault {
 
     fn import_backup_inner(&mut self, file: &[u8], passphrase: &Passcode) -> Result<()> {
         let records = backup::open(file, passphrase)?;
-        if records.iter().any(|record| i64::try_from(record.id).is_err()) {
+        if records
+            .iter()
+            .any(|record| i64::try_from(record.id).is_err())
+        {
             return Err(VaultError::BackupRejected.into());
         }
         let mut changes: Vec<Change> = RecordKind::ALL
@@ -297,7 +319,6 @@ impl Vault {
         }));
         self.apply_inner(&changes)
     }
-
 }
 
 /// Record ids are SQLite rowids: at most `i64::MAX`.

@@ -1,0 +1,36 @@
+//! `cargo xtask test`: every test of the repository, as CI runs it.
+
+use crate::{prerequisites, run};
+
+pub(crate) fn run_all(_args: &[String]) -> Result<(), String> {
+    prerequisites::clang()?;
+    prerequisites::wasm_target()?;
+
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run("cargo", &["test", "--workspace"])?;
+    // The vault must keep compiling for the browser (wasm32 + OPFS).
+    run(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "shared",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    )?;
+    println!("\nall checks passed");
+    Ok(())
+}
