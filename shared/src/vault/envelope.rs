@@ -88,23 +88,29 @@ pub(crate) fn seal(
     Ok(out)
 }
 
-/// Opens an envelope sealed for `place`. Any alteration, a move to another
-/// place, an unknown version or key id: [`VaultError::Tampered`].
+/// Opens an envelope sealed for `place`, decrypting in its own buffer. Any
+/// alteration, a move to another place, an unknown version or key id:
+/// [`VaultError::Tampered`].
 pub(crate) fn open(
     key: &aead::LessSafeKey,
     place: Place<'_>,
-    envelope: &[u8],
+    envelope: Vec<u8>,
 ) -> Result<Zeroizing<Vec<u8>>> {
-    if envelope.len() < OVERHEAD || envelope[0] != VERSION || envelope[1] != KEY_ID {
+    let mut buffer = Zeroizing::new(envelope);
+    if buffer.len() < OVERHEAD || buffer[0] != VERSION || buffer[1] != KEY_ID {
         return Err(VaultError::Tampered.into());
     }
-    let nonce = aead::Nonce::try_assume_unique_for_key(&envelope[2..HEADER_LEN])
+    let nonce = aead::Nonce::try_assume_unique_for_key(&buffer[2..HEADER_LEN])
         .map_err(|_| VaultError::Tampered)?;
-    let mut buffer = Zeroizing::new(envelope[HEADER_LEN..].to_vec());
     let plain_len = key
-        .open_in_place(nonce, AadBuffer::new(place).aad(), &mut buffer)
+        .open_in_place(
+            nonce,
+            AadBuffer::new(place).aad(),
+            &mut buffer[HEADER_LEN..],
+        )
         .map_err(|_| VaultError::Tampered)?
         .len();
+    buffer.copy_within(HEADER_LEN..HEADER_LEN + plain_len, 0);
     buffer.truncate(plain_len);
     Ok(buffer)
 }
@@ -130,7 +136,7 @@ mod tests {
         let sealed = seal(&key(), &SystemRandom::new(), HERE, b"walk every evening").unwrap();
         assert!(!sealed.windows(4).any(|w| w == b"walk"));
         assert_eq!(
-            &open(&key(), HERE, &sealed).unwrap()[..],
+            &open(&key(), HERE, sealed).unwrap()[..],
             b"walk every evening"
         );
     }
@@ -143,7 +149,7 @@ mod tests {
                 let mut altered = sealed.clone();
                 altered[index] ^= 1 << bit;
                 assert!(
-                    open(&key(), HERE, &altered).is_err(),
+                    open(&key(), HERE, altered).is_err(),
                     "byte {index} bit {bit}"
                 );
             }
@@ -164,7 +170,7 @@ mod tests {
                 ..HERE
             },
         ] {
-            assert!(open(&key(), elsewhere, &sealed).is_err());
+            assert!(open(&key(), elsewhere, sealed.clone()).is_err());
         }
     }
 
@@ -172,8 +178,8 @@ mod tests {
     fn unknown_versions_and_short_input_are_rejected() {
         let mut sealed = seal(&key(), &SystemRandom::new(), HERE, b"x").unwrap();
         sealed[0] = 2;
-        assert!(open(&key(), HERE, &sealed).is_err());
-        assert!(open(&key(), HERE, &[]).is_err());
-        assert!(open(&key(), HERE, &[VERSION, KEY_ID, 0, 0]).is_err());
+        assert!(open(&key(), HERE, sealed).is_err());
+        assert!(open(&key(), HERE, Vec::new()).is_err());
+        assert!(open(&key(), HERE, vec![VERSION, KEY_ID, 0, 0]).is_err());
     }
 }
