@@ -6,19 +6,24 @@
 use std::process::{Command, ExitCode};
 
 mod prerequisites;
+mod proof;
 mod test;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  test      run every test of the repository (what CI runs)
+  test               run every test of the repository (what CI runs)
+  bench [--rounds N] measure the vault against plain SQLite; writes BENCHMARKS.md
+  soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run_all(&args[1..]),
+        Some("bench") => proof::bench(&args[1..]),
+        Some("soak") => proof::soak(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
