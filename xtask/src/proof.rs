@@ -5,22 +5,20 @@ use std::process::Command;
 
 use crate::{repo_root, run_with_env};
 
-/// Runs the side-by-side vault benchmark and writes BENCHMARKS.md.
+/// Runs the side-by-side benchmarks (vault vs plain SQLite, SQLCipher vs
+/// its own engine without a key) and writes BENCHMARKS.md.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
-    let mut cargo_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
-    cargo_args.extend(args.iter().map(String::as_str));
-    println!("\n==> cargo {}", cargo_args.join(" "));
-    let output = Command::new("cargo")
-        .args(&cargo_args)
-        .current_dir(repo_root())
-        .output()
-        .map_err(|error| format!("could not start cargo: {error}"))?;
-    if !output.status.success() {
-        eprint!("{}", String::from_utf8_lossy(&output.stderr));
-        return Err("the benchmark failed".into());
-    }
-    let figures = String::from_utf8_lossy(&output.stdout);
-    print!("{figures}");
+    let extra: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut vault_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
+    vault_args.extend(&extra);
+    let vault = capture(&vault_args, None)?;
+    let mut cipher_args = vec!["run", "--release", "--quiet", "--"];
+    cipher_args.extend(&extra);
+    let cipher = capture(&cipher_args, Some("bench/sqlcipher")).map_err(|error| {
+        format!(
+            "{error}\nthe SQLCipher comparison needs OpenSSL headers: `apt-get install libssl-dev`"
+        )
+    })?;
     let page = format!(
         "# Phoenix benchmarks\n\n\
          Measured {date} on {machine}, with `cargo xtask bench{args}`.\n\
@@ -28,18 +26,37 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          first; ratios are medians of per-round ratios (the machines these run\n\
          on are shared and noisy, so absolute times vary more than ratios).\n\n\
          ## The vault against plain rusqlite (same tables, PRAGMAs, durability)\n\n\
-         {figures}",
+         {vault}\n\
+         ## SQLCipher against the same engine without a key\n\n\
+         SQLCipher cannot link beside plain SQLite, so it runs in its own\n\
+         process (`bench/sqlcipher`), with a raw key (no KDF), on the same\n\
+         dataset and layout. Vault / SQLCipher is the ratio of the two ratios.\n\n\
+         {cipher}",
         date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         machine = machine(),
-        args = args
-            .iter()
-            .flat_map(|a| [" ", a.as_str()])
-            .collect::<String>(),
+        args = extra.iter().flat_map(|a| [" ", a]).collect::<String>(),
     );
     std::fs::write(repo_root().join("BENCHMARKS.md"), page)
         .map_err(|error| format!("could not write BENCHMARKS.md: {error}"))?;
     println!("\nwrote BENCHMARKS.md");
     Ok(())
+}
+
+/// Runs cargo with `args` (in `dir` below the root), echoing and returning stdout.
+fn capture(args: &[&str], dir: Option<&str>) -> Result<String, String> {
+    println!("\n==> cargo {}", args.join(" "));
+    let output = Command::new("cargo")
+        .args(args)
+        .current_dir(dir.map_or_else(repo_root, |dir| repo_root().join(dir)))
+        .output()
+        .map_err(|error| format!("could not start cargo: {error}"))?;
+    if !output.status.success() {
+        eprint!("{}", String::from_utf8_lossy(&output.stderr));
+        return Err(format!("`cargo {}` failed", args.join(" ")));
+    }
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    print!("{text}");
+    Ok(text)
 }
 
 /// The crash test at scale: `--cycles N` SIGKILLed writers (default 1,000).
