@@ -93,10 +93,9 @@ fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3]
             plain_first,
             || {
                 plain
-                    .execute(
-                        "INSERT INTO check_ins (id, body) VALUES (?1, ?2)",
-                        (id, &body),
-                    )
+                    .prepare_cached("INSERT INTO check_ins (id, body) VALUES (?1, ?2)")
+                    .unwrap()
+                    .execute((id, &body))
                     .unwrap()
             },
             || {
@@ -113,10 +112,9 @@ fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3]
             plain_first,
             || {
                 plain
-                    .execute(
-                        "UPDATE goal_steps SET body = ?1 WHERE id = ?2",
-                        (&step_body, i64::try_from(step).unwrap()),
-                    )
+                    .prepare_cached("UPDATE goal_steps SET body = ?1 WHERE id = ?2")
+                    .unwrap()
+                    .execute((&step_body, i64::try_from(step).unwrap()))
                     .unwrap()
             },
             || {

@@ -5,6 +5,7 @@
 
 use std::process::{Command, ExitCode};
 
+mod fuzz;
 mod prerequisites;
 mod proof;
 mod test;
@@ -16,6 +17,7 @@ commands:
   test               run every test of the repository (what CI runs)
   bench [--rounds N] measure the vault against plain SQLite; writes BENCHMARKS.md
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
+  fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
 ";
 
 fn main() -> ExitCode {
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&args[1..]),
         Some("bench") => proof::bench(&args[1..]),
         Some("soak") => proof::soak(&args[1..]),
+        Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -55,21 +55,19 @@ fn main() {
         load.record(p, c);
         let id = 100_000 + i64::try_from(round).unwrap();
         let insert_into = |conn: &Connection| {
-            conn.execute(
-                "INSERT INTO check_ins (id, body) VALUES (?1, ?2)",
-                (id, &body),
-            )
-            .unwrap()
+            conn.prepare_cached("INSERT INTO check_ins (id, body) VALUES (?1, ?2)")
+                .unwrap()
+                .execute((id, &body))
+                .unwrap()
         };
         let (p, c) = pair(plain_first, || insert_into(&plain), || insert_into(&cipher));
         insert.record(p, c);
         let step = 1 + id % 800;
         let update_in = |conn: &Connection| {
-            conn.execute(
-                "UPDATE goal_steps SET body = ?1 WHERE id = ?2",
-                (&body[..60], step),
-            )
-            .unwrap()
+            conn.prepare_cached("UPDATE goal_steps SET body = ?1 WHERE id = ?2")
+                .unwrap()
+                .execute((&body[..60], step))
+                .unwrap()
         };
         let (p, c) = pair(plain_first, || update_in(&plain), || update_in(&cipher));
         update.record(p, c);

@@ -86,26 +86,44 @@ pub(crate) fn seal(
     Ok(file)
 }
 
-/// Verifies and opens a backup file. Nothing is returned unless every byte
-/// authenticates and every record parses.
-pub(crate) fn open(file: &[u8], passphrase: &Passcode) -> Result<Vec<StoredRecord>> {
-    use bincode::Options;
+/// The parts of a backup file, split without any cryptography.
+pub(crate) struct Parts<'a> {
+    header: &'a [u8],
+    iterations: u32,
+    salt: &'a [u8],
+    nonce: [u8; NONCE_LEN],
+    sealed: &'a [u8],
+}
+
+/// Splits a backup file, refusing anything that is not one before the
+/// (deliberately slow) key derivation runs.
+pub(crate) fn split(file: &[u8]) -> Result<Parts<'_>> {
     if file.len() < HEADER_LEN + TAG_LEN || &file[..MAGIC.len()] != MAGIC {
         return Err(VaultError::BackupRejected.into());
     }
     let (header, sealed) = file.split_at(HEADER_LEN);
-    let iterations = u32::from_le_bytes(header[8..12].try_into().expect("4 bytes"));
+    let (iterations, rest) = header[MAGIC.len()..].split_at(4);
+    let iterations = u32::from_le_bytes(
+        iterations
+            .try_into()
+            .map_err(|_| VaultError::BackupRejected)?,
+    );
     if !(PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(&iterations) {
         return Err(VaultError::BackupRejected.into());
     }
-    let salt = &header[12..12 + SALT_LEN];
-    let nonce = aead::Nonce::try_assume_unique_for_key(&header[12 + SALT_LEN..])
-        .map_err(|_| VaultError::BackupRejected)?;
-    let key = keys::derive_passcode_key(passphrase.as_bytes(), salt, iterations)?;
-    let mut buffer = Zeroizing::new(sealed.to_vec());
-    let plaintext = key
-        .open_in_place(nonce, aead::Aad::from(header), &mut buffer)
-        .map_err(|_| VaultError::BackupRejected)?;
+    let (salt, nonce) = rest.split_at(SALT_LEN);
+    Ok(Parts {
+        header,
+        iterations,
+        salt,
+        nonce: nonce.try_into().map_err(|_| VaultError::BackupRejected)?,
+        sealed,
+    })
+}
+
+/// Parses an authenticated payload into records.
+pub(crate) fn parse_payload(plaintext: &[u8]) -> Result<Vec<StoredRecord>> {
+    use bincode::Options;
     let payload: Payload = bincode_options()
         .with_limit(plaintext.len() as u64)
         .deserialize(plaintext)
@@ -118,6 +136,9 @@ pub(crate) fn open(file: &[u8], passphrase: &Passcode) -> Result<Vec<StoredRecor
         .iter()
         .map(|(code, id, body)| {
             let kind = RecordKind::from_code(*code).ok_or(VaultError::BackupRejected)?;
+            if i64::try_from(*id).is_err() {
+                return Err(VaultError::BackupRejected.into());
+            }
             Ok(StoredRecord {
                 kind,
                 id: *id,
@@ -125,4 +146,20 @@ pub(crate) fn open(file: &[u8], passphrase: &Passcode) -> Result<Vec<StoredRecor
             })
         })
         .collect()
+}
+
+/// Verifies and opens a backup file. Nothing is returned unless every byte
+/// authenticates and every record parses.
+pub(crate) fn open(file: &[u8], passphrase: &Passcode) -> Result<Vec<StoredRecord>> {
+    let parts = split(file)?;
+    let key = keys::derive_passcode_key(passphrase.as_bytes(), parts.salt, parts.iterations)?;
+    let mut buffer = Zeroizing::new(parts.sealed.to_vec());
+    let plaintext = key
+        .open_in_place(
+            aead::Nonce::assume_unique_for_key(parts.nonce),
+            aead::Aad::from(parts.header),
+            &mut buffer,
+        )
+        .map_err(|_| VaultError::BackupRejected)?;
+    parse_payload(plaintext)
 }

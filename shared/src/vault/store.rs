@@ -2,21 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use ring::aead::LessSafeKey;
 use ring::rand::SystemRandom;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use zeroize::Zeroizing;
 
 use super::backup;
 use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
 use super::keys::{Credential, DataKey, Passcode, PlatformKey, Slot, Wrap};
-use super::record::{Change, LoadedData, RecordKind, StoredRecord};
+use super::loader::{self, BODY};
+use super::record::{Change, LoadedData, RecordKind};
 use super::schema;
 use super::throttle::{Attempts, ThrottleStatus};
-
-/// The column every record table seals its content in.
-const BODY: &str = "body";
 
 /// An unlocked vault: an open SQLite connection and the data key.
 ///
@@ -236,30 +232,7 @@ impl Vault {
     }
 
     fn load_all_inner(&self) -> Result<LoadedData> {
-        // Read every sealed row first, then open them in parallel: SQLite's
-        // read is sequential, but authentication and decryption are per row.
-        let mut sealed = Vec::new();
-        for kind in RecordKind::ALL {
-            let mut statement = self.conn.prepare_cached(&format!(
-                "SELECT id, body FROM {} ORDER BY id",
-                kind.table()
-            ))?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let id = u64::try_from(row.get::<_, i64>(0)?).map_err(|_| VaultError::Corrupt)?;
-                let envelope = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-                sealed.push((kind, id, envelope.to_vec()));
-            }
-        }
-        let opened = open_all(self.key.records(), sealed);
-        let mut data = LoadedData::default();
-        for (kind, id, body) in opened {
-            match body {
-                Some(body) => data.records.push(StoredRecord { kind, id, body }),
-                None => data.damaged.push((kind, id)),
-            }
-        }
-        Ok(data)
+        loader::load_all(&self.conn, self.key.records())
     }
 
     fn apply_inner(&mut self, changes: &[Change]) -> Result<()> {
@@ -322,59 +295,6 @@ impl Vault {
             body: record.body,
         }));
         self.apply_inner(&changes)
-    }
-}
-
-type Opened = (RecordKind, u64, Option<Zeroizing<Vec<u8>>>);
-
-/// Opens sealed rows, spreading the work over the cores where there are
-/// threads (phones have four to eight; the browser worker has one).
-fn open_all(key: &LessSafeKey, sealed: Vec<(RecordKind, u64, Vec<u8>)>) -> Vec<Opened> {
-    let open_one = |(kind, id, envelope): (RecordKind, u64, Vec<u8>)| -> Opened {
-        let place = Place {
-            table: kind.table(),
-            id,
-            column: BODY,
-        };
-        (kind, id, envelope::open(key, place, envelope).ok())
-    };
-    let workers = worker_count(sealed.len());
-    if workers <= 1 {
-        return sealed.into_iter().map(open_one).collect();
-    }
-    let chunk_len = sealed.len().div_ceil(workers);
-    let mut chunks = Vec::with_capacity(workers);
-    let mut rest = sealed;
-    while rest.len() > chunk_len {
-        let tail = rest.split_off(chunk_len);
-        chunks.push(rest);
-        rest = tail;
-    }
-    chunks.push(rest);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(open_one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    })
-}
-
-/// Below a few thousand rows a thread costs more than it saves.
-fn worker_count(rows: usize) -> usize {
-    const ROWS_PER_WORKER: usize = 2_000;
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = rows;
-        1
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        cores.min(4).min(rows / ROWS_PER_WORKER).max(1)
     }
 }
 
