@@ -30,16 +30,43 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          ## SQLCipher against the same engine without a key\n\n\
          SQLCipher cannot link beside plain SQLite, so it runs in its own\n\
          process (`bench/sqlcipher`), with a raw key (no KDF), on the same\n\
-         dataset and layout. Vault / SQLCipher is the ratio of the two ratios.\n\n\
-         {cipher}",
+         dataset and layout.\n\n\
+         {cipher}\n\
+         ## Summary: open and load everything\n\n\
+         {summary}\n",
         date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         machine = machine(),
         args = extra.iter().flat_map(|a| [" ", a]).collect::<String>(),
+        summary = summary(&vault, &cipher),
     );
     std::fs::write(repo_root().join("BENCHMARKS.md"), page)
         .map_err(|error| format!("could not write BENCHMARKS.md: {error}"))?;
     println!("\nwrote BENCHMARKS.md");
     Ok(())
+}
+
+/// The three open-and-load ratios; vault / SQLCipher is the ratio of the
+/// two measured ratios (each taken against its own engine without encryption).
+fn summary(vault: &str, cipher: &str) -> String {
+    let ratio = |table: &str| -> Option<f64> {
+        let row = table
+            .lines()
+            .find(|line| line.starts_with("| open and load"))?;
+        row.trim_end_matches(" |")
+            .rsplit("| ")
+            .next()?
+            .trim_end_matches('×')
+            .parse()
+            .ok()
+    };
+    match (ratio(vault), ratio(cipher)) {
+        (Some(vault), Some(cipher)) => format!(
+            "| vault / plain | SQLCipher / plain | vault / SQLCipher |\n| ---: | ---: | ---: |\n\
+             | {vault:.2}× | {cipher:.2}× | {:.2}× |",
+            vault / cipher
+        ),
+        _ => "(could not read the ratios above)".into(),
+    }
 }
 
 /// Runs cargo with `args` (in `dir` below the root), echoing and returning stdout.

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
-use crate::{prerequisites, run};
+use crate::{fuzz, prerequisites, run};
 
 pub(crate) fn run_all(_args: &[String]) -> Result<(), String> {
     prerequisites::clang()?;
@@ -31,6 +31,8 @@ pub(crate) fn run_all(_args: &[String]) -> Result<(), String> {
             "wasm32-unknown-unknown",
         ],
     )?;
+    // A short smoke of every fuzz target (cargo xtask fuzz for longer runs).
+    fuzz::run_all(&["--seconds".to_owned(), "30".to_owned()])?;
     println!("\nall checks passed");
     Ok(())
 }
