@@ -31,11 +31,17 @@ const TAG_LEN: usize = 16;
 
 /// A passcode or passphrase typed by the participant. Wiped when dropped,
 /// never printed.
+///
+/// Normalised to Unicode NFC: keyboards on different platforms can send
+/// "ñ" as one code point or as "n" plus a combining tilde, and a backup made
+/// on one must open on the other.
 pub struct Passcode(Zeroizing<String>);
 
 impl Passcode {
     pub fn new(text: impl Into<String>) -> Self {
-        Self(Zeroizing::new(text.into()))
+        use unicode_normalization::UnicodeNormalization;
+        let typed = Zeroizing::new(text.into());
+        Self(Zeroizing::new(typed.nfc().collect()))
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
@@ -282,4 +288,22 @@ fn open_key(
     let mut raw = Zeroizing::new([0u8; KEY_LEN]);
     raw.copy_from_slice(plain);
     Ok(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Passcode;
+
+    #[test]
+    fn composed_and_decomposed_passcodes_are_the_same_passcode() {
+        let composed = Passcode::new("contrase\u{f1}a");
+        let decomposed = Passcode::new("contrasen\u{303}a");
+        assert_eq!(composed.as_bytes(), decomposed.as_bytes());
+    }
+
+    #[test]
+    fn passcodes_never_print() {
+        let text = format!("{:?}", Passcode::new("secret words"));
+        assert!(!text.contains("secret"), "{text}");
+    }
 }
