@@ -33,16 +33,59 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          dataset and layout.\n\n\
          {cipher}\n\
          ## Summary: open and load everything\n\n\
-         {summary}\n",
+         {summary}\n\n\
+         ## Sizes\n\n\
+         Link-time optimisation keeps only what the library exports: until the\n\
+         UniFFI and wasm-bindgen surfaces exist these are lower bounds.\n\n\
+         {sizes}\n",
         date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         machine = machine(),
         args = extra.iter().flat_map(|a| [" ", a]).collect::<String>(),
         summary = summary(&vault, &cipher),
+        sizes = sizes()?,
     );
     std::fs::write(repo_root().join("BENCHMARKS.md"), page)
         .map_err(|error| format!("could not write BENCHMARKS.md: {error}"))?;
     println!("\nwrote BENCHMARKS.md");
     Ok(())
+}
+
+/// Release artifact sizes: the stripped native library and the wasm module.
+fn sizes() -> Result<String, String> {
+    crate::run("cargo", &["build", "--release", "-p", "shared", "--lib"])?;
+    crate::run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "-p",
+            "shared",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    )?;
+    let target = repo_root().join("target");
+    let native = target.join("release/libshared.so");
+    let stripped = target.join("release/libshared.stripped.so");
+    std::fs::copy(&native, &stripped).map_err(|error| format!("copying libshared.so: {error}"))?;
+    crate::run("strip", &[&stripped.display().to_string()])?;
+    let wasm = target.join("wasm32-unknown-unknown/release/shared.wasm");
+    let gzip = command_output(
+        "sh",
+        &["-c", &format!("gzip -9 -c '{}' | wc -c", wasm.display())],
+    );
+    let kib = |bytes: u64| format!("{} KiB", bytes.div_ceil(1024));
+    let size = |path: &std::path::Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    Ok(format!(
+        "| artifact | size |\n| --- | ---: |\n\
+         | `libshared.so`, x86_64, release, stripped | {} |\n\
+         | `shared.wasm`, release (before wasm-bindgen) | {} |\n\
+         | `shared.wasm`, gzip -9 | {} |",
+        kib(size(&stripped)),
+        kib(size(&wasm)),
+        kib(gzip.parse().unwrap_or(0)),
+    ))
 }
 
 /// The three open-and-load ratios; vault / SQLCipher is the ratio of the
