@@ -1,5 +1,14 @@
 //! Phoenix's shared core.
 //!
-//! - [`vault`]: the encrypted on-device store (rusqlite + ring) every platform uses.
+//! - [`app`]: the Crux app (events, update), delegating to [`model`] and [`view`].
+//! - [`host`]: the core as shells use it, serving storage and time in Rust.
+//! - [`vault`]: the encrypted on-device store (rusqlite + ring).
+//! - [`i18n`]: the translations every shell shows.
 
+pub mod app;
+pub mod effects;
+pub mod host;
+pub mod i18n;
+pub mod model;
 pub mod vault;
+pub mod view;

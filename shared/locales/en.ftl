@@ -1,0 +1,163 @@
+# Phoenix, English. One source for every shell.
+app-title = Phoenix
+app-title-discreet = Notes
+
+action-add-goal = Add goal
+action-add-step = Add step
+action-add-strategy = Add coping strategy
+action-add-trigger = Add trigger
+action-cancel = Cancel
+action-change-passcode = Change passcode
+action-check-in = Check in
+action-contact-peer = Contact my peer
+action-crisis-line = Crisis line { $number }
+action-enable-biometrics = Unlock with biometrics
+action-erase = Erase everything
+action-im-triggered = I'm triggered
+action-lock-now = Lock now
+action-record-lapse = Record a lapse
+action-safety-plan = My safety plan
+action-save = Save
+action-unlock = Unlock
+action-unlock-biometrics = Unlock with biometrics
+
+first-run-heading = Welcome to Phoenix
+first-run-intro = Choose a passcode. Everything you write stays on this phone, encrypted with it.
+lock-heading = Phoenix is locked
+erase-warning = This removes everything from this device. It cannot be undone.
+
+field-auto-lock = Lock after this many minutes without use
+field-craving = Craving (0 to 10)
+field-crisis-line = Crisis line number
+field-discreet = Discreet mode
+field-halt = Am I hungry, angry, lonely or tired?
+field-language = Language
+field-mood = Mood (1 to 5)
+field-name = Name
+field-note = Note
+field-passcode = Passcode
+field-passcode-again = Passcode again
+field-recovery-date = Recovery date
+field-sleep = Hours of sleep
+field-target-date = Target date (optional)
+field-title = Title
+field-used-today = Did you use today?
+field-why = Why it matters
+
+language-device = Same as this device
+
+nav-today = Today
+nav-goals = Goals
+nav-triggers = Triggers and coping
+nav-check-in = Check-in
+nav-trends = Trends
+nav-settings = Settings
+
+today-heading = Today
+today-days-in-recovery = { $days ->
+    [one] 1 day in recovery
+   *[other] { $days } days in recovery
+}
+today-total-days = { $days ->
+    [one] 1 day in recovery in total
+   *[other] { $days } days in recovery in total
+}
+today-longest-stretch = { $days ->
+    [one] Longest stretch: 1 day
+   *[other] Longest stretch: { $days } days
+}
+today-milestone-reached = Milestone reached: { $milestone }
+today-next-milestone = { $days ->
+    [one] Next: { $milestone }, tomorrow
+   *[other] Next: { $milestone }, in { $days } days
+}
+today-steps-due = Goal steps due
+today-check-in-prompt = How are you today? Take a minute to check in.
+
+milestone-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+milestone-months = { $count ->
+    [one] 1 month
+   *[other] { $count } months
+}
+milestone-years = { $count ->
+    [one] 1 year
+   *[other] { $count } years
+}
+
+goals-heading = Goals
+goals-history = Achieved and archived
+goal-progress = { $percent }% of steps done
+goal-status-active = Active
+goal-status-paused = Paused
+goal-status-completed = Completed
+goal-status-archived = Archived
+dimension-health = Health
+dimension-home = Home
+dimension-purpose = Purpose
+dimension-community = Community
+
+triggers-heading = Triggers and coping
+triggers-suggestions = Ideas for your toolbox
+trigger-kind-people = People
+trigger-kind-places = Places
+trigger-kind-things = Things
+trigger-kind-feelings = Feelings
+trigger-kind-times = Times
+trigger-kind-warning-sign = Early warning sign
+strategy-untried = Not tried yet
+strategy-evidence = { $times ->
+    [one] Lowered your craving by { $drop } (once)
+   *[other] Lowered your craving by { $drop } on average ({ $times } times)
+}
+starter-call-someone = Call someone
+starter-walk = Go for a walk
+starter-breathing = Slow breathing
+starter-urge-surfing = Urge surfing
+starter-play-tape-forward = Play the tape forward
+starter-meeting = Go to a meeting
+starter-eat-rest = Eat something and rest
+
+triggered-choose = What set it off? Pick a trigger, or do the HALT check.
+triggered-rate-before = How strong is the craving right now?
+triggered-cope = These have helped you before. Try one, then rate the craving again.
+triggered-done = Saved. You got through it.
+triggered-still-high = The craving is still strong. You don't have to do this alone.
+triggered-reach-out = Reach out to your peer specialist now, or open your safety plan.
+halt-hungry = Hungry
+halt-angry = Angry
+halt-lonely = Lonely
+halt-tired = Tired
+
+check-in-heading = Daily check-in
+check-in-used-note = There is no wrong answer. A lapse is part of many recoveries.
+
+trends-heading = Trends
+trends-weekly = By week
+trends-monthly = By month
+
+settings-heading = Settings
+
+problem-empty-text = Please fill in the name or title.
+problem-unknown-item = That item no longer exists.
+problem-out-of-range = That value is outside the scale.
+problem-invalid-date = Please enter a date like 2026-01-31, not in the future.
+problem-passcodes-differ = The two passcodes are not the same.
+problem-passcode-too-short = Please choose a passcode of at least 4 characters.
+problem-wrong-passcode = That passcode did not open Phoenix.
+problem-throttled = { $seconds ->
+    [one] Too many attempts. Try again in 1 second.
+   *[other] Too many attempts. Try again in { $seconds } seconds.
+}
+problem-erased-after-failures = Phoenix was erased after too many wrong passcodes, as you chose.
+problem-platform-key-unavailable = Biometric unlock is not available. Use your passcode.
+problem-not-now = That is not available right now.
+problem-save-failed = That could not be saved. Nothing you saved before was lost.
+problem-storage-full = This device is full. Free some space; nothing you saved before was lost.
+problem-damaged-records = { $count ->
+    [one] 1 entry could not be read and was left untouched.
+   *[other] { $count } entries could not be read and were left untouched.
+}
+problem-newer-version = This data was saved by a newer version of Phoenix. Please update the app.

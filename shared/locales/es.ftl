@@ -1,0 +1,163 @@
+# Phoenix, español. Una sola fuente para todas las plataformas.
+app-title = Phoenix
+app-title-discreet = Notas
+
+action-add-goal = Añadir meta
+action-add-step = Añadir paso
+action-add-strategy = Añadir estrategia
+action-add-trigger = Añadir detonante
+action-cancel = Cancelar
+action-change-passcode = Cambiar código
+action-check-in = Registrar el día
+action-contact-peer = Contactar a mi par
+action-crisis-line = Línea de crisis { $number }
+action-enable-biometrics = Desbloquear con biometría
+action-erase = Borrar todo
+action-im-triggered = Tengo un detonante
+action-lock-now = Bloquear ahora
+action-record-lapse = Registrar una recaída
+action-safety-plan = Mi plan de seguridad
+action-save = Guardar
+action-unlock = Desbloquear
+action-unlock-biometrics = Desbloquear con biometría
+
+first-run-heading = Te damos la bienvenida a Phoenix
+first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, cifrado con él.
+lock-heading = Phoenix está bloqueado
+erase-warning = Esto borra todo de este dispositivo. No se puede deshacer.
+
+field-auto-lock = Bloquear tras estos minutos sin uso
+field-craving = Ansias (0 a 10)
+field-crisis-line = Número de la línea de crisis
+field-discreet = Modo discreto
+field-halt = ¿Tengo hambre, enojo, soledad o cansancio?
+field-language = Idioma
+field-mood = Ánimo (1 a 5)
+field-name = Nombre
+field-note = Nota
+field-passcode = Código
+field-passcode-again = Repite el código
+field-recovery-date = Fecha de recuperación
+field-sleep = Horas de sueño
+field-target-date = Fecha objetivo (opcional)
+field-title = Título
+field-used-today = ¿Consumiste hoy?
+field-why = Por qué importa
+
+language-device = Igual que este dispositivo
+
+nav-today = Hoy
+nav-goals = Metas
+nav-triggers = Detonantes y estrategias
+nav-check-in = Registro diario
+nav-trends = Tendencias
+nav-settings = Ajustes
+
+today-heading = Hoy
+today-days-in-recovery = { $days ->
+    [one] 1 día en recuperación
+   *[other] { $days } días en recuperación
+}
+today-total-days = { $days ->
+    [one] 1 día en recuperación en total
+   *[other] { $days } días en recuperación en total
+}
+today-longest-stretch = { $days ->
+    [one] Racha más larga: 1 día
+   *[other] Racha más larga: { $days } días
+}
+today-milestone-reached = Logro alcanzado: { $milestone }
+today-next-milestone = { $days ->
+    [one] Próximo: { $milestone }, mañana
+   *[other] Próximo: { $milestone }, en { $days } días
+}
+today-steps-due = Pasos pendientes
+today-check-in-prompt = ¿Cómo estás hoy? Tómate un minuto para registrar tu día.
+
+milestone-days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+milestone-months = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+}
+milestone-years = { $count ->
+    [one] 1 año
+   *[other] { $count } años
+}
+
+goals-heading = Metas
+goals-history = Logradas y archivadas
+goal-progress = { $percent } % de los pasos hechos
+goal-status-active = Activa
+goal-status-paused = En pausa
+goal-status-completed = Lograda
+goal-status-archived = Archivada
+dimension-health = Salud
+dimension-home = Hogar
+dimension-purpose = Propósito
+dimension-community = Comunidad
+
+triggers-heading = Detonantes y estrategias
+triggers-suggestions = Ideas para tu caja de herramientas
+trigger-kind-people = Personas
+trigger-kind-places = Lugares
+trigger-kind-things = Cosas
+trigger-kind-feelings = Sentimientos
+trigger-kind-times = Momentos
+trigger-kind-warning-sign = Señal de alerta temprana
+strategy-untried = Aún no la has probado
+strategy-evidence = { $times ->
+    [one] Bajó tus ansias en { $drop } (una vez)
+   *[other] Bajó tus ansias en { $drop } de media ({ $times } veces)
+}
+starter-call-someone = Llamar a alguien
+starter-walk = Salir a caminar
+starter-breathing = Respiración lenta
+starter-urge-surfing = Surfear la ola del deseo
+starter-play-tape-forward = Pensar en cómo acabaría
+starter-meeting = Ir a una reunión
+starter-eat-rest = Comer algo y descansar
+
+triggered-choose = ¿Qué lo provocó? Elige un detonante o haz la revisión HALT.
+triggered-rate-before = ¿Qué tan fuertes son las ansias ahora?
+triggered-cope = Esto te ha ayudado antes. Prueba una y vuelve a valorar las ansias.
+triggered-done = Guardado. Lo superaste.
+triggered-still-high = Las ansias siguen fuertes. No tienes que pasar por esto a solas.
+triggered-reach-out = Contacta ahora a tu especialista de pares o abre tu plan de seguridad.
+halt-hungry = Hambre
+halt-angry = Enojo
+halt-lonely = Soledad
+halt-tired = Cansancio
+
+check-in-heading = Registro diario
+check-in-used-note = No hay respuestas incorrectas. Una recaída es parte de muchas recuperaciones.
+
+trends-heading = Tendencias
+trends-weekly = Por semana
+trends-monthly = Por mes
+
+settings-heading = Ajustes
+
+problem-empty-text = Escribe el nombre o el título.
+problem-unknown-item = Ese elemento ya no existe.
+problem-out-of-range = Ese valor está fuera de la escala.
+problem-invalid-date = Escribe una fecha como 2026-01-31, que no sea futura.
+problem-passcodes-differ = Los dos códigos no son iguales.
+problem-passcode-too-short = Elige un código de al menos 4 caracteres.
+problem-wrong-passcode = Ese código no abrió Phoenix.
+problem-throttled = { $seconds ->
+    [one] Demasiados intentos. Vuelve a intentarlo en 1 segundo.
+   *[other] Demasiados intentos. Vuelve a intentarlo en { $seconds } segundos.
+}
+problem-erased-after-failures = Phoenix se borró tras demasiados códigos incorrectos, como elegiste.
+problem-platform-key-unavailable = El desbloqueo biométrico no está disponible. Usa tu código.
+problem-not-now = Eso no está disponible ahora.
+problem-save-failed = No se pudo guardar. No se perdió nada de lo que guardaste antes.
+problem-storage-full = El dispositivo está lleno. Libera espacio; no se perdió nada de lo que guardaste.
+problem-damaged-records = { $count ->
+    [one] 1 entrada no se pudo leer y se dejó intacta.
+   *[other] { $count } entradas no se pudieron leer y se dejaron intactas.
+}
+problem-newer-version = Estos datos los guardó una versión más nueva de Phoenix. Actualiza la aplicación.

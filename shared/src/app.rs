@@ -1,0 +1,604 @@
+//! The Crux app: events in, model changes and effect requests out.
+
+use crux_core::{App, Command, render::render};
+use serde::{Deserialize, Serialize};
+
+use crate::effects::{
+    Effect, PlatformKeyOperation, PlatformKeyOutput, StoreOperation, StoreOutput, TimeRequest,
+    UnlockWith,
+};
+use crate::i18n::{Language, Translations};
+use crate::model::checkin::{self, CheckInForm};
+use crate::model::goals::{self, GoalEvent, parse_date};
+use crate::model::problem::Problem;
+use crate::model::records::{Data, Lapse, PROFILE_ID, Profile, Record};
+use crate::model::triggers::{self, FlowEvent, TriggerEvent};
+use crate::model::{Model, Outcome, Screen, State, Unlocked};
+use crate::vault::Passcode;
+use crate::view::{self, ViewModel};
+
+/// Everything a participant can do, plus the core's own follow-ups.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// The app launched: find out whether a vault exists.
+    Start,
+    /// The app came back to the foreground: lock if it was idle too long.
+    Resumed,
+    /// First run: choose the passcode.
+    SetPasscode {
+        passcode: String,
+        confirmation: String,
+    },
+    Unlock {
+        passcode: String,
+    },
+    UnlockWithBiometrics,
+    Lock,
+    Navigate(Screen),
+    DismissProblem,
+    /// YYYY-MM-DD.
+    SetRecoveryDate(String),
+    RecordLapse {
+        date: String,
+        context: String,
+    },
+    Goals(GoalEvent),
+    Triggers(TriggerEvent),
+    /// The "I'm triggered" flow.
+    Triggered(FlowEvent),
+    CheckIn(CheckInForm),
+    Settings(SettingsEvent),
+    /// Removes all data, from the lock screen or from settings.
+    EraseEverything,
+
+    /// A shell event with the time it happened.
+    #[serde(skip)]
+    Stamped(Box<Event>, i64),
+    #[serde(skip)]
+    Store(StoreResult),
+    #[serde(skip)]
+    PlatformKey(KeyPurpose, PlatformKeyResult),
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SettingsEvent {
+    /// `None` follows the device.
+    SetLanguage(Option<Language>),
+    SetAutoLockMinutes(u32),
+    SetDiscreet(bool),
+    SetCrisisLine(String),
+    EnableBiometrics,
+    SetEraseAfterFailures(Option<u32>),
+    ChangePasscode {
+        current: String,
+        new: String,
+        confirmation: String,
+    },
+}
+
+/// Why the platform key was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPurpose {
+    Unlock,
+    Enroll,
+}
+
+/// Store outputs travel inside events; they are not comparable or clonable
+/// (they hold decrypted records), so they are wrapped.
+pub struct StoreResult(pub std::sync::Arc<std::sync::Mutex<Option<StoreOutput>>>);
+
+impl StoreResult {
+    fn new(output: StoreOutput) -> Self {
+        Self(std::sync::Arc::new(std::sync::Mutex::new(Some(output))))
+    }
+
+    fn take(&self) -> Option<StoreOutput> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+impl Clone for StoreResult {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl PartialEq for StoreResult {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct PlatformKeyResult(pub PlatformKeyOutput);
+
+impl std::fmt::Debug for Event {
+    /// Events carry passcodes and participant text: only the variant is printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            Self::Start => "Start",
+            Self::Resumed => "Resumed",
+            Self::SetPasscode { .. } => "SetPasscode",
+            Self::Unlock { .. } => "Unlock",
+            Self::UnlockWithBiometrics => "UnlockWithBiometrics",
+            Self::Lock => "Lock",
+            Self::Navigate(_) => "Navigate",
+            Self::DismissProblem => "DismissProblem",
+            Self::SetRecoveryDate(_) => "SetRecoveryDate",
+            Self::RecordLapse { .. } => "RecordLapse",
+            Self::Goals(_) => "Goals",
+            Self::Triggers(_) => "Triggers",
+            Self::Triggered(_) => "Triggered",
+            Self::CheckIn(_) => "CheckIn",
+            Self::Settings(_) => "Settings",
+            Self::EraseEverything => "EraseEverything",
+            Self::Stamped(..) => "Stamped",
+            Self::Store(_) => "Store",
+            Self::PlatformKey(..) => "PlatformKey",
+        };
+        write!(f, "Event::{name}")
+    }
+}
+
+/// The app. Holds the translations, built once.
+pub struct Phoenix {
+    translations: Translations,
+}
+
+impl Default for Phoenix {
+    fn default() -> Self {
+        Self {
+            translations: Translations::load(),
+        }
+    }
+}
+
+type Cmd = Command<Effect, Event>;
+
+fn store(operation: StoreOperation) -> Cmd {
+    Command::request_from_shell(operation)
+        .then_send(|output| Event::Store(StoreResult::new(output)))
+}
+
+fn persist(outcome: Outcome) -> Cmd {
+    if outcome.changes.is_empty() {
+        render()
+    } else {
+        store(StoreOperation::Apply(outcome.changes)).and(render())
+    }
+}
+
+fn problem(model: &mut Model, problem: Problem) -> Cmd {
+    model.problem = Some(problem);
+    render()
+}
+
+impl App for Phoenix {
+    type Event = Event;
+    type Model = Model;
+    type ViewModel = ViewModel;
+    type Effect = Effect;
+
+    fn update(&self, event: Event, model: &mut Model) -> Cmd {
+        match event {
+            Event::Stamped(event, now_ms) => {
+                model.now_ms = now_ms;
+                if auto_lock_due(model) {
+                    return lock(model);
+                }
+                if let State::Unlocked(unlocked) = &mut model.state {
+                    unlocked.last_activity_ms = now_ms;
+                }
+                handle(*event, model)
+            }
+            Event::Store(result) => match result.take() {
+                Some(output) => stored(output, model),
+                None => Command::done(),
+            },
+            Event::PlatformKey(purpose, PlatformKeyResult(output)) => {
+                platform_key(purpose, output, model)
+            }
+            // Every shell event is first stamped with the time.
+            shell_event => Command::request_from_shell(TimeRequest)
+                .then_send(move |now_ms| Event::Stamped(Box::new(shell_event), now_ms)),
+        }
+    }
+
+    fn view(&self, model: &Model) -> ViewModel {
+        view::view(model, &self.translations)
+    }
+}
+
+fn auto_lock_due(model: &Model) -> bool {
+    let State::Unlocked(unlocked) = &model.state else {
+        return false;
+    };
+    let limit_ms = i64::from(unlocked.data.settings.auto_lock_minutes) * 60_000;
+    limit_ms > 0 && model.now_ms - unlocked.last_activity_ms > limit_ms
+}
+
+fn lock(model: &mut Model) -> Cmd {
+    model.state = State::Starting;
+    model.problem = None;
+    store(StoreOperation::Lock)
+        .then(store(StoreOperation::Probe))
+        .and(render())
+}
+
+/// A shell event, now that the model knows the time.
+fn handle(event: Event, model: &mut Model) -> Cmd {
+    match event {
+        Event::Start => {
+            model.state = State::Starting;
+            store(StoreOperation::Probe)
+        }
+        Event::Resumed => render(),
+        Event::DismissProblem => {
+            model.problem = None;
+            render()
+        }
+        Event::SetPasscode {
+            passcode,
+            confirmation,
+        } => {
+            if model.state != State::FirstRun {
+                return problem(model, Problem::NotNow);
+            }
+            if passcode != confirmation {
+                return problem(model, Problem::PasscodesDiffer);
+            }
+            if passcode.trim().chars().count() < 4 {
+                return problem(model, Problem::PasscodeTooShort);
+            }
+            model.busy = true;
+            model.problem = None;
+            store(StoreOperation::Create(Passcode::new(passcode))).and(render())
+        }
+        Event::Unlock { passcode } => {
+            if !matches!(model.state, State::Locked(_)) {
+                return problem(model, Problem::NotNow);
+            }
+            model.busy = true;
+            model.problem = None;
+            store(StoreOperation::Unlock(UnlockWith::Passcode(Passcode::new(
+                passcode,
+            ))))
+            .and(render())
+        }
+        Event::UnlockWithBiometrics => {
+            if !matches!(model.state, State::Locked(_)) {
+                return problem(model, Problem::NotNow);
+            }
+            Command::request_from_shell(PlatformKeyOperation::Read).then_send(|output| {
+                Event::PlatformKey(KeyPurpose::Unlock, PlatformKeyResult(output))
+            })
+        }
+        Event::Lock => match model.state {
+            State::Unlocked(_) => lock(model),
+            _ => render(),
+        },
+        Event::EraseEverything => {
+            model.state = State::Starting;
+            model.problem = None;
+            let forget_key =
+                Command::request_from_shell(PlatformKeyOperation::Delete).then_send(|output| {
+                    Event::PlatformKey(KeyPurpose::Enroll, PlatformKeyResult(output))
+                });
+            store(StoreOperation::Erase)
+                .then(store(StoreOperation::Probe))
+                .and(forget_key)
+                .and(render())
+        }
+        unlocked_event => {
+            let today = model.today();
+            let now_ms = model.now_ms;
+            let State::Unlocked(unlocked) = &mut model.state else {
+                return problem(model, Problem::NotNow);
+            };
+            match update_unlocked(unlocked_event, unlocked, today, now_ms) {
+                Ok(command) => {
+                    model.problem = None;
+                    command
+                }
+                Err(error) => problem(model, error),
+            }
+        }
+    }
+}
+
+fn update_unlocked(
+    event: Event,
+    unlocked: &mut Unlocked,
+    today: chrono::NaiveDate,
+    now_ms: i64,
+) -> Result<Cmd, Problem> {
+    let data = &mut unlocked.data;
+    let outcome = match event {
+        Event::Navigate(screen) => {
+            unlocked.screen = screen;
+            Outcome::default()
+        }
+        Event::SetRecoveryDate(text) => {
+            let day = parse_date(Some(&text))?.ok_or(Problem::InvalidDate)?;
+            if day > today {
+                return Err(Problem::InvalidDate);
+            }
+            let profile = Profile {
+                recovery_date: Some(day),
+            };
+            let change = profile.put(PROFILE_ID);
+            data.profile = Some(profile);
+            Outcome::saved(vec![change])
+        }
+        Event::RecordLapse {
+            date: text,
+            context,
+        } => {
+            let day = parse_date(Some(&text))?.ok_or(Problem::InvalidDate)?;
+            if day > today {
+                return Err(Problem::InvalidDate);
+            }
+            let lapse = Lapse {
+                date: day,
+                context: context.trim().to_owned(),
+            };
+            let id = data.allocate_id();
+            let change = lapse.put(id);
+            data.lapses.insert(id, lapse);
+            Outcome::saved(vec![change])
+        }
+        Event::Goals(event) => goals::update(event, data, today)?,
+        Event::Triggers(event) => triggers::update(event, data)?,
+        Event::Triggered(event) => triggers::advance(event, &mut unlocked.flow, data, now_ms)?,
+        Event::CheckIn(form) => checkin::save(form, data, today)?,
+        Event::Settings(event) => return settings(event, unlocked),
+        _ => return Err(Problem::NotNow),
+    };
+    Ok(persist(outcome))
+}
+
+fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
+    let settings = &mut unlocked.data.settings;
+    match event {
+        SettingsEvent::SetLanguage(language) => settings.language = language,
+        SettingsEvent::SetAutoLockMinutes(minutes) => {
+            if !(1..=60).contains(&minutes) {
+                return Err(Problem::OutOfRange);
+            }
+            settings.auto_lock_minutes = minutes;
+        }
+        SettingsEvent::SetDiscreet(discreet) => settings.discreet = discreet,
+        SettingsEvent::SetCrisisLine(number) => {
+            let number = number.trim();
+            if number.is_empty()
+                || !number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
+            {
+                return Err(Problem::OutOfRange);
+            }
+            number.clone_into(&mut settings.crisis_line);
+        }
+        SettingsEvent::EnableBiometrics => {
+            return Ok(
+                Command::request_from_shell(PlatformKeyOperation::Create).then_send(|output| {
+                    Event::PlatformKey(KeyPurpose::Enroll, PlatformKeyResult(output))
+                }),
+            );
+        }
+        SettingsEvent::SetEraseAfterFailures(limit) => {
+            if limit.is_some_and(|n| !(3..=50).contains(&n)) {
+                return Err(Problem::OutOfRange);
+            }
+            return Ok(store(StoreOperation::SetEraseAfterFailures(limit)).and(render()));
+        }
+        SettingsEvent::ChangePasscode {
+            current,
+            new,
+            confirmation,
+        } => {
+            if new != confirmation {
+                return Err(Problem::PasscodesDiffer);
+            }
+            if new.trim().chars().count() < 4 {
+                return Err(Problem::PasscodeTooShort);
+            }
+            return Ok(store(StoreOperation::ChangePasscode {
+                current: Passcode::new(current),
+                new: Passcode::new(new),
+            })
+            .and(render()));
+        }
+    }
+    Ok(persist(Outcome::saved(vec![settings.put(PROFILE_ID)])))
+}
+
+/// The vault answered.
+fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
+    model.busy = false;
+    match output {
+        StoreOutput::Probed { exists, throttle } => {
+            if !matches!(model.state, State::Unlocked(_)) {
+                model.state = if exists {
+                    State::Locked(throttle)
+                } else {
+                    State::FirstRun
+                };
+            }
+            render()
+        }
+        StoreOutput::Opened {
+            records,
+            damaged,
+            has_platform_key,
+        } => {
+            let data = Data::from_records(&records, damaged);
+            model.problem =
+                (data.unreadable > 0).then_some(Problem::DamagedRecords(data.unreadable));
+            model.state = State::Unlocked(Box::new(Unlocked {
+                data,
+                screen: Screen::Today,
+                flow: None,
+                last_activity_ms: model.now_ms,
+                has_platform_key,
+            }));
+            render()
+        }
+        StoreOutput::Done => render(),
+        StoreOutput::Failed(error) => {
+            model.problem = Some(Problem::from_vault(&error));
+            match model.state {
+                // Refresh the lock screen: the throttle moved, or the vault is gone.
+                State::Unlocked(_) => render(),
+                _ => store(StoreOperation::Probe),
+            }
+        }
+    }
+}
+
+fn platform_key(purpose: KeyPurpose, output: PlatformKeyOutput, model: &mut Model) -> Cmd {
+    match (purpose, output) {
+        (KeyPurpose::Unlock, PlatformKeyOutput::Key(key)) => {
+            model.busy = true;
+            store(StoreOperation::Unlock(UnlockWith::PlatformKey(key))).and(render())
+        }
+        (KeyPurpose::Enroll, PlatformKeyOutput::Key(key)) => {
+            if let State::Unlocked(unlocked) = &mut model.state {
+                unlocked.has_platform_key = true;
+            }
+            store(StoreOperation::EnrollPlatformKey(key)).and(render())
+        }
+        (_, PlatformKeyOutput::Unavailable) => problem(model, Problem::PlatformKeyUnavailable),
+        (_, PlatformKeyOutput::Deleted) => Command::done(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::effects::StoreOperation;
+    use crate::model::records::{Dimension, Halt};
+    use crate::vault::ThrottleStatus;
+
+    fn locked() -> Model {
+        Model {
+            state: State::Locked(ThrottleStatus::default()),
+            ..Model::default()
+        }
+    }
+
+    fn unlocked() -> Model {
+        Model {
+            state: State::Unlocked(Box::new(Unlocked {
+                data: Data::default(),
+                screen: Screen::Today,
+                flow: None,
+                last_activity_ms: 0,
+                has_platform_key: false,
+            })),
+            ..Model::default()
+        }
+    }
+
+    /// Sends a shell event: the core first asks for the time, then handles it.
+    fn send(app: &Phoenix, event: Event, model: &mut Model, now_ms: i64) -> Vec<Effect> {
+        let mut command = app.update(event, model);
+        let mut time = command
+            .effects()
+            .find_map(|effect| match effect {
+                Effect::Time(request) => Some(request),
+                _ => None,
+            })
+            .expect("a time request");
+        time.resolve(now_ms).expect("resolves");
+        let events: Vec<Event> = command.events().collect();
+        let mut effects = Vec::new();
+        for event in events {
+            effects.extend(app.update(event, model).effects());
+        }
+        effects
+    }
+
+    #[test]
+    fn every_shell_event_is_stamped_with_the_time_first() {
+        let app = Phoenix::default();
+        let mut model = locked();
+        let mut command = app.update(Event::Lock, &mut model);
+        assert!(matches!(command.effects().next(), Some(Effect::Time(_))));
+    }
+
+    #[test]
+    fn editing_while_locked_is_refused_and_changes_nothing() {
+        let app = Phoenix::default();
+        let mut model = locked();
+        let effects = send(
+            &app,
+            Event::Goals(GoalEvent::Add {
+                title: "Go to a meeting".into(),
+                dimension: Dimension::Community,
+                why: String::new(),
+                target: None,
+            }),
+            &mut model,
+            1_000,
+        );
+        assert_eq!(model.problem, Some(Problem::NotNow));
+        assert_eq!(model.state, State::Locked(ThrottleStatus::default()));
+        assert!(effects.iter().all(|e| matches!(e, Effect::Render(_))));
+    }
+
+    #[test]
+    fn a_saved_change_goes_to_the_vault_in_one_apply() {
+        let app = Phoenix::default();
+        let mut model = unlocked();
+        let effects = send(
+            &app,
+            Event::CheckIn(CheckInForm {
+                mood: 3,
+                craving: 4,
+                halt: Halt::default(),
+                sleep_hours: None,
+                used_today: None,
+                triggers: vec![],
+                strategies: vec![],
+                note: String::new(),
+            }),
+            &mut model,
+            1_000,
+        );
+        let applies: Vec<_> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Store(request) => Some(&request.operation),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            matches!(applies.as_slice(), [StoreOperation::Apply(changes)] if changes.len() == 1)
+        );
+    }
+
+    #[test]
+    fn out_of_range_ratings_are_refused_with_a_message() {
+        let app = Phoenix::default();
+        let mut model = unlocked();
+        send(&app, Event::Triggered(FlowEvent::Start), &mut model, 1_000);
+        send(
+            &app,
+            Event::Triggered(FlowEvent::Halt(Halt::default())),
+            &mut model,
+            1_000,
+        );
+        send(
+            &app,
+            Event::Triggered(FlowEvent::RateBefore(11)),
+            &mut model,
+            1_000,
+        );
+        assert_eq!(model.problem, Some(Problem::OutOfRange));
+        let State::Unlocked(unlocked) = &model.state else {
+            panic!()
+        };
+        assert_eq!(unlocked.flow.as_ref().unwrap().before, None);
+    }
+}

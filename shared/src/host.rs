@@ -1,0 +1,338 @@
+//! [`CoreHost`]: the core as every shell uses it.
+//!
+//! It owns the Crux core and the vault and runs the effect loop: `Store`
+//! effects are executed against the vault and `Time` from the clock, right
+//! here in Rust, synchronously (no threads, so the browser works the same);
+//! only render, platform-key and open-url requests reach the shell. The
+//! FFI (UniFFI) and wasm layers wrap the byte-level methods.
+
+use std::collections::{HashMap, VecDeque};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
+use crux_core::{Core, Request};
+use serde::{Deserialize, Serialize};
+
+use crate::app::{Event, Phoenix};
+use crate::effects::{
+    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, StoreOperation, StoreOutput,
+    UnlockWith,
+};
+use crate::model::{Environment, Model};
+use crate::vault::{Credential, PlatformKey, Vault, VaultError};
+use crate::view::ViewModel;
+
+/// What the shell must do. `id` is passed back to [`CoreHost::resolve`] for
+/// effects that answer (render never does).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShellRequest {
+    pub id: u32,
+    pub effect: ShellEffect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShellEffect {
+    /// Read the view model again and redraw.
+    Render,
+    PlatformKey(PlatformKeyOperation),
+    OpenUrl(OpenUrl),
+}
+
+/// Errors at the boundary. They name what went wrong and carry no
+/// participant content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum HostError {
+    #[error("the bytes are not a valid message")]
+    Malformed,
+    #[error("no outstanding effect has that id")]
+    UnknownEffect,
+    #[error("internal error")]
+    Internal,
+}
+
+/// A shell request waiting for its answer, typed so the answer can be decoded.
+enum Pending {
+    PlatformKey(Request<PlatformKeyOperation>),
+    OpenUrl(Request<OpenUrl>),
+}
+
+type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
+
+pub struct CoreHost {
+    core: Core<Phoenix>,
+    vault_path: PathBuf,
+    vault: Mutex<Option<Vault>>,
+    clock: Clock,
+    pending: Mutex<(u32, HashMap<u32, Pending>)>,
+}
+
+impl std::fmt::Debug for CoreHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CoreHost").finish_non_exhaustive()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn system_clock() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
+}
+
+impl CoreHost {
+    /// A core over the vault at `vault_path`, in the device's IANA time zone
+    /// and BCP 47 locale, reading the system clock.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new(vault_path: impl Into<PathBuf>, time_zone: &str, locale: &str) -> Self {
+        Self::with_clock(vault_path, time_zone, locale, Box::new(system_clock))
+    }
+
+    /// As [`CoreHost::new`] with another clock (the browser's, or a test's).
+    pub fn with_clock(
+        vault_path: impl Into<PathBuf>,
+        time_zone: &str,
+        locale: &str,
+        clock: Clock,
+    ) -> Self {
+        Self {
+            core: Core::new_with(
+                Phoenix::default(),
+                Model::new(Environment::new(time_zone, locale)),
+            ),
+            vault_path: vault_path.into(),
+            vault: Mutex::new(None),
+            clock,
+            pending: Mutex::new((1, HashMap::new())),
+        }
+    }
+
+    /// Sends an event; returns what the shell must do.
+    pub fn update(&self, event: Event) -> Vec<ShellRequest> {
+        let effects = self.core.process_event(event);
+        self.run(effects)
+    }
+
+    /// Answers a shell request.
+    pub fn resolve_platform_key(
+        &self,
+        id: u32,
+        output: PlatformKeyOutput,
+    ) -> Result<Vec<ShellRequest>, HostError> {
+        match self.take_pending(id)? {
+            Pending::PlatformKey(mut request) => self.resume(&mut request, output),
+            Pending::OpenUrl(request) => {
+                self.put_back(id, Pending::OpenUrl(request));
+                Err(HostError::Malformed)
+            }
+        }
+    }
+
+    pub fn resolve_open_url(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
+        match self.take_pending(id)? {
+            Pending::OpenUrl(mut request) => self.resume(&mut request, ()),
+            Pending::PlatformKey(request) => {
+                self.put_back(id, Pending::PlatformKey(request));
+                Err(HostError::Malformed)
+            }
+        }
+    }
+
+    pub fn view(&self) -> ViewModel {
+        self.core.view()
+    }
+
+    /// [`CoreHost::update`] with a bincode-encoded [`Event`]; returns
+    /// bincode-encoded `Vec<ShellRequest>`.
+    pub fn update_bytes(&self, event: &[u8]) -> Result<Vec<u8>, HostError> {
+        guarded(|| {
+            let event: Event =
+                BincodeFfiFormat::deserialize(event).map_err(|_| HostError::Malformed)?;
+            encode(&self.update(event))
+        })
+    }
+
+    /// Answers shell request `id` with its bincode-encoded output
+    /// ([`PlatformKeyOutput`], or `()` for open-url).
+    pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
+        guarded(|| {
+            let requests = match self.take_pending(id)? {
+                Pending::PlatformKey(mut request) => {
+                    let Ok(output) = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
+                    else {
+                        self.put_back(id, Pending::PlatformKey(request));
+                        return Err(HostError::Malformed);
+                    };
+                    self.resume(&mut request, output)?
+                }
+                Pending::OpenUrl(mut request) => self.resume(&mut request, ())?,
+            };
+            encode(&requests)
+        })
+    }
+
+    /// The current view model, bincode-encoded.
+    pub fn view_bytes(&self) -> Result<Vec<u8>, HostError> {
+        guarded(|| encode(&self.view()))
+    }
+
+    fn take_pending(&self, id: u32) -> Result<Pending, HostError> {
+        let mut pending = self.pending.lock().map_err(|_| HostError::Internal)?;
+        pending.1.remove(&id).ok_or(HostError::UnknownEffect)
+    }
+
+    fn put_back(&self, id: u32, request: Pending) {
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.1.insert(id, request);
+        }
+    }
+
+    fn resume<Op>(
+        &self,
+        request: &mut Request<Op>,
+        output: Op::Output,
+    ) -> Result<Vec<ShellRequest>, HostError>
+    where
+        Op: crux_core::capability::Operation,
+    {
+        let effects = self
+            .core
+            .resolve(request, output)
+            .map_err(|_| HostError::UnknownEffect)?;
+        Ok(self.run(effects))
+    }
+
+    fn register(&self, request: Pending) -> u32 {
+        let Ok(mut pending) = self.pending.lock() else {
+            return 0;
+        };
+        let id = pending.0;
+        pending.0 = pending.0.wrapping_add(1).max(1);
+        pending.1.insert(id, request);
+        id
+    }
+
+    /// Serves vault and clock effects until only shell effects remain.
+    fn run(&self, effects: Vec<Effect>) -> Vec<ShellRequest> {
+        let mut queue: VecDeque<Effect> = effects.into();
+        let mut requests = Vec::new();
+        let mut render = false;
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Store(mut request) => {
+                    let operation =
+                        std::mem::replace(&mut request.operation, StoreOperation::Probe);
+                    let output = self.execute(operation);
+                    queue.extend(self.core.resolve(&mut request, output).unwrap_or_default());
+                }
+                Effect::Time(mut request) => {
+                    let now = (self.clock)();
+                    queue.extend(self.core.resolve(&mut request, now).unwrap_or_default());
+                }
+                Effect::Render(_) => render = true,
+                Effect::PlatformKey(request) => {
+                    let effect = ShellEffect::PlatformKey(request.operation.clone());
+                    let id = self.register(Pending::PlatformKey(request));
+                    requests.push(ShellRequest { id, effect });
+                }
+                Effect::OpenUrl(request) => {
+                    let effect = ShellEffect::OpenUrl(request.operation.clone());
+                    let id = self.register(Pending::OpenUrl(request));
+                    requests.push(ShellRequest { id, effect });
+                }
+            }
+        }
+        if render {
+            requests.push(ShellRequest {
+                id: 0,
+                effect: ShellEffect::Render,
+            });
+        }
+        requests
+    }
+
+    fn execute(&self, operation: StoreOperation) -> StoreOutput {
+        let Ok(mut vault) = self.vault.lock() else {
+            return StoreOutput::Failed(VaultError::Storage);
+        };
+        let path = &self.vault_path;
+        let now = (self.clock)();
+        let result = match operation {
+            StoreOperation::Probe => Ok(StoreOutput::Probed {
+                exists: Vault::exists(path),
+                throttle: Vault::throttle_status(path, now).unwrap_or_default(),
+            }),
+            StoreOperation::Create(passcode) => {
+                Vault::create(path, &passcode).and_then(|opened| open(&mut vault, opened))
+            }
+            StoreOperation::Unlock(with) => {
+                let credential = match with {
+                    UnlockWith::Passcode(passcode) => Ok(Credential::Passcode(passcode)),
+                    UnlockWith::PlatformKey(key) => {
+                        PlatformKey::from_bytes(&key).map(Credential::PlatformKey)
+                    }
+                };
+                credential
+                    .and_then(|credential| Vault::unlock(path, &credential, now))
+                    .and_then(|opened| open(&mut vault, opened))
+            }
+            StoreOperation::Apply(changes) => {
+                with_vault(&mut vault, |v| v.apply(&changes)).map(|()| StoreOutput::Done)
+            }
+            StoreOperation::ChangePasscode { current, new } => {
+                with_vault(&mut vault, |v| v.change_passcode(&current, &new))
+                    .map(|()| StoreOutput::Done)
+            }
+            StoreOperation::EnrollPlatformKey(key) => with_vault(&mut vault, |v| {
+                v.enroll_platform_key(&PlatformKey::from_bytes(&key)?)
+            })
+            .map(|()| StoreOutput::Done),
+            StoreOperation::SetEraseAfterFailures(limit) => {
+                with_vault(&mut vault, |v| v.set_erase_after_failures(limit))
+                    .map(|()| StoreOutput::Done)
+            }
+            StoreOperation::Lock => {
+                *vault = None;
+                Ok(StoreOutput::Done)
+            }
+            StoreOperation::Erase => match vault.take() {
+                Some(open) => open.erase(),
+                None => Vault::erase_at(path),
+            }
+            .map(|()| StoreOutput::Done),
+        };
+        result.unwrap_or_else(StoreOutput::Failed)
+    }
+}
+
+fn open(slot: &mut Option<Vault>, vault: Vault) -> Result<StoreOutput, VaultError> {
+    let loaded = vault.load_all()?;
+    let output = StoreOutput::Opened {
+        records: loaded.records,
+        damaged: loaded.damaged.len(),
+        has_platform_key: vault.has_platform_key(),
+    };
+    *slot = Some(vault);
+    Ok(output)
+}
+
+fn with_vault(
+    slot: &mut Option<Vault>,
+    action: impl FnOnce(&mut Vault) -> Result<(), VaultError>,
+) -> Result<(), VaultError> {
+    slot.as_mut().map_or(Err(VaultError::NotFound), action)
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, HostError> {
+    let mut bytes = Vec::new();
+    BincodeFfiFormat::serialize(&mut bytes, value).map_err(|_| HostError::Internal)?;
+    Ok(bytes)
+}
+
+/// No panic crosses the boundary: it becomes [`HostError::Internal`].
+fn guarded<T>(call: impl FnOnce() -> Result<T, HostError>) -> Result<T, HostError> {
+    catch_unwind(AssertUnwindSafe(call)).unwrap_or(Err(HostError::Internal))
+}

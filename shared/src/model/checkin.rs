@@ -1,0 +1,128 @@
+//! The daily check-in: one per local day, editable, and its trends.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+use super::problem::Problem;
+use super::records::{CheckIn, Data, Halt, Id, Record};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInForm {
+    pub mood: u8,
+    pub craving: u8,
+    pub halt: Halt,
+    pub sleep_hours: Option<u8>,
+    pub used_today: Option<bool>,
+    pub triggers: Vec<Id>,
+    pub strategies: Vec<Id>,
+    pub note: String,
+}
+
+/// The check-in for `day`, if there is one.
+pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
+    data.check_ins
+        .iter()
+        .find(|(_, check_in)| check_in.date == day)
+        .map(|(id, check_in)| (*id, check_in))
+}
+
+/// Saves today's check-in, replacing it if the participant already checked in.
+pub fn save(form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+    if !(1..=5).contains(&form.mood)
+        || form.craving > 10
+        || form.sleep_hours.is_some_and(|h| h > 24)
+    {
+        return Err(Problem::OutOfRange);
+    }
+    if form
+        .triggers
+        .iter()
+        .any(|id| !data.triggers.contains_key(id))
+        || form
+            .strategies
+            .iter()
+            .any(|id| !data.strategies.contains_key(id))
+    {
+        return Err(Problem::UnknownItem);
+    }
+    let check_in = CheckIn {
+        date: today,
+        mood: form.mood,
+        craving: form.craving,
+        halt: form.halt,
+        sleep_hours: form.sleep_hours,
+        used_today: form.used_today,
+        triggers: form.triggers,
+        strategies: form.strategies,
+        note: form.note.trim().to_owned(),
+    };
+    let id = match on(data, today) {
+        Some((id, _)) => id,
+        None => data.allocate_id(),
+    };
+    let change = check_in.put(id);
+    data.check_ins.insert(id, check_in);
+    Ok(Outcome::saved(vec![change]))
+}
+
+/// One point of a trend: averages over a week or a month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    /// First day of the period (YYYY-MM-DD).
+    pub period_start: String,
+    pub mood: Option<f32>,
+    pub craving: Option<f32>,
+    pub check_ins: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// ISO weeks, Monday first.
+    Week,
+    Month,
+}
+
+fn period_start(day: NaiveDate, period: Period) -> NaiveDate {
+    match period {
+        Period::Week => day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday())),
+        Period::Month => day.with_day(1).expect("every month has a first day"),
+    }
+}
+
+fn previous(start: NaiveDate, period: Period) -> NaiveDate {
+    match period {
+        Period::Week => start - chrono::Days::new(7),
+        Period::Month => start - chrono::Months::new(1),
+    }
+}
+
+/// The last `count` periods up to `today`, oldest first; empty periods stay
+/// in the series (with no values) so charts keep their time axis.
+pub fn trend(data: &Data, today: NaiveDate, period: Period, count: usize) -> Vec<TrendPoint> {
+    let mut starts = vec![period_start(today, period)];
+    while starts.len() < count {
+        let earlier = previous(*starts.last().expect("non-empty"), period);
+        starts.push(earlier);
+    }
+    starts.reverse();
+    starts
+        .into_iter()
+        .map(|start| {
+            let in_period: Vec<&CheckIn> = data
+                .check_ins
+                .values()
+                .filter(|c| c.date <= today && period_start(c.date, period) == start)
+                .collect();
+            let n = u32::try_from(in_period.len()).unwrap_or(u32::MAX);
+            #[allow(clippy::cast_precision_loss)]
+            let mean = |values: u32| (n > 0).then(|| values as f32 / n as f32);
+            TrendPoint {
+                period_start: start.to_string(),
+                mood: mean(in_period.iter().map(|c| u32::from(c.mood)).sum()),
+                craving: mean(in_period.iter().map(|c| u32::from(c.craving)).sum()),
+                check_ins: n,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,175 @@
+//! Goals and their steps.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+use super::problem::Problem;
+use super::records::{Data, Dimension, Goal, GoalStatus, GoalStep, Id, Record};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GoalEvent {
+    Add {
+        title: String,
+        dimension: Dimension,
+        why: String,
+        /// YYYY-MM-DD, optional.
+        target: Option<String>,
+    },
+    Edit {
+        goal: Id,
+        title: String,
+        dimension: Dimension,
+        why: String,
+        target: Option<String>,
+    },
+    AddStep {
+        goal: Id,
+        title: String,
+        due: Option<String>,
+    },
+    CompleteStep(Id),
+    ReopenStep(Id),
+    /// Moves a step to a new position (0-based) among its goal's steps.
+    MoveStep {
+        step: Id,
+        to: usize,
+    },
+    SetStatus {
+        goal: Id,
+        status: GoalStatus,
+    },
+}
+
+pub(crate) fn parse_date(text: Option<&str>) -> Result<Option<NaiveDate>, Problem> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| Problem::InvalidDate),
+    }
+}
+
+pub(crate) fn required(text: &str) -> Result<String, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(Problem::EmptyText)
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// The steps of `goal`, in order.
+pub fn steps_of(data: &Data, goal: Id) -> Vec<(Id, &GoalStep)> {
+    let mut steps: Vec<(Id, &GoalStep)> = data
+        .steps
+        .iter()
+        .filter(|(_, step)| step.goal == goal)
+        .map(|(id, step)| (*id, step))
+        .collect();
+    steps.sort_by_key(|(id, step)| (step.position, *id));
+    steps
+}
+
+pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+    match event {
+        GoalEvent::Add {
+            title,
+            dimension,
+            why,
+            target,
+        } => {
+            let goal = Goal {
+                title: required(&title)?,
+                dimension,
+                why: why.trim().to_owned(),
+                target: parse_date(target.as_deref())?,
+                status: GoalStatus::Active,
+                created: today,
+                completed: None,
+            };
+            let id = data.allocate_id();
+            let change = goal.put(id);
+            data.goals.insert(id, goal);
+            Ok(Outcome::saved(vec![change]))
+        }
+        GoalEvent::Edit {
+            goal,
+            title,
+            dimension,
+            why,
+            target,
+        } => {
+            let title = required(&title)?;
+            let target = parse_date(target.as_deref())?;
+            let existing = data.goals.get_mut(&goal).ok_or(Problem::UnknownItem)?;
+            existing.title = title;
+            existing.dimension = dimension;
+            why.trim().clone_into(&mut existing.why);
+            existing.target = target;
+            Ok(Outcome::saved(vec![existing.put(goal)]))
+        }
+        GoalEvent::AddStep { goal, title, due } => {
+            let title = required(&title)?;
+            let due = parse_date(due.as_deref())?;
+            if !data.goals.contains_key(&goal) {
+                return Err(Problem::UnknownItem);
+            }
+            let position = u32::try_from(steps_of(data, goal).len()).unwrap_or(u32::MAX);
+            let step = GoalStep {
+                goal,
+                title,
+                position,
+                due,
+                done: None,
+            };
+            let id = data.allocate_id();
+            let change = step.put(id);
+            data.steps.insert(id, step);
+            Ok(Outcome::saved(vec![change]))
+        }
+        GoalEvent::CompleteStep(id) | GoalEvent::ReopenStep(id) => {
+            let done = matches!(event, GoalEvent::CompleteStep(_)).then_some(today);
+            let step = data.steps.get_mut(&id).ok_or(Problem::UnknownItem)?;
+            step.done = done;
+            Ok(Outcome::saved(vec![step.put(id)]))
+        }
+        GoalEvent::MoveStep { step, to } => {
+            let goal = data.steps.get(&step).ok_or(Problem::UnknownItem)?.goal;
+            let mut order: Vec<Id> = steps_of(data, goal).into_iter().map(|(id, _)| id).collect();
+            if to >= order.len() {
+                return Err(Problem::OutOfRange);
+            }
+            order.retain(|id| *id != step);
+            order.insert(to, step);
+            let mut changes = Vec::new();
+            for (position, id) in order.into_iter().enumerate() {
+                let position = u32::try_from(position).unwrap_or(u32::MAX);
+                let existing = data.steps.get_mut(&id).expect("listed above");
+                if existing.position != position {
+                    existing.position = position;
+                    changes.push(existing.put(id));
+                }
+            }
+            Ok(Outcome::saved(changes))
+        }
+        GoalEvent::SetStatus { goal, status } => {
+            let existing = data.goals.get_mut(&goal).ok_or(Problem::UnknownItem)?;
+            existing.status = status;
+            existing.completed = match status {
+                GoalStatus::Completed => existing.completed.or(Some(today)),
+                GoalStatus::Archived => existing.completed,
+                GoalStatus::Active | GoalStatus::Paused => None,
+            };
+            Ok(Outcome::saved(vec![existing.put(goal)]))
+        }
+    }
+}
+
+/// Share of a goal's steps that are done, 0–100.
+pub fn progress(data: &Data, goal: Id) -> u8 {
+    let steps = steps_of(data, goal);
+    if steps.is_empty() {
+        return 0;
+    }
+    let done = steps.iter().filter(|(_, step)| step.done.is_some()).count();
+    u8::try_from(done * 100 / steps.len()).unwrap_or(100)
+}

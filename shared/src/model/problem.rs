@@ -1,0 +1,51 @@
+//! What went wrong with an event, in a form the view translates. Never
+//! carries participant content.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// A required text (a title, a name) was empty.
+    EmptyText,
+    /// The item does not exist (any more).
+    UnknownItem,
+    /// A number outside its scale (craving 0–10, mood 1–5, ...).
+    OutOfRange,
+    /// A date that is not a calendar date (YYYY-MM-DD).
+    InvalidDate,
+    PasscodesDiffer,
+    PasscodeTooShort,
+    WrongPasscode,
+    /// Too many attempts; try again in this many seconds.
+    Throttled(u64),
+    /// The vault was erased after the chosen number of failed attempts.
+    ErasedAfterFailures,
+    /// Biometric unlock is not available (no key, or cancelled).
+    PlatformKeyUnavailable,
+    /// That cannot be done in the current state (for example while locked).
+    NotNow,
+    /// The data could not be saved; nothing already stored was lost.
+    SaveFailed,
+    /// The device storage is full.
+    StorageFull,
+    /// Some records could not be read; they were left untouched.
+    DamagedRecords(usize),
+    /// The data was written by a newer version of Phoenix.
+    NewerVersion,
+}
+
+impl Problem {
+    pub fn from_vault(error: &crate::vault::VaultError) -> Self {
+        use crate::vault::VaultError as E;
+        match error {
+            E::WrongCredential => Self::WrongPasscode,
+            E::Throttled { retry_after_secs } => Self::Throttled(*retry_after_secs),
+            E::ErasedAfterFailures => Self::ErasedAfterFailures,
+            E::PasscodeTooShort => Self::PasscodeTooShort,
+            E::NoPlatformKey | E::InvalidKeyLength => Self::PlatformKeyUnavailable,
+            E::StorageFull => Self::StorageFull,
+            E::NewerSchema => Self::NewerVersion,
+            _ => Self::SaveFailed,
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! The participant's data as the core models it, and its mapping to vault
+//! records: each struct is one record, serialized with bincode and sealed
+//! by the vault.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::vault::{Change, RecordKind, StoredRecord};
+
+pub type Id = u64;
+
+/// SAMHSA's four dimensions of recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Dimension {
+    Health,
+    Home,
+    Purpose,
+    Community,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GoalStatus {
+    Active,
+    Paused,
+    Completed,
+    Archived,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TriggerKind {
+    People,
+    Places,
+    Things,
+    Feelings,
+    Times,
+    /// An early warning sign rather than an outside trigger.
+    WarningSign,
+}
+
+/// Hungry, angry, lonely, tired: four yes-or-no answers.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Halt {
+    pub hungry: bool,
+    pub angry: bool,
+    pub lonely: bool,
+    pub tired: bool,
+}
+
+impl Halt {
+    pub fn any(self) -> bool {
+        self.hungry || self.angry || self.lonely || self.tired
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub recovery_date: Option<NaiveDate>,
+}
+
+/// Preferences, kept encrypted like everything else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// `None` follows the device.
+    pub language: Option<crate::i18n::Language>,
+    pub auto_lock_minutes: u32,
+    /// Neutral app title and notifications without content.
+    pub discreet: bool,
+    /// The crisis line to call or text (988 in the US).
+    pub crisis_line: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: None,
+            auto_lock_minutes: 5,
+            discreet: false,
+            crisis_line: "988".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lapse {
+    pub date: NaiveDate,
+    /// What was going on; kept, never judged.
+    pub context: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub title: String,
+    pub dimension: Dimension,
+    pub why: String,
+    pub target: Option<NaiveDate>,
+    pub status: GoalStatus,
+    pub created: NaiveDate,
+    /// When it was completed; history keeps it.
+    pub completed: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalStep {
+    pub goal: Id,
+    pub title: String,
+    pub position: u32,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub kind: TriggerKind,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopingStrategy {
+    pub name: String,
+    /// The triggers it helps with.
+    pub triggers: Vec<Id>,
+}
+
+/// One run of "I'm triggered".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CravingEpisode {
+    pub at_ms: i64,
+    pub trigger: Option<Id>,
+    pub halt: Halt,
+    pub strategies: Vec<Id>,
+    pub before: u8,
+    pub after: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub date: NaiveDate,
+    /// 1 (very low) to 5 (very good).
+    pub mood: u8,
+    /// 0 to 10.
+    pub craving: u8,
+    pub halt: Halt,
+    pub sleep_hours: Option<u8>,
+    /// `None` when the participant preferred not to say.
+    pub used_today: Option<bool>,
+    pub triggers: Vec<Id>,
+    pub strategies: Vec<Id>,
+    pub note: String,
+}
+
+/// The participant's data, indexed by record id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Data {
+    pub profile: Option<Profile>,
+    pub settings: Settings,
+    pub lapses: BTreeMap<Id, Lapse>,
+    pub goals: BTreeMap<Id, Goal>,
+    pub steps: BTreeMap<Id, GoalStep>,
+    pub triggers: BTreeMap<Id, Trigger>,
+    pub strategies: BTreeMap<Id, CopingStrategy>,
+    pub episodes: BTreeMap<Id, CravingEpisode>,
+    pub check_ins: BTreeMap<Id, CheckIn>,
+    /// Records that could not be read (damaged or from a newer version).
+    pub unreadable: usize,
+    /// The next free record id.
+    pub next_id: Id,
+}
+
+/// The singleton profile and settings records' id (in their own tables).
+pub const PROFILE_ID: Id = 1;
+
+fn decode<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Option<T> {
+    bincode::deserialize(body).ok()
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    bincode::serialize(value).expect("plain data always serializes")
+}
+
+/// A value that is stored as one vault record.
+pub trait Record: Serialize {
+    const KIND: RecordKind;
+
+    fn put(&self, id: Id) -> Change {
+        Change::put(Self::KIND, id, encode(self))
+    }
+
+    fn delete(id: Id) -> Change {
+        Change::Delete {
+            kind: Self::KIND,
+            id,
+        }
+    }
+}
+
+macro_rules! record {
+    ($($ty:ty => $kind:ident),* $(,)?) => {
+        $(impl Record for $ty {
+            const KIND: RecordKind = RecordKind::$kind;
+        })*
+    };
+}
+
+record! {
+    Profile => Profile,
+    Settings => Settings,
+    Lapse => Lapse,
+    Goal => Goal,
+    GoalStep => GoalStep,
+    Trigger => Trigger,
+    CopingStrategy => CopingStrategy,
+    CravingEpisode => CravingEpisode,
+    CheckIn => CheckIn,
+}
+
+impl Data {
+    /// Builds the model's data from the vault's records. A body that does not
+    /// decode is counted, not fatal.
+    pub fn from_records(records: &[StoredRecord], damaged: usize) -> Self {
+        let mut data = Self {
+            unreadable: damaged,
+            ..Self::default()
+        };
+        let mut max_id = PROFILE_ID;
+        for record in records {
+            max_id = max_id.max(record.id);
+            let (id, body) = (record.id, &record.body[..]);
+            let decoded = match record.kind {
+                RecordKind::Profile => decode(body).map(|p| data.profile = Some(p)),
+                RecordKind::Settings => decode(body).map(|s| data.settings = s),
+                RecordKind::Lapse => decode(body).map(|v| drop(data.lapses.insert(id, v))),
+                RecordKind::Goal => decode(body).map(|v| drop(data.goals.insert(id, v))),
+                RecordKind::GoalStep => decode(body).map(|v| drop(data.steps.insert(id, v))),
+                RecordKind::Trigger => decode(body).map(|v| drop(data.triggers.insert(id, v))),
+                RecordKind::CopingStrategy => {
+                    decode(body).map(|v| drop(data.strategies.insert(id, v)))
+                }
+                RecordKind::CravingEpisode => {
+                    decode(body).map(|v| drop(data.episodes.insert(id, v)))
+                }
+                RecordKind::CheckIn => decode(body).map(|v| drop(data.check_ins.insert(id, v))),
+                // Kinds this version does not model yet are left untouched in the vault.
+                _ => Some(()),
+            };
+            if decoded.is_none() {
+                data.unreadable += 1;
+            }
+        }
+        data.next_id = max_id + 1;
+        data
+    }
+
+    pub fn allocate_id(&mut self) -> Id {
+        let id = self.next_id.max(PROFILE_ID + 1);
+        self.next_id = id + 1;
+        id
+    }
+}

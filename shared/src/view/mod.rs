@@ -1,0 +1,149 @@
+//! View models: everything a shell draws, already translated.
+
+mod screens;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Arg, Language, Translations};
+use crate::model::problem::Problem;
+use crate::model::{Model, Screen, State};
+
+pub use screens::*;
+
+/// The crisis line before the participant's own setting can be read (the
+/// settings are encrypted, so the lock screen uses the default): 988 is the
+/// US Suicide & Crisis Lifeline.
+pub const DEFAULT_CRISIS_LINE: &str = "988";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewModel {
+    pub language: Language,
+    /// The app's title: neutral in discreet mode.
+    pub title: String,
+    pub screen: ScreenView,
+    /// "I'm triggered", "Contact my peer" and the crisis line, on every screen.
+    pub help: HelpActions,
+    /// Where the participant can go (empty while locked).
+    pub navigation: Vec<NavigationItem>,
+    pub problem: Option<String>,
+    /// A vault operation is under way.
+    pub busy: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpActions {
+    pub im_triggered: String,
+    pub contact_peer: String,
+    pub crisis_label: String,
+    pub crisis_call_url: String,
+    pub crisis_text_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavigationItem {
+    pub screen: Screen,
+    pub label: String,
+    pub current: bool,
+}
+
+/// Translates with the model's language.
+pub(crate) struct Words<'a> {
+    pub translations: &'a Translations,
+    pub language: Language,
+}
+
+impl Words<'_> {
+    pub fn get(&self, key: &str) -> String {
+        self.translations.text(self.language, key)
+    }
+
+    pub fn with(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.translations.text_with(self.language, key, args)
+    }
+}
+
+fn problem_text(words: &Words<'_>, problem: Problem) -> String {
+    match problem {
+        Problem::EmptyText => words.get("problem-empty-text"),
+        Problem::UnknownItem => words.get("problem-unknown-item"),
+        Problem::OutOfRange => words.get("problem-out-of-range"),
+        Problem::InvalidDate => words.get("problem-invalid-date"),
+        Problem::PasscodesDiffer => words.get("problem-passcodes-differ"),
+        Problem::PasscodeTooShort => words.get("problem-passcode-too-short"),
+        Problem::WrongPasscode => words.get("problem-wrong-passcode"),
+        Problem::Throttled(seconds) => words.with(
+            "problem-throttled",
+            &[("seconds", i64::try_from(seconds).unwrap_or(i64::MAX).into())],
+        ),
+        Problem::ErasedAfterFailures => words.get("problem-erased-after-failures"),
+        Problem::PlatformKeyUnavailable => words.get("problem-platform-key-unavailable"),
+        Problem::NotNow => words.get("problem-not-now"),
+        Problem::SaveFailed => words.get("problem-save-failed"),
+        Problem::StorageFull => words.get("problem-storage-full"),
+        Problem::DamagedRecords(count) => words.with(
+            "problem-damaged-records",
+            &[("count", i64::try_from(count).unwrap_or(i64::MAX).into())],
+        ),
+        Problem::NewerVersion => words.get("problem-newer-version"),
+    }
+}
+
+const NAVIGATION: [(Screen, &str); 6] = [
+    (Screen::Today, "nav-today"),
+    (Screen::Goals, "nav-goals"),
+    (Screen::Triggers, "nav-triggers"),
+    (Screen::CheckIn, "nav-check-in"),
+    (Screen::Trends, "nav-trends"),
+    (Screen::Settings, "nav-settings"),
+];
+
+pub fn view(model: &Model, translations: &Translations) -> ViewModel {
+    let words = Words {
+        translations,
+        language: model.language(),
+    };
+    let (crisis_line, discreet) = match &model.state {
+        State::Unlocked(unlocked) => (
+            unlocked.data.settings.crisis_line.as_str(),
+            unlocked.data.settings.discreet,
+        ),
+        _ => (DEFAULT_CRISIS_LINE, false),
+    };
+    let navigation = match &model.state {
+        State::Unlocked(unlocked) => NAVIGATION
+            .iter()
+            .map(|(screen, key)| NavigationItem {
+                screen: *screen,
+                label: words.get(key),
+                current: unlocked.screen == *screen && unlocked.flow.is_none(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    ViewModel {
+        language: words.language,
+        title: words.get(if discreet {
+            "app-title-discreet"
+        } else {
+            "app-title"
+        }),
+        screen: screens::screen(model, &words),
+        help: HelpActions {
+            im_triggered: words.get("action-im-triggered"),
+            contact_peer: words.get("action-contact-peer"),
+            crisis_label: words.with("action-crisis-line", &[("number", crisis_line.into())]),
+            crisis_call_url: format!("tel:{}", digits(crisis_line)),
+            crisis_text_url: format!("sms:{}", digits(crisis_line)),
+        },
+        navigation,
+        problem: model.problem.map(|problem| problem_text(&words, problem)),
+        busy: model.busy,
+    }
+}
+
+fn digits(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}

@@ -1,0 +1,635 @@
+//! One view model per screen.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Words;
+use crate::model::checkin::{self, Period, TrendPoint};
+use crate::model::coping;
+use crate::model::goals::{progress, steps_of};
+use crate::model::records::{Data, Dimension, Goal, GoalStatus, Id, TriggerKind};
+use crate::model::recovery::{self, Milestone};
+use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
+use crate::model::{Model, Screen, State, Unlocked};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ScreenView {
+    Starting,
+    FirstRun(FirstRunView),
+    Locked(LockView),
+    Today(TodayView),
+    Goals(GoalsView),
+    Triggers(TriggersView),
+    Triggered(TriggeredView),
+    CheckIn(CheckInView),
+    Trends(TrendsView),
+    Settings(SettingsView),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstRunView {
+    pub heading: String,
+    pub intro: String,
+    pub passcode_label: String,
+    pub confirmation_label: String,
+    pub submit_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockView {
+    pub heading: String,
+    pub passcode_label: String,
+    pub unlock_label: String,
+    pub biometrics_label: String,
+    /// "Try again in N seconds", while attempts are throttled.
+    pub throttle_message: Option<String>,
+    pub erase_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryView {
+    /// "12 days in recovery".
+    pub days_label: String,
+    pub current_days: i64,
+    pub total_days: i64,
+    pub longest_days: i64,
+    pub total_label: String,
+    pub longest_label: String,
+    pub milestone_reached: Option<String>,
+    pub next_milestone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepItem {
+    pub id: Id,
+    pub title: String,
+    pub goal_title: String,
+    pub due: Option<String>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodayView {
+    pub heading: String,
+    pub recovery: Option<RecoveryView>,
+    pub recovery_date_label: String,
+    pub record_lapse_label: String,
+    pub steps_due: Vec<StepItem>,
+    pub steps_due_heading: String,
+    /// Shown until today's check-in is saved.
+    pub check_in_prompt: Option<String>,
+    pub check_in_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalItem {
+    pub id: Id,
+    pub title: String,
+    pub dimension: Dimension,
+    pub dimension_label: String,
+    pub why: String,
+    pub target: Option<String>,
+    pub status: GoalStatus,
+    pub status_label: String,
+    /// Share of steps done, 0–100.
+    pub progress: u8,
+    pub progress_label: String,
+    pub steps: Vec<StepItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalsView {
+    pub heading: String,
+    pub add_goal_label: String,
+    pub add_step_label: String,
+    pub title_label: String,
+    pub why_label: String,
+    pub target_label: String,
+    pub dimensions: Vec<Choice<Dimension>>,
+    pub goals: Vec<GoalItem>,
+    /// Completed and archived goals: what was achieved stays.
+    pub history_heading: String,
+    pub history: Vec<GoalItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InsightItem {
+    pub strategy: String,
+    /// "Lowered craving by 3.5 on average (4 times)".
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriggerItem {
+    pub id: Id,
+    pub kind: TriggerKind,
+    pub kind_label: String,
+    pub name: String,
+    pub strategies: Vec<Id>,
+    /// For this trigger: which strategies actually lowered the craving.
+    pub insight: Vec<InsightItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyItem {
+    pub id: Id,
+    pub name: String,
+    pub triggers: Vec<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriggersView {
+    pub heading: String,
+    pub add_trigger_label: String,
+    pub add_strategy_label: String,
+    pub name_label: String,
+    pub kinds: Vec<Choice<TriggerKind>>,
+    pub triggers: Vec<TriggerItem>,
+    pub strategies: Vec<StrategyItem>,
+    /// Starter ideas not yet in the toolbox.
+    pub suggestions_heading: String,
+    pub suggestions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedStrategy {
+    pub id: Id,
+    pub name: String,
+    pub evidence: String,
+    pub tried: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriggeredView {
+    pub step: FlowStep,
+    pub heading: String,
+    pub prompt: String,
+    pub triggers: Vec<Choice<Id>>,
+    pub halt_label: String,
+    pub halt: Vec<Choice<String>>,
+    pub craving_label: String,
+    /// Best first: what lowered this person's craving before.
+    pub strategies: Vec<RankedStrategy>,
+    pub done_label: String,
+    pub cancel_label: String,
+    /// After coping the craving is still high: offer people, not just tips.
+    pub still_high: bool,
+    pub still_high_message: Option<String>,
+    pub safety_plan_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInView {
+    pub heading: String,
+    pub already_checked_in: bool,
+    pub mood_label: String,
+    pub craving_label: String,
+    pub halt_label: String,
+    pub sleep_label: String,
+    pub used_label: String,
+    pub used_note: String,
+    pub note_label: String,
+    pub submit_label: String,
+    /// Today's answers when editing.
+    pub mood: Option<u8>,
+    pub craving: Option<u8>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendsView {
+    pub heading: String,
+    pub mood_label: String,
+    pub craving_label: String,
+    pub weekly_label: String,
+    pub monthly_label: String,
+    /// The last 12 weeks, oldest first.
+    pub weekly: Vec<TrendPoint>,
+    /// The last 12 months, oldest first.
+    pub monthly: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub heading: String,
+    pub language_label: String,
+    pub languages: Vec<Choice<Option<crate::i18n::Language>>>,
+    pub auto_lock_label: String,
+    pub auto_lock_minutes: u32,
+    pub discreet_label: String,
+    pub discreet: bool,
+    pub crisis_line_label: String,
+    pub crisis_line: String,
+    pub biometrics_label: String,
+    pub biometrics_enabled: bool,
+    pub change_passcode_label: String,
+    pub lock_now_label: String,
+    pub erase_label: String,
+    pub erase_warning: String,
+}
+
+pub(super) fn screen(model: &Model, words: &Words<'_>) -> ScreenView {
+    match &model.state {
+        State::Starting => ScreenView::Starting,
+        State::FirstRun => ScreenView::FirstRun(FirstRunView {
+            heading: words.get("first-run-heading"),
+            intro: words.get("first-run-intro"),
+            passcode_label: words.get("field-passcode"),
+            confirmation_label: words.get("field-passcode-again"),
+            submit_label: words.get("action-save"),
+        }),
+        State::Locked(throttle) => ScreenView::Locked(LockView {
+            heading: words.get("lock-heading"),
+            passcode_label: words.get("field-passcode"),
+            unlock_label: words.get("action-unlock"),
+            biometrics_label: words.get("action-unlock-biometrics"),
+            throttle_message: (throttle.retry_after_secs > 0).then(|| {
+                let seconds = i64::try_from(throttle.retry_after_secs).unwrap_or(i64::MAX);
+                words.with("problem-throttled", &[("seconds", seconds.into())])
+            }),
+            erase_label: words.get("action-erase"),
+        }),
+        State::Unlocked(unlocked) => unlocked_screen(unlocked, model.today(), words),
+    }
+}
+
+fn unlocked_screen(unlocked: &Unlocked, today: NaiveDate, words: &Words<'_>) -> ScreenView {
+    let data = &unlocked.data;
+    if let Some(flow) = &unlocked.flow {
+        return ScreenView::Triggered(triggered(flow, data, words));
+    }
+    match unlocked.screen {
+        Screen::Today => ScreenView::Today(today_view(data, today, words)),
+        Screen::Goals => ScreenView::Goals(goals_view(data, words)),
+        Screen::Triggers => ScreenView::Triggers(triggers_view(data, words)),
+        Screen::CheckIn => ScreenView::CheckIn(check_in_view(data, today, words)),
+        Screen::Trends => ScreenView::Trends(TrendsView {
+            heading: words.get("trends-heading"),
+            mood_label: words.get("field-mood"),
+            craving_label: words.get("field-craving"),
+            weekly_label: words.get("trends-weekly"),
+            monthly_label: words.get("trends-monthly"),
+            weekly: checkin::trend(data, today, Period::Week, 12),
+            monthly: checkin::trend(data, today, Period::Month, 12),
+        }),
+        Screen::Settings => ScreenView::Settings(settings_view(unlocked, words)),
+    }
+}
+
+fn days(words: &Words<'_>, key: &str, days: i64) -> String {
+    words.with(key, &[("days", days.into())])
+}
+
+fn milestone_text(words: &Words<'_>, milestone: Milestone) -> String {
+    match milestone {
+        Milestone::Days(n) => words.with("milestone-days", &[("count", i64::from(n).into())]),
+        Milestone::Months(n) => words.with("milestone-months", &[("count", i64::from(n).into())]),
+        Milestone::Years(n) => words.with("milestone-years", &[("count", i64::from(n).into())]),
+    }
+}
+
+fn today_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> TodayView {
+    let recovery = data
+        .profile
+        .as_ref()
+        .and_then(|p| p.recovery_date)
+        .map(|start| {
+            let lapses: Vec<NaiveDate> = data.lapses.values().map(|l| l.date).collect();
+            let streaks = recovery::streaks(start, &lapses, today);
+            let stretch = recovery::current_stretch_start(start, &lapses, today);
+            let (reached, next) = recovery::milestone_progress(stretch, today);
+            RecoveryView {
+                days_label: days(words, "today-days-in-recovery", streaks.current),
+                current_days: streaks.current,
+                total_days: streaks.total,
+                longest_days: streaks.longest,
+                total_label: days(words, "today-total-days", streaks.total),
+                longest_label: days(words, "today-longest-stretch", streaks.longest),
+                milestone_reached: reached.map(|m| {
+                    words.with(
+                        "today-milestone-reached",
+                        &[("milestone", milestone_text(words, m).into())],
+                    )
+                }),
+                next_milestone: next.map(|(m, remaining)| {
+                    words.with(
+                        "today-next-milestone",
+                        &[
+                            ("milestone", milestone_text(words, m).into()),
+                            ("days", remaining.into()),
+                        ],
+                    )
+                }),
+            }
+        });
+    let steps_due = data
+        .steps
+        .iter()
+        .filter(|(_, step)| step.done.is_none() && step.due.is_some_and(|due| due <= today))
+        .filter(|(_, step)| {
+            data.goals
+                .get(&step.goal)
+                .is_some_and(|goal| goal.status == GoalStatus::Active)
+        })
+        .map(|(id, _)| step_item(data, *id))
+        .collect();
+    TodayView {
+        heading: words.get("today-heading"),
+        recovery,
+        recovery_date_label: words.get("field-recovery-date"),
+        record_lapse_label: words.get("action-record-lapse"),
+        steps_due,
+        steps_due_heading: words.get("today-steps-due"),
+        check_in_prompt: checkin::on(data, today)
+            .is_none()
+            .then(|| words.get("today-check-in-prompt")),
+        check_in_label: words.get("action-check-in"),
+    }
+}
+
+fn step_item(data: &Data, id: Id) -> StepItem {
+    let step = &data.steps[&id];
+    StepItem {
+        id,
+        title: step.title.clone(),
+        goal_title: data
+            .goals
+            .get(&step.goal)
+            .map(|g| g.title.clone())
+            .unwrap_or_default(),
+        due: step.due.map(|d| d.to_string()),
+        done: step.done.is_some(),
+    }
+}
+
+const DIMENSIONS: [(Dimension, &str); 4] = [
+    (Dimension::Health, "dimension-health"),
+    (Dimension::Home, "dimension-home"),
+    (Dimension::Purpose, "dimension-purpose"),
+    (Dimension::Community, "dimension-community"),
+];
+
+fn dimension_key(dimension: Dimension) -> &'static str {
+    DIMENSIONS
+        .iter()
+        .find(|(d, _)| *d == dimension)
+        .map_or("", |(_, key)| key)
+}
+
+fn status_key(status: GoalStatus) -> &'static str {
+    match status {
+        GoalStatus::Active => "goal-status-active",
+        GoalStatus::Paused => "goal-status-paused",
+        GoalStatus::Completed => "goal-status-completed",
+        GoalStatus::Archived => "goal-status-archived",
+    }
+}
+
+fn goal_item(data: &Data, id: Id, goal: &Goal, words: &Words<'_>) -> GoalItem {
+    let progress = progress(data, id);
+    GoalItem {
+        id,
+        title: goal.title.clone(),
+        dimension: goal.dimension,
+        dimension_label: words.get(dimension_key(goal.dimension)),
+        why: goal.why.clone(),
+        target: goal.target.map(|d| d.to_string()),
+        status: goal.status,
+        status_label: words.get(status_key(goal.status)),
+        progress,
+        progress_label: words.with("goal-progress", &[("percent", i64::from(progress).into())]),
+        steps: steps_of(data, id)
+            .into_iter()
+            .map(|(step, _)| step_item(data, step))
+            .collect(),
+    }
+}
+
+fn goals_view(data: &Data, words: &Words<'_>) -> GoalsView {
+    let (current, history): (Vec<GoalItem>, Vec<GoalItem>) = data
+        .goals
+        .iter()
+        .map(|(id, goal)| goal_item(data, *id, goal, words))
+        .partition(|goal| matches!(goal.status, GoalStatus::Active | GoalStatus::Paused));
+    GoalsView {
+        heading: words.get("goals-heading"),
+        add_goal_label: words.get("action-add-goal"),
+        add_step_label: words.get("action-add-step"),
+        title_label: words.get("field-title"),
+        why_label: words.get("field-why"),
+        target_label: words.get("field-target-date"),
+        dimensions: DIMENSIONS
+            .iter()
+            .map(|(value, key)| Choice {
+                value: *value,
+                label: words.get(key),
+            })
+            .collect(),
+        goals: current,
+        history_heading: words.get("goals-history"),
+        history,
+    }
+}
+
+const KINDS: [(TriggerKind, &str); 6] = [
+    (TriggerKind::People, "trigger-kind-people"),
+    (TriggerKind::Places, "trigger-kind-places"),
+    (TriggerKind::Things, "trigger-kind-things"),
+    (TriggerKind::Feelings, "trigger-kind-feelings"),
+    (TriggerKind::Times, "trigger-kind-times"),
+    (TriggerKind::WarningSign, "trigger-kind-warning-sign"),
+];
+
+fn evidence(words: &Words<'_>, ranked: &coping::Ranked) -> String {
+    match ranked.mean_drop {
+        None => words.get("strategy-untried"),
+        Some(drop) => words.with(
+            "strategy-evidence",
+            &[
+                ("drop", format!("{drop:.1}").into()),
+                ("times", i64::from(ranked.uses).into()),
+            ],
+        ),
+    }
+}
+
+fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
+    let names: Vec<String> = data
+        .strategies
+        .values()
+        .map(|s| s.name.to_lowercase())
+        .collect();
+    TriggersView {
+        heading: words.get("triggers-heading"),
+        add_trigger_label: words.get("action-add-trigger"),
+        add_strategy_label: words.get("action-add-strategy"),
+        name_label: words.get("field-name"),
+        kinds: KINDS
+            .iter()
+            .map(|(value, key)| Choice {
+                value: *value,
+                label: words.get(key),
+            })
+            .collect(),
+        triggers: data
+            .triggers
+            .iter()
+            .map(|(id, trigger)| TriggerItem {
+                id: *id,
+                kind: trigger.kind,
+                kind_label: words.get(
+                    KINDS
+                        .iter()
+                        .find(|(k, _)| *k == trigger.kind)
+                        .map_or("", |(_, key)| key),
+                ),
+                name: trigger.name.clone(),
+                strategies: data
+                    .strategies
+                    .iter()
+                    .filter(|(_, s)| s.triggers.contains(id))
+                    .map(|(sid, _)| *sid)
+                    .collect(),
+                insight: coping::rank(&data.strategies, &data.episodes, Some(*id))
+                    .iter()
+                    .filter(|r| r.mean_drop.is_some_and(|drop| drop > 0.0))
+                    .map(|r| InsightItem {
+                        strategy: data.strategies[&r.id].name.clone(),
+                        evidence: evidence(words, r),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        strategies: data
+            .strategies
+            .iter()
+            .map(|(id, s)| StrategyItem {
+                id: *id,
+                name: s.name.clone(),
+                triggers: s.triggers.clone(),
+            })
+            .collect(),
+        suggestions_heading: words.get("triggers-suggestions"),
+        suggestions: STARTER_STRATEGIES
+            .iter()
+            .map(|key| words.get(key))
+            .filter(|text| !names.contains(&text.to_lowercase()))
+            .collect(),
+    }
+}
+
+fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
+    let ranked = coping::rank(&data.strategies, &data.episodes, flow.trigger);
+    let (prompt, still_high) = match flow.step {
+        FlowStep::ChooseTrigger => ("triggered-choose", false),
+        FlowStep::RateBefore => ("triggered-rate-before", false),
+        FlowStep::Cope => ("triggered-cope", false),
+        FlowStep::Done { still_high } => (
+            if still_high {
+                "triggered-still-high"
+            } else {
+                "triggered-done"
+            },
+            still_high,
+        ),
+    };
+    TriggeredView {
+        step: flow.step.clone(),
+        heading: words.get("action-im-triggered"),
+        prompt: words.get(prompt),
+        triggers: data
+            .triggers
+            .iter()
+            .map(|(id, t)| Choice {
+                value: *id,
+                label: t.name.clone(),
+            })
+            .collect(),
+        halt_label: words.get("field-halt"),
+        halt: ["halt-hungry", "halt-angry", "halt-lonely", "halt-tired"]
+            .iter()
+            .map(|key| Choice {
+                value: (*key).to_owned(),
+                label: words.get(key),
+            })
+            .collect(),
+        craving_label: words.get("field-craving"),
+        strategies: ranked
+            .iter()
+            .map(|r| RankedStrategy {
+                id: r.id,
+                name: data.strategies[&r.id].name.clone(),
+                evidence: evidence(words, r),
+                tried: flow.tried.contains(&r.id),
+            })
+            .collect(),
+        done_label: words.get("action-save"),
+        cancel_label: words.get("action-cancel"),
+        still_high,
+        still_high_message: still_high.then(|| words.get("triggered-reach-out")),
+        safety_plan_label: words.get("action-safety-plan"),
+    }
+}
+
+fn check_in_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> CheckInView {
+    let existing = checkin::on(data, today).map(|(_, c)| c);
+    CheckInView {
+        heading: words.get("check-in-heading"),
+        already_checked_in: existing.is_some(),
+        mood_label: words.get("field-mood"),
+        craving_label: words.get("field-craving"),
+        halt_label: words.get("field-halt"),
+        sleep_label: words.get("field-sleep"),
+        used_label: words.get("field-used-today"),
+        used_note: words.get("check-in-used-note"),
+        note_label: words.get("field-note"),
+        submit_label: words.get(if existing.is_some() {
+            "action-save"
+        } else {
+            "action-check-in"
+        }),
+        mood: existing.map(|c| c.mood),
+        craving: existing.map(|c| c.craving),
+        note: existing.map(|c| c.note.clone()).unwrap_or_default(),
+    }
+}
+
+fn settings_view(unlocked: &Unlocked, words: &Words<'_>) -> SettingsView {
+    let settings = &unlocked.data.settings;
+    SettingsView {
+        heading: words.get("settings-heading"),
+        language_label: words.get("field-language"),
+        languages: vec![
+            Choice {
+                value: None,
+                label: words.get("language-device"),
+            },
+            Choice {
+                value: Some(crate::i18n::Language::English),
+                label: "English".into(),
+            },
+            Choice {
+                value: Some(crate::i18n::Language::Spanish),
+                label: "Español".into(),
+            },
+        ],
+        auto_lock_label: words.get("field-auto-lock"),
+        auto_lock_minutes: settings.auto_lock_minutes,
+        discreet_label: words.get("field-discreet"),
+        discreet: settings.discreet,
+        crisis_line_label: words.get("field-crisis-line"),
+        crisis_line: settings.crisis_line.clone(),
+        biometrics_label: words.get("action-enable-biometrics"),
+        biometrics_enabled: unlocked.has_platform_key,
+        change_passcode_label: words.get("action-change-passcode"),
+        lock_now_label: words.get("action-lock-now"),
+        erase_label: words.get("action-erase"),
+        erase_warning: words.get("erase-warning"),
+    }
+}

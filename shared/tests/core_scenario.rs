@@ -1,0 +1,537 @@
+//! The participant core through the real host with a real vault on disk:
+//! what a participant would notice, view model by view model.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use shared::app::{Event, SettingsEvent};
+use shared::effects::PlatformKeyOutput;
+use shared::host::{CoreHost, HostError, ShellEffect};
+use shared::i18n::Language;
+use shared::model::Screen;
+use shared::model::checkin::CheckInForm;
+use shared::model::goals::GoalEvent;
+use shared::model::records::{Dimension, Halt, TriggerKind};
+use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
+use shared::view::{ScreenView, ViewModel};
+
+const PASSCODE: &str = "quiet harbor 7";
+/// 2026-03-02 15:00 UTC: a Monday, 10:00 in New York.
+const START_MS: i64 = 1_772_463_600_000;
+
+struct Phone {
+    host: CoreHost,
+    clock: Arc<AtomicI64>,
+}
+
+impl Phone {
+    fn new(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
+        let time = clock.clone();
+        let host = CoreHost::with_clock(
+            path,
+            "America/New_York",
+            "en-US",
+            Box::new(move || time.load(Ordering::SeqCst)),
+        );
+        let phone = Self { host, clock };
+        phone.send(Event::Start);
+        phone
+    }
+
+    fn send(&self, event: Event) -> ViewModel {
+        let requests = self.host.update(event);
+        assert!(
+            requests.iter().any(|r| r.effect == ShellEffect::Render),
+            "every event redraws: {requests:?}"
+        );
+        self.host.view()
+    }
+
+    fn advance(&self, ms: i64) {
+        self.clock.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// Lets time pass while the participant keeps using the app (so it
+    /// never auto-locks), touching it every 50 minutes.
+    fn keep_using_for(&self, ms: i64) {
+        let step = 50 * 60_000;
+        let mut left = ms;
+        while left > 0 {
+            self.advance(step.min(left));
+            left -= step;
+            self.send(Event::Resumed);
+        }
+    }
+}
+
+fn today(view: &ViewModel) -> &shared::view::TodayView {
+    match &view.screen {
+        ScreenView::Today(today) => today,
+        other => panic!("expected Today, got {other:?}"),
+    }
+}
+
+fn set_up(phone: &Phone) {
+    assert!(matches!(phone.host.view().screen, ScreenView::FirstRun(_)));
+    let view = phone.send(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: "something else".into(),
+    });
+    assert!(
+        view.problem
+            .as_deref()
+            .is_some_and(|p| p.contains("not the same"))
+    );
+    let view = phone.send(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    assert!(matches!(view.screen, ScreenView::Today(_)), "{view:?}");
+    assert_eq!(view.problem, None);
+}
+
+/// A story, told in order: it is long on purpose.
+#[allow(clippy::too_many_lines)]
+#[test]
+fn a_participants_first_day_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phoenix.db");
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&path, clock.clone());
+    set_up(&phone);
+
+    // Help is one tap away on every screen.
+    let view = phone.host.view();
+    assert_eq!(view.help.im_triggered, "I'm triggered");
+    assert_eq!(view.help.contact_peer, "Contact my peer");
+    assert_eq!(view.help.crisis_call_url, "tel:988");
+
+    // Recovery date 30 days ago: a milestone.
+    let view = phone.send(Event::SetRecoveryDate("2026-01-31".into()));
+    let recovery = today(&view).recovery.clone().unwrap();
+    assert_eq!(recovery.days_label, "30 days in recovery");
+    assert_eq!(
+        recovery.milestone_reached.as_deref(),
+        Some("Milestone reached: 30 days")
+    );
+    assert_eq!(
+        recovery.next_milestone.as_deref(),
+        Some("Next: 60 days, in 30 days")
+    );
+
+    // A goal with two steps; one done.
+    phone.send(Event::Goals(GoalEvent::Add {
+        title: "Find stable housing".into(),
+        dimension: Dimension::Home,
+        why: "A safe place to sleep".into(),
+        target: Some("2026-06-01".into()),
+    }));
+    let goals = match phone.send(Event::Navigate(Screen::Goals)).screen {
+        ScreenView::Goals(goals) => goals,
+        other => panic!("{other:?}"),
+    };
+    let goal = goals.goals[0].id;
+    phone.send(Event::Goals(GoalEvent::AddStep {
+        goal,
+        title: "Call the housing office".into(),
+        due: Some("2026-03-02".into()),
+    }));
+    phone.send(Event::Goals(GoalEvent::AddStep {
+        goal,
+        title: "Visit the recovery residence".into(),
+        due: None,
+    }));
+    let ScreenView::Goals(goals) = phone.host.view().screen else {
+        panic!()
+    };
+    let step = goals.goals[0].steps[0].id;
+    let ScreenView::Goals(goals) = phone
+        .send(Event::Goals(GoalEvent::CompleteStep(step)))
+        .screen
+    else {
+        panic!()
+    };
+    assert_eq!(goals.goals[0].progress, 50);
+    assert_eq!(goals.goals[0].progress_label, "50% of steps done");
+
+    // An empty title is refused with a message and changes nothing.
+    let view = phone.send(Event::Goals(GoalEvent::Add {
+        title: "   ".into(),
+        dimension: Dimension::Health,
+        why: String::new(),
+        target: None,
+    }));
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("Please fill in the name or title.")
+    );
+    let ScreenView::Goals(goals) = view.screen else {
+        panic!()
+    };
+    assert_eq!(goals.goals.len(), 1);
+
+    // A trigger and two coping strategies linked to it.
+    phone.send(Event::Triggers(TriggerEvent::AddTrigger {
+        kind: TriggerKind::Places,
+        name: "Passing the old bar".into(),
+    }));
+    let ScreenView::Triggers(triggers) = phone.send(Event::Navigate(Screen::Triggers)).screen
+    else {
+        panic!()
+    };
+    let trigger = triggers.triggers[0].id;
+    for name in ["Call my sponsor", "Walk the long way home"] {
+        phone.send(Event::Triggers(TriggerEvent::AddStrategy {
+            name: name.into(),
+            triggers: vec![trigger],
+        }));
+    }
+
+    // I'm triggered: craving 8, walk, then 3.
+    phone.send(Event::Triggered(FlowEvent::Start));
+    phone.send(Event::Triggered(FlowEvent::ChooseTrigger(trigger)));
+    phone.send(Event::Triggered(FlowEvent::RateBefore(8)));
+    let ScreenView::Triggered(flow) = phone.host.view().screen else {
+        panic!()
+    };
+    assert_eq!(flow.strategies.len(), 2);
+    let walk = flow
+        .strategies
+        .iter()
+        .find(|s| s.name.starts_with("Walk"))
+        .unwrap()
+        .id;
+    phone.send(Event::Triggered(FlowEvent::Tried {
+        strategy: walk,
+        tried: true,
+    }));
+    let ScreenView::Triggered(flow) = phone.send(Event::Triggered(FlowEvent::RateAfter(3))).screen
+    else {
+        panic!()
+    };
+    assert_eq!(flow.step, FlowStep::Done { still_high: false });
+    phone.send(Event::Triggered(FlowEvent::Cancel));
+
+    // Next time, what worked is offered first.
+    phone.send(Event::Triggered(FlowEvent::Start));
+    phone.send(Event::Triggered(FlowEvent::ChooseTrigger(trigger)));
+    phone.send(Event::Triggered(FlowEvent::RateBefore(9)));
+    let ScreenView::Triggered(flow) = phone.host.view().screen else {
+        panic!()
+    };
+    assert_eq!(flow.strategies[0].id, walk);
+    assert_eq!(
+        flow.strategies[0].evidence,
+        "Lowered your craving by 5.0 (once)"
+    );
+    // Still high after coping: people, not just tips.
+    let ScreenView::Triggered(flow) = phone.send(Event::Triggered(FlowEvent::RateAfter(8))).screen
+    else {
+        panic!()
+    };
+    assert!(flow.still_high);
+    assert!(flow.still_high_message.is_some());
+    phone.send(Event::Triggered(FlowEvent::Cancel));
+
+    // Check in, then edit the same day's check-in.
+    let form = |craving: u8, note: &str| CheckInForm {
+        mood: 4,
+        craving,
+        halt: Halt {
+            tired: true,
+            ..Halt::default()
+        },
+        sleep_hours: Some(7),
+        used_today: Some(false),
+        triggers: vec![trigger],
+        strategies: vec![walk],
+        note: note.into(),
+    };
+    phone.send(Event::CheckIn(form(5, "Rough morning")));
+    let view = phone.send(Event::CheckIn(form(2, "Better after the walk")));
+    let ScreenView::CheckIn(check_in) = phone.send(Event::Navigate(Screen::CheckIn)).screen else {
+        panic!("{view:?}")
+    };
+    assert!(check_in.already_checked_in);
+    assert_eq!(
+        (check_in.craving, check_in.note.as_str()),
+        (Some(2), "Better after the walk")
+    );
+    let ScreenView::Trends(trends) = phone.send(Event::Navigate(Screen::Trends)).screen else {
+        panic!()
+    };
+    let this_week = trends.weekly.last().unwrap();
+    assert_eq!((this_week.check_ins, this_week.craving), (1, Some(2.0)));
+
+    let before_restart = phone.send(Event::Navigate(Screen::Goals));
+    drop(phone);
+
+    // A restart: locked; a wrong passcode is refused; the right one restores everything.
+    let phone = Phone::new(&path, clock);
+    let view = phone.host.view();
+    assert!(matches!(view.screen, ScreenView::Locked(_)));
+    assert!(view.navigation.is_empty(), "nothing is shown while locked");
+    assert_eq!(
+        view.help.crisis_call_url, "tel:988",
+        "the crisis line works while locked"
+    );
+    let view = phone.send(Event::Unlock {
+        passcode: "quiet harbor 8".into(),
+    });
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("That passcode did not open Phoenix.")
+    );
+    assert!(matches!(view.screen, ScreenView::Locked(_)));
+    phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    let after_restart = phone.send(Event::Navigate(Screen::Goals));
+    assert_eq!(after_restart, before_restart);
+    let ScreenView::Triggers(triggers) = phone.send(Event::Navigate(Screen::Triggers)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(
+        triggers.triggers[0].insight[0].strategy,
+        "Walk the long way home"
+    );
+}
+
+#[test]
+fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phoenix.db");
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&path, clock.clone());
+    set_up(&phone);
+    phone.send(Event::Lock);
+    for _ in 0..5 {
+        phone.send(Event::Unlock {
+            passcode: "guess".into(),
+        });
+    }
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("Too many attempts. Try again in 30 seconds.")
+    );
+    drop(phone);
+    let phone = Phone::new(&path, clock);
+    let ScreenView::Locked(lock) = phone.host.view().screen else {
+        panic!()
+    };
+    assert_eq!(
+        lock.throttle_message.as_deref(),
+        Some("Too many attempts. Try again in 30 seconds.")
+    );
+    phone.advance(30_000);
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert!(
+        matches!(view.screen, ScreenView::Today(_)),
+        "{:?}",
+        view.problem
+    );
+}
+
+#[test]
+fn the_app_locks_itself_after_the_chosen_idle_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    set_up(&phone);
+    phone.send(Event::Settings(SettingsEvent::SetAutoLockMinutes(2)));
+    phone.advance(60_000);
+    assert!(matches!(
+        phone.send(Event::Navigate(Screen::Goals)).screen,
+        ScreenView::Goals(_)
+    ));
+    phone.advance(121_000);
+    assert!(matches!(
+        phone.send(Event::Resumed).screen,
+        ScreenView::Locked(_)
+    ));
+}
+
+#[test]
+fn biometric_unlock_goes_through_the_platform_keystore() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    set_up(&phone);
+    let requests = phone
+        .host
+        .update(Event::Settings(SettingsEvent::EnableBiometrics));
+    let create = requests
+        .iter()
+        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
+        .expect("asks the keystore for a key");
+    let key = vec![9u8; 32];
+    phone
+        .host
+        .resolve_platform_key(create.id, PlatformKeyOutput::Key(key.clone()))
+        .unwrap();
+    phone.send(Event::Lock);
+    let requests = phone.host.update(Event::UnlockWithBiometrics);
+    let read = requests
+        .iter()
+        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
+        .unwrap();
+    // Answering twice, or an unknown id, is a typed error.
+    phone
+        .host
+        .resolve_platform_key(read.id, PlatformKeyOutput::Key(key))
+        .unwrap();
+    assert_eq!(
+        phone
+            .host
+            .resolve_platform_key(read.id, PlatformKeyOutput::Unavailable),
+        Err(HostError::UnknownEffect)
+    );
+    assert!(matches!(phone.host.view().screen, ScreenView::Today(_)));
+}
+
+#[test]
+fn malformed_bytes_are_a_typed_error_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    let before = phone.host.view();
+    for bytes in [
+        &[][..],
+        &[0xff, 0xff, 0xff, 0xff][..],
+        &[200, 0, 0, 0, 1, 2, 3][..],
+    ] {
+        assert_eq!(phone.host.update_bytes(bytes), Err(HostError::Malformed));
+    }
+    assert_eq!(
+        phone.host.resolve_bytes(4242, &[0]),
+        Err(HostError::UnknownEffect)
+    );
+    assert_eq!(phone.host.view(), before);
+    assert!(!phone.host.view_bytes().unwrap().is_empty());
+}
+
+#[test]
+fn days_follow_the_participants_calendar_across_midnight_and_dst() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2026-03-07 23:30 in New York (EST, UTC-5) = 2026-03-08 04:30 UTC.
+    let clock = Arc::new(AtomicI64::new(1_772_944_200_000));
+    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    set_up(&phone);
+    phone.send(Event::Settings(SettingsEvent::SetAutoLockMinutes(60)));
+    let view = phone.send(Event::SetRecoveryDate("2026-03-07".into()));
+    assert_eq!(today(&view).recovery.as_ref().unwrap().current_days, 0);
+    // 45 minutes later it is 00:15 on the 8th in New York: day 1.
+    phone.keep_using_for(45 * 60_000);
+    let view = phone.send(Event::Resumed);
+    assert_eq!(
+        today(&view).recovery.as_ref().unwrap().days_label,
+        "1 day in recovery"
+    );
+    // Clocks spring forward at 02:00 on the 8th: that day has 23 hours. At
+    // 23:30 EDT on the 8th (22h15 of real time later) it is still day 1;
+    // 31 minutes later, day 2.
+    phone.keep_using_for(22 * 60 * 60_000 + 15 * 60_000);
+    assert_eq!(
+        today(&phone.send(Event::Resumed))
+            .recovery
+            .as_ref()
+            .unwrap()
+            .current_days,
+        1
+    );
+    phone.keep_using_for(31 * 60_000);
+    assert_eq!(
+        today(&phone.send(Event::Resumed))
+            .recovery
+            .as_ref()
+            .unwrap()
+            .current_days,
+        2
+    );
+}
+
+#[test]
+fn spanish_view_models_have_no_english_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    set_up(&phone);
+    phone.send(Event::Settings(SettingsEvent::SetLanguage(Some(
+        Language::Spanish,
+    ))));
+    phone.send(Event::SetRecoveryDate("2026-01-31".into()));
+    phone.send(Event::Triggers(TriggerEvent::AddTrigger {
+        kind: TriggerKind::Feelings,
+        name: "soledad".into(),
+    }));
+    let english = [
+        "Add ",
+        "Check in",
+        "Save",
+        "Unlock",
+        "Lock now",
+        "I'm triggered",
+        "Contact my peer",
+        "days",
+        "Goals",
+        "Trends",
+        "Settings",
+        "Crisis line",
+        "Next",
+        "Milestone",
+    ];
+    for screen in [
+        Screen::Today,
+        Screen::Goals,
+        Screen::Triggers,
+        Screen::CheckIn,
+        Screen::Trends,
+        Screen::Settings,
+    ] {
+        let view = phone.send(Event::Navigate(screen));
+        for text in shown_text(&serde_json::to_value(&view).unwrap()) {
+            for word in english {
+                assert!(
+                    !text.contains(word),
+                    "{screen:?} shows English {word:?}: {text}"
+                );
+            }
+        }
+    }
+    let view = phone.send(Event::Navigate(Screen::Today));
+    assert_eq!(view.help.im_triggered, "Tengo un detonante");
+    assert_eq!(
+        today(&view).recovery.as_ref().unwrap().days_label,
+        "30 días en recuperación"
+    );
+}
+
+/// Every string a shell would show: values, not field names, and not the
+/// enum values shells switch on (which screen, which kind, which language).
+fn shown_text(value: &serde_json::Value) -> Vec<String> {
+    const IDENTIFIERS: [&str; 7] = [
+        "screen",
+        "kind",
+        "dimension",
+        "status",
+        "step",
+        "language",
+        "value",
+    ];
+    match value {
+        serde_json::Value::String(text) => vec![text.clone()],
+        serde_json::Value::Array(items) => items.iter().flat_map(shown_text).collect(),
+        serde_json::Value::Object(fields) => fields
+            .iter()
+            .filter(|(name, _)| !IDENTIFIERS.contains(&name.as_str()))
+            .flat_map(|(_, value)| shown_text(value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
