@@ -161,3 +161,107 @@ problem-damaged-records = { $count ->
    *[other] { $count } entries could not be read and were left untouched.
 }
 problem-newer-version = This data was saved by a newer version of Phoenix. Please update the app.
+
+action-call = Call
+action-call-crisis = Call the crisis line
+action-email = Email
+action-export-backup = Export an encrypted backup
+action-export-calendar = Add appointments to my calendar
+action-export-plan = Share my aftercare plan
+action-import-backup = Restore from a backup
+action-text = Text
+action-text-crisis = Text the crisis line
+
+nav-aftercare = Aftercare plan
+nav-safety-plan = Safety plan
+nav-contact = Contact my peer
+
+today-appointments = Today's appointments
+today-barc-prompt = Once a month: how is your recovery capital? Take the 10-question check.
+
+aftercare-heading = My aftercare plan
+aftercare-contacts = Support contacts
+aftercare-referrals = Services and referrals
+aftercare-documents = Documents to get
+aftercare-appointments = Appointments
+aftercare-meetings = Weekly meetings
+aftercare-warning-signs = Warning signs
+aftercare-re-engagement = If I start slipping, I will
+
+service-counseling = Counseling
+service-mental-health = Mental health services
+service-food-bank = Food bank
+service-emergency-housing = Emergency housing
+service-recovery-residence = Recovery residence
+service-support-group = Support group
+service-treatment-provider = Treatment provider
+service-health-care = Health care
+service-employment = Employment
+service-legal = Legal help
+
+referral-to-contact = To contact
+referral-contacted = Contacted
+referral-waitlisted = Waitlisted
+referral-enrolled = Enrolled
+referral-done = Done
+
+document-social-security = Social security card
+document-birth-certificate = Birth certificate
+document-state-id = Driver's license or state ID
+document-other = Other document
+document-needed = Needed
+document-requested = Requested
+document-received = Received
+document-needs-first = get first
+
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+
+safety-heading = My safety plan
+safety-warning-signs = 1. Warning signs that a crisis may be starting
+safety-internal-coping = 2. Things I can do on my own to take my mind off it
+safety-distractions = 3. People and places that help me get my mind off it
+safety-people-to-ask = 4. People I can ask for help
+safety-professionals = 5. Professionals and agencies I can contact
+safety-environment = 6. Making my surroundings safe
+safety-reasons = Reasons for living
+
+contact-heading = Contact my peer
+contact-templates = Quick messages
+contact-outside-hours = Your peer specialist may not answer right now. If you are in crisis, call or text the crisis line.
+contact-prefers-call = Prefers a call
+contact-prefers-text = Prefers a text
+contact-prefers-email = Prefers email
+template-call-me = Can you call me?
+template-cravings = I'm struggling with cravings.
+template-good-news = I have good news to share!
+
+field-backup-passphrase = Backup passphrase
+field-check-in-reminder = Daily check-in reminder (HH:MM)
+
+reminder-discreet-title = Reminder
+reminder-discreet-body = You have a reminder.
+
+barc-heading = Recovery capital (BARC-10)
+barc-item-1 = There are more important things to me in life than using substances.
+barc-item-2 = In general I am happy with my life.
+barc-item-3 = I have enough energy to complete the tasks I set myself.
+barc-item-4 = I am proud of the community I live in and feel part of it.
+barc-item-5 = I get lots of support from friends.
+barc-item-6 = I regard my life as challenging and fulfilling without the need for using drugs or alcohol.
+barc-item-7 = My living space has helped to drive my recovery journey.
+barc-item-8 = I take full responsibility for my actions.
+barc-item-9 = I am happy dealing with a range of professional people.
+barc-item-10 = I am making good progress on my recovery journey.
+barc-scale-1 = Strongly disagree
+barc-scale-2 = Disagree
+barc-scale-3 = Somewhat disagree
+barc-scale-4 = Somewhat agree
+barc-scale-5 = Agree
+barc-scale-6 = Strongly agree
+barc-score = Last score: { $score } out of 60

@@ -161,3 +161,107 @@ problem-damaged-records = { $count ->
    *[other] { $count } entradas no se pudieron leer y se dejaron intactas.
 }
 problem-newer-version = Estos datos los guardó una versión más nueva de Phoenix. Actualiza la aplicación.
+
+action-call = Llamar
+action-call-crisis = Llamar a la línea de crisis
+action-email = Correo
+action-export-backup = Exportar una copia cifrada
+action-export-calendar = Añadir las citas a mi calendario
+action-export-plan = Compartir mi plan de cuidado continuo
+action-import-backup = Restaurar desde una copia
+action-text = Mensaje
+action-text-crisis = Escribir a la línea de crisis
+
+nav-aftercare = Plan de cuidado continuo
+nav-safety-plan = Plan de seguridad
+nav-contact = Contactar a mi par
+
+today-appointments = Citas de hoy
+today-barc-prompt = Una vez al mes: ¿cómo está tu capital de recuperación? Responde las 10 preguntas.
+
+aftercare-heading = Mi plan de cuidado continuo
+aftercare-contacts = Contactos de apoyo
+aftercare-referrals = Servicios y derivaciones
+aftercare-documents = Documentos por conseguir
+aftercare-appointments = Citas
+aftercare-meetings = Reuniones semanales
+aftercare-warning-signs = Señales de alerta
+aftercare-re-engagement = Si empiezo a tambalearme, voy a
+
+service-counseling = Consejería
+service-mental-health = Servicios de salud mental
+service-food-bank = Banco de alimentos
+service-emergency-housing = Vivienda de emergencia
+service-recovery-residence = Residencia de recuperación
+service-support-group = Grupo de apoyo
+service-treatment-provider = Centro de tratamiento
+service-health-care = Atención médica
+service-employment = Empleo
+service-legal = Ayuda legal
+
+referral-to-contact = Por contactar
+referral-contacted = Contactado
+referral-waitlisted = En lista de espera
+referral-enrolled = Inscrito
+referral-done = Terminado
+
+document-social-security = Tarjeta del seguro social
+document-birth-certificate = Acta de nacimiento
+document-state-id = Licencia de conducir o identificación estatal
+document-other = Otro documento
+document-needed = Lo necesito
+document-requested = Solicitado
+document-received = Recibido
+document-needs-first = conseguir antes
+
+weekday-mon = lunes
+weekday-tue = martes
+weekday-wed = miércoles
+weekday-thu = jueves
+weekday-fri = viernes
+weekday-sat = sábado
+weekday-sun = domingo
+
+safety-heading = Mi plan de seguridad
+safety-warning-signs = 1. Señales de que una crisis puede estar empezando
+safety-internal-coping = 2. Cosas que puedo hacer por mi cuenta para distraerme
+safety-distractions = 3. Personas y lugares que me ayudan a distraerme
+safety-people-to-ask = 4. Personas a quienes puedo pedir ayuda
+safety-professionals = 5. Profesionales y servicios que puedo contactar
+safety-environment = 6. Hacer que mi entorno sea seguro
+safety-reasons = Razones para vivir
+
+contact-heading = Contactar a mi par
+contact-templates = Mensajes rápidos
+contact-outside-hours = Puede que tu especialista de pares no responda ahora. Si estás en crisis, llama o escribe a la línea de crisis.
+contact-prefers-call = Prefiere una llamada
+contact-prefers-text = Prefiere un mensaje
+contact-prefers-email = Prefiere correo
+template-call-me = ¿Me puedes llamar?
+template-cravings = Estoy luchando con las ansias.
+template-good-news = ¡Tengo buenas noticias!
+
+field-backup-passphrase = Frase de la copia
+field-check-in-reminder = Recordatorio diario (HH:MM)
+
+reminder-discreet-title = Recordatorio
+reminder-discreet-body = Tienes un recordatorio.
+
+barc-heading = Capital de recuperación (BARC-10)
+barc-item-1 = En mi vida hay cosas más importantes que consumir.
+barc-item-2 = En general, estoy contento con mi vida.
+barc-item-3 = Tengo energía suficiente para hacer lo que me propongo.
+barc-item-4 = Me siento orgulloso de mi comunidad y parte de ella.
+barc-item-5 = Recibo mucho apoyo de mis amistades.
+barc-item-6 = Mi vida es desafiante y plena sin necesidad de drogas ni alcohol.
+barc-item-7 = El lugar donde vivo ha impulsado mi recuperación.
+barc-item-8 = Asumo toda la responsabilidad de mis actos.
+barc-item-9 = Me siento bien tratando con distintos profesionales.
+barc-item-10 = Estoy avanzando bien en mi recuperación.
+barc-scale-1 = Totalmente en desacuerdo
+barc-scale-2 = En desacuerdo
+barc-scale-3 = Algo en desacuerdo
+barc-scale-4 = Algo de acuerdo
+barc-scale-5 = De acuerdo
+barc-scale-6 = Totalmente de acuerdo
+barc-score = Último resultado: { $score } de 60

@@ -4,18 +4,21 @@ use crux_core::{App, Command, render::render};
 use serde::{Deserialize, Serialize};
 
 use crate::effects::{
-    Effect, PlatformKeyOperation, PlatformKeyOutput, StoreOperation, StoreOutput, TimeRequest,
-    UnlockWith,
+    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile,
+    StoreOperation, StoreOutput, TimeRequest, UnlockWith,
 };
 use crate::i18n::{Language, Translations};
+use crate::model::aftercare::{self, AftercareEvent};
 use crate::model::checkin::{self, CheckInForm};
+use crate::model::contact::{self, ContactEvent};
 use crate::model::goals::{self, GoalEvent, parse_date};
 use crate::model::problem::Problem;
-use crate::model::records::{Data, Lapse, PROFILE_ID, Profile, Record};
+use crate::model::records::{Data, Lapse, PROFILE_ID, Profile, Record, RecoveryCapital};
+use crate::model::safety::{self, SafetyPlan};
 use crate::model::triggers::{self, FlowEvent, TriggerEvent};
 use crate::model::{Model, Outcome, Screen, State, Unlocked};
 use crate::vault::Passcode;
-use crate::view::{self, ViewModel};
+use crate::view::{self, ViewModel, Words, export, reminders};
 
 /// Everything a participant can do, plus the core's own follow-ups.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +50,15 @@ pub enum Event {
     /// The "I'm triggered" flow.
     Triggered(FlowEvent),
     CheckIn(CheckInForm),
+    /// A BARC-10 check: ten answers, each 1 to 6.
+    RecoveryCapital([u8; 10]),
+    Aftercare(AftercareEvent),
+    /// Share the aftercare plan as a document.
+    ExportPlan,
+    /// Share appointments and meetings as a calendar file.
+    ExportCalendar,
+    SafetyPlan(SafetyPlan),
+    Contact(ContactEvent),
     Settings(SettingsEvent),
     /// Removes all data, from the lock screen or from settings.
     EraseEverything,
@@ -67,7 +79,17 @@ pub enum SettingsEvent {
     SetAutoLockMinutes(u32),
     SetDiscreet(bool),
     SetCrisisLine(String),
+    /// Daily check-in reminder, `HH:MM`, or `None` for no reminder.
+    SetCheckInReminder(Option<String>),
     EnableBiometrics,
+    ExportBackup {
+        passphrase: String,
+    },
+    /// Replaces everything with a backup's contents, once it is verified.
+    ImportBackup {
+        file: Vec<u8>,
+        passphrase: String,
+    },
     SetEraseAfterFailures(Option<u32>),
     ChangePasscode {
         current: String,
@@ -130,6 +152,12 @@ impl std::fmt::Debug for Event {
             Self::Triggers(_) => "Triggers",
             Self::Triggered(_) => "Triggered",
             Self::CheckIn(_) => "CheckIn",
+            Self::RecoveryCapital(_) => "RecoveryCapital",
+            Self::Aftercare(_) => "Aftercare",
+            Self::ExportPlan => "ExportPlan",
+            Self::ExportCalendar => "ExportCalendar",
+            Self::SafetyPlan(_) => "SafetyPlan",
+            Self::Contact(_) => "Contact",
             Self::Settings(_) => "Settings",
             Self::EraseEverything => "EraseEverything",
             Self::Stamped(..) => "Stamped",
@@ -189,10 +217,17 @@ impl App for Phoenix {
                 if let State::Unlocked(unlocked) = &mut model.state {
                     unlocked.last_activity_ms = now_ms;
                 }
-                handle(*event, model)
+                handle(*event, model, &self.translations)
             }
             Event::Store(result) => match result.take() {
-                Some(output) => stored(output, model),
+                Some(output) => {
+                    let command = stored(output, model);
+                    let words = Words {
+                        translations: &self.translations,
+                        language: model.language(),
+                    };
+                    command.and(reminders_after(model, &words))
+                }
                 None => Command::done(),
             },
             Event::PlatformKey(purpose, PlatformKeyResult(output)) => {
@@ -226,7 +261,7 @@ fn lock(model: &mut Model) -> Cmd {
 }
 
 /// A shell event, now that the model knows the time.
-fn handle(event: Event, model: &mut Model) -> Cmd {
+fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
     match event {
         Event::Start => {
             model.state = State::Starting;
@@ -290,15 +325,27 @@ fn handle(event: Event, model: &mut Model) -> Cmd {
                 .and(render())
         }
         unlocked_event => {
-            let today = model.today();
-            let now_ms = model.now_ms;
+            let clock = Clock {
+                today: model.today(),
+                local_now: model.local_now(),
+                now_ms: model.now_ms,
+            };
+            let words = Words {
+                translations,
+                language: model.language(),
+            };
             let State::Unlocked(unlocked) = &mut model.state else {
                 return problem(model, Problem::NotNow);
             };
-            match update_unlocked(unlocked_event, unlocked, today, now_ms) {
+            let result = match share_or_contact(&unlocked_event, unlocked, &clock, &words) {
+                Some(result) => result,
+                None => update_unlocked(unlocked_event, unlocked, &clock),
+            };
+            match result {
                 Ok(command) => {
                     model.problem = None;
-                    command
+                    let reminders = reminders_after(model, &words);
+                    command.and(reminders)
                 }
                 Err(error) => problem(model, error),
             }
@@ -306,12 +353,88 @@ fn handle(event: Event, model: &mut Model) -> Cmd {
     }
 }
 
-fn update_unlocked(
-    event: Event,
-    unlocked: &mut Unlocked,
+/// The time, three ways.
+struct Clock {
     today: chrono::NaiveDate,
+    local_now: chrono::NaiveDateTime,
     now_ms: i64,
-) -> Result<Cmd, Problem> {
+}
+
+fn reminders_after(model: &mut Model, words: &Words<'_>) -> Cmd {
+    let today = model.today();
+    let State::Unlocked(unlocked) = &mut model.state else {
+        return Command::done();
+    };
+    let schedule = reminders::schedule(&unlocked.data, today, words);
+    if schedule == unlocked.reminders {
+        return Command::done();
+    }
+    unlocked.reminders.clone_from(&schedule);
+    Command::notify_shell(ScheduleReminders(schedule)).into()
+}
+
+fn open_url(url: String) -> Cmd {
+    Command::request_from_shell(OpenUrl { url }).then_send(|()| Event::DismissProblem)
+}
+
+fn share(file_name: String, mime_type: &str, bytes: Vec<u8>) -> Cmd {
+    Command::request_from_shell(ShareFile {
+        file_name,
+        mime_type: mime_type.to_owned(),
+        bytes,
+    })
+    .then_send(|()| Event::DismissProblem)
+}
+
+/// Events that hand something to the phone (a link, a file) rather than change data.
+fn share_or_contact(
+    event: &Event,
+    unlocked: &Unlocked,
+    clock: &Clock,
+    words: &Words<'_>,
+) -> Option<Result<Cmd, Problem>> {
+    let data = &unlocked.data;
+    let specialist = data.specialist.as_ref();
+    let need_specialist = || specialist.ok_or(Problem::NotNow);
+    let command = match event {
+        Event::ExportPlan => Ok(share(
+            format!("aftercare-plan-{}.md", clock.today),
+            "text/markdown",
+            export::plan_markdown(data, words).into_bytes(),
+        )),
+        Event::ExportCalendar => Ok(share(
+            "aftercare-appointments.ics".into(),
+            "text/calendar",
+            export::calendar(data, clock.local_now, clock.today).into_bytes(),
+        )),
+        Event::Contact(ContactEvent::Call) => {
+            need_specialist().map(|s| open_url(contact::call_url(&s.phone)))
+        }
+        Event::Contact(ContactEvent::Text(body)) => {
+            need_specialist().map(|s| open_url(contact::text_url(&s.phone, body)))
+        }
+        Event::Contact(ContactEvent::Email(body)) => need_specialist()
+            .map(|s| open_url(contact::email_url(&s.email, &words.get("app-title"), body))),
+        Event::Contact(ContactEvent::CallCrisisLine) => {
+            Ok(open_url(contact::call_url(&data.settings.crisis_line)))
+        }
+        Event::Contact(ContactEvent::TextCrisisLine) => {
+            Ok(open_url(contact::text_url(&data.settings.crisis_line, "")))
+        }
+        Event::Contact(ContactEvent::CallNumber(number)) => {
+            if contact::dialable(number).is_empty() {
+                Err(Problem::OutOfRange)
+            } else {
+                Ok(open_url(contact::call_url(number)))
+            }
+        }
+        _ => return None,
+    };
+    Some(command)
+}
+
+fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Result<Cmd, Problem> {
+    let (today, now_ms) = (clock.today, clock.now_ms);
     let data = &mut unlocked.data;
     let outcome = match event {
         Event::Navigate(screen) => {
@@ -351,6 +474,22 @@ fn update_unlocked(
         Event::Triggers(event) => triggers::update(event, data)?,
         Event::Triggered(event) => triggers::advance(event, &mut unlocked.flow, data, now_ms)?,
         Event::CheckIn(form) => checkin::save(form, data, today)?,
+        Event::RecoveryCapital(answers) => {
+            if answers.iter().any(|a| !(1..=6).contains(a)) {
+                return Err(Problem::OutOfRange);
+            }
+            let check = RecoveryCapital {
+                date: today,
+                answers,
+            };
+            let id = data.allocate_id();
+            let change = check.put(id);
+            data.recovery_capital.insert(id, check);
+            Outcome::saved(vec![change])
+        }
+        Event::Aftercare(event) => aftercare::update(event, data)?,
+        Event::SafetyPlan(plan) => safety::save(plan, data),
+        Event::Contact(event) => contact::update(event, data)?,
         Event::Settings(event) => return settings(event, unlocked),
         _ => return Err(Problem::NotNow),
     };
@@ -378,6 +517,30 @@ fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Proble
                 return Err(Problem::OutOfRange);
             }
             number.clone_into(&mut settings.crisis_line);
+        }
+        SettingsEvent::SetCheckInReminder(time) => {
+            settings.check_in_reminder = match time.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(
+                    chrono::NaiveTime::parse_from_str(text, "%H:%M")
+                        .map_err(|_| Problem::OutOfRange)?,
+                ),
+            };
+        }
+        SettingsEvent::ExportBackup { passphrase } => {
+            if passphrase.trim().chars().count() < 4 {
+                return Err(Problem::PasscodeTooShort);
+            }
+            return Ok(
+                store(StoreOperation::ExportBackup(Passcode::new(passphrase))).and(render()),
+            );
+        }
+        SettingsEvent::ImportBackup { file, passphrase } => {
+            return Ok(store(StoreOperation::ImportBackup {
+                file,
+                passphrase: Passcode::new(passphrase),
+            })
+            .and(render()));
         }
         SettingsEvent::EnableBiometrics => {
             return Ok(
@@ -441,10 +604,15 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
                 flow: None,
                 last_activity_ms: model.now_ms,
                 has_platform_key,
+                reminders: Vec::new(),
             }));
             render()
         }
         StoreOutput::Done => render(),
+        StoreOutput::Backup(bytes) => {
+            let name = format!("phoenix-backup-{}.phoenixbackup", model.today());
+            share(name, "application/octet-stream", bytes).and(render())
+        }
         StoreOutput::Failed(error) => {
             model.problem = Some(Problem::from_vault(&error));
             match model.state {
@@ -495,6 +663,7 @@ mod tests {
                 flow: None,
                 last_activity_ms: 0,
                 has_platform_key: false,
+                reminders: Vec::new(),
             })),
             ..Model::default()
         }

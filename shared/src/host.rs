@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
 use crate::effects::{
-    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, StoreOperation, StoreOutput,
-    UnlockWith,
+    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile,
+    StoreOperation, StoreOutput, UnlockWith,
 };
 use crate::model::{Environment, Model};
 use crate::vault::{Credential, PlatformKey, Vault, VaultError};
@@ -38,6 +38,8 @@ pub enum ShellEffect {
     Render,
     PlatformKey(PlatformKeyOperation),
     OpenUrl(OpenUrl),
+    Share(ShareFile),
+    Notify(ScheduleReminders),
 }
 
 /// Errors at the boundary. They name what went wrong and carry no
@@ -56,6 +58,8 @@ pub enum HostError {
 enum Pending {
     PlatformKey(Request<PlatformKeyOperation>),
     OpenUrl(Request<OpenUrl>),
+    Share(Request<ShareFile>),
+    Notify(Request<ScheduleReminders>),
 }
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
@@ -116,7 +120,7 @@ impl CoreHost {
         self.run(effects)
     }
 
-    /// Answers a shell request.
+    /// Answers a platform-key request.
     pub fn resolve_platform_key(
         &self,
         id: u32,
@@ -124,18 +128,21 @@ impl CoreHost {
     ) -> Result<Vec<ShellRequest>, HostError> {
         match self.take_pending(id)? {
             Pending::PlatformKey(mut request) => self.resume(&mut request, output),
-            Pending::OpenUrl(request) => {
-                self.put_back(id, Pending::OpenUrl(request));
+            other => {
+                self.put_back(id, other);
                 Err(HostError::Malformed)
             }
         }
     }
 
-    pub fn resolve_open_url(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
+    /// Reports that an open-url, share or notify request was carried out.
+    pub fn resolve_done(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
         match self.take_pending(id)? {
             Pending::OpenUrl(mut request) => self.resume(&mut request, ()),
-            Pending::PlatformKey(request) => {
-                self.put_back(id, Pending::PlatformKey(request));
+            Pending::Share(mut request) => self.resume(&mut request, ()),
+            Pending::Notify(mut request) => self.resume(&mut request, ()),
+            other @ Pending::PlatformKey(_) => {
+                self.put_back(id, other);
                 Err(HostError::Malformed)
             }
         }
@@ -169,6 +176,8 @@ impl CoreHost {
                     self.resume(&mut request, output)?
                 }
                 Pending::OpenUrl(mut request) => self.resume(&mut request, ())?,
+                Pending::Share(mut request) => self.resume(&mut request, ())?,
+                Pending::Notify(mut request) => self.resume(&mut request, ())?,
             };
             encode(&requests)
         })
@@ -243,6 +252,16 @@ impl CoreHost {
                     let id = self.register(Pending::OpenUrl(request));
                     requests.push(ShellRequest { id, effect });
                 }
+                Effect::Share(request) => {
+                    let effect = ShellEffect::Share(request.operation.clone());
+                    let id = self.register(Pending::Share(request));
+                    requests.push(ShellRequest { id, effect });
+                }
+                Effect::Notify(request) => {
+                    let effect = ShellEffect::Notify(request.operation.clone());
+                    let id = self.register(Pending::Notify(request));
+                    requests.push(ShellRequest { id, effect });
+                }
             }
         }
         if render {
@@ -294,6 +313,18 @@ impl CoreHost {
                 with_vault(&mut vault, |v| v.set_erase_after_failures(limit))
                     .map(|()| StoreOutput::Done)
             }
+            StoreOperation::ExportBackup(passphrase) => vault
+                .as_ref()
+                .map_or(Err(VaultError::NotFound), |v| v.export_backup(&passphrase))
+                .map(StoreOutput::Backup),
+            StoreOperation::ImportBackup { file, passphrase } => match vault.take() {
+                Some(mut open_vault) => {
+                    let imported = open_vault.import_backup(&file, &passphrase);
+                    let reopened = open(&mut vault, open_vault);
+                    imported.and(reopened)
+                }
+                None => Err(VaultError::NotFound),
+            },
             StoreOperation::Lock => {
                 *vault = None;
                 Ok(StoreOutput::Done)

@@ -11,7 +11,9 @@ use crux_core::macros::effect;
 use crux_core::render::RenderOperation;
 use serde::{Deserialize, Serialize};
 
-pub use shell::{OpenUrl, PlatformKeyOperation, PlatformKeyOutput};
+pub use shell::{
+    OpenUrl, PlatformKeyOperation, PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
+};
 pub use store::{StoreOperation, StoreOutput, UnlockWith};
 
 /// The current time, as milliseconds since the Unix epoch (UTC).
@@ -34,4 +36,8 @@ pub enum Effect {
     PlatformKey(PlatformKeyOperation),
     /// Open a `tel:`, `sms:` or `mailto:` link through the phone.
     OpenUrl(OpenUrl),
+    /// Offer a file (plan document, calendar, backup) to the share sheet.
+    Share(ShareFile),
+    /// Replace the phone's scheduled reminders.
+    Notify(ScheduleReminders),
 }

@@ -43,3 +43,49 @@ impl std::fmt::Debug for PlatformKeyOutput {
 impl crux_core::capability::Operation for PlatformKeyOperation {
     type Output = PlatformKeyOutput;
 }
+
+/// A file to hand to the platform's share sheet (or a download on the web).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareFile {
+    pub file_name: String,
+    pub mime_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for ShareFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The bytes are participant content: only their size is shown.
+        f.debug_struct("ShareFile")
+            .field("file_name", &self.file_name)
+            .field("mime_type", &self.mime_type)
+            .field("len", &self.bytes.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl crux_core::capability::Operation for ShareFile {
+    type Output = ();
+}
+
+/// A local notification, scheduled by the phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminder {
+    /// Stable across schedules, so the shell can replace rather than duplicate.
+    pub id: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM:SS`.
+    pub at: String,
+    /// Repeat every week at the same local time.
+    pub weekly: bool,
+    /// Repeat every day at the same local time.
+    pub daily: bool,
+    pub title: String,
+    pub body: String,
+}
+
+/// Replace every scheduled reminder with these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleReminders(pub Vec<Reminder>);
+
+impl crux_core::capability::Operation for ScheduleReminders {
+    type Output = ();
+}

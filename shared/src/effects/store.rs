@@ -26,6 +26,13 @@ pub enum StoreOperation {
     /// Enrols the key the shell just stored in its keystore.
     EnrollPlatformKey(Vec<u8>),
     SetEraseAfterFailures(Option<u32>),
+    /// A backup of everything, sealed by a passphrase.
+    ExportBackup(Passcode),
+    /// Replaces everything with a verified backup's contents.
+    ImportBackup {
+        file: Vec<u8>,
+        passphrase: Passcode,
+    },
     /// Closes the vault; the keys leave memory.
     Lock,
     /// Removes everything, open or locked.
@@ -52,6 +59,7 @@ pub enum StoreOutput {
         has_platform_key: bool,
     },
     Done,
+    Backup(Vec<u8>),
     Failed(VaultError),
 }
 

@@ -1,12 +1,15 @@
 //! The participant-facing state machine. `update` is pure: the vault and
 //! the clock are effects.
 
+pub mod aftercare;
 pub mod checkin;
+pub mod contact;
 pub mod coping;
 pub mod goals;
 pub mod problem;
 pub mod records;
 pub mod recovery;
+pub mod safety;
 pub mod triggers;
 
 use chrono::{NaiveDate, TimeZone};
@@ -46,6 +49,9 @@ pub enum Screen {
     Triggers,
     CheckIn,
     Trends,
+    Aftercare,
+    SafetyPlan,
+    Contact,
     Settings,
 }
 
@@ -57,6 +63,8 @@ pub struct Unlocked {
     pub flow: Option<Flow>,
     pub last_activity_ms: i64,
     pub has_platform_key: bool,
+    /// The reminders last handed to the phone, to send only changes.
+    pub reminders: Vec<crate::effects::Reminder>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -89,6 +97,15 @@ impl Model {
             problem: None,
             busy: false,
         }
+    }
+
+    /// The participant's local date and time now.
+    pub fn local_now(&self) -> chrono::NaiveDateTime {
+        self.environment
+            .time_zone
+            .timestamp_millis_opt(self.now_ms)
+            .single()
+            .map_or_else(chrono::NaiveDateTime::default, |now| now.naive_local())
     }
 
     /// The participant's calendar day now.

@@ -70,6 +70,8 @@ pub struct Settings {
     pub discreet: bool,
     /// The crisis line to call or text (988 in the US).
     pub crisis_line: String,
+    /// Daily check-in reminder, local time.
+    pub check_in_reminder: Option<chrono::NaiveTime>,
 }
 
 impl Default for Settings {
@@ -79,6 +81,7 @@ impl Default for Settings {
             auto_lock_minutes: 5,
             discreet: false,
             crisis_line: "988".into(),
+            check_in_reminder: None,
         }
     }
 }
@@ -151,6 +154,20 @@ pub struct CheckIn {
     pub note: String,
 }
 
+/// A BARC-10 recovery-capital check: ten answers from 1 (strongly
+/// disagree) to 6 (strongly agree); the score is their sum, 10 to 60.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryCapital {
+    pub date: NaiveDate,
+    pub answers: [u8; 10],
+}
+
+impl RecoveryCapital {
+    pub fn score(&self) -> u32 {
+        self.answers.iter().map(|a| u32::from(*a)).sum()
+    }
+}
+
 /// The participant's data, indexed by record id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Data {
@@ -163,6 +180,16 @@ pub struct Data {
     pub strategies: BTreeMap<Id, CopingStrategy>,
     pub episodes: BTreeMap<Id, CravingEpisode>,
     pub check_ins: BTreeMap<Id, CheckIn>,
+    pub recovery_capital: BTreeMap<Id, RecoveryCapital>,
+    pub contacts: BTreeMap<Id, super::aftercare::SupportContact>,
+    pub referrals: BTreeMap<Id, super::aftercare::Referral>,
+    pub documents: BTreeMap<Id, super::aftercare::Document>,
+    pub appointments: BTreeMap<Id, super::aftercare::Appointment>,
+    pub meetings: BTreeMap<Id, super::aftercare::Meeting>,
+    pub aftercare: super::aftercare::AftercarePlan,
+    pub safety: super::safety::SafetyPlan,
+    pub specialist: Option<super::contact::Specialist>,
+    pub templates: BTreeMap<Id, super::contact::MessageTemplate>,
     /// Records that could not be read (damaged or from a newer version).
     pub unreadable: usize,
     /// The next free record id.
@@ -198,11 +225,13 @@ pub trait Record: Serialize {
 
 macro_rules! record {
     ($($ty:ty => $kind:ident),* $(,)?) => {
-        $(impl Record for $ty {
-            const KIND: RecordKind = RecordKind::$kind;
+        $(impl $crate::model::records::Record for $ty {
+            const KIND: $crate::vault::RecordKind = $crate::vault::RecordKind::$kind;
         })*
     };
 }
+
+pub(crate) use record;
 
 record! {
     Profile => Profile,
@@ -214,6 +243,7 @@ record! {
     CopingStrategy => CopingStrategy,
     CravingEpisode => CravingEpisode,
     CheckIn => CheckIn,
+    RecoveryCapital => RecoveryCapital,
 }
 
 impl Data {
@@ -231,19 +261,53 @@ impl Data {
             let decoded = match record.kind {
                 RecordKind::Profile => decode(body).map(|p| data.profile = Some(p)),
                 RecordKind::Settings => decode(body).map(|s| data.settings = s),
-                RecordKind::Lapse => decode(body).map(|v| drop(data.lapses.insert(id, v))),
-                RecordKind::Goal => decode(body).map(|v| drop(data.goals.insert(id, v))),
-                RecordKind::GoalStep => decode(body).map(|v| drop(data.steps.insert(id, v))),
-                RecordKind::Trigger => decode(body).map(|v| drop(data.triggers.insert(id, v))),
-                RecordKind::CopingStrategy => {
-                    decode(body).map(|v| drop(data.strategies.insert(id, v)))
-                }
-                RecordKind::CravingEpisode => {
-                    decode(body).map(|v| drop(data.episodes.insert(id, v)))
-                }
-                RecordKind::CheckIn => decode(body).map(|v| drop(data.check_ins.insert(id, v))),
+                RecordKind::Lapse => decode(body).map(|v| {
+                    data.lapses.insert(id, v);
+                }),
+                RecordKind::Goal => decode(body).map(|v| {
+                    data.goals.insert(id, v);
+                }),
+                RecordKind::GoalStep => decode(body).map(|v| {
+                    data.steps.insert(id, v);
+                }),
+                RecordKind::Trigger => decode(body).map(|v| {
+                    data.triggers.insert(id, v);
+                }),
+                RecordKind::CopingStrategy => decode(body).map(|v| {
+                    data.strategies.insert(id, v);
+                }),
+                RecordKind::CravingEpisode => decode(body).map(|v| {
+                    data.episodes.insert(id, v);
+                }),
+                RecordKind::CheckIn => decode(body).map(|v| {
+                    data.check_ins.insert(id, v);
+                }),
+                RecordKind::RecoveryCapital => decode(body).map(|v| {
+                    data.recovery_capital.insert(id, v);
+                }),
+                RecordKind::SupportContact => decode(body).map(|v| {
+                    data.contacts.insert(id, v);
+                }),
+                RecordKind::Referral => decode(body).map(|v| {
+                    data.referrals.insert(id, v);
+                }),
+                RecordKind::Document => decode(body).map(|v| {
+                    data.documents.insert(id, v);
+                }),
+                RecordKind::Appointment => decode(body).map(|v| {
+                    data.appointments.insert(id, v);
+                }),
+                RecordKind::Meeting => decode(body).map(|v| {
+                    data.meetings.insert(id, v);
+                }),
+                RecordKind::AftercarePlan => decode(body).map(|v| data.aftercare = v),
+                RecordKind::SafetyPlan => decode(body).map(|v| data.safety = v),
+                RecordKind::Specialist => decode(body).map(|v| data.specialist = Some(v)),
+                RecordKind::MessageTemplate => decode(body).map(|v| {
+                    data.templates.insert(id, v);
+                }),
                 // Kinds this version does not model yet are left untouched in the vault.
-                _ => Some(()),
+                RecordKind::Message | RecordKind::Reminder => Some(()),
             };
             if decoded.is_none() {
                 data.unreadable += 1;

@@ -1,5 +1,8 @@
 //! View models: everything a shell draws, already translated.
 
+pub mod export;
+mod plans;
+pub mod reminders;
 mod screens;
 
 use serde::{Deserialize, Serialize};
@@ -8,6 +11,7 @@ use crate::i18n::{Arg, Language, Translations};
 use crate::model::problem::Problem;
 use crate::model::{Model, Screen, State};
 
+pub use plans::*;
 pub use screens::*;
 
 /// The crisis line before the participant's own setting can be read (the
@@ -47,7 +51,7 @@ pub struct NavigationItem {
 }
 
 /// Translates with the model's language.
-pub(crate) struct Words<'a> {
+pub struct Words<'a> {
     pub translations: &'a Translations,
     pub language: Language,
 }
@@ -88,12 +92,15 @@ fn problem_text(words: &Words<'_>, problem: Problem) -> String {
     }
 }
 
-const NAVIGATION: [(Screen, &str); 6] = [
+const NAVIGATION: [(Screen, &str); 9] = [
     (Screen::Today, "nav-today"),
     (Screen::Goals, "nav-goals"),
     (Screen::Triggers, "nav-triggers"),
     (Screen::CheckIn, "nav-check-in"),
     (Screen::Trends, "nav-trends"),
+    (Screen::Aftercare, "nav-aftercare"),
+    (Screen::SafetyPlan, "nav-safety-plan"),
+    (Screen::Contact, "nav-contact"),
     (Screen::Settings, "nav-settings"),
 ];
 

@@ -4,6 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Words;
+use super::plans::{
+    AftercareView, AppointmentItem, ContactView, SafetyPlanView, aftercare_view, appointment_item,
+    contact_view, safety_view,
+};
 use crate::model::checkin::{self, Period, TrendPoint};
 use crate::model::coping;
 use crate::model::goals::{progress, steps_of};
@@ -23,6 +27,9 @@ pub enum ScreenView {
     Triggered(TriggeredView),
     CheckIn(CheckInView),
     Trends(TrendsView),
+    Aftercare(AftercareView),
+    SafetyPlan(SafetyPlanView),
+    Contact(ContactView),
     Settings(SettingsView),
 }
 
@@ -76,6 +83,10 @@ pub struct TodayView {
     pub record_lapse_label: String,
     pub steps_due: Vec<StepItem>,
     pub steps_due_heading: String,
+    pub appointments: Vec<AppointmentItem>,
+    pub appointments_heading: String,
+    /// Offered once a month: the BARC-10 recovery-capital check.
+    pub recovery_capital_prompt: Option<String>,
     /// Shown until today's check-in is saved.
     pub check_in_prompt: Option<String>,
     pub check_in_label: String,
@@ -196,6 +207,12 @@ pub struct CheckInView {
     pub used_note: String,
     pub note_label: String,
     pub submit_label: String,
+    /// The monthly BARC-10 recovery-capital check.
+    pub barc_heading: String,
+    pub barc_items: Vec<String>,
+    /// The six answers, 1 (strongly disagree) to 6 (strongly agree).
+    pub barc_scale: Vec<String>,
+    pub barc_last_score: Option<String>,
     /// Today's answers when editing.
     pub mood: Option<u8>,
     pub craving: Option<u8>,
@@ -228,6 +245,12 @@ pub struct SettingsView {
     pub crisis_line: String,
     pub biometrics_label: String,
     pub biometrics_enabled: bool,
+    pub check_in_reminder_label: String,
+    /// `HH:MM`, or `None`.
+    pub check_in_reminder: Option<String>,
+    pub export_backup_label: String,
+    pub import_backup_label: String,
+    pub backup_passphrase_label: String,
     pub change_passcode_label: String,
     pub lock_now_label: String,
     pub erase_label: String,
@@ -255,12 +278,13 @@ pub(super) fn screen(model: &Model, words: &Words<'_>) -> ScreenView {
             }),
             erase_label: words.get("action-erase"),
         }),
-        State::Unlocked(unlocked) => unlocked_screen(unlocked, model.today(), words),
+        State::Unlocked(unlocked) => unlocked_screen(unlocked, model, words),
     }
 }
 
-fn unlocked_screen(unlocked: &Unlocked, today: NaiveDate, words: &Words<'_>) -> ScreenView {
+fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Words<'_>) -> ScreenView {
     let data = &unlocked.data;
+    let today = model.today();
     if let Some(flow) = &unlocked.flow {
         return ScreenView::Triggered(triggered(flow, data, words));
     }
@@ -278,6 +302,9 @@ fn unlocked_screen(unlocked: &Unlocked, today: NaiveDate, words: &Words<'_>) -> 
             weekly: checkin::trend(data, today, Period::Week, 12),
             monthly: checkin::trend(data, today, Period::Month, 12),
         }),
+        Screen::Aftercare => ScreenView::Aftercare(aftercare_view(data, words)),
+        Screen::SafetyPlan => ScreenView::SafetyPlan(safety_view(data, words)),
+        Screen::Contact => ScreenView::Contact(contact_view(data, model.local_now(), words)),
         Screen::Settings => ScreenView::Settings(settings_view(unlocked, words)),
     }
 }
@@ -346,6 +373,18 @@ fn today_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> TodayView {
         record_lapse_label: words.get("action-record-lapse"),
         steps_due,
         steps_due_heading: words.get("today-steps-due"),
+        appointments: crate::model::aftercare::appointments_on(data, today)
+            .into_iter()
+            .map(|(id, a)| appointment_item(id, a))
+            .collect(),
+        appointments_heading: words.get("today-appointments"),
+        recovery_capital_prompt: data
+            .recovery_capital
+            .values()
+            .map(|c| c.date)
+            .max()
+            .is_none_or(|last| (today - last).num_days() >= 30)
+            .then(|| words.get("today-barc-prompt")),
         check_in_prompt: checkin::on(data, today)
             .is_none()
             .then(|| words.get("today-check-in-prompt")),
@@ -594,6 +633,18 @@ fn check_in_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> CheckInVie
         } else {
             "action-check-in"
         }),
+        barc_heading: words.get("barc-heading"),
+        barc_items: (1..=10)
+            .map(|n| words.get(&format!("barc-item-{n}")))
+            .collect(),
+        barc_scale: (1..=6)
+            .map(|n| words.get(&format!("barc-scale-{n}")))
+            .collect(),
+        barc_last_score: data
+            .recovery_capital
+            .values()
+            .max_by_key(|c| c.date)
+            .map(|c| words.with("barc-score", &[("score", i64::from(c.score()).into())])),
         mood: existing.map(|c| c.mood),
         craving: existing.map(|c| c.craving),
         note: existing.map(|c| c.note.clone()).unwrap_or_default(),
@@ -627,6 +678,13 @@ fn settings_view(unlocked: &Unlocked, words: &Words<'_>) -> SettingsView {
         crisis_line: settings.crisis_line.clone(),
         biometrics_label: words.get("action-enable-biometrics"),
         biometrics_enabled: unlocked.has_platform_key,
+        check_in_reminder_label: words.get("field-check-in-reminder"),
+        check_in_reminder: settings
+            .check_in_reminder
+            .map(|t| t.format("%H:%M").to_string()),
+        export_backup_label: words.get("action-export-backup"),
+        import_backup_label: words.get("action-import-backup"),
+        backup_passphrase_label: words.get("field-backup-passphrase"),
         change_passcode_label: words.get("action-change-passcode"),
         lock_now_label: words.get("action-lock-now"),
         erase_label: words.get("action-erase"),

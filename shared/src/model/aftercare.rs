@@ -1,0 +1,318 @@
+//! The aftercare plan: support contacts, services and referrals, documents
+//! to obtain, appointments, weekly meetings, warning signs and the
+//! re-engagement plan; and its export as a document and a calendar.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+use super::goals::required;
+use super::problem::Problem;
+use super::records::{Data, Id, Record, record};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportContact {
+    pub name: String,
+    /// Sponsor, family, friend...
+    pub relationship: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServiceCategory {
+    Counseling,
+    MentalHealth,
+    FoodBank,
+    EmergencyHousing,
+    RecoveryResidence,
+    SupportGroup,
+    TreatmentProvider,
+    HealthCare,
+    Employment,
+    Legal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReferralStatus {
+    ToContact,
+    Contacted,
+    Waitlisted,
+    Enrolled,
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referral {
+    pub category: ServiceCategory,
+    pub organization: String,
+    pub contact: String,
+    pub address: String,
+    pub hours: String,
+    pub status: ReferralStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKind {
+    SocialSecurityCard,
+    BirthCertificate,
+    StateId,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentStatus {
+    Needed,
+    Requested,
+    Received,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// The name, for `Other`.
+    pub name: String,
+    pub status: DocumentStatus,
+    /// Documents to obtain first (a birth certificate before a social security card).
+    pub needs_first: Vec<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub title: String,
+    /// Local date and time.
+    pub at: NaiveDateTime,
+    pub place: String,
+    /// Minutes before to remind; `None` for no reminder.
+    pub remind_minutes_before: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub name: String,
+    pub weekday: Weekday,
+    pub time: NaiveTime,
+    pub place: String,
+}
+
+/// Warning signs and what to do about them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AftercarePlan {
+    pub warning_signs: Vec<String>,
+    /// "If I start slipping, I will ..."
+    pub re_engagement: Vec<String>,
+}
+
+record! {
+    SupportContact => SupportContact,
+    Referral => Referral,
+    Document => Document,
+    Appointment => Appointment,
+    Meeting => Meeting,
+    AftercarePlan => AftercarePlan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AftercareEvent {
+    SaveContact {
+        id: Option<Id>,
+        contact: SupportContact,
+    },
+    SaveReferral {
+        id: Option<Id>,
+        referral: Referral,
+    },
+    SaveDocument {
+        id: Option<Id>,
+        document: Document,
+    },
+    SaveAppointment {
+        id: Option<Id>,
+        appointment: Appointment,
+    },
+    SaveMeeting {
+        id: Option<Id>,
+        meeting: Meeting,
+    },
+    Remove(Id),
+    SetPlan(AftercarePlan),
+}
+
+/// Documents that must be obtained before `id` and are not yet received.
+pub fn blocked_by(data: &Data, id: Id) -> Vec<Id> {
+    data.documents.get(&id).map_or_else(Vec::new, |document| {
+        document
+            .needs_first
+            .iter()
+            .copied()
+            .filter(|first| {
+                data.documents
+                    .get(first)
+                    .is_some_and(|d| d.status != DocumentStatus::Received)
+            })
+            .collect()
+    })
+}
+
+fn depends_on(data: &Data, from: Id, target: Id) -> bool {
+    let mut stack = vec![from];
+    let mut seen = Vec::new();
+    while let Some(id) = stack.pop() {
+        if id == target {
+            return true;
+        }
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        if let Some(document) = data.documents.get(&id) {
+            stack.extend(document.needs_first.iter().copied());
+        }
+    }
+    false
+}
+
+fn save<T: Record + Clone>(
+    data: &mut Data,
+    id: Option<Id>,
+    value: T,
+    exists: impl Fn(&Data, Id) -> bool,
+    insert: impl FnOnce(&mut Data, Id, T),
+) -> Result<Outcome, Problem> {
+    let id = match id {
+        Some(id) if exists(data, id) => id,
+        Some(_) => return Err(Problem::UnknownItem),
+        None => data.allocate_id(),
+    };
+    let change = value.put(id);
+    insert(data, id, value);
+    Ok(Outcome::saved(vec![change]))
+}
+
+pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem> {
+    match event {
+        AftercareEvent::SaveContact { id, mut contact } => {
+            contact.name = required(&contact.name)?;
+            save(
+                data,
+                id,
+                contact,
+                |d, id| d.contacts.contains_key(&id),
+                |d, id, v| {
+                    d.contacts.insert(id, v);
+                },
+            )
+        }
+        AftercareEvent::SaveReferral { id, mut referral } => {
+            referral.organization = required(&referral.organization)?;
+            save(
+                data,
+                id,
+                referral,
+                |d, id| d.referrals.contains_key(&id),
+                |d, id, v| {
+                    d.referrals.insert(id, v);
+                },
+            )
+        }
+        AftercareEvent::SaveDocument { id, mut document } => {
+            if document.kind == DocumentKind::Other {
+                document.name = required(&document.name)?;
+            }
+            if document.needs_first.iter().any(|first| {
+                !data.documents.contains_key(first)
+                    || Some(*first) == id
+                    || id.is_some_and(|id| depends_on(data, *first, id))
+            }) {
+                return Err(Problem::UnknownItem);
+            }
+            save(
+                data,
+                id,
+                document,
+                |d, id| d.documents.contains_key(&id),
+                |d, id, v| {
+                    d.documents.insert(id, v);
+                },
+            )
+        }
+        AftercareEvent::SaveAppointment {
+            id,
+            mut appointment,
+        } => {
+            appointment.title = required(&appointment.title)?;
+            save(
+                data,
+                id,
+                appointment,
+                |d, id| d.appointments.contains_key(&id),
+                |d, id, v| {
+                    d.appointments.insert(id, v);
+                },
+            )
+        }
+        AftercareEvent::SaveMeeting { id, mut meeting } => {
+            meeting.name = required(&meeting.name)?;
+            save(
+                data,
+                id,
+                meeting,
+                |d, id| d.meetings.contains_key(&id),
+                |d, id, v| {
+                    d.meetings.insert(id, v);
+                },
+            )
+        }
+        AftercareEvent::Remove(id) => remove(id, data),
+        AftercareEvent::SetPlan(mut plan) => {
+            for list in [&mut plan.warning_signs, &mut plan.re_engagement] {
+                *list = list
+                    .iter()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+            let change = plan.put(super::records::PROFILE_ID);
+            data.aftercare = plan;
+            Ok(Outcome::saved(vec![change]))
+        }
+    }
+}
+
+/// Removes a contact, referral, document, appointment or meeting; documents
+/// that needed a removed document first no longer do.
+fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
+    let change = if data.contacts.remove(&id).is_some() {
+        SupportContact::delete(id)
+    } else if data.referrals.remove(&id).is_some() {
+        Referral::delete(id)
+    } else if data.documents.remove(&id).is_some() {
+        let mut changes = vec![Document::delete(id)];
+        for (other, document) in &mut data.documents {
+            if document.needs_first.contains(&id) {
+                document.needs_first.retain(|first| *first != id);
+                changes.push(document.put(*other));
+            }
+        }
+        return Ok(Outcome::saved(changes));
+    } else if data.appointments.remove(&id).is_some() {
+        Appointment::delete(id)
+    } else if data.meetings.remove(&id).is_some() {
+        Meeting::delete(id)
+    } else {
+        return Err(Problem::UnknownItem);
+    };
+    Ok(Outcome::saved(vec![change]))
+}
+
+/// Appointments on `day`, earliest first.
+pub fn appointments_on(data: &Data, day: NaiveDate) -> Vec<(Id, &Appointment)> {
+    let mut list: Vec<(Id, &Appointment)> = data
+        .appointments
+        .iter()
+        .filter(|(_, a)| a.at.date() == day)
+        .map(|(id, a)| (*id, a))
+        .collect();
+    list.sort_by_key(|(id, a)| (a.at, *id));
+    list
+}

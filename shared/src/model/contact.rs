@@ -1,0 +1,184 @@
+//! Contact my peer, through the phone: the assigned specialist, message
+//! templates, and `tel:` / `sms:` / `mailto:` links. Nothing leaves the phone
+//! except through the phone's own apps.
+
+use chrono::{Datelike, NaiveDateTime, NaiveTime, Weekday};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+use super::goals::required;
+use super::problem::Problem;
+use super::records::{Data, Id, PROFILE_ID, Record, record};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactWay {
+    Call,
+    Text,
+    Email,
+}
+
+/// When the specialist is reachable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hours {
+    pub weekday: Weekday,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Specialist {
+    pub name: String,
+    pub organization: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: Vec<Hours>,
+    pub preferred: ContactWay,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageTemplate {
+    pub text: String,
+}
+
+record! {
+    Specialist => Specialist,
+    MessageTemplate => MessageTemplate,
+}
+
+/// Keys of the templates offered until the participant writes their own.
+pub const DEFAULT_TEMPLATES: [&str; 3] = [
+    "template-call-me",
+    "template-cravings",
+    "template-good-news",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactEvent {
+    SetSpecialist(Specialist),
+    SaveTemplate {
+        id: Option<Id>,
+        text: String,
+    },
+    RemoveTemplate(Id),
+    Call,
+    /// Opens the messaging app with this text filled in.
+    Text(String),
+    Email(String),
+    CallCrisisLine,
+    TextCrisisLine,
+    /// Calls someone from the safety plan or the support contacts.
+    CallNumber(String),
+}
+
+pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> {
+    match event {
+        ContactEvent::SetSpecialist(mut specialist) => {
+            specialist.name = required(&specialist.name)?;
+            if specialist.hours.iter().any(|h| h.start >= h.end) {
+                return Err(Problem::OutOfRange);
+            }
+            let change = specialist.put(PROFILE_ID);
+            data.specialist = Some(specialist);
+            Ok(Outcome::saved(vec![change]))
+        }
+        ContactEvent::SaveTemplate { id, text } => {
+            let template = MessageTemplate {
+                text: required(&text)?,
+            };
+            let id = match id {
+                Some(id) if data.templates.contains_key(&id) => id,
+                Some(_) => return Err(Problem::UnknownItem),
+                None => data.allocate_id(),
+            };
+            let change = template.put(id);
+            data.templates.insert(id, template);
+            Ok(Outcome::saved(vec![change]))
+        }
+        ContactEvent::RemoveTemplate(id) => {
+            data.templates.remove(&id).ok_or(Problem::UnknownItem)?;
+            Ok(Outcome::saved(vec![MessageTemplate::delete(id)]))
+        }
+        // Links are opened by the app layer; nothing to store.
+        _ => Ok(Outcome::default()),
+    }
+}
+
+/// Digits and a leading plus: what a dialer needs.
+pub fn dialable(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}
+
+pub fn call_url(number: &str) -> String {
+    format!("tel:{}", dialable(number))
+}
+
+/// An RFC 5724 `sms:` link with the message filled in.
+pub fn text_url(number: &str, body: &str) -> String {
+    if body.is_empty() {
+        format!("sms:{}", dialable(number))
+    } else {
+        format!(
+            "sms:{}?body={}",
+            dialable(number),
+            utf8_percent_encode(body, NON_ALPHANUMERIC)
+        )
+    }
+}
+
+pub fn email_url(address: &str, subject: &str, body: &str) -> String {
+    format!(
+        "mailto:{}?subject={}&body={}",
+        address.trim(),
+        utf8_percent_encode(subject, NON_ALPHANUMERIC),
+        utf8_percent_encode(body, NON_ALPHANUMERIC)
+    )
+}
+
+/// Whether `now` (local) falls within the specialist's hours.
+pub fn within_hours(specialist: &Specialist, now: NaiveDateTime) -> bool {
+    specialist.hours.iter().any(|hours| {
+        hours.weekday == now.weekday() && hours.start <= now.time() && now.time() < hours.end
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_carry_only_what_the_phone_needs() {
+        assert_eq!(call_url("(555) 010-2030"), "tel:5550102030");
+        assert_eq!(
+            text_url("+1 555 0102", "Can you call me?"),
+            "sms:+15550102?body=Can%20you%20call%20me%3F"
+        );
+        assert_eq!(
+            email_url("peer@example.org", "Hola", "¿Puedes llamarme?"),
+            "mailto:peer@example.org?subject=Hola&body=%C2%BFPuedes%20llamarme%3F"
+        );
+    }
+
+    #[test]
+    fn hours_are_checked_in_local_time() {
+        let specialist = Specialist {
+            name: "Dana".into(),
+            organization: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            hours: vec![Hours {
+                weekday: Weekday::Mon,
+                start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+            }],
+            preferred: ContactWay::Call,
+        };
+        let at = |text: &str| text.parse::<NaiveDateTime>().unwrap();
+        assert!(within_hours(&specialist, at("2026-03-02T09:00:00")));
+        assert!(!within_hours(&specialist, at("2026-03-02T17:00:00")));
+        assert!(!within_hours(&specialist, at("2026-03-03T10:00:00")));
+    }
+}

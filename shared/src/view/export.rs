@@ -1,0 +1,296 @@
+//! The aftercare plan as a readable Markdown document, and appointments and
+//! meetings as an iCalendar file (RFC 5545) any calendar app imports.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDateTime};
+
+use super::Words;
+use crate::model::aftercare::{DocumentKind, DocumentStatus, ReferralStatus, ServiceCategory};
+use crate::model::records::Data;
+
+pub(crate) fn category_key(category: ServiceCategory) -> &'static str {
+    match category {
+        ServiceCategory::Counseling => "service-counseling",
+        ServiceCategory::MentalHealth => "service-mental-health",
+        ServiceCategory::FoodBank => "service-food-bank",
+        ServiceCategory::EmergencyHousing => "service-emergency-housing",
+        ServiceCategory::RecoveryResidence => "service-recovery-residence",
+        ServiceCategory::SupportGroup => "service-support-group",
+        ServiceCategory::TreatmentProvider => "service-treatment-provider",
+        ServiceCategory::HealthCare => "service-health-care",
+        ServiceCategory::Employment => "service-employment",
+        ServiceCategory::Legal => "service-legal",
+    }
+}
+
+pub(crate) fn referral_status_key(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::ToContact => "referral-to-contact",
+        ReferralStatus::Contacted => "referral-contacted",
+        ReferralStatus::Waitlisted => "referral-waitlisted",
+        ReferralStatus::Enrolled => "referral-enrolled",
+        ReferralStatus::Done => "referral-done",
+    }
+}
+
+pub(crate) fn document_kind_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::SocialSecurityCard => "document-social-security",
+        DocumentKind::BirthCertificate => "document-birth-certificate",
+        DocumentKind::StateId => "document-state-id",
+        DocumentKind::Other => "document-other",
+    }
+}
+
+pub(crate) fn document_status_key(status: DocumentStatus) -> &'static str {
+    match status {
+        DocumentStatus::Needed => "document-needed",
+        DocumentStatus::Requested => "document-requested",
+        DocumentStatus::Received => "document-received",
+    }
+}
+
+pub(crate) fn document_name(words: &Words<'_>, kind: DocumentKind, name: &str) -> String {
+    if kind == DocumentKind::Other {
+        name.to_owned()
+    } else {
+        words.get(document_kind_key(kind))
+    }
+}
+
+fn section(out: &mut String, heading: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}\n");
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+}
+
+/// The whole plan, in the participant's language.
+pub fn plan_markdown(data: &Data, words: &Words<'_>) -> String {
+    let mut out = format!("# {}\n", words.get("aftercare-heading"));
+    let contacts: Vec<String> = data
+        .contacts
+        .values()
+        .map(|c| format!("{} ({}): {}", c.name, c.relationship, c.phone))
+        .collect();
+    section(&mut out, &words.get("aftercare-contacts"), &contacts);
+    let referrals: Vec<String> = data
+        .referrals
+        .values()
+        .map(|r| {
+            let mut line = format!(
+                "**{}** — {} — {}",
+                r.organization,
+                words.get(category_key(r.category)),
+                words.get(referral_status_key(r.status))
+            );
+            for detail in [&r.contact, &r.address, &r.hours, &r.notes] {
+                if !detail.is_empty() {
+                    let _ = write!(line, "; {detail}");
+                }
+            }
+            line
+        })
+        .collect();
+    section(&mut out, &words.get("aftercare-referrals"), &referrals);
+    let documents: Vec<String> = data
+        .documents
+        .values()
+        .map(|d| {
+            let mut line = format!(
+                "{}: {}",
+                document_name(words, d.kind, &d.name),
+                words.get(document_status_key(d.status))
+            );
+            let first: Vec<String> = d
+                .needs_first
+                .iter()
+                .filter_map(|id| data.documents.get(id))
+                .map(|f| document_name(words, f.kind, &f.name))
+                .collect();
+            if !first.is_empty() {
+                let _ = write!(
+                    line,
+                    " ({}: {})",
+                    words.get("document-needs-first"),
+                    first.join(", ")
+                );
+            }
+            line
+        })
+        .collect();
+    section(&mut out, &words.get("aftercare-documents"), &documents);
+    let mut appointments: Vec<_> = data.appointments.values().collect();
+    appointments.sort_by_key(|a| a.at);
+    let appointments: Vec<String> = appointments
+        .iter()
+        .map(|a| {
+            format!(
+                "{} — {} — {}",
+                a.at.format("%Y-%m-%d %H:%M"),
+                a.title,
+                a.place
+            )
+        })
+        .collect();
+    section(
+        &mut out,
+        &words.get("aftercare-appointments"),
+        &appointments,
+    );
+    let meetings: Vec<String> = data
+        .meetings
+        .values()
+        .map(|m| {
+            format!(
+                "{} {} — {} — {}",
+                weekday_name(words, m.weekday),
+                m.time.format("%H:%M"),
+                m.name,
+                m.place
+            )
+        })
+        .collect();
+    section(&mut out, &words.get("aftercare-meetings"), &meetings);
+    section(
+        &mut out,
+        &words.get("aftercare-warning-signs"),
+        &data.aftercare.warning_signs,
+    );
+    section(
+        &mut out,
+        &words.get("aftercare-re-engagement"),
+        &data.aftercare.re_engagement,
+    );
+    out
+}
+
+pub(crate) fn weekday_name(words: &Words<'_>, weekday: chrono::Weekday) -> String {
+    words.get(match weekday {
+        chrono::Weekday::Mon => "weekday-mon",
+        chrono::Weekday::Tue => "weekday-tue",
+        chrono::Weekday::Wed => "weekday-wed",
+        chrono::Weekday::Thu => "weekday-thu",
+        chrono::Weekday::Fri => "weekday-fri",
+        chrono::Weekday::Sat => "weekday-sat",
+        chrono::Weekday::Sun => "weekday-sun",
+    })
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line, folded at 75 octets without splitting a
+/// character (RFC 5545 §3.1), ending in CRLF.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+fn local(at: NaiveDateTime) -> String {
+    // Floating local time: the event happens at this wall-clock time
+    // wherever the participant's calendar is.
+    at.format("%Y%m%dT%H%M%S").to_string()
+}
+
+/// Appointments (with their reminders) and weekly meetings.
+pub fn calendar(data: &Data, stamp: NaiveDateTime, today: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Phoenix//Aftercare plan//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    let dtstamp = format!("DTSTAMP:{}Z", stamp.format("%Y%m%dT%H%M%S"));
+    for (id, appointment) in &data.appointments {
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:appointment-{id}@phoenix.invalid"));
+        line(&mut out, &dtstamp);
+        line(&mut out, &format!("DTSTART:{}", local(appointment.at)));
+        line(&mut out, "DURATION:PT1H");
+        line(&mut out, &format!("SUMMARY:{}", escape(&appointment.title)));
+        if !appointment.place.is_empty() {
+            line(
+                &mut out,
+                &format!("LOCATION:{}", escape(&appointment.place)),
+            );
+        }
+        if let Some(minutes) = appointment.remind_minutes_before {
+            line(&mut out, "BEGIN:VALARM");
+            line(&mut out, "ACTION:DISPLAY");
+            line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape(&appointment.title)),
+            );
+            line(&mut out, &format!("TRIGGER:-PT{minutes}M"));
+            line(&mut out, "END:VALARM");
+        }
+        line(&mut out, "END:VEVENT");
+    }
+    for (id, meeting) in &data.meetings {
+        let days_ahead = (7 + meeting.weekday.num_days_from_monday()
+            - today.weekday().num_days_from_monday())
+            % 7;
+        let first = today + chrono::Days::new(u64::from(days_ahead));
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:meeting-{id}@phoenix.invalid"));
+        line(&mut out, &dtstamp);
+        line(
+            &mut out,
+            &format!("DTSTART:{}", local(first.and_time(meeting.time))),
+        );
+        line(&mut out, "DURATION:PT1H");
+        line(&mut out, "RRULE:FREQ=WEEKLY");
+        line(&mut out, &format!("SUMMARY:{}", escape(&meeting.name)));
+        if !meeting.place.is_empty() {
+            line(&mut out, &format!("LOCATION:{}", escape(&meeting.place)));
+        }
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_long_lines_fold_on_character_boundaries() {
+        assert_eq!(
+            escape("Dr. Ruiz; room 4, floor 2\nbring ID"),
+            "Dr. Ruiz\\; room 4\\, floor 2\\nbring ID"
+        );
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", "ñ".repeat(60)));
+        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= 75, "{} octets", physical.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "ñ".repeat(60)));
+    }
+}
