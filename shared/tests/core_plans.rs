@@ -1,0 +1,486 @@
+//! Aftercare, safety plan, Contact my peer, reminders, backups and a month
+//! of use, through the real host with a real vault on disk.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use shared::app::{Event, SettingsEvent};
+use shared::effects::ShareFile;
+use shared::host::{CoreHost, ShellEffect, ShellRequest};
+use shared::model::Screen;
+use shared::model::aftercare::{
+    AftercareEvent, AftercarePlan, Appointment, Document, DocumentKind, DocumentStatus, Meeting,
+    Referral, ReferralStatus, ServiceCategory,
+};
+use shared::model::checkin::CheckInForm;
+use shared::model::contact::{ContactEvent, ContactWay, Hours, Specialist};
+use shared::model::goals::GoalEvent;
+use shared::model::records::{Dimension, Halt};
+use shared::model::safety::{Person, SafetyPlan};
+use shared::view::{ScreenView, ViewModel};
+
+const PASSCODE: &str = "quiet harbor 7";
+/// 2026-03-02 15:00 UTC: Monday 10:00 in New York.
+const START_MS: i64 = 1_772_463_600_000;
+const HOUR_MS: i64 = 3_600_000;
+
+struct Phone {
+    host: CoreHost,
+    clock: Arc<AtomicI64>,
+}
+
+impl Phone {
+    fn open(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
+        let time = clock.clone();
+        let host = CoreHost::with_clock(
+            path,
+            "America/New_York",
+            "en-US",
+            Box::new(move || time.load(Ordering::SeqCst)),
+        );
+        host.update(Event::Start);
+        Self { host, clock }
+    }
+
+    fn new_participant(path: &std::path::Path) -> Self {
+        let phone = Self::open(path, Arc::new(AtomicI64::new(START_MS)));
+        phone.send(Event::SetPasscode {
+            passcode: PASSCODE.into(),
+            confirmation: PASSCODE.into(),
+        });
+        phone
+    }
+
+    fn requests(&self, event: Event) -> Vec<ShellRequest> {
+        self.host.update(event)
+    }
+
+    fn send(&self, event: Event) -> ViewModel {
+        self.requests(event);
+        let view = self.host.view();
+        assert_eq!(view.problem, None, "{view:?}");
+        view
+    }
+
+    fn advance(&self, ms: i64) {
+        self.clock.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+fn shared_file(requests: &[ShellRequest]) -> ShareFile {
+    requests
+        .iter()
+        .find_map(|r| match &r.effect {
+            ShellEffect::Share(file) => Some(file.clone()),
+            _ => None,
+        })
+        .expect("a file to share")
+}
+
+fn opened_url(requests: &[ShellRequest]) -> String {
+    requests
+        .iter()
+        .find_map(|r| match &r.effect {
+            ShellEffect::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .expect("a link to open")
+}
+
+fn aftercare(view: ViewModel) -> shared::view::AftercareView {
+    match view.screen {
+        ScreenView::Aftercare(view) => view,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn document(kind: DocumentKind, needs_first: Vec<u64>) -> Document {
+    Document {
+        kind,
+        name: String::new(),
+        status: DocumentStatus::Needed,
+        needs_first,
+    }
+}
+
+/// A story, told in order: it is long on purpose.
+#[allow(clippy::too_many_lines)]
+#[test]
+fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    phone.send(Event::Aftercare(AftercareEvent::SaveReferral {
+        id: None,
+        referral: Referral {
+            category: ServiceCategory::RecoveryResidence,
+            organization: "Harbor House".into(),
+            contact: "555-0140".into(),
+            address: "12 Pier St".into(),
+            hours: "Mon–Fri 9–5".into(),
+            status: ReferralStatus::Waitlisted,
+            notes: "Ask for Ms. Lee; bring ID".into(),
+        },
+    }));
+    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+        id: None,
+        document: document(DocumentKind::BirthCertificate, vec![]),
+    }));
+    let view = aftercare(phone.send(Event::Navigate(Screen::Aftercare)));
+    let birth = view.documents[0].id;
+    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+        id: None,
+        document: document(DocumentKind::SocialSecurityCard, vec![birth]),
+    }));
+    let view = aftercare(phone.host.view());
+    assert_eq!(view.documents[1].waiting_for, ["Birth certificate"]);
+    // A document cannot need itself, even through another one.
+    phone.requests(Event::Aftercare(AftercareEvent::SaveDocument {
+        id: Some(birth),
+        document: document(DocumentKind::BirthCertificate, vec![view.documents[1].id]),
+    }));
+    assert!(phone.host.view().problem.is_some());
+    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+        id: Some(birth),
+        document: Document {
+            status: DocumentStatus::Received,
+            ..document(DocumentKind::BirthCertificate, vec![])
+        },
+    }));
+    assert!(
+        aftercare(phone.host.view()).documents[1]
+            .waiting_for
+            .is_empty()
+    );
+
+    let at = NaiveDate::from_ymd_opt(2026, 3, 2)
+        .unwrap()
+        .and_hms_opt(14, 30, 0)
+        .unwrap();
+    phone.send(Event::Aftercare(AftercareEvent::SaveAppointment {
+        id: None,
+        appointment: Appointment {
+            title: "Intake, Dr. Ruiz; room 4".into(),
+            at,
+            place: "Clinic".into(),
+            remind_minutes_before: Some(60),
+        },
+    }));
+    phone.send(Event::Aftercare(AftercareEvent::SaveMeeting {
+        id: None,
+        meeting: Meeting {
+            name: "Tuesday night NA".into(),
+            weekday: Weekday::Tue,
+            time: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            place: "St. Mark's".into(),
+        },
+    }));
+    phone.send(Event::Aftercare(AftercareEvent::SetPlan(AftercarePlan {
+        warning_signs: vec!["Skipping meetings".into(), "  ".into()],
+        re_engagement: vec!["Call my sponsor the same day".into()],
+    })));
+    let today = phone.send(Event::Navigate(Screen::Today));
+    let ScreenView::Today(today) = today.screen else {
+        panic!()
+    };
+    assert_eq!(today.appointments[0].at, "2026-03-02 14:30");
+
+    let document = shared_file(&phone.requests(Event::ExportPlan));
+    assert_eq!(document.mime_type, "text/markdown");
+    let text = String::from_utf8(document.bytes).unwrap();
+    for expected in [
+        "# My aftercare plan",
+        "**Harbor House** — Recovery residence — Waitlisted",
+        "Social security card: Needed (get first: Birth certificate)",
+        "2026-03-02 14:30 — Intake, Dr. Ruiz; room 4 — Clinic",
+        "Tuesday 19:00 — Tuesday night NA",
+        "- Skipping meetings\n",
+        "- Call my sponsor the same day",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+
+    let calendar = shared_file(&phone.requests(Event::ExportCalendar));
+    assert_eq!(calendar.mime_type, "text/calendar");
+    let ics = String::from_utf8(calendar.bytes).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.contains("DTSTART:20260302T143000\r\n"));
+    assert!(ics.contains("SUMMARY:Intake\\, Dr. Ruiz\\; room 4\r\n"));
+    assert!(ics.contains("TRIGGER:-PT60M\r\n"));
+    assert!(ics.contains("DTSTART:20260303T190000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\n"));
+    assert!(
+        ics.lines().all(|line| line.len() <= 76),
+        "folded at 75 octets"
+    );
+}
+
+#[test]
+fn help_reaches_the_phone_as_call_and_text_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    phone.send(Event::SafetyPlan(SafetyPlan {
+        warning_signs: vec!["Not sleeping".into()],
+        internal_coping: vec!["Music".into()],
+        distractions: vec!["The library".into()],
+        people_to_ask: vec![Person {
+            name: "Aunt Rosa".into(),
+            phone: "555-0111".into(),
+        }],
+        professionals: vec![],
+        safe_environment: vec!["Give the pills to Rosa".into()],
+        reasons_for_living: vec!["My daughter".into()],
+    }));
+    let ScreenView::SafetyPlan(safety) = phone.send(Event::Navigate(Screen::SafetyPlan)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(safety.step_headings.len(), 7);
+    assert_eq!(safety.plan.reasons_for_living, ["My daughter"]);
+    assert_eq!(
+        opened_url(&phone.requests(Event::Contact(ContactEvent::CallCrisisLine))),
+        "tel:988"
+    );
+    assert_eq!(
+        opened_url(&phone.requests(Event::Contact(ContactEvent::TextCrisisLine))),
+        "sms:988"
+    );
+    assert_eq!(
+        opened_url(&phone.requests(Event::Contact(ContactEvent::CallNumber("555-0111".into())))),
+        "tel:5550111"
+    );
+    // The crisis line is a setting, not a constant in any view.
+    phone.send(Event::Settings(SettingsEvent::SetCrisisLine(
+        "+1 800 555 0199".into(),
+    )));
+    assert_eq!(phone.host.view().help.crisis_call_url, "tel:+18005550199");
+
+    // No specialist yet: contacting them is refused with a message.
+    phone.requests(Event::Contact(ContactEvent::Call));
+    assert!(phone.host.view().problem.is_some());
+    phone.send(Event::Contact(ContactEvent::SetSpecialist(Specialist {
+        name: "Dana Cruz".into(),
+        organization: "Bay Peer Support".into(),
+        phone: "(555) 010-2030".into(),
+        email: "dana@example.org".into(),
+        hours: vec![Hours {
+            weekday: Weekday::Mon,
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        }],
+        preferred: ContactWay::Text,
+    })));
+    let ScreenView::Contact(contact) = phone.send(Event::Navigate(Screen::Contact)).screen else {
+        panic!()
+    };
+    assert!(!contact.outside_hours, "Monday 10:00 is within hours");
+    assert_eq!(contact.templates[0].text, "Can you call me?");
+    assert_eq!(
+        contact.templates[0].text_url.as_deref(),
+        Some("sms:5550102030?body=Can%20you%20call%20me%3F")
+    );
+    assert_eq!(
+        opened_url(&phone.requests(Event::Contact(ContactEvent::Text(
+            "I'm struggling with cravings.".into()
+        )))),
+        "sms:5550102030?body=I%27m%20struggling%20with%20cravings%2E"
+    );
+    // Monday 18:00 (the app locked itself meanwhile): outside hours, crisis options are shown.
+    phone.advance(8 * HOUR_MS);
+    phone.requests(Event::Resumed);
+    phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    let ScreenView::Contact(contact) = phone.send(Event::Navigate(Screen::Contact)).screen else {
+        panic!()
+    };
+    assert!(contact.outside_hours);
+    assert!(
+        contact
+            .outside_hours_message
+            .unwrap()
+            .contains("crisis line")
+    );
+}
+
+fn reminders(requests: &[ShellRequest]) -> Vec<shared::effects::Reminder> {
+    requests
+        .iter()
+        .find_map(|r| match &r.effect {
+            ShellEffect::Notify(schedule) => Some(schedule.0.clone()),
+            _ => None,
+        })
+        .expect("a new reminder schedule")
+}
+
+#[test]
+fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    let schedule = reminders(
+        &phone.requests(Event::Settings(SettingsEvent::SetCheckInReminder(Some(
+            "20:30".into(),
+        )))),
+    );
+    assert_eq!(schedule.len(), 1);
+    assert_eq!(
+        (schedule[0].at.as_str(), schedule[0].daily),
+        ("2026-03-02T20:30:00", true)
+    );
+    let at = NaiveDate::from_ymd_opt(2026, 3, 4)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let schedule = reminders(
+        &phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
+            id: None,
+            appointment: Appointment {
+                title: "Probation officer".into(),
+                at,
+                place: "Courthouse".into(),
+                remind_minutes_before: Some(120),
+            },
+        })),
+    );
+    let appointment = schedule
+        .iter()
+        .find(|r| r.id.starts_with("appointment"))
+        .unwrap();
+    assert_eq!(appointment.at, "2026-03-04T07:00:00");
+    assert_eq!(appointment.title, "Probation officer");
+
+    let schedule = reminders(&phone.requests(Event::Settings(SettingsEvent::SetDiscreet(true))));
+    for reminder in &schedule {
+        assert_eq!(
+            (reminder.title.as_str(), reminder.body.as_str()),
+            ("Reminder", "You have a reminder.")
+        );
+    }
+    assert_eq!(phone.host.view().title, "Notes", "a neutral app title");
+    // Nothing changed: no new schedule is sent.
+    let requests = phone.requests(Event::Navigate(Screen::Today));
+    assert!(
+        !requests
+            .iter()
+            .any(|r| matches!(r.effect, ShellEffect::Notify(_)))
+    );
+}
+
+#[test]
+fn a_backup_moves_everything_to_a_new_phone_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("old.db"));
+    phone.send(Event::SetRecoveryDate("2026-01-31".into()));
+    phone.send(Event::Goals(GoalEvent::Add {
+        title: "Reconnect with my brother".into(),
+        dimension: Dimension::Community,
+        why: String::new(),
+        target: None,
+    }));
+    let backup = shared_file(
+        &phone.requests(Event::Settings(SettingsEvent::ExportBackup {
+            passphrase: "moving day words".into(),
+        })),
+    );
+    assert!(backup.file_name.ends_with(".phoenixbackup"));
+    let old_goals = phone.send(Event::Navigate(Screen::Goals));
+
+    let new_phone = Phone::new_participant(&dir.path().join("new.db"));
+    let mut truncated = backup.bytes.clone();
+    truncated.truncate(truncated.len() - 10);
+    new_phone.requests(Event::Settings(SettingsEvent::ImportBackup {
+        file: truncated,
+        passphrase: "moving day words".into(),
+    }));
+    assert!(new_phone.host.view().problem.is_some());
+    new_phone.send(Event::DismissProblem);
+    new_phone.send(Event::Settings(SettingsEvent::ImportBackup {
+        file: backup.bytes,
+        passphrase: "moving day words".into(),
+    }));
+    assert_eq!(new_phone.send(Event::Navigate(Screen::Goals)), old_goals);
+}
+
+#[test]
+fn a_month_of_use_with_a_restart_keeps_every_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phoenix.db");
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let mut phone = Phone::open(&path, clock.clone());
+    phone.send(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    phone.send(Event::SetRecoveryDate("2026-03-02".into()));
+    for day in 0..30_u8 {
+        if day == 15 {
+            // A restart in the middle of the month.
+            drop(phone);
+            phone = Phone::open(&path, clock.clone());
+            phone.send(Event::Unlock {
+                passcode: PASSCODE.into(),
+            });
+        }
+        if day == 20 {
+            phone.send(Event::RecordLapse {
+                date: "2026-03-22".into(),
+                context: "Old friends, a party".into(),
+            });
+        }
+        phone.send(Event::CheckIn(CheckInForm {
+            mood: 1 + day % 5,
+            craving: 10 - day / 3,
+            halt: Halt::default(),
+            sleep_hours: Some(7),
+            used_today: Some(day == 20),
+            triggers: vec![],
+            strategies: vec![],
+            note: format!("day {day}"),
+        }));
+        if day == 10 {
+            phone.send(Event::RecoveryCapital([4, 5, 3, 4, 4, 5, 3, 6, 4, 5]));
+        }
+        // The next day: the app locked itself overnight.
+        phone.advance(24 * HOUR_MS);
+        assert!(matches!(
+            phone.send(Event::Resumed).screen,
+            ScreenView::Locked(_)
+        ));
+        phone.send(Event::Unlock {
+            passcode: PASSCODE.into(),
+        });
+    }
+    let ScreenView::Today(today) = phone.send(Event::Navigate(Screen::Today)).screen else {
+        panic!()
+    };
+    let recovery = today.recovery.unwrap();
+    // 2026-03-02 to 2026-04-01 with a lapse on 03-22 (a day that does not
+    // count): 20 days, then 9 since 03-23; the longest stretch stays 20.
+    assert_eq!(
+        (
+            recovery.current_days,
+            recovery.total_days,
+            recovery.longest_days
+        ),
+        (9, 29, 20)
+    );
+    assert_eq!(
+        recovery.milestone_reached.as_deref(),
+        Some("Milestone reached: 7 days")
+    );
+    let ScreenView::Trends(trends) = phone.send(Event::Navigate(Screen::Trends)).screen else {
+        panic!()
+    };
+    let checked_in: u32 = trends.monthly.iter().map(|p| p.check_ins).sum();
+    assert_eq!(checked_in, 30, "every day's check-in survived the restart");
+    let ScreenView::CheckIn(check_in) = phone.send(Event::Navigate(Screen::CheckIn)).screen else {
+        panic!()
+    };
+    assert_eq!(
+        check_in.barc_last_score.as_deref(),
+        Some("Last score: 43 out of 60")
+    );
+}
