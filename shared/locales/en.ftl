@@ -265,3 +265,6 @@ barc-scale-4 = Somewhat agree
 barc-scale-5 = Agree
 barc-scale-6 = Strongly agree
 barc-score = Last score: { $score } out of 60
+
+action-keep = Keep
+action-dismiss = Not for me

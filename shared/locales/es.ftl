@@ -265,3 +265,6 @@ barc-scale-4 = Algo de acuerdo
 barc-scale-5 = De acuerdo
 barc-scale-6 = Totalmente de acuerdo
 barc-score = Último resultado: { $score } de 60
+
+action-keep = Guardar en mi caja
+action-dismiss = No es para mí

@@ -72,6 +72,8 @@ pub struct Settings {
     pub crisis_line: String,
     /// Daily check-in reminder, local time.
     pub check_in_reminder: Option<chrono::NaiveTime>,
+    /// Starter coping ideas the participant chose not to keep.
+    pub dismissed_suggestions: Vec<String>,
 }
 
 impl Default for Settings {
@@ -82,6 +84,7 @@ impl Default for Settings {
             discreet: false,
             crisis_line: "988".into(),
             check_in_reminder: None,
+            dismissed_suggestions: Vec::new(),
         }
     }
 }

@@ -43,6 +43,8 @@ pub enum TriggerEvent {
         trigger: Id,
         linked: bool,
     },
+    /// Hides a starter idea (by its key) from the suggestions.
+    DismissSuggestion(String),
 }
 
 /// The "I'm triggered" flow, step by step.
@@ -140,6 +142,18 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
                 existing.triggers.push(trigger);
             }
             Ok(Outcome::saved(vec![existing.put(strategy)]))
+        }
+        TriggerEvent::DismissSuggestion(key) => {
+            if !STARTER_STRATEGIES.contains(&key.as_str()) {
+                return Err(Problem::UnknownItem);
+            }
+            let settings = &mut data.settings;
+            if !settings.dismissed_suggestions.contains(&key) {
+                settings.dismissed_suggestions.push(key);
+            }
+            Ok(Outcome::saved(vec![
+                settings.put(super::records::PROFILE_ID),
+            ]))
         }
     }
 }

@@ -163,9 +163,12 @@ pub struct TriggersView {
     pub kinds: Vec<Choice<TriggerKind>>,
     pub triggers: Vec<TriggerItem>,
     pub strategies: Vec<StrategyItem>,
-    /// Starter ideas not yet in the toolbox.
+    /// Starter ideas not yet in the toolbox: keep one with `AddStrategy`
+    /// (its label as the name), or dismiss it by its value.
     pub suggestions_heading: String,
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Choice<String>>,
+    pub keep_label: String,
+    pub dismiss_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -557,9 +560,21 @@ fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
         suggestions_heading: words.get("triggers-suggestions"),
         suggestions: STARTER_STRATEGIES
             .iter()
-            .map(|key| words.get(key))
-            .filter(|text| !names.contains(&text.to_lowercase()))
+            .filter(|key| {
+                !data
+                    .settings
+                    .dismissed_suggestions
+                    .iter()
+                    .any(|d| d == *key)
+            })
+            .map(|key| Choice {
+                value: (*key).to_owned(),
+                label: words.get(key),
+            })
+            .filter(|choice| !names.contains(&choice.label.to_lowercase()))
             .collect(),
+        keep_label: words.get("action-keep"),
+        dismiss_label: words.get("action-dismiss"),
     }
 }
 

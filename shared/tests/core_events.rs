@@ -1,0 +1,387 @@
+//! Event paths a participant takes less often, and every kind of bad event:
+//! refused with a message, nothing changed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use shared::app::{Event, SettingsEvent};
+use shared::host::CoreHost;
+use shared::model::Screen;
+use shared::model::aftercare::{AftercareEvent, Document, DocumentKind, DocumentStatus};
+use shared::model::checkin::CheckInForm;
+use shared::model::goals::GoalEvent;
+use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
+use shared::model::triggers::{FlowEvent, TriggerEvent};
+use shared::view::{ScreenView, ViewModel};
+
+const PASSCODE: &str = "quiet harbor 7";
+const START_MS: i64 = 1_772_463_600_000;
+
+fn phone(dir: &tempfile::TempDir) -> CoreHost {
+    let clock = Arc::new(AtomicI64::new(START_MS));
+    let host = CoreHost::with_clock(
+        dir.path().join("phoenix.db"),
+        "America/New_York",
+        "en-US",
+        Box::new(move || clock.load(Ordering::SeqCst)),
+    );
+    host.update(Event::Start);
+    host.update(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    host
+}
+
+fn send(host: &CoreHost, event: Event) -> ViewModel {
+    host.update(event);
+    host.view()
+}
+
+fn goals(view: ViewModel) -> shared::view::GoalsView {
+    match view.screen {
+        ScreenView::Goals(goals) => goals,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn goals_pause_complete_archive_and_keep_their_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = phone(&dir);
+    send(&host, Event::Navigate(Screen::Goals));
+    send(
+        &host,
+        Event::Goals(GoalEvent::Add {
+            title: "Finish my GED".into(),
+            dimension: Dimension::Purpose,
+            why: "For my kids".into(),
+            target: None,
+        }),
+    );
+    let goal = goals(host.view()).goals[0].id;
+    for title in ["Find a class", "Enroll", "Study plan"] {
+        send(
+            &host,
+            Event::Goals(GoalEvent::AddStep {
+                goal,
+                title: title.into(),
+                due: None,
+            }),
+        );
+    }
+    let steps: Vec<u64> = goals(host.view()).goals[0]
+        .steps
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let view = goals(send(
+        &host,
+        Event::Goals(GoalEvent::MoveStep {
+            step: steps[2],
+            to: 0,
+        }),
+    ));
+    let order: Vec<&str> = view.goals[0]
+        .steps
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(order, ["Study plan", "Find a class", "Enroll"]);
+
+    let view = goals(send(
+        &host,
+        Event::Goals(GoalEvent::SetStatus {
+            goal,
+            status: GoalStatus::Paused,
+        }),
+    ));
+    assert_eq!(view.goals[0].status_label, "Paused");
+    let view = goals(send(
+        &host,
+        Event::Goals(GoalEvent::SetStatus {
+            goal,
+            status: GoalStatus::Completed,
+        }),
+    ));
+    assert!(view.goals.is_empty());
+    assert_eq!(view.history[0].title, "Finish my GED");
+    assert_eq!(view.history[0].status_label, "Completed");
+    let view = goals(send(
+        &host,
+        Event::Goals(GoalEvent::SetStatus {
+            goal,
+            status: GoalStatus::Archived,
+        }),
+    ));
+    assert_eq!(view.history.len(), 1, "archiving keeps what was achieved");
+}
+
+#[test]
+fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = phone(&dir);
+    send(
+        &host,
+        Event::Triggers(TriggerEvent::AddTrigger {
+            kind: TriggerKind::Times,
+            name: "Friday payday".into(),
+        }),
+    );
+    let ScreenView::Triggers(view) = send(&host, Event::Navigate(Screen::Triggers)).screen else {
+        panic!()
+    };
+    let trigger = view.triggers[0].id;
+    let walk = view
+        .suggestions
+        .iter()
+        .find(|s| s.value == "starter-walk")
+        .unwrap()
+        .label
+        .clone();
+    send(
+        &host,
+        Event::Triggers(TriggerEvent::AddStrategy {
+            name: walk.clone(),
+            triggers: vec![trigger],
+        }),
+    );
+    send(
+        &host,
+        Event::Triggers(TriggerEvent::DismissSuggestion("starter-meeting".into())),
+    );
+    let ScreenView::Triggers(view) = host.view().screen else {
+        panic!()
+    };
+    assert!(
+        view.suggestions
+            .iter()
+            .all(|s| s.label != walk && s.value != "starter-meeting")
+    );
+    assert_eq!(view.suggestions.len(), 5);
+    let ScreenView::Triggers(view) =
+        send(&host, Event::Triggers(TriggerEvent::RemoveTrigger(trigger))).screen
+    else {
+        panic!()
+    };
+    assert!(view.triggers.is_empty());
+    assert!(
+        view.strategies[0].triggers.is_empty(),
+        "the strategy stays, unlinked"
+    );
+}
+
+#[test]
+fn changing_the_passcode_and_erasing_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = phone(&dir);
+    let view = send(
+        &host,
+        Event::Settings(SettingsEvent::ChangePasscode {
+            current: "not it".into(),
+            new: "new harbor words".into(),
+            confirmation: "new harbor words".into(),
+        }),
+    );
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("That passcode did not open Phoenix.")
+    );
+    send(
+        &host,
+        Event::Settings(SettingsEvent::ChangePasscode {
+            current: PASSCODE.into(),
+            new: "new harbor words".into(),
+            confirmation: "new harbor words".into(),
+        }),
+    );
+    send(&host, Event::Lock);
+    assert!(
+        send(
+            &host,
+            Event::Unlock {
+                passcode: PASSCODE.into()
+            }
+        )
+        .problem
+        .is_some()
+    );
+    assert!(matches!(
+        send(
+            &host,
+            Event::Unlock {
+                passcode: "new harbor words".into()
+            }
+        )
+        .screen,
+        ScreenView::Today(_)
+    ));
+    let view = send(&host, Event::EraseEverything);
+    assert!(matches!(view.screen, ScreenView::FirstRun(_)), "{view:?}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file is left"
+    );
+}
+
+fn check_in(mood: u8, craving: u8) -> CheckInForm {
+    CheckInForm {
+        mood,
+        craving,
+        halt: Halt::default(),
+        sleep_hours: None,
+        used_today: None,
+        triggers: vec![],
+        strategies: vec![],
+        note: String::new(),
+    }
+}
+
+#[test]
+fn bad_events_are_refused_with_a_message_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = phone(&dir);
+    send(
+        &host,
+        Event::Goals(GoalEvent::Add {
+            title: "A goal".into(),
+            dimension: Dimension::Health,
+            why: String::new(),
+            target: None,
+        }),
+    );
+    let cases: Vec<(Event, &str)> = vec![
+        (
+            Event::Goals(GoalEvent::Add {
+                title: String::new(),
+                dimension: Dimension::Home,
+                why: String::new(),
+                target: None,
+            }),
+            "Please fill in",
+        ),
+        (
+            Event::Goals(GoalEvent::Add {
+                title: "x".into(),
+                dimension: Dimension::Home,
+                why: String::new(),
+                target: Some("31/01/2026".into()),
+            }),
+            "date",
+        ),
+        (
+            Event::Goals(GoalEvent::AddStep {
+                goal: 999,
+                title: "x".into(),
+                due: None,
+            }),
+            "no longer exists",
+        ),
+        (
+            Event::Goals(GoalEvent::CompleteStep(999)),
+            "no longer exists",
+        ),
+        (
+            Event::Goals(GoalEvent::MoveStep { step: 999, to: 0 }),
+            "no longer exists",
+        ),
+        (
+            Event::Triggers(TriggerEvent::AddStrategy {
+                name: "x".into(),
+                triggers: vec![999],
+            }),
+            "no longer exists",
+        ),
+        (
+            Event::Triggers(TriggerEvent::DismissSuggestion("made-up".into())),
+            "no longer exists",
+        ),
+        (Event::Triggered(FlowEvent::RateAfter(3)), "not available"),
+        (Event::CheckIn(check_in(0, 3)), "outside the scale"),
+        (Event::CheckIn(check_in(3, 11)), "outside the scale"),
+        (Event::RecoveryCapital([7; 10]), "outside the scale"),
+        (
+            Event::SetRecoveryDate("2099-01-01".into()),
+            "not in the future",
+        ),
+        (
+            Event::RecordLapse {
+                date: "yesterday".into(),
+                context: String::new(),
+            },
+            "date",
+        ),
+        (
+            Event::Aftercare(AftercareEvent::SaveDocument {
+                id: None,
+                document: Document {
+                    kind: DocumentKind::StateId,
+                    name: String::new(),
+                    status: DocumentStatus::Needed,
+                    needs_first: vec![999],
+                },
+            }),
+            "no longer exists",
+        ),
+        (
+            Event::Aftercare(AftercareEvent::Remove(999)),
+            "no longer exists",
+        ),
+        (
+            Event::Settings(SettingsEvent::SetAutoLockMinutes(0)),
+            "outside the scale",
+        ),
+        (
+            Event::Settings(SettingsEvent::SetCrisisLine("call me".into())),
+            "outside the scale",
+        ),
+        (
+            Event::Settings(SettingsEvent::SetCheckInReminder(Some("25:99".into()))),
+            "outside the scale",
+        ),
+        (
+            Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(1))),
+            "outside the scale",
+        ),
+        (
+            Event::Settings(SettingsEvent::ChangePasscode {
+                current: PASSCODE.into(),
+                new: "abc".into(),
+                confirmation: "abc".into(),
+            }),
+            "at least 4",
+        ),
+        (
+            Event::SetPasscode {
+                passcode: "later".into(),
+                confirmation: "later".into(),
+            },
+            "not available",
+        ),
+    ];
+    for screen in [
+        Screen::Today,
+        Screen::Goals,
+        Screen::Triggers,
+        Screen::Aftercare,
+        Screen::Settings,
+    ] {
+        send(&host, Event::Navigate(screen));
+        let before = host.view();
+        for (event, message) in &cases {
+            let view = send(&host, event.clone());
+            let problem = view.problem.clone().unwrap_or_default();
+            assert!(problem.contains(message), "{event:?}: {problem:?}");
+            assert_eq!(
+                ViewModel {
+                    problem: None,
+                    ..view
+                },
+                before,
+                "{event:?} changed something"
+            );
+            send(&host, Event::DismissProblem);
+        }
+    }
+}
