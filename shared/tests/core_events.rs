@@ -238,20 +238,9 @@ fn check_in(mood: u8, craving: u8) -> CheckInForm {
     }
 }
 
-#[test]
-fn bad_events_are_refused_with_a_message_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let host = phone(&dir);
-    send(
-        &host,
-        Event::Goals(GoalEvent::Add {
-            title: "A goal".into(),
-            dimension: Dimension::Health,
-            why: String::new(),
-            target: None,
-        }),
-    );
-    let cases: Vec<(Event, &str)> = vec![
+/// Every kind of bad event, with the words its message must contain.
+fn refused_events() -> Vec<(Event, &'static str)> {
+    vec![
         (
             Event::Goals(GoalEvent::Add {
                 title: String::new(),
@@ -359,7 +348,23 @@ fn bad_events_are_refused_with_a_message_and_change_nothing() {
             },
             "not available",
         ),
-    ];
+    ]
+}
+
+#[test]
+fn bad_events_are_refused_with_a_message_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = phone(&dir);
+    send(
+        &host,
+        Event::Goals(GoalEvent::Add {
+            title: "A goal".into(),
+            dimension: Dimension::Health,
+            why: String::new(),
+            target: None,
+        }),
+    );
+    let cases = refused_events();
     for screen in [
         Screen::Today,
         Screen::Goals,
