@@ -238,7 +238,9 @@ fn check_in(mood: u8, craving: u8) -> CheckInForm {
     }
 }
 
-/// Every kind of bad event, with the words its message must contain.
+/// Every kind of bad event, with the words its message must contain: a
+/// table, long because it is complete.
+#[allow(clippy::too_many_lines)]
 fn refused_events() -> Vec<(Event, &'static str)> {
     vec![
         (
