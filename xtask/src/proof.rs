@@ -12,6 +12,11 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut vault_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
     vault_args.extend(&extra);
     let vault = capture(&vault_args, None)?;
+    let mut core_args = vec!["bench", "-p", "shared", "--bench", "core"];
+    if !extra.is_empty() {
+        core_args.push("--");
+    }
+    let core = capture(&core_args, None)?;
     let mut cipher_args = vec!["run", "--release", "--quiet", "--"];
     cipher_args.extend(&extra);
     let cipher = capture(&cipher_args, Some("bench/sqlcipher")).map_err(|error| {
@@ -32,6 +37,8 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          process (`bench/sqlcipher`), with a raw key (no KDF), on the same\n\
          dataset and layout.\n\n\
          {cipher}\n\
+         ## The participant's hot path through the real core\n\n\
+         {core}\n\
          ## Summary: open and load everything\n\n\
          {summary}\n\n\
          ## Sizes\n\n\

@@ -6,7 +6,7 @@
 //! zero; a new strategy ranks above ones that have not helped and below
 //! ones that have, so it gets tried instead of being buried forever.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::records::{CopingStrategy, CravingEpisode, Id};
 
@@ -26,35 +26,67 @@ pub struct Ranked {
     pub mean_drop: Option<f64>,
 }
 
-/// Strategies for `trigger` (or all, for the HALT check), best first.
-/// Ties go to the strategy added first.
+/// Craving drops per strategy, per trigger and overall: one pass over the
+/// episodes, then any number of rankings (the triggers screen ranks for
+/// every trigger at once).
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// (trigger or `None` for all, strategy) → (sum of drops, uses).
+    drops: HashMap<(Option<Id>, Id), (f64, u32)>,
+}
+
+impl Evidence {
+    pub fn from_episodes(episodes: &BTreeMap<Id, CravingEpisode>) -> Self {
+        let mut drops: HashMap<(Option<Id>, Id), (f64, u32)> = HashMap::new();
+        for episode in episodes.values() {
+            let drop = f64::from(episode.before) - f64::from(episode.after);
+            for strategy in &episode.strategies {
+                let mut add = |key| {
+                    let entry: &mut (f64, u32) = drops.entry(key).or_default();
+                    entry.0 += drop;
+                    entry.1 += 1;
+                };
+                add((None, *strategy));
+                if let Some(trigger) = episode.trigger {
+                    add((Some(trigger), *strategy));
+                }
+            }
+        }
+        Self { drops }
+    }
+
+    /// Strategies for `trigger` (or all, for the HALT check), best first.
+    /// Ties go to the strategy added first.
+    pub fn rank(
+        &self,
+        strategies: &BTreeMap<Id, CopingStrategy>,
+        trigger: Option<Id>,
+    ) -> Vec<Ranked> {
+        let mut ranked: Vec<Ranked> = strategies
+            .iter()
+            .filter(|(_, strategy)| trigger.is_none_or(|t| strategy.triggers.contains(&t)))
+            .map(|(id, _)| {
+                let (sum, uses) = self.drops.get(&(trigger, *id)).copied().unwrap_or_default();
+                Ranked {
+                    id: *id,
+                    score: (sum + PRIOR_DROP * PRIOR_WEIGHT) / (f64::from(uses) + PRIOR_WEIGHT),
+                    uses,
+                    mean_drop: (uses > 0).then(|| sum / f64::from(uses)),
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        ranked
+    }
+}
+
+/// Ranks once, for one trigger (see [`Evidence`]).
 pub fn rank(
     strategies: &BTreeMap<Id, CopingStrategy>,
     episodes: &BTreeMap<Id, CravingEpisode>,
     trigger: Option<Id>,
 ) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = strategies
-        .iter()
-        .filter(|(_, strategy)| trigger.is_none_or(|t| strategy.triggers.contains(&t)))
-        .map(|(id, _)| {
-            let drops: Vec<f64> = episodes
-                .values()
-                .filter(|episode| trigger.is_none() || episode.trigger == trigger)
-                .filter(|episode| episode.strategies.contains(id))
-                .map(|episode| f64::from(episode.before) - f64::from(episode.after))
-                .collect();
-            let uses = u32::try_from(drops.len()).unwrap_or(u32::MAX);
-            let sum: f64 = drops.iter().sum();
-            Ranked {
-                id: *id,
-                score: (sum + PRIOR_DROP * PRIOR_WEIGHT) / (f64::from(uses) + PRIOR_WEIGHT),
-                uses,
-                mean_drop: (uses > 0).then(|| sum / f64::from(uses)),
-            }
-        })
-        .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-    ranked
+    Evidence::from_episodes(episodes).rank(strategies, trigger)
 }
 
 #[cfg(test)]

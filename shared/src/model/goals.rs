@@ -163,13 +163,3 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
         }
     }
 }
-
-/// Share of a goal's steps that are done, 0–100.
-pub fn progress(data: &Data, goal: Id) -> u8 {
-    let steps = steps_of(data, goal);
-    if steps.is_empty() {
-        return 0;
-    }
-    let done = steps.iter().filter(|(_, step)| step.done.is_some()).count();
-    u8::try_from(done * 100 / steps.len()).unwrap_or(100)
-}

@@ -1,5 +1,7 @@
 //! One view model per screen.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +12,6 @@ use super::plans::{
 };
 use crate::model::checkin::{self, Period, TrendPoint};
 use crate::model::coping;
-use crate::model::goals::{progress, steps_of};
 use crate::model::records::{Data, Dimension, Goal, GoalStatus, Id, TriggerKind};
 use crate::model::recovery::{self, Milestone};
 use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
@@ -417,13 +418,6 @@ const DIMENSIONS: [(Dimension, &str); 4] = [
     (Dimension::Community, "dimension-community"),
 ];
 
-fn dimension_key(dimension: Dimension) -> &'static str {
-    DIMENSIONS
-        .iter()
-        .find(|(d, _)| *d == dimension)
-        .map_or("", |(_, key)| key)
-}
-
 fn status_key(status: GoalStatus) -> &'static str {
     match status {
         GoalStatus::Active => "goal-status-active",
@@ -433,31 +427,87 @@ fn status_key(status: GoalStatus) -> &'static str {
     }
 }
 
-fn goal_item(data: &Data, id: Id, goal: &Goal, words: &Words<'_>) -> GoalItem {
-    let progress = progress(data, id);
+/// Labels looked up once per view rather than once per goal.
+struct GoalLabels {
+    dimensions: Vec<(Dimension, String)>,
+    statuses: Vec<(GoalStatus, String)>,
+}
+
+impl GoalLabels {
+    fn new(words: &Words<'_>) -> Self {
+        Self {
+            dimensions: DIMENSIONS
+                .iter()
+                .map(|(d, key)| (*d, words.get(key)))
+                .collect(),
+            statuses: [
+                GoalStatus::Active,
+                GoalStatus::Paused,
+                GoalStatus::Completed,
+                GoalStatus::Archived,
+            ]
+            .into_iter()
+            .map(|status| (status, words.get(status_key(status))))
+            .collect(),
+        }
+    }
+
+    fn label<T: PartialEq>(list: &[(T, String)], value: &T) -> String {
+        list.iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn goal_item(
+    data: &Data,
+    (id, goal): (Id, &Goal),
+    steps: &[(Id, &crate::model::records::GoalStep)],
+    labels: &GoalLabels,
+    words: &Words<'_>,
+) -> GoalItem {
+    let done = steps.iter().filter(|(_, step)| step.done.is_some()).count();
+    let progress = if steps.is_empty() {
+        0
+    } else {
+        u8::try_from(done * 100 / steps.len()).unwrap_or(100)
+    };
     GoalItem {
         id,
         title: goal.title.clone(),
         dimension: goal.dimension,
-        dimension_label: words.get(dimension_key(goal.dimension)),
+        dimension_label: GoalLabels::label(&labels.dimensions, &goal.dimension),
         why: goal.why.clone(),
         target: goal.target.map(|d| d.to_string()),
         status: goal.status,
-        status_label: words.get(status_key(goal.status)),
+        status_label: GoalLabels::label(&labels.statuses, &goal.status),
         progress,
         progress_label: words.with("goal-progress", &[("percent", i64::from(progress).into())]),
-        steps: steps_of(data, id)
-            .into_iter()
-            .map(|(step, _)| step_item(data, step))
+        steps: steps
+            .iter()
+            .map(|(step, _)| step_item(data, *step))
             .collect(),
     }
 }
 
 fn goals_view(data: &Data, words: &Words<'_>) -> GoalsView {
+    // Steps grouped by goal in one pass, in their order.
+    let mut steps: BTreeMap<Id, Vec<(Id, &crate::model::records::GoalStep)>> = BTreeMap::new();
+    for (id, step) in &data.steps {
+        steps.entry(step.goal).or_default().push((*id, step));
+    }
+    for list in steps.values_mut() {
+        list.sort_by_key(|(id, step)| (step.position, *id));
+    }
+    let labels = GoalLabels::new(words);
     let (current, history): (Vec<GoalItem>, Vec<GoalItem>) = data
         .goals
         .iter()
-        .map(|(id, goal)| goal_item(data, *id, goal, words))
+        .map(|(id, goal)| {
+            let goal_steps = steps.get(id).map_or(&[][..], Vec::as_slice);
+            goal_item(data, (*id, goal), goal_steps, &labels, words)
+        })
         .partition(|goal| matches!(goal.status, GoalStatus::Active | GoalStatus::Paused));
     GoalsView {
         heading: words.get("goals-heading"),
@@ -502,6 +552,7 @@ fn evidence(words: &Words<'_>, ranked: &coping::Ranked) -> String {
 }
 
 fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
+    let drops = coping::Evidence::from_episodes(&data.episodes);
     let names: Vec<String> = data
         .strategies
         .values()
@@ -538,7 +589,8 @@ fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
                     .filter(|(_, s)| s.triggers.contains(id))
                     .map(|(sid, _)| *sid)
                     .collect(),
-                insight: coping::rank(&data.strategies, &data.episodes, Some(*id))
+                insight: drops
+                    .rank(&data.strategies, Some(*id))
                     .iter()
                     .filter(|r| r.mean_drop.is_some_and(|drop| drop > 0.0))
                     .map(|r| InsightItem {
