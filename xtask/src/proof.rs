@@ -12,11 +12,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let mut vault_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
     vault_args.extend(&extra);
     let vault = capture(&vault_args, None)?;
-    let mut core_args = vec!["bench", "-p", "shared", "--bench", "core"];
-    if !extra.is_empty() {
-        core_args.push("--");
-    }
-    let core = capture(&core_args, None)?;
+    let core = capture(&["bench", "-p", "shared", "--bench", "core"], None)?;
     let mut cipher_args = vec!["run", "--release", "--quiet", "--"];
     cipher_args.extend(&extra);
     let cipher = capture(&cipher_args, Some("bench/sqlcipher")).map_err(|error| {
