@@ -38,14 +38,16 @@ fn ten_years(path: &std::path::Path) {
     for day in 0..3_650 {
         let check_in = CheckIn {
             date: start + Days::new(day),
-            mood: 1 + u8::try_from(day % 5).unwrap(),
-            craving: u8::try_from(day % 11).unwrap(),
-            halt: Halt::default(),
-            sleep_hours: Some(7),
-            used_today: Some(false),
-            triggers: vec![],
-            strategies: vec![],
-            note: "Walked after work, called my sponsor, slept well enough.".repeat(3),
+            answers: CheckInForm {
+                mood: 1 + u8::try_from(day % 5).unwrap(),
+                craving: u8::try_from(day % 11).unwrap(),
+                halt: Halt::default(),
+                sleep_hours: Some(7),
+                used_today: Some(false),
+                triggers: vec![],
+                strategies: vec![],
+                note: "Walked after work, called my sponsor, slept well enough.".repeat(3),
+            },
         };
         changes.push(check_in.put(next()));
     }

@@ -1,9 +1,6 @@
 //! Event paths a participant takes less often, and every kind of bad event:
 //! refused with a message, nothing changed.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
-
 use shared::app::{Event, SettingsEvent};
 use shared::host::CoreHost;
 use shared::model::Screen;
@@ -14,23 +11,12 @@ use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, TriggerEvent};
 use shared::view::{ScreenView, ViewModel};
 
-const PASSCODE: &str = "quiet harbor 7";
-const START_MS: i64 = 1_772_463_600_000;
+mod support;
+
+use support::PASSCODE;
 
 fn phone(dir: &tempfile::TempDir) -> CoreHost {
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let host = CoreHost::with_clock(
-        dir.path().join("phoenix.db"),
-        "America/New_York",
-        "en-US",
-        Box::new(move || clock.load(Ordering::SeqCst)),
-    );
-    host.update(Event::Start);
-    host.update(Event::SetPasscode {
-        passcode: PASSCODE.into(),
-        confirmation: PASSCODE.into(),
-    });
-    host
+    support::participant(&dir.path().join("phoenix.db"), &support::clock())
 }
 
 fn send(host: &CoreHost, event: Event) -> ViewModel {

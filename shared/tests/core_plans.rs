@@ -20,10 +20,9 @@ use shared::model::records::{Dimension, Halt};
 use shared::model::safety::{Person, SafetyPlan};
 use shared::view::{ScreenView, ViewModel};
 
-const PASSCODE: &str = "quiet harbor 7";
-/// 2026-03-02 15:00 UTC: Monday 10:00 in New York.
-const START_MS: i64 = 1_772_463_600_000;
-const HOUR_MS: i64 = 3_600_000;
+mod support;
+
+use support::{HOUR_MS, PASSCODE, START_MS};
 
 struct Phone {
     host: CoreHost,
@@ -32,24 +31,14 @@ struct Phone {
 
 impl Phone {
     fn open(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
-        let time = clock.clone();
-        let host = CoreHost::with_clock(
-            path,
-            "America/New_York",
-            "en-US",
-            Box::new(move || time.load(Ordering::SeqCst)),
-        );
-        host.update(Event::Start);
+        let host = support::host(path, &clock);
         Self { host, clock }
     }
 
     fn new_participant(path: &std::path::Path) -> Self {
-        let phone = Self::open(path, Arc::new(AtomicI64::new(START_MS)));
-        phone.send(Event::SetPasscode {
-            passcode: PASSCODE.into(),
-            confirmation: PASSCODE.into(),
-        });
-        phone
+        let clock = support::clock();
+        let host = support::participant(path, &clock);
+        Self { host, clock }
     }
 
     fn requests(&self, event: Event) -> Vec<ShellRequest> {

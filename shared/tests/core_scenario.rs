@@ -15,9 +15,9 @@ use shared::model::records::{Dimension, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
 use shared::view::{ScreenView, ViewModel};
 
-const PASSCODE: &str = "quiet harbor 7";
-/// 2026-03-02 15:00 UTC: a Monday, 10:00 in New York.
-const START_MS: i64 = 1_772_463_600_000;
+mod support;
+
+use support::{PASSCODE, START_MS};
 
 struct Phone {
     host: CoreHost,
@@ -26,16 +26,8 @@ struct Phone {
 
 impl Phone {
     fn new(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
-        let time = clock.clone();
-        let host = CoreHost::with_clock(
-            path,
-            "America/New_York",
-            "en-US",
-            Box::new(move || time.load(Ordering::SeqCst)),
-        );
-        let phone = Self { host, clock };
-        phone.send(Event::Start);
-        phone
+        let host = support::host(path, &clock);
+        Self { host, clock }
     }
 
     fn send(&self, event: Event) -> ViewModel {

@@ -7,12 +7,16 @@ use super::Outcome;
 use super::problem::Problem;
 use super::records::{CheckIn, Data, Halt, Id, Record};
 
+/// What the participant answers; one per day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckInForm {
+    /// 1 (very low) to 5 (very good).
     pub mood: u8,
+    /// 0 to 10.
     pub craving: u8,
     pub halt: Halt,
     pub sleep_hours: Option<u8>,
+    /// `None` when the participant preferred not to say.
     pub used_today: Option<bool>,
     pub triggers: Vec<Id>,
     pub strategies: Vec<Id>,
@@ -28,7 +32,7 @@ pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
 }
 
 /// Saves today's check-in, replacing it if the participant already checked in.
-pub fn save(form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
     if !(1..=5).contains(&form.mood)
         || form.craving > 10
         || form.sleep_hours.is_some_and(|h| h > 24)
@@ -46,16 +50,13 @@ pub fn save(form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outc
     {
         return Err(Problem::UnknownItem);
     }
+    let trimmed = form.note.trim();
+    if trimmed.len() != form.note.len() {
+        form.note = trimmed.to_string();
+    }
     let check_in = CheckIn {
         date: today,
-        mood: form.mood,
-        craving: form.craving,
-        halt: form.halt,
-        sleep_hours: form.sleep_hours,
-        used_today: form.used_today,
-        triggers: form.triggers,
-        strategies: form.strategies,
-        note: form.note.trim().to_owned(),
+        answers: form,
     };
     let id = match on(data, today) {
         Some((id, _)) => id,
@@ -119,8 +120,8 @@ pub fn trend(data: &Data, today: NaiveDate, period: Period, count: usize) -> Vec
             let mean = |values: u32| (n > 0).then(|| values as f32 / n as f32);
             TrendPoint {
                 period_start: start.to_string(),
-                mood: mean(in_period.iter().map(|c| u32::from(c.mood)).sum()),
-                craving: mean(in_period.iter().map(|c| u32::from(c.craving)).sum()),
+                mood: mean(in_period.iter().map(|c| u32::from(c.answers.mood)).sum()),
+                craving: mean(in_period.iter().map(|c| u32::from(c.answers.craving)).sum()),
                 check_ins: n,
             }
         })

@@ -141,20 +141,11 @@ pub struct CravingEpisode {
     pub after: u8,
 }
 
+/// A day's check-in: the answers, on the participant's calendar date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub date: NaiveDate,
-    /// 1 (very low) to 5 (very good).
-    pub mood: u8,
-    /// 0 to 10.
-    pub craving: u8,
-    pub halt: Halt,
-    pub sleep_hours: Option<u8>,
-    /// `None` when the participant preferred not to say.
-    pub used_today: Option<bool>,
-    pub triggers: Vec<Id>,
-    pub strategies: Vec<Id>,
-    pub note: String,
+    pub answers: super::checkin::CheckInForm,
 }
 
 /// A BARC-10 recovery-capital check: ten answers from 1 (strongly

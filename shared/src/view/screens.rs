@@ -712,9 +712,9 @@ fn check_in_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> CheckInVie
             .values()
             .max_by_key(|c| c.date)
             .map(|c| words.with("barc-score", &[("score", i64::from(c.score()).into())])),
-        mood: existing.map(|c| c.mood),
-        craving: existing.map(|c| c.craving),
-        note: existing.map(|c| c.note.clone()).unwrap_or_default(),
+        mood: existing.map(|c| c.answers.mood),
+        craving: existing.map(|c| c.answers.craving),
+        note: existing.map(|c| c.answers.note.clone()).unwrap_or_default(),
     }
 }
 
