@@ -2,6 +2,8 @@
 //! to obtain, appointments, weekly meetings, warning signs and the
 //! re-engagement plan; and its export as a document and a calendar.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -172,20 +174,38 @@ fn depends_on(data: &Data, from: Id, target: Id) -> bool {
     false
 }
 
-fn save<T: Record + Clone>(
-    data: &mut Data,
-    id: Option<Id>,
-    value: T,
-    exists: impl Fn(&Data, Id) -> bool,
-    insert: impl FnOnce(&mut Data, Id, T),
-) -> Result<Outcome, Problem> {
+/// A kind of plan item, and where the model keeps it.
+trait Item: Record + Sized {
+    fn items(data: &mut Data) -> &mut BTreeMap<Id, Self>;
+}
+
+macro_rules! items {
+    ($($ty:ty => $field:ident),* $(,)?) => {
+        $(impl Item for $ty {
+            fn items(data: &mut Data) -> &mut BTreeMap<Id, Self> {
+                &mut data.$field
+            }
+        })*
+    };
+}
+
+items! {
+    SupportContact => contacts,
+    Referral => referrals,
+    Document => documents,
+    Appointment => appointments,
+    Meeting => meetings,
+}
+
+/// Adds (`id` is `None`) or replaces an item.
+fn save<T: Item>(data: &mut Data, id: Option<Id>, value: T) -> Result<Outcome, Problem> {
     let id = match id {
-        Some(id) if exists(data, id) => id,
+        Some(id) if T::items(data).contains_key(&id) => id,
         Some(_) => return Err(Problem::UnknownItem),
         None => data.allocate_id(),
     };
     let change = value.put(id);
-    insert(data, id, value);
+    T::items(data).insert(id, value);
     Ok(Outcome::saved(vec![change]))
 }
 
@@ -193,27 +213,11 @@ pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem
     match event {
         AftercareEvent::SaveContact { id, mut contact } => {
             contact.name = required(&contact.name)?;
-            save(
-                data,
-                id,
-                contact,
-                |d, id| d.contacts.contains_key(&id),
-                |d, id, v| {
-                    d.contacts.insert(id, v);
-                },
-            )
+            save(data, id, contact)
         }
         AftercareEvent::SaveReferral { id, mut referral } => {
             referral.organization = required(&referral.organization)?;
-            save(
-                data,
-                id,
-                referral,
-                |d, id| d.referrals.contains_key(&id),
-                |d, id, v| {
-                    d.referrals.insert(id, v);
-                },
-            )
+            save(data, id, referral)
         }
         AftercareEvent::SaveDocument { id, mut document } => {
             if document.kind == DocumentKind::Other {
@@ -226,42 +230,18 @@ pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem
             }) {
                 return Err(Problem::UnknownItem);
             }
-            save(
-                data,
-                id,
-                document,
-                |d, id| d.documents.contains_key(&id),
-                |d, id, v| {
-                    d.documents.insert(id, v);
-                },
-            )
+            save(data, id, document)
         }
         AftercareEvent::SaveAppointment {
             id,
             mut appointment,
         } => {
             appointment.title = required(&appointment.title)?;
-            save(
-                data,
-                id,
-                appointment,
-                |d, id| d.appointments.contains_key(&id),
-                |d, id, v| {
-                    d.appointments.insert(id, v);
-                },
-            )
+            save(data, id, appointment)
         }
         AftercareEvent::SaveMeeting { id, mut meeting } => {
             meeting.name = required(&meeting.name)?;
-            save(
-                data,
-                id,
-                meeting,
-                |d, id| d.meetings.contains_key(&id),
-                |d, id, v| {
-                    d.meetings.insert(id, v);
-                },
-            )
+            save(data, id, meeting)
         }
         AftercareEvent::Remove(id) => remove(id, data),
         AftercareEvent::SetPlan(mut plan) => {
