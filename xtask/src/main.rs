@@ -7,18 +7,23 @@ use std::process::{Command, ExitCode};
 
 mod prerequisites;
 mod test;
+mod wasm_bindgen;
+mod web;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  test      run every test of the repository (what CI runs)
+  test        run every test of the repository (what CI runs)
+  test web    run only the browser tests (release build, Chromium)
+  serve       build the release wasm and the web app, serve it on http://127.0.0.1:8080
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run_all(&args[1..]),
+        Some("serve") => web::serve(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -44,11 +49,21 @@ pub(crate) fn run_with_env(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> Result<(), String> {
+    run_in(&repo_root(), program, args, env)
+}
+
+/// Runs a command in `dir`, echoing it first.
+pub(crate) fn run_in(
+    dir: &std::path::Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     println!("\n==> {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
         .envs(env.iter().copied())
-        .current_dir(repo_root())
+        .current_dir(dir)
         .status()
         .map_err(|error| format!("could not start `{program}`: {error}"))?;
     if status.success() {

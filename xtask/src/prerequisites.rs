@@ -36,3 +36,41 @@ pub(crate) fn wasm_target() -> Result<(), String> {
     crate::run("rustup", &["target", "add", "wasm32-unknown-unknown"])
         .map_err(|error| format!("{error}\nthe wasm32-unknown-unknown target could not be added"))
 }
+
+/// Node.js runs the web build (Vite) and the browser tests (Playwright).
+pub(crate) fn node() -> Result<(), String> {
+    if succeeds("node", &["--version"]) {
+        Ok(())
+    } else {
+        Err(
+            "Node.js is missing: it builds the web app and runs the browser tests.\n\
+             Install Node.js 20.19 or newer (https://nodejs.org, or `apt-get install nodejs npm`)."
+                .into(),
+        )
+    }
+}
+
+/// npm installs the web app's packages from web/package-lock.json.
+pub(crate) fn npm() -> Result<(), String> {
+    if succeeds("npm", &["--version"]) {
+        Ok(())
+    } else {
+        Err("npm is missing: it installs the web app's packages.\n\
+             Install it with Node.js (https://nodejs.org) or `apt-get install npm`."
+            .into())
+    }
+}
+
+/// The browser the web tests drive: Debian's Chromium, never a download.
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub(crate) fn chromium() -> Result<(), String> {
+    if std::path::Path::new(CHROMIUM).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{CHROMIUM} is missing: the web tests drive Debian's Chromium.\n\
+             Install it with `apt-get install chromium` (the tests never download a browser)."
+        ))
+    }
+}
