@@ -86,8 +86,10 @@ test.describe.serial('the vault in the browser', () => {
 
     ({ context, page } = await open());
     await page.getByLabel('Passcode', { exact: true }).fill('not the passcode');
+    const wrongStarted = Date.now();
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(/did not open Phoenix/);
+    measured('wrong passcode (KDF + one durable write), click to message', Date.now() - wrongStarted);
     const navigationStarted = Date.now();
     await page.reload();
     const unlockMs = await unlock(page, PASSCODE);
