@@ -11,8 +11,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::WebError;
-use super::storage::{VAULT_FILE, check_open};
-use crate::vault::{Change, Credential, Passcode, RecordKind, Vault};
+use super::storage::{VAULT_FILE, check_open, remove_vault_files};
+use crate::vault::{Change, Credential, Passcode, RecordKind, Vault, VaultError};
 
 thread_local! {
     static UNLOCKED: RefCell<Option<Vault>> = const { RefCell::new(None) };
@@ -39,9 +39,18 @@ pub fn vault_create(passcode: String) -> Result<(), WebError> {
 pub fn vault_unlock(passcode: String, now_ms: f64) -> Result<(), WebError> {
     check_open()?;
     let credential = Credential::Passcode(Passcode::new(passcode));
-    let vault = Vault::unlock(VAULT_FILE, &credential, milliseconds(now_ms))?;
-    UNLOCKED.set(Some(vault));
-    Ok(())
+    match Vault::unlock(VAULT_FILE, &credential, milliseconds(now_ms)) {
+        Ok(vault) => {
+            UNLOCKED.set(Some(vault));
+            Ok(())
+        }
+        // The participant's opt-in erase-after-N emptied the vault: free its files too.
+        Err(VaultError::ErasedAfterFailures) => {
+            remove_vault_files()?;
+            Err(VaultError::ErasedAfterFailures.into())
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// Stores `text` as note number `id` (replacing any note with that id).
@@ -70,6 +79,18 @@ pub fn vault_load_notes() -> Result<Vec<String>, WebError> {
     })
 }
 
+/// "Erase everything": crypto-shreds and empties the vault, then frees its
+/// files in OPFS. Works locked or unlocked.
+#[wasm_bindgen(js_name = smokeVaultErase)]
+pub fn vault_erase() -> Result<(), WebError> {
+    check_open()?;
+    match UNLOCKED.take() {
+        Some(vault) => vault.erase()?,
+        None => Vault::erase_at(VAULT_FILE)?,
+    }
+    remove_vault_files()
+}
+
 /// Closes the vault and forgets its key.
 #[wasm_bindgen(js_name = smokeVaultLock)]
 pub fn vault_lock() {
@@ -77,7 +98,7 @@ pub fn vault_lock() {
 }
 
 fn with_unlocked<T>(
-    action: impl FnOnce(&mut Vault) -> Result<T, crate::vault::VaultError>,
+    action: impl FnOnce(&mut Vault) -> Result<T, VaultError>,
 ) -> Result<T, WebError> {
     UNLOCKED.with_borrow_mut(|unlocked| {
         let vault = unlocked.as_mut().ok_or(WebError::code("NotUnlocked"))?;

@@ -12,7 +12,8 @@ export type ShellEvent =
   | { type: 'createVault'; passcode: string }
   | { type: 'unlock'; passcode: string }
   | { type: 'saveNote'; text: string }
-  | { type: 'lock' };
+  | { type: 'lock' }
+  | { type: 'erase' };
 
 /** Why the lock screen shows a message. Never carries participant data. */
 export type LockProblem =

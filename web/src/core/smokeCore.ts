@@ -7,6 +7,7 @@
  */
 import {
   smokeVaultCreate,
+  smokeVaultErase,
   smokeVaultExists,
   smokeVaultLoadNotes,
   smokeVaultLock,
@@ -50,6 +51,9 @@ export class SmokeCore {
         case 'lock':
           smokeVaultLock();
           return { screen: 'locked', busy: false };
+        case 'erase':
+          smokeVaultErase();
+          return { screen: 'firstRun', busy: false };
       }
     } catch (thrown) {
       const problem = toLockProblem(thrown);

@@ -49,6 +49,10 @@ export function SmokeNotesScreen({ notes, problem }: { notes: string[]; problem?
           ))}
         </ul>
       )}
+      <h2>Danger zone</h2>
+      <button type="button" className="danger" onClick={() => dispatch({ type: 'erase' })}>
+        Erase everything
+      </button>
     </main>
   );
 }

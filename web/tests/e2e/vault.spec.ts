@@ -20,6 +20,14 @@ let profile: string;
 /** Every URL any page, worker or service worker requested, across launches. */
 const requested: string[] = [];
 
+/** The first bytes of every SQLite database (and of a WAL's copy of page 1). */
+const SQLITE_HEADER = 'SQLite format 3';
+
+/** Files in the profile's OPFS storage containing `needle` (Chromium's own databases are SQLite too). */
+function opfsFilesContaining(needle: string): string[] {
+  return filesContaining(profile, needle).filter((path) => path.includes('File System'));
+}
+
 /** Adds a measured figure to the test report and prints it (timings only, never content). */
 function measured(name: string, milliseconds: number): void {
   test.info().annotations.push({ type: name, description: `${milliseconds} ms` });
@@ -103,6 +111,7 @@ test.describe.serial('the vault in the browser', () => {
   test('no plaintext at rest: the browser profile on disk never contains the note', async () => {
     // The browser is closed: everything it keeps is on disk now.
     expect(bytesUnder(profile, 'File System'), 'OPFS holds the vault').toBeGreaterThan(0);
+    expect(opfsFilesContaining(SQLITE_HEADER).length, 'the vault database is in OPFS').toBeGreaterThan(0);
     expect(filesContaining(profile, SENTINEL)).toEqual([]);
     expect(filesContaining(profile, PASSCODE)).toEqual([]);
     // Control: the same scan does find what the browser keeps in the clear.
@@ -141,6 +150,21 @@ test.describe.serial('the vault in the browser', () => {
       await page.setViewportSize({ width, height: 800 });
       await page.screenshot({ path: join(ARTIFACTS, `lock-screen-${width}.png`), fullPage: true });
     }
+    await context.close();
+  });
+
+  test('erase everything frees the vault: OPFS holds no database page afterwards', async () => {
+    let { context, page } = await open();
+    await unlock(page, PASSCODE);
+    await page.getByRole('button', { name: 'Erase everything' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Phoenix' })).toBeVisible();
+    await context.close();
+
+    expect(opfsFilesContaining(SQLITE_HEADER)).toEqual([]);
+    expect(filesContaining(profile, SENTINEL)).toEqual([]);
+
+    ({ context, page } = await open());
+    await expect(page.getByRole('heading', { name: 'Welcome to Phoenix' })).toBeVisible();
     await context.close();
   });
 });
