@@ -53,7 +53,13 @@ let queue: Promise<void> = Promise.resolve();
 self.addEventListener('message', (message: MessageEvent<ToWorker>) => {
   queue = queue.then(async () => {
     const core = await ready;
-    if (core) post(core.update(message.data.event));
+    if (!core) return;
+    // Timings for diagnostics and the browser tests; the name is the event's
+    // type only, never its content.
+    const started = performance.now();
+    const view = core.update(message.data.event);
+    performance.measure(`phoenix:${message.data.event.type}`, { start: started });
+    post(view);
   });
 });
 

@@ -34,6 +34,16 @@ function measured(name: string, milliseconds: number): void {
   console.log(`  measured: ${name}: ${milliseconds} ms`);
 }
 
+/** The last `performance.measure` named `name` in the core's worker, in whole ms. */
+async function workerMeasure(page: Page, name: string): Promise<number> {
+  const [worker] = page.workers();
+  const duration = await worker.evaluate(
+    (measureName) => performance.getEntriesByName(measureName).at(-1)?.duration ?? -1,
+    name,
+  );
+  return Math.round(duration);
+}
+
 function record(context: BrowserContext): void {
   context.on('request', (request) => requested.push(request.url()));
 }
@@ -73,6 +83,7 @@ test.describe.serial('the vault in the browser', () => {
     await page.getByRole('button', { name: 'Set passcode' }).click();
     await expect(page.getByRole('heading', { name: 'Notes', exact: true })).toBeVisible();
     measured('create vault (KDF + schema), click to notes', Date.now() - started);
+    measured('create vault in the worker, wasm call only', await workerMeasure(page, 'phoenix:createVault'));
 
     await page.getByLabel('Note', { exact: true }).fill(SENTINEL);
     await page.getByRole('button', { name: 'Save' }).click();
@@ -102,6 +113,7 @@ test.describe.serial('the vault in the browser', () => {
     await page.reload();
     const unlockMs = await unlock(page, PASSCODE);
     measured('unlock after a restart (KDF + load), click to notes', firstUnlockMs);
+    measured('unlock in the worker (KDF + load), wasm call only', await workerMeasure(page, 'phoenix:unlock'));
     measured('unlock after a reload (KDF + load), click to notes', unlockMs);
     measured('reload, type passcode, unlock: navigation to notes', Date.now() - navigationStarted);
     await expect(page.getByText(SENTINEL)).toBeVisible();
