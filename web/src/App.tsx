@@ -17,6 +17,13 @@ export function App() {
           message="This browser does not allow Phoenix to keep data on this device, or Phoenix is open in another tab. Close other Phoenix tabs and reload."
         />
       );
+    case 'failed':
+      return (
+        <StatusScreen
+          title="Phoenix hit a problem"
+          message="Reload the page to start again. Everything you saved is still on this device."
+        />
+      );
     case 'firstRun':
       return <FirstRunScreen busy={view.busy} problem={view.problem} />;
     case 'locked':

@@ -37,29 +37,42 @@ async function openStorageWithRetry(): Promise<boolean> {
 }
 
 async function start(): Promise<SmokeCore | null> {
-  await initWasm({ module_or_path: wasmUrl });
-  if (!(await openStorageWithRetry())) {
-    post({ screen: 'storageUnavailable' });
+  try {
+    await initWasm({ module_or_path: wasmUrl });
+    if (!(await openStorageWithRetry())) {
+      post({ screen: 'storageUnavailable' });
+      return null;
+    }
+    return new SmokeCore();
+  } catch {
+    post({ screen: 'failed' });
     return null;
   }
-  return new SmokeCore();
 }
 
 const ready = start();
 
 // Events are handled one at a time, in order: the vault is single-threaded.
 let queue: Promise<void> = Promise.resolve();
+let failed = false;
 
 self.addEventListener('message', (message: MessageEvent<ToWorker>) => {
   queue = queue.then(async () => {
     const core = await ready;
-    if (!core) return;
-    // Timings for diagnostics and the browser tests; the name is the event's
-    // type only, never its content.
-    const started = performance.now();
-    const view = core.update(message.data.event);
-    performance.measure(`phoenix:${message.data.event.type}`, { start: started });
-    post(view);
+    if (!core || failed) return;
+    try {
+      // Timings for diagnostics and the browser tests; the name is the
+      // event's type only, never its content.
+      const started = performance.now();
+      const view = core.update(message.data.event);
+      performance.measure(`phoenix:${message.data.event.type}`, { start: started });
+      post(view);
+    } catch {
+      // Typed errors become view models inside the core; anything thrown
+      // here is a bug (a wasm panic leaves the instance unusable): stop.
+      failed = true;
+      post({ screen: 'failed' });
+    }
   });
 });
 

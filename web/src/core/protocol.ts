@@ -26,6 +26,8 @@ export type LockProblem =
 export type ViewModel =
   | { screen: 'starting' }
   | { screen: 'storageUnavailable' }
+  /** The worker hit an unexpected error (a bug); reloading starts it afresh. */
+  | { screen: 'failed' }
   | { screen: 'firstRun'; busy: boolean; problem?: LockProblem }
   | { screen: 'locked'; busy: boolean; problem?: LockProblem }
   | { screen: 'notes'; notes: string[]; problem?: LockProblem };

@@ -15,7 +15,7 @@ import {
   smokeVaultUnlock,
 } from '../../pkg/shared';
 import type { ShellEvent, ViewModel } from './protocol';
-import { toLockProblem } from './webError';
+import { isWebError, toLockProblem } from './webError';
 
 export class SmokeCore {
   private view: ViewModel;
@@ -56,6 +56,8 @@ export class SmokeCore {
           return { screen: 'firstRun', busy: false };
       }
     } catch (thrown) {
+      // Only the wasm's typed errors are expected; anything else is a bug.
+      if (!isWebError(thrown)) throw thrown;
       const problem = toLockProblem(thrown);
       if (this.view.screen === 'notes') return { ...this.view, problem };
       return this.view.screen === 'firstRun'
