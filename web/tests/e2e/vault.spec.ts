@@ -44,8 +44,17 @@ async function workerMeasure(page: Page, name: string): Promise<number> {
   return Math.round(duration);
 }
 
+/** Requests the Content-Security-Policy blocked (they never reach `requested`). */
+const blockedByPolicy: string[] = [];
+
 function record(context: BrowserContext): void {
   context.on('request', (request) => requested.push(request.url()));
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blockedByPolicy.push(message.text());
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
 }
 
 async function open(): Promise<{ context: BrowserContext; page: Page }> {
@@ -142,12 +151,6 @@ test.describe.serial('the vault in the browser', () => {
     await context.close();
   });
 
-  test('no request leaves the page origin', () => {
-    expect(requested.length).toBeGreaterThan(0);
-    const foreign = requested.filter((url) => new URL(url).origin !== BASE_URL);
-    expect(foreign).toEqual([]);
-  });
-
   test('lock screen: accessible, and screenshots at phone and desktop width', async () => {
     const { context, page } = await open();
     await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
@@ -165,6 +168,17 @@ test.describe.serial('the vault in the browser', () => {
     await context.close();
   });
 
+  test('a second tab is told storage is in use, and the first keeps working', async () => {
+    const { context, page } = await open();
+    await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+    const second = await context.newPage();
+    await second.goto('/');
+    await expect(second.getByRole('heading', { name: 'Phoenix cannot open its storage' })).toBeVisible();
+    await unlock(page, PASSCODE);
+    await expect(page.getByText(SENTINEL)).toBeVisible();
+    await context.close();
+  });
+
   test('erase everything frees the vault: OPFS holds no database page afterwards', async () => {
     let { context, page } = await open();
     await unlock(page, PASSCODE);
@@ -178,5 +192,13 @@ test.describe.serial('the vault in the browser', () => {
     ({ context, page } = await open());
     await expect(page.getByRole('heading', { name: 'Welcome to Phoenix' })).toBeVisible();
     await context.close();
+  });
+
+  // Last: covers every launch above.
+  test('no request leaves the page origin', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    const foreign = requested.filter((url) => new URL(url).origin !== BASE_URL);
+    expect(foreign).toEqual([]);
+    expect(blockedByPolicy, 'nothing even tried to reach elsewhere').toEqual([]);
   });
 });
