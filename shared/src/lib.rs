@@ -4,6 +4,7 @@
 //! - [`host`]: the core as shells use it, serving storage and time in Rust.
 //! - [`vault`]: the encrypted on-device store (rusqlite + ring).
 //! - [`i18n`]: the translations every shell shows.
+//! - `wasm` (wasm32 only): the wasm-bindgen surface for the web shell's worker.
 
 pub mod app;
 pub mod effects;
@@ -12,3 +13,5 @@ pub mod i18n;
 pub mod model;
 pub mod vault;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

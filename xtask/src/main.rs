@@ -9,13 +9,17 @@ mod fuzz;
 mod prerequisites;
 mod proof;
 mod test;
+mod wasm_bindgen;
+mod web;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
   test               run every test of the repository (what CI runs)
-  bench [--rounds N] measure the vault against plain SQLite; writes BENCHMARKS.md
+  test web           run only the browser tests (release build, Chromium)
+  serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
+  bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
 ";
@@ -27,6 +31,7 @@ fn main() -> ExitCode {
         Some("bench") => proof::bench(&args[1..]),
         Some("soak") => proof::soak(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
+        Some("serve") => web::serve(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -52,11 +57,21 @@ pub(crate) fn run_with_env(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> Result<(), String> {
+    run_in(&repo_root(), program, args, env)
+}
+
+/// Runs a command in `dir`, echoing it first.
+pub(crate) fn run_in(
+    dir: &std::path::Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     println!("\n==> {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
         .envs(env.iter().copied())
-        .current_dir(repo_root())
+        .current_dir(dir)
         .status()
         .map_err(|error| format!("could not start `{program}`: {error}"))?;
     if status.success() {

@@ -36,3 +36,70 @@ pub(crate) fn wasm_target() -> Result<(), String> {
     crate::run("rustup", &["target", "add", "wasm32-unknown-unknown"])
         .map_err(|error| format!("{error}\nthe wasm32-unknown-unknown target could not be added"))
 }
+
+/// Node.js runs the web build (Vite) and the browser tests (Playwright).
+pub(crate) fn node() -> Result<(), String> {
+    const NEEDED: (u32, u32) = (20, 19);
+    let install = "Install Node.js 20.19 or newer from https://nodejs.org or NodeSource \
+                   (Debian 12's own `nodejs` package is 18, too old for Vite).";
+    let output = Command::new("node")
+        .arg("--version")
+        .output()
+        .map_err(|_| {
+            format!(
+                "Node.js is missing: it builds the web app and runs the browser tests.\n{install}"
+            )
+        })?;
+    let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    match major_minor(&version) {
+        Some(found) if found >= NEEDED => Ok(()),
+        _ => Err(format!(
+            "Node.js {version} is too old for the web build.\n{install}"
+        )),
+    }
+}
+
+/// `v20.20.2` → `(20, 20)`.
+fn major_minor(version: &str) -> Option<(u32, u32)> {
+    let mut parts = version.trim_start_matches('v').split('.');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+/// npm installs the web app's packages from web/package-lock.json.
+pub(crate) fn npm() -> Result<(), String> {
+    if succeeds("npm", &["--version"]) {
+        Ok(())
+    } else {
+        Err("npm is missing: it installs the web app's packages.\n\
+             Install it with Node.js (https://nodejs.org) or `apt-get install npm`."
+            .into())
+    }
+}
+
+/// The browser the web tests drive: Debian's Chromium, never a download.
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub(crate) fn chromium() -> Result<(), String> {
+    if std::path::Path::new(CHROMIUM).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{CHROMIUM} is missing: the web tests drive Debian's Chromium.\n\
+             Install it with `apt-get install chromium` (the tests never download a browser)."
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::major_minor;
+
+    #[test]
+    fn reads_node_versions() {
+        assert_eq!(major_minor("v20.20.2"), Some((20, 20)));
+        assert_eq!(major_minor("v18.19.0"), Some((18, 19)));
+        assert_eq!(major_minor("garbage"), None);
+        assert!(major_minor("v22.1.0") >= Some((20, 19)));
+        assert!(major_minor("v20.18.9") < Some((20, 19)));
+    }
+}

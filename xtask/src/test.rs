@@ -1,8 +1,13 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
-use crate::{fuzz, prerequisites, run};
+use crate::{fuzz, prerequisites, run, web};
 
-pub(crate) fn run_all(_args: &[String]) -> Result<(), String> {
+pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        None => {}
+        Some("web") => return web::test(),
+        Some(other) => return Err(format!("unknown test step `{other}` (known: web)")),
+    }
     prerequisites::clang()?;
     prerequisites::wasm_target()?;
 
@@ -19,18 +24,23 @@ pub(crate) fn run_all(_args: &[String]) -> Result<(), String> {
         ],
     )?;
     run("cargo", &["test", "--workspace"])?;
-    // The vault must keep compiling for the browser (wasm32 + OPFS).
+    // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too.
     run(
         "cargo",
         &[
-            "build",
+            "clippy",
             "-p",
             "shared",
             "--lib",
             "--target",
             "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
         ],
     )?;
+    // The browser tests: release wasm + web app in Debian's Chromium.
+    web::test()?;
     // A short smoke of every fuzz target (cargo xtask fuzz for longer runs).
     fuzz::run_all(&["--seconds".to_owned(), "30".to_owned()])?;
     println!("\nall checks passed");

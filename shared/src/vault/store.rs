@@ -401,6 +401,7 @@ fn remove_files(path: &Path) -> Result<()> {
 /// In the browser the file lives in the OPFS pool, which the worker deletes
 /// through the VFS; here every table is dropped so nothing remains inside it.
 #[cfg(target_arch = "wasm32")]
+#[allow(clippy::unnecessary_wraps)] // the same signature as the native version
 fn remove_files(_path: &Path) -> Result<()> {
     Ok(())
 }
