@@ -646,6 +646,7 @@ mod tests {
     use super::*;
     use crate::effects::StoreOperation;
     use crate::model::records::{Dimension, Halt};
+    use crate::vault::Change;
     use crate::vault::ThrottleStatus;
 
     fn locked() -> Model {
@@ -769,5 +770,117 @@ mod tests {
             panic!()
         };
         assert_eq!(unlocked.flow.as_ref().unwrap().before, None);
+    }
+
+    /// Takes the one `Store` request out of a command's effects.
+    fn store_request(effects: Vec<Effect>) -> crux_core::Request<StoreOperation> {
+        let mut stores: Vec<_> = effects
+            .into_iter()
+            .filter_map(|effect| match effect {
+                Effect::Store(request) => Some(request),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(stores.len(), 1, "exactly one vault request");
+        stores.remove(0)
+    }
+
+    #[test]
+    fn a_wrong_passcode_asks_the_vault_again_and_shows_the_throttle() {
+        let app = Phoenix::default();
+        let mut model = locked();
+        let mut command = app.update(
+            Event::Unlock {
+                passcode: "guess".into(),
+            },
+            &mut model,
+        );
+        let mut time = command
+            .effects()
+            .find_map(|effect| match effect {
+                Effect::Time(request) => Some(request),
+                _ => None,
+            })
+            .expect("a time request");
+        time.resolve(5_000).unwrap();
+        let stamped: Vec<Event> = command.events().collect();
+        let mut unlock = app.update(stamped.into_iter().next().unwrap(), &mut model);
+        assert!(
+            model.busy,
+            "the KDF takes a moment: the shell can show progress"
+        );
+        let mut request = store_request(unlock.effects().collect());
+        assert!(matches!(
+            request.operation,
+            StoreOperation::Unlock(UnlockWith::Passcode(_))
+        ));
+
+        request
+            .resolve(StoreOutput::Failed(crate::vault::VaultError::Throttled {
+                retry_after_secs: 30,
+            }))
+            .unwrap();
+        let failed: Vec<Event> = unlock.events().collect();
+        let mut refresh = app.update(failed.into_iter().next().unwrap(), &mut model);
+        assert_eq!(model.problem, Some(Problem::Throttled(30)));
+        assert!(!model.busy);
+        // The lock screen is refreshed from the vault.
+        let mut probe = store_request(refresh.effects().collect());
+        assert!(matches!(probe.operation, StoreOperation::Probe));
+        let throttle = ThrottleStatus {
+            failed_attempts: 5,
+            retry_after_secs: 30,
+            erase_after_failures: None,
+        };
+        probe
+            .resolve(StoreOutput::Probed {
+                exists: true,
+                throttle,
+            })
+            .unwrap();
+        let probed: Vec<Event> = refresh.events().collect();
+        app.update(probed.into_iter().next().unwrap(), &mut model);
+        assert_eq!(model.state, State::Locked(throttle));
+    }
+
+    #[test]
+    fn opening_the_vault_builds_the_model_and_counts_unreadable_records() {
+        let app = Phoenix::default();
+        let mut model = locked();
+        let goal = crate::model::records::Goal {
+            title: "Walk daily".into(),
+            dimension: Dimension::Health,
+            why: String::new(),
+            target: None,
+            status: crate::model::records::GoalStatus::Active,
+            created: chrono::NaiveDate::default(),
+            completed: None,
+        };
+        let Change::Put { kind, id, body } = goal.put(12) else {
+            panic!()
+        };
+        let records = vec![
+            crate::vault::StoredRecord { kind, id, body },
+            crate::vault::StoredRecord {
+                kind,
+                id: 13,
+                body: zeroize::Zeroizing::new(vec![0xff]),
+            },
+        ];
+        let output = StoreOutput::Opened {
+            records,
+            damaged: 1,
+            has_platform_key: false,
+        };
+        app.update(Event::Store(StoreResult::new(output)), &mut model);
+        let State::Unlocked(unlocked) = &model.state else {
+            panic!("unlocked")
+        };
+        assert_eq!(unlocked.data.goals[&12].title, "Walk daily");
+        assert_eq!(
+            unlocked.data.next_id, 14,
+            "new ids never collide with stored ones"
+        );
+        assert_eq!(model.problem, Some(Problem::DamagedRecords(2)));
     }
 }
