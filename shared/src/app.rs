@@ -839,8 +839,13 @@ mod tests {
             })
             .unwrap();
         let probed: Vec<Event> = refresh.events().collect();
-        app.update(probed.into_iter().next().unwrap(), &mut model);
+        let mut shown = app.update(probed.into_iter().next().unwrap(), &mut model);
         assert_eq!(model.state, State::Locked(throttle));
+        assert!(
+            shown
+                .effects()
+                .any(|effect| matches!(effect, Effect::Render(_)))
+        );
     }
 
     #[test]
@@ -872,7 +877,12 @@ mod tests {
             damaged: 1,
             has_platform_key: false,
         };
-        app.update(Event::Store(StoreResult::new(output)), &mut model);
+        let mut opened = app.update(Event::Store(StoreResult::new(output)), &mut model);
+        assert!(
+            opened
+                .effects()
+                .any(|effect| matches!(effect, Effect::Render(_)))
+        );
         let State::Unlocked(unlocked) = &model.state else {
             panic!("unlocked")
         };
