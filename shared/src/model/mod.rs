@@ -146,3 +146,70 @@ impl Outcome {
         Self { changes }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn at_utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+            .single()
+            .expect("valid UTC instant")
+            .timestamp_millis()
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("valid date")
+    }
+
+    /// New York: clocks spring forward at 02:00 on 2026-03-08 (a 23-hour
+    /// day) and fall back at 02:00 on 2026-11-01 (a 25-hour day). The day
+    /// changes at local midnight, whatever the offset.
+    #[test]
+    fn the_calendar_day_follows_local_midnight_across_dst_changes() {
+        let cases = [
+            // 23:59 EST on the 7th, then 00:00 EST on the 8th.
+            (at_utc(2026, 3, 8, 4, 59), "2026-03-07"),
+            (at_utc(2026, 3, 8, 5, 0), "2026-03-08"),
+            // 23:59 EDT on the 8th is still the 8th; 00:00 EDT is the 9th.
+            (at_utc(2026, 3, 9, 3, 59), "2026-03-08"),
+            (at_utc(2026, 3, 9, 4, 0), "2026-03-09"),
+            // 23:59 EDT on 31 October, then 00:00 EDT on 1 November.
+            (at_utc(2026, 11, 1, 3, 59), "2026-10-31"),
+            (at_utc(2026, 11, 1, 4, 0), "2026-11-01"),
+            // 01:30 happens twice on 1 November (EDT, then EST): same day.
+            (at_utc(2026, 11, 1, 5, 30), "2026-11-01"),
+            (at_utc(2026, 11, 1, 6, 30), "2026-11-01"),
+            // 23:59 EST on the 1st, 25 hours after it began; then the 2nd.
+            (at_utc(2026, 11, 2, 4, 59), "2026-11-01"),
+            (at_utc(2026, 11, 2, 5, 0), "2026-11-02"),
+        ];
+        let mut model = Model::new(Environment::new("America/New_York", "en-US"));
+        for (now_ms, expected) in cases {
+            model.now_ms = now_ms;
+            assert_eq!(model.today(), date(expected), "at {now_ms}");
+        }
+    }
+
+    #[test]
+    fn the_repeated_hour_reads_as_the_same_local_time_twice() {
+        let mut model = Model::new(Environment::new("America/New_York", "en-US"));
+        model.now_ms = at_utc(2026, 11, 1, 5, 30);
+        let first = model.local_now();
+        model.now_ms = at_utc(2026, 11, 1, 6, 30);
+        assert_eq!(model.local_now(), first);
+        assert_eq!(first.to_string(), "2026-11-01 01:30:00");
+    }
+
+    #[test]
+    fn unknown_zones_and_locales_fall_back_instead_of_failing() {
+        let environment = Environment::new("Mars/Olympus_Mons", "xx-YY");
+        assert_eq!(environment.time_zone, chrono_tz::UTC);
+        assert_eq!(environment.device_language, Language::from_locale("en"));
+        assert_eq!(
+            Environment::new("Europe/Madrid", "es-MX").device_language,
+            Language::from_locale("es")
+        );
+    }
+}
