@@ -214,6 +214,15 @@ impl CoreHost {
         Ok(self.run(effects))
     }
 
+    /// Drops unanswered shell requests: a pending share or open-url holds
+    /// participant content (an exported plan, a message), which must not
+    /// outlive a lock or an erase. Their ids become unknown.
+    fn forget_pending(&self) {
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.1.clear();
+        }
+    }
+
     fn register(&self, request: Pending) -> u32 {
         let Ok(mut pending) = self.pending.lock() else {
             return 0;
@@ -327,13 +336,17 @@ impl CoreHost {
             },
             StoreOperation::Lock => {
                 *vault = None;
+                self.forget_pending();
                 Ok(StoreOutput::Done)
             }
-            StoreOperation::Erase => match vault.take() {
-                Some(open) => open.erase(),
-                None => Vault::erase_at(path),
+            StoreOperation::Erase => {
+                self.forget_pending();
+                match vault.take() {
+                    Some(open) => open.erase(),
+                    None => Vault::erase_at(path),
+                }
+                .map(|()| StoreOutput::Done)
             }
-            .map(|()| StoreOutput::Done),
         };
         result.unwrap_or_else(StoreOutput::Failed)
     }

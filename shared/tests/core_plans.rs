@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use shared::app::{Event, SettingsEvent};
 use shared::effects::ShareFile;
-use shared::host::{CoreHost, ShellEffect, ShellRequest};
+use shared::host::{CoreHost, HostError, ShellEffect, ShellRequest};
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AftercarePlan, Appointment, Document, DocumentKind, DocumentStatus, Meeting,
@@ -471,5 +471,50 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
     assert_eq!(
         check_in.barc_last_score.as_deref(),
         Some("Last score: 43 out of 60")
+    );
+}
+
+fn share_id(requests: &[ShellRequest]) -> u32 {
+    requests
+        .iter()
+        .find(|r| matches!(r.effect, ShellEffect::Share(_)))
+        .expect("a file to share")
+        .id
+}
+
+/// A share sheet left open holds the exported plan; locking or erasing
+/// drops it, and the shell's late answer is a typed error, not a panic.
+#[test]
+fn locking_or_erasing_forgets_unanswered_shares() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    let answered = share_id(&phone.requests(Event::ExportPlan));
+    assert!(phone.host.resolve_done(answered).is_ok());
+    assert_eq!(
+        phone.host.resolve_done(answered),
+        Err(HostError::UnknownEffect),
+        "an answer counts once"
+    );
+
+    let before_lock = share_id(&phone.requests(Event::ExportPlan));
+    phone.requests(Event::Lock);
+    assert_eq!(
+        phone.host.resolve_done(before_lock),
+        Err(HostError::UnknownEffect)
+    );
+    assert_eq!(
+        phone.host.resolve_bytes(before_lock, &[]),
+        Err(HostError::UnknownEffect)
+    );
+
+    phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    let before_erase = share_id(&phone.requests(Event::ExportCalendar));
+    let view = phone.send(Event::EraseEverything);
+    assert!(matches!(view.screen, ScreenView::FirstRun(_)), "{view:?}");
+    assert_eq!(
+        phone.host.resolve_done(before_erase),
+        Err(HostError::UnknownEffect)
     );
 }
