@@ -82,6 +82,9 @@ pub enum SettingsEvent {
     /// Daily check-in reminder, `HH:MM`, or `None` for no reminder.
     SetCheckInReminder(Option<String>),
     EnableBiometrics,
+    /// Forgets the platform key: the vault stops accepting it and the shell
+    /// deletes it from its keystore.
+    DisableBiometrics,
     ExportBackup {
         passphrase: String,
     },
@@ -548,6 +551,16 @@ fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Proble
                     Event::PlatformKey(KeyPurpose::Enroll, PlatformKeyResult(output))
                 }),
             );
+        }
+        SettingsEvent::DisableBiometrics => {
+            unlocked.has_platform_key = false;
+            let forget_key =
+                Command::request_from_shell(PlatformKeyOperation::Delete).then_send(|output| {
+                    Event::PlatformKey(KeyPurpose::Enroll, PlatformKeyResult(output))
+                });
+            return Ok(store(StoreOperation::RemovePlatformKey)
+                .then(forget_key)
+                .and(render()));
         }
         SettingsEvent::SetEraseAfterFailures(limit) => {
             if limit.is_some_and(|n| !(3..=50).contains(&n)) {

@@ -318,6 +318,9 @@ impl CoreHost {
                 v.enroll_platform_key(&PlatformKey::from_bytes(&key)?)
             })
             .map(|()| StoreOutput::Done),
+            StoreOperation::RemovePlatformKey => {
+                with_vault(&mut vault, Vault::remove_platform_key).map(|()| StoreOutput::Done)
+            }
             StoreOperation::SetEraseAfterFailures(limit) => {
                 with_vault(&mut vault, |v| v.set_erase_after_failures(limit))
                     .map(|()| StoreOutput::Done)

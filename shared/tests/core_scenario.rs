@@ -385,6 +385,48 @@ fn biometric_unlock_goes_through_the_platform_keystore() {
         Err(HostError::UnknownEffect)
     );
     assert!(matches!(phone.host.view().screen, ScreenView::Today(_)));
+
+    // Turned off: the keystore is told to delete its key, and a copy of the
+    // old key no longer opens the vault; the passcode still does.
+    let ScreenView::Settings(settings) = phone.send(Event::Navigate(Screen::Settings)).screen
+    else {
+        panic!("settings")
+    };
+    assert!(settings.biometrics_enabled);
+    let requests = phone
+        .host
+        .update(Event::Settings(SettingsEvent::DisableBiometrics));
+    let delete = requests
+        .iter()
+        .find(|r| {
+            r.effect == ShellEffect::PlatformKey(shared::effects::PlatformKeyOperation::Delete)
+        })
+        .expect("asks the keystore to delete the key");
+    phone
+        .host
+        .resolve_platform_key(delete.id, PlatformKeyOutput::Deleted)
+        .unwrap();
+    let ScreenView::Settings(settings) = phone.host.view().screen else {
+        panic!("settings")
+    };
+    assert!(!settings.biometrics_enabled);
+    phone.send(Event::Lock);
+    let requests = phone.host.update(Event::UnlockWithBiometrics);
+    let read = requests
+        .iter()
+        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
+        .unwrap();
+    phone
+        .host
+        .resolve_platform_key(read.id, PlatformKeyOutput::Key(vec![9u8; 32]))
+        .unwrap();
+    let view = phone.host.view();
+    assert!(matches!(view.screen, ScreenView::Locked(_)), "{view:?}");
+    assert!(view.problem.is_some());
+    phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert!(matches!(phone.host.view().screen, ScreenView::Today(_)));
 }
 
 #[test]

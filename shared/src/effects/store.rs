@@ -25,6 +25,8 @@ pub enum StoreOperation {
     },
     /// Enrols the key the shell just stored in its keystore.
     EnrollPlatformKey(Vec<u8>),
+    /// Stops accepting the platform key; the passcode still opens the vault.
+    RemovePlatformKey,
     SetEraseAfterFailures(Option<u32>),
     /// A backup of everything, sealed by a passphrase.
     ExportBackup(Passcode),
