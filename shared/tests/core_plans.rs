@@ -518,3 +518,107 @@ fn locking_or_erasing_forgets_unanswered_shares() {
         Err(HostError::UnknownEffect)
     );
 }
+
+fn contact(view: ViewModel) -> shared::view::ContactView {
+    match view.screen {
+        ScreenView::Contact(contact) => contact,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Starter templates stay beside the participant's own; editing one keeps
+/// the others, and a dismissed one stays gone after a restart.
+#[test]
+fn message_templates_are_edited_added_removed_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phoenix.db");
+    let phone = Phone::new_participant(&path);
+    let texts = |view: ViewModel| -> Vec<String> {
+        contact(view)
+            .templates
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    let starters = contact(phone.send(Event::Navigate(Screen::Contact))).templates;
+    assert_eq!(starters.len(), 3);
+    assert!(
+        starters
+            .iter()
+            .all(|t| t.id.is_none() && t.starter.is_some())
+    );
+
+    let call_me = starters[0].starter.clone().unwrap();
+    phone.send(Event::Contact(ContactEvent::ReplaceStarterTemplate {
+        starter: call_me.clone(),
+        text: "Can you call me after work?".into(),
+    }));
+    phone.send(Event::Contact(ContactEvent::SaveTemplate {
+        id: None,
+        text: "I went to a meeting today".into(),
+    }));
+    let view = phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(
+        texts(view.clone()),
+        [
+            "I'm struggling with cravings.",
+            "I have good news to share!",
+            "Can you call me after work?",
+            "I went to a meeting today",
+        ]
+        .map(String::from)
+        .to_vec(),
+        "{view:?}"
+    );
+    let own = contact(view).templates[3].id.unwrap();
+    phone.send(Event::Contact(ContactEvent::SaveTemplate {
+        id: Some(own),
+        text: "I went to two meetings today".into(),
+    }));
+    let good_news = contact(phone.host.view()).templates[1]
+        .starter
+        .clone()
+        .unwrap();
+    phone.send(Event::Contact(ContactEvent::DismissStarterTemplate(
+        good_news,
+    )));
+
+    // Refused, and nothing changes: unknown starters or ids, empty text.
+    let before = texts(phone.host.view());
+    for bad in [
+        ContactEvent::DismissStarterTemplate("template-nope".into()),
+        ContactEvent::ReplaceStarterTemplate {
+            starter: call_me.clone(),
+            text: "  ".into(),
+        },
+        ContactEvent::SaveTemplate {
+            id: Some(9_999),
+            text: "Hello".into(),
+        },
+        ContactEvent::RemoveTemplate(9_999),
+    ] {
+        phone.requests(Event::Contact(bad));
+        assert!(phone.host.view().problem.is_some());
+        assert_eq!(texts(phone.host.view()), before);
+    }
+
+    drop(phone);
+    let phone = Phone::open(&path, support::clock());
+    phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    let view = phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(
+        texts(view.clone()),
+        [
+            "I'm struggling with cravings.",
+            "Can you call me after work?",
+            "I went to two meetings today",
+        ]
+        .map(String::from)
+        .to_vec()
+    );
+    let own = contact(view).templates[2].id.unwrap();
+    phone.send(Event::Contact(ContactEvent::RemoveTemplate(own)));
+    assert_eq!(texts(phone.host.view()).len(), 2);
+}

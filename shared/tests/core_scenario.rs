@@ -564,8 +564,9 @@ fn spanish_view_models_have_no_english_left() {
 /// Every string a shell would show: values, not field names, and not the
 /// enum values shells switch on (which screen, which kind, which language).
 fn shown_text(value: &serde_json::Value) -> Vec<String> {
-    const IDENTIFIERS: [&str; 7] = [
+    const IDENTIFIERS: [&str; 8] = [
         "screen",
+        "starter",
         "kind",
         "dimension",
         "status",

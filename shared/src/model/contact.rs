@@ -10,6 +10,7 @@ use super::Outcome;
 use super::goals::required;
 use super::problem::Problem;
 use super::records::{Data, Id, PROFILE_ID, Record, record};
+use crate::vault::Change;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContactWay {
@@ -61,6 +62,14 @@ pub enum ContactEvent {
         text: String,
     },
     RemoveTemplate(Id),
+    /// Hides a starter template (by its key) from the list.
+    DismissStarterTemplate(String),
+    /// Edits a starter template: saves the new text as the participant's
+    /// own template and hides the starter, in one write.
+    ReplaceStarterTemplate {
+        starter: String,
+        text: String,
+    },
     Call,
     /// Opens the messaging app with this text filled in.
     Text(String),
@@ -99,9 +108,34 @@ pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> 
             data.templates.remove(&id).ok_or(Problem::UnknownItem)?;
             Ok(Outcome::saved(vec![MessageTemplate::delete(id)]))
         }
+        ContactEvent::DismissStarterTemplate(starter) => {
+            Ok(Outcome::saved(vec![dismiss_starter(&starter, data)?]))
+        }
+        ContactEvent::ReplaceStarterTemplate { starter, text } => {
+            let template = MessageTemplate {
+                text: required(&text)?,
+            };
+            let dismissed = dismiss_starter(&starter, data)?;
+            let id = data.allocate_id();
+            let change = template.put(id);
+            data.templates.insert(id, template);
+            Ok(Outcome::saved(vec![change, dismissed]))
+        }
         // Links are opened by the app layer; nothing to store.
         _ => Ok(Outcome::default()),
     }
+}
+
+/// Hides a starter template; the settings record that remembers it.
+fn dismiss_starter(starter: &str, data: &mut Data) -> Result<Change, Problem> {
+    if !DEFAULT_TEMPLATES.contains(&starter) {
+        return Err(Problem::UnknownItem);
+    }
+    let settings = &mut data.settings;
+    if !settings.dismissed_suggestions.iter().any(|d| d == starter) {
+        settings.dismissed_suggestions.push(starter.to_owned());
+    }
+    Ok(settings.put(PROFILE_ID))
 }
 
 /// Digits and a leading plus: what a dialer needs.

@@ -260,8 +260,11 @@ pub fn safety_view(data: &Data, words: &Words<'_>) -> SafetyPlanView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateItem {
-    /// `None` for the built-in suggestions.
+    /// `None` for the starter templates.
     pub id: Option<Id>,
+    /// A starter template's key: edit it with `ReplaceStarterTemplate`,
+    /// hide it with `DismissStarterTemplate`.
+    pub starter: Option<String>,
     pub text: String,
     /// The `sms:` link with this text, ready to open.
     pub text_url: Option<String>,
@@ -292,17 +295,21 @@ pub fn contact_view(
     words: &Words<'_>,
 ) -> ContactView {
     let specialist = data.specialist.as_ref();
-    let texts: Vec<(Option<Id>, String)> = if data.templates.is_empty() {
-        DEFAULT_TEMPLATES
-            .iter()
-            .map(|key| (None, words.get(key)))
-            .collect()
-    } else {
-        data.templates
-            .iter()
-            .map(|(id, t)| (Some(*id), t.text.clone()))
-            .collect()
-    };
+    let starters = DEFAULT_TEMPLATES
+        .iter()
+        .filter(|key| {
+            !data
+                .settings
+                .dismissed_suggestions
+                .iter()
+                .any(|d| d == *key)
+        })
+        .map(|key| (None, Some((*key).to_owned()), words.get(key)));
+    let own = data
+        .templates
+        .iter()
+        .map(|(id, t)| (Some(*id), None, t.text.clone()));
+    let texts: Vec<(Option<Id>, Option<String>, String)> = starters.chain(own).collect();
     let outside_hours = specialist.is_some_and(|s| !contact::within_hours(s, local_now));
     ContactView {
         heading: words.get("contact-heading"),
@@ -340,8 +347,9 @@ pub fn contact_view(
         templates_heading: words.get("contact-templates"),
         templates: texts
             .into_iter()
-            .map(|(id, text)| TemplateItem {
+            .map(|(id, starter, text)| TemplateItem {
                 id,
+                starter,
                 text_url: specialist.map(|s| contact::text_url(&s.phone, &text)),
                 text,
             })
