@@ -4,7 +4,7 @@ use crux_core::{App, Command, render::render};
 use serde::{Deserialize, Serialize};
 
 use crate::effects::{
-    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile,
+    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, RawKey, ScheduleReminders, ShareFile,
     StoreOperation, StoreOutput, TimeRequest, UnlockWith,
 };
 use crate::i18n::{Language, Translations};
@@ -641,13 +641,16 @@ fn platform_key(purpose: KeyPurpose, output: PlatformKeyOutput, model: &mut Mode
     match (purpose, output) {
         (KeyPurpose::Unlock, PlatformKeyOutput::Key(key)) => {
             model.busy = true;
-            store(StoreOperation::Unlock(UnlockWith::PlatformKey(key))).and(render())
+            store(StoreOperation::Unlock(UnlockWith::PlatformKey(
+                RawKey::new(key),
+            )))
+            .and(render())
         }
         (KeyPurpose::Enroll, PlatformKeyOutput::Key(key)) => {
             if let State::Unlocked(unlocked) = &mut model.state {
                 unlocked.has_platform_key = true;
             }
-            store(StoreOperation::EnrollPlatformKey(key)).and(render())
+            store(StoreOperation::EnrollPlatformKey(RawKey::new(key))).and(render())
         }
         (_, PlatformKeyOutput::Unavailable) => problem(model, Problem::PlatformKeyUnavailable),
         (_, PlatformKeyOutput::Deleted) => Command::done(),

@@ -300,7 +300,7 @@ impl CoreHost {
                 let credential = match with {
                     UnlockWith::Passcode(passcode) => Ok(Credential::Passcode(passcode)),
                     UnlockWith::PlatformKey(key) => {
-                        PlatformKey::from_bytes(&key).map(Credential::PlatformKey)
+                        PlatformKey::from_bytes(key.as_bytes()).map(Credential::PlatformKey)
                     }
                 };
                 credential
@@ -315,7 +315,7 @@ impl CoreHost {
                     .map(|()| StoreOutput::Done)
             }
             StoreOperation::EnrollPlatformKey(key) => with_vault(&mut vault, |v| {
-                v.enroll_platform_key(&PlatformKey::from_bytes(&key)?)
+                v.enroll_platform_key(&PlatformKey::from_bytes(key.as_bytes())?)
             })
             .map(|()| StoreOutput::Done),
             StoreOperation::RemovePlatformKey => {

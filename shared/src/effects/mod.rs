@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use shell::{
     OpenUrl, PlatformKeyOperation, PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
 };
-pub use store::{StoreOperation, StoreOutput, UnlockWith};
+pub use store::{RawKey, StoreOperation, StoreOutput, UnlockWith};
 
 /// The current time, as milliseconds since the Unix epoch (UTC).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

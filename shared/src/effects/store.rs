@@ -1,14 +1,36 @@
 //! The vault, as an effect. The host executes these against
 //! [`crate::vault::Vault`]; `update` stays pure.
 
+use zeroize::Zeroizing;
+
 use crate::vault::{Change, Passcode, StoredRecord, ThrottleStatus, VaultError};
+
+/// A platform key's raw bytes on their way to the vault: wiped on drop and
+/// never printed.
+pub struct RawKey(Zeroizing<Vec<u8>>);
+
+impl RawKey {
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self(Zeroizing::new(bytes))
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for RawKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RawKey(<redacted>)")
+    }
+}
 
 /// How the participant unlocks.
 #[derive(Debug)]
 pub enum UnlockWith {
     Passcode(Passcode),
     /// The raw key the shell read from the platform keystore.
-    PlatformKey(Vec<u8>),
+    PlatformKey(RawKey),
 }
 
 #[derive(Debug)]
@@ -24,7 +46,7 @@ pub enum StoreOperation {
         new: Passcode,
     },
     /// Enrols the key the shell just stored in its keystore.
-    EnrollPlatformKey(Vec<u8>),
+    EnrollPlatformKey(RawKey),
     /// Stops accepting the platform key; the passcode still opens the vault.
     RemovePlatformKey,
     SetEraseAfterFailures(Option<u32>),
@@ -67,4 +89,29 @@ pub enum StoreOutput {
 
 impl crux_core::capability::Operation for StoreOperation {
     type Output = StoreOutput;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_in_store_operations_are_never_printed() {
+        let operations = [
+            StoreOperation::Unlock(UnlockWith::PlatformKey(RawKey::new(vec![0xAB; 32]))),
+            StoreOperation::EnrollPlatformKey(RawKey::new(vec![0xAB; 32])),
+            StoreOperation::Unlock(UnlockWith::Passcode(Passcode::new(String::from(
+                "quiet harbor 7",
+            )))),
+            StoreOperation::ChangePasscode {
+                current: Passcode::new(String::from("quiet harbor 7")),
+                new: Passcode::new(String::from("new harbor words")),
+            },
+        ];
+        for operation in operations {
+            let printed = format!("{operation:?}");
+            assert!(!printed.contains("171"), "{printed}");
+            assert!(!printed.contains("harbor"), "{printed}");
+        }
+    }
 }
