@@ -4,10 +4,15 @@
 //! - [`host`]: the core as shells use it, serving storage and time in Rust.
 //! - [`vault`]: the encrypted on-device store (rusqlite + ring).
 //! - [`i18n`]: the translations every shell shows.
+//! - `ffi` (native only): the UniFFI object iOS and Android hold.
 //! - `wasm` (wasm32 only): the wasm-bindgen surface for the web shell's worker.
 
 pub mod app;
 pub mod effects;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ffi;
+#[cfg(not(target_arch = "wasm32"))]
+uniffi::setup_scaffolding!();
 pub mod host;
 pub mod i18n;
 pub mod model;

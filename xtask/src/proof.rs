@@ -56,18 +56,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
 /// Release artifact sizes: the stripped native library and the wasm module.
 fn sizes() -> Result<String, String> {
     crate::run("cargo", &["build", "--release", "-p", "shared", "--lib"])?;
-    crate::run(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "-p",
-            "shared",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-    )?;
+    crate::web::build_release_wasm()?;
     let target = repo_root().join("target");
     let native = target.join("release/libshared.so");
     let stripped = target.join("release/libshared.stripped.so");

@@ -14,14 +14,9 @@ fn web_dir() -> PathBuf {
     repo_root().join("web")
 }
 
-/// Release wasm → wasm-bindgen → npm packages → Vite build (web/dist).
-pub(crate) fn build() -> Result<(), String> {
-    prerequisites::clang()?;
-    prerequisites::wasm_target()?;
-    prerequisites::node()?;
-    prerequisites::npm()?;
-
-    // Release only: debug wasm runs the 600,000-iteration KDF ~20x slower.
+/// The core for the browser. Release only: debug wasm runs the
+/// 600,000-iteration KDF about 20 times slower.
+pub(crate) fn build_release_wasm() -> Result<(), String> {
     run(
         "cargo",
         &[
@@ -33,7 +28,17 @@ pub(crate) fn build() -> Result<(), String> {
             "--target",
             WASM_TARGET,
         ],
-    )?;
+    )
+}
+
+/// Release wasm → wasm-bindgen → npm packages → Vite build (web/dist).
+pub(crate) fn build() -> Result<(), String> {
+    prerequisites::clang()?;
+    prerequisites::wasm_target()?;
+    prerequisites::node()?;
+    prerequisites::npm()?;
+
+    build_release_wasm()?;
     let bindgen = wasm_bindgen::ensure_cli()?;
     let wasm = repo_root().join(format!("target/{WASM_TARGET}/release/shared.wasm"));
     let out_dir = web_dir().join("pkg");
