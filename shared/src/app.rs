@@ -686,8 +686,8 @@ mod tests {
         }
     }
 
-    /// Sends a shell event: the core first asks for the time, then handles it.
-    fn send(app: &Phoenix, event: Event, model: &mut Model, now_ms: i64) -> Vec<Effect> {
+    /// What the core sends itself once it has the time for a shell event.
+    fn stamped(app: &Phoenix, event: Event, model: &mut Model, now_ms: i64) -> Vec<Event> {
         let mut command = app.update(event, model);
         let mut time = command
             .effects()
@@ -697,7 +697,12 @@ mod tests {
             })
             .expect("a time request");
         time.resolve(now_ms).expect("resolves");
-        let events: Vec<Event> = command.events().collect();
+        command.events().collect()
+    }
+
+    /// Sends a shell event: the core first asks for the time, then handles it.
+    fn send(app: &Phoenix, event: Event, model: &mut Model, now_ms: i64) -> Vec<Effect> {
+        let events = stamped(app, event, model, now_ms);
         let mut effects = Vec::new();
         for event in events {
             effects.extend(app.update(event, model).effects());
@@ -805,21 +810,14 @@ mod tests {
     fn a_wrong_passcode_asks_the_vault_again_and_shows_the_throttle() {
         let app = Phoenix::default();
         let mut model = locked();
-        let mut command = app.update(
+        let stamped = stamped(
+            &app,
             Event::Unlock {
                 passcode: "guess".into(),
             },
             &mut model,
+            5_000,
         );
-        let mut time = command
-            .effects()
-            .find_map(|effect| match effect {
-                Effect::Time(request) => Some(request),
-                _ => None,
-            })
-            .expect("a time request");
-        time.resolve(5_000).unwrap();
-        let stamped: Vec<Event> = command.events().collect();
         let mut unlock = app.update(stamped.into_iter().next().unwrap(), &mut model);
         assert!(
             model.busy,

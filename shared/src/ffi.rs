@@ -1,32 +1,11 @@
 //! The UniFFI boundary for iOS and Android: one object over [`CoreHost`],
 //! bytes in and bytes out (bincode, as crux's shells expect). Everything a
 //! shell sends is untrusted: malformed bytes, an unknown effect id or a
-//! panic come back as a typed [`CoreError`], never an abort.
+//! panic come back as a typed [`HostError`], never an abort.
 
 use std::sync::Arc;
 
 use crate::host::{CoreHost, HostError};
-
-/// Errors at the boundary; they carry no participant content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum CoreError {
-    #[error("the bytes are not a valid message")]
-    Malformed,
-    #[error("no outstanding effect has that id")]
-    UnknownEffect,
-    #[error("internal error")]
-    Internal,
-}
-
-impl From<HostError> for CoreError {
-    fn from(error: HostError) -> Self {
-        match error {
-            HostError::Malformed => Self::Malformed,
-            HostError::UnknownEffect => Self::UnknownEffect,
-            HostError::Internal => Self::Internal,
-        }
-    }
-}
 
 /// The core, as the native shells hold it.
 #[derive(uniffi::Object)]
@@ -52,18 +31,18 @@ impl CoreFfi {
     }
 
     /// Sends a bincode `Event`; returns bincode `Vec<ShellRequest>`.
-    pub fn update(&self, event: &[u8]) -> Result<Vec<u8>, CoreError> {
-        Ok(self.host.update_bytes(event)?)
+    pub fn update(&self, event: &[u8]) -> Result<Vec<u8>, HostError> {
+        self.host.update_bytes(event)
     }
 
     /// Answers shell request `id` with its bincode output.
-    pub fn resolve(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, CoreError> {
-        Ok(self.host.resolve_bytes(id, output)?)
+    pub fn resolve(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
+        self.host.resolve_bytes(id, output)
     }
 
     /// The current bincode `ViewModel`.
-    pub fn view(&self) -> Result<Vec<u8>, CoreError> {
-        Ok(self.host.view_bytes()?)
+    pub fn view(&self) -> Result<Vec<u8>, HostError> {
+        self.host.view_bytes()
     }
 }
 
@@ -101,9 +80,9 @@ mod tests {
             "the device's language"
         );
 
-        assert_eq!(core.update(&[0xff; 3]), Err(CoreError::Malformed));
-        assert_eq!(core.update(&[]), Err(CoreError::Malformed));
-        assert_eq!(core.resolve(77, &[]), Err(CoreError::UnknownEffect));
+        assert_eq!(core.update(&[0xff; 3]), Err(HostError::Malformed));
+        assert_eq!(core.update(&[]), Err(HostError::Malformed));
+        assert_eq!(core.resolve(77, &[]), Err(HostError::UnknownEffect));
         let after: ViewModel = BincodeFfiFormat::deserialize(&core.view().unwrap()).unwrap();
         assert_eq!(after, view, "bad bytes changed nothing");
     }

@@ -45,6 +45,7 @@ pub enum ShellEffect {
 /// Errors at the boundary. They name what went wrong and carry no
 /// participant content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(uniffi::Error))]
 pub enum HostError {
     #[error("the bytes are not a valid message")]
     Malformed,
@@ -166,18 +167,12 @@ impl CoreHost {
     /// ([`PlatformKeyOutput`], or `()` for open-url).
     pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
         guarded(|| {
-            let requests = match self.take_pending(id)? {
-                Pending::PlatformKey(mut request) => {
-                    let Ok(output) = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
-                    else {
-                        self.put_back(id, Pending::PlatformKey(request));
-                        return Err(HostError::Malformed);
-                    };
-                    self.resume(&mut request, output)?
-                }
-                Pending::OpenUrl(mut request) => self.resume(&mut request, ())?,
-                Pending::Share(mut request) => self.resume(&mut request, ())?,
-                Pending::Notify(mut request) => self.resume(&mut request, ())?,
+            let requests = if self.awaits_platform_key(id)? {
+                let output = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
+                    .map_err(|_| HostError::Malformed)?;
+                self.resolve_platform_key(id, output)?
+            } else {
+                self.resolve_done(id)?
             };
             encode(&requests)
         })
@@ -186,6 +181,16 @@ impl CoreHost {
     /// The current view model, bincode-encoded.
     pub fn view_bytes(&self) -> Result<Vec<u8>, HostError> {
         guarded(|| encode(&self.view()))
+    }
+
+    /// Whether request `id` is waiting for a platform key (its answer has a body).
+    fn awaits_platform_key(&self, id: u32) -> Result<bool, HostError> {
+        let pending = self.pending.lock().map_err(|_| HostError::Internal)?;
+        pending
+            .1
+            .get(&id)
+            .map(|request| matches!(request, Pending::PlatformKey(_)))
+            .ok_or(HostError::UnknownEffect)
     }
 
     fn take_pending(&self, id: u32) -> Result<Pending, HostError> {
