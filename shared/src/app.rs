@@ -21,7 +21,8 @@ use crate::vault::Passcode;
 use crate::view::{self, ViewModel, Words, export, reminders};
 
 /// Everything a participant can do, plus the core's own follow-ups.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum Event {
     /// The app launched: find out whether a vault exists.
     Start,
@@ -65,14 +66,21 @@ pub enum Event {
 
     /// A shell event with the time it happened.
     #[serde(skip)]
-    Stamped(Box<Event>, i64),
+    #[facet(skip)]
+    Stamped(#[facet(opaque)] Box<Event>, i64),
     #[serde(skip)]
-    Store(StoreResult),
+    #[facet(skip)]
+    Store(#[facet(opaque)] StoreResult),
     #[serde(skip)]
-    PlatformKey(KeyPurpose, PlatformKeyResult),
+    #[facet(skip)]
+    PlatformKey(
+        #[facet(opaque)] KeyPurpose,
+        #[facet(opaque)] PlatformKeyResult,
+    ),
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum SettingsEvent {
     /// `None` follows the device.
     SetLanguage(Option<Language>),

@@ -26,13 +26,14 @@ use crate::view::ViewModel;
 
 /// What the shell must do. `id` is passed back to [`CoreHost::resolve`] for
 /// effects that answer (render never does).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ShellRequest {
     pub id: u32,
     pub effect: ShellEffect,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ShellEffect {
     /// Read the view model again and redraw.
     Render,
@@ -44,7 +45,10 @@ pub enum ShellEffect {
 
 /// Errors at the boundary. They name what went wrong and carry no
 /// participant content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, facet::Facet,
+)]
+#[repr(C)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(uniffi::Error))]
 pub enum HostError {
     #[error("the bytes are not a valid message")]

@@ -7,6 +7,11 @@
 //! - `ffi` (native only): the UniFFI object iOS and Android hold.
 //! - `wasm` (wasm32 only): the wasm-bindgen surface for the web shell's worker.
 
+// `facet::Facet` (the shape the typegen reads) derives methods with `unsafe`
+// blocks in its generated code; the lint then flags every serde `Deserialize`
+// beside it. None of it is our code: `unsafe_code` stays forbidden.
+#![allow(clippy::unsafe_derive_deserialize)]
+
 pub mod app;
 pub mod effects;
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,20 +4,20 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
 use shared::app::{Event, SettingsEvent};
 use shared::effects::ShareFile;
 use shared::host::{CoreHost, HostError, ShellEffect, ShellRequest};
 use shared::model::Screen;
 use shared::model::aftercare::{
-    AftercareEvent, AftercarePlan, Appointment, Document, DocumentKind, DocumentStatus, Meeting,
-    Referral, ReferralStatus, ServiceCategory,
+    AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
+    MeetingForm, Referral, ReferralStatus, ServiceCategory,
 };
 use shared::model::checkin::CheckInForm;
-use shared::model::contact::{ContactEvent, ContactWay, Hours, Specialist};
+use shared::model::contact::{ContactEvent, ContactWay, HoursForm, SpecialistForm};
 use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, Halt};
 use shared::model::safety::{Person, SafetyPlan};
+use shared::model::when::Day;
 use shared::view::{ScreenView, ViewModel};
 
 mod support;
@@ -142,25 +142,21 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
             .is_empty()
     );
 
-    let at = NaiveDate::from_ymd_opt(2026, 3, 2)
-        .unwrap()
-        .and_hms_opt(14, 30, 0)
-        .unwrap();
     phone.send(Event::Aftercare(AftercareEvent::SaveAppointment {
         id: None,
-        appointment: Appointment {
+        appointment: AppointmentForm {
             title: "Intake, Dr. Ruiz; room 4".into(),
-            at,
+            at: "2026-03-02T14:30".into(),
             place: "Clinic".into(),
             remind_minutes_before: Some(60),
         },
     }));
     phone.send(Event::Aftercare(AftercareEvent::SaveMeeting {
         id: None,
-        meeting: Meeting {
+        meeting: MeetingForm {
             name: "Tuesday night NA".into(),
-            weekday: Weekday::Tue,
-            time: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            weekday: Day::Tuesday,
+            time: "19:00".into(),
             place: "St. Mark's".into(),
         },
     }));
@@ -250,18 +246,20 @@ fn help_reaches_the_phone_as_call_and_text_links() {
     // No specialist yet: contacting them is refused with a message.
     phone.requests(Event::Contact(ContactEvent::Call));
     assert!(phone.host.view().problem.is_some());
-    phone.send(Event::Contact(ContactEvent::SetSpecialist(Specialist {
-        name: "Dana Cruz".into(),
-        organization: "Bay Peer Support".into(),
-        phone: "(555) 010-2030".into(),
-        email: "dana@example.org".into(),
-        hours: vec![Hours {
-            weekday: Weekday::Mon,
-            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
-        }],
-        preferred: ContactWay::Text,
-    })));
+    phone.send(Event::Contact(ContactEvent::SetSpecialist(
+        SpecialistForm {
+            name: "Dana Cruz".into(),
+            organization: "Bay Peer Support".into(),
+            phone: "(555) 010-2030".into(),
+            email: "dana@example.org".into(),
+            hours: vec![HoursForm {
+                weekday: Day::Monday,
+                start: "09:00".into(),
+                end: "17:00".into(),
+            }],
+            preferred: ContactWay::Text,
+        },
+    )));
     let ScreenView::Contact(contact) = phone.send(Event::Navigate(Screen::Contact)).screen else {
         panic!()
     };
@@ -319,16 +317,12 @@ fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
         (schedule[0].at.as_str(), schedule[0].daily),
         ("2026-03-02T20:30:00", true)
     );
-    let at = NaiveDate::from_ymd_opt(2026, 3, 4)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
     let schedule = reminders(
         &phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
             id: None,
-            appointment: Appointment {
+            appointment: AppointmentForm {
                 title: "Probation officer".into(),
-                at,
+                at: "2026-03-04T09:00".into(),
                 place: "Courthouse".into(),
                 remind_minutes_before: Some(120),
             },

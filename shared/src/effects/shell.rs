@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A link for the phone to open: `tel:`, `sms:` or `mailto:`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct OpenUrl {
     pub url: String,
 }
@@ -13,7 +13,8 @@ impl crux_core::capability::Operation for OpenUrl {
 }
 
 /// The platform keystore holding the raw key for biometric unlock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum PlatformKeyOperation {
     /// Create a random 32-byte key, keep it (this device only) and return it.
     Create,
@@ -22,7 +23,8 @@ pub enum PlatformKeyOperation {
     Delete,
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum PlatformKeyOutput {
     Key(Vec<u8>),
     /// No key, or the participant cancelled the biometric prompt.
@@ -45,7 +47,7 @@ impl crux_core::capability::Operation for PlatformKeyOperation {
 }
 
 /// A file to hand to the platform's share sheet (or a download on the web).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ShareFile {
     pub file_name: String,
     pub mime_type: String,
@@ -68,7 +70,7 @@ impl crux_core::capability::Operation for ShareFile {
 }
 
 /// A local notification, scheduled by the phone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Reminder {
     /// Stable across schedules, so the shell can replace rather than duplicate.
     pub id: String,
@@ -83,7 +85,7 @@ pub struct Reminder {
 }
 
 /// Replace every scheduled reminder with these.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ScheduleReminders(pub Vec<Reminder>);
 
 impl crux_core::capability::Operation for ScheduleReminders {

@@ -11,8 +11,9 @@ use super::Outcome;
 use super::goals::required;
 use super::problem::Problem;
 use super::records::{Data, Id, Record, record};
+use super::when::{Day, parse_date_time, parse_time};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SupportContact {
     pub name: String,
     /// Sponsor, family, friend...
@@ -20,7 +21,8 @@ pub struct SupportContact {
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ServiceCategory {
     Counseling,
     MentalHealth,
@@ -34,7 +36,8 @@ pub enum ServiceCategory {
     Legal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ReferralStatus {
     ToContact,
     Contacted,
@@ -43,7 +46,7 @@ pub enum ReferralStatus {
     Done,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Referral {
     pub category: ServiceCategory,
     pub organization: String,
@@ -54,7 +57,8 @@ pub struct Referral {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum DocumentKind {
     SocialSecurityCard,
     BirthCertificate,
@@ -62,14 +66,15 @@ pub enum DocumentKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum DocumentStatus {
     Needed,
     Requested,
     Received,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Document {
     pub kind: DocumentKind,
     /// The name, for `Other`.
@@ -97,8 +102,51 @@ pub struct Meeting {
     pub place: String,
 }
 
+/// An appointment as a shell's form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct AppointmentForm {
+    pub title: String,
+    /// Local `YYYY-MM-DDTHH:MM`.
+    pub at: String,
+    pub place: String,
+    /// Minutes before to remind; `None` for no reminder.
+    pub remind_minutes_before: Option<u32>,
+}
+
+impl AppointmentForm {
+    fn parse(self) -> Result<Appointment, Problem> {
+        Ok(Appointment {
+            title: required(&self.title)?,
+            at: parse_date_time(&self.at)?,
+            place: self.place.trim().to_owned(),
+            remind_minutes_before: self.remind_minutes_before,
+        })
+    }
+}
+
+/// A weekly meeting as a shell's form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct MeetingForm {
+    pub name: String,
+    pub weekday: Day,
+    /// `HH:MM`.
+    pub time: String,
+    pub place: String,
+}
+
+impl MeetingForm {
+    fn parse(self) -> Result<Meeting, Problem> {
+        Ok(Meeting {
+            name: required(&self.name)?,
+            weekday: self.weekday.into(),
+            time: parse_time(&self.time)?,
+            place: self.place.trim().to_owned(),
+        })
+    }
+}
+
 /// Warning signs and what to do about them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct AftercarePlan {
     pub warning_signs: Vec<String>,
     /// "If I start slipping, I will ..."
@@ -114,7 +162,8 @@ record! {
     AftercarePlan => AftercarePlan,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum AftercareEvent {
     SaveContact {
         id: Option<Id>,
@@ -130,11 +179,11 @@ pub enum AftercareEvent {
     },
     SaveAppointment {
         id: Option<Id>,
-        appointment: Appointment,
+        appointment: AppointmentForm,
     },
     SaveMeeting {
         id: Option<Id>,
-        meeting: Meeting,
+        meeting: MeetingForm,
     },
     Remove(Id),
     SetPlan(AftercarePlan),
@@ -232,17 +281,8 @@ pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem
             }
             save(data, id, document)
         }
-        AftercareEvent::SaveAppointment {
-            id,
-            mut appointment,
-        } => {
-            appointment.title = required(&appointment.title)?;
-            save(data, id, appointment)
-        }
-        AftercareEvent::SaveMeeting { id, mut meeting } => {
-            meeting.name = required(&meeting.name)?;
-            save(data, id, meeting)
-        }
+        AftercareEvent::SaveAppointment { id, appointment } => save(data, id, appointment.parse()?),
+        AftercareEvent::SaveMeeting { id, meeting } => save(data, id, meeting.parse()?),
         AftercareEvent::Remove(id) => remove(id, data),
         AftercareEvent::SetPlan(mut plan) => {
             for list in [&mut plan.warning_signs, &mut plan.re_engagement] {

@@ -8,7 +8,7 @@ use super::problem::Problem;
 use super::records::{CheckIn, Data, Halt, Id, Record};
 
 /// What the participant answers; one per day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CheckInForm {
     /// 1 (very low) to 5 (very good).
     pub mood: u8,
@@ -68,7 +68,7 @@ pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<
 }
 
 /// One point of a trend: averages over a week or a month.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
 pub struct TrendPoint {
     /// First day of the period (YYYY-MM-DD).
     pub period_start: String,

@@ -10,9 +10,11 @@ use super::Outcome;
 use super::goals::required;
 use super::problem::Problem;
 use super::records::{Data, Id, PROFILE_ID, Record, record};
+use super::when::{Day, parse_time};
 use crate::vault::Change;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ContactWay {
     Call,
     Text,
@@ -37,7 +39,75 @@ pub struct Specialist {
     pub preferred: ContactWay,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The specialist as a shell's form sends them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct SpecialistForm {
+    pub name: String,
+    pub organization: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: Vec<HoursForm>,
+    pub preferred: ContactWay,
+}
+
+/// Hours on one day; times are `HH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct HoursForm {
+    pub weekday: Day,
+    pub start: String,
+    pub end: String,
+}
+
+impl From<&Specialist> for SpecialistForm {
+    fn from(specialist: &Specialist) -> Self {
+        Self {
+            name: specialist.name.clone(),
+            organization: specialist.organization.clone(),
+            phone: specialist.phone.clone(),
+            email: specialist.email.clone(),
+            hours: specialist
+                .hours
+                .iter()
+                .map(|h| HoursForm {
+                    weekday: h.weekday.into(),
+                    start: h.start.format("%H:%M").to_string(),
+                    end: h.end.format("%H:%M").to_string(),
+                })
+                .collect(),
+            preferred: specialist.preferred,
+        }
+    }
+}
+
+impl SpecialistForm {
+    fn parse(self) -> Result<Specialist, Problem> {
+        let hours = self
+            .hours
+            .iter()
+            .map(|h| {
+                let (start, end) = (parse_time(&h.start)?, parse_time(&h.end)?);
+                if start >= end {
+                    return Err(Problem::OutOfRange);
+                }
+                Ok(Hours {
+                    weekday: h.weekday.into(),
+                    start,
+                    end,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Specialist {
+            name: required(&self.name)?,
+            organization: self.organization.trim().to_owned(),
+            phone: self.phone.trim().to_owned(),
+            email: self.email.trim().to_owned(),
+            hours,
+            preferred: self.preferred,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct MessageTemplate {
     pub text: String,
 }
@@ -54,9 +124,10 @@ pub const DEFAULT_TEMPLATES: [&str; 3] = [
     "template-good-news",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ContactEvent {
-    SetSpecialist(Specialist),
+    SetSpecialist(SpecialistForm),
     SaveTemplate {
         id: Option<Id>,
         text: String,
@@ -82,11 +153,8 @@ pub enum ContactEvent {
 
 pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> {
     match event {
-        ContactEvent::SetSpecialist(mut specialist) => {
-            specialist.name = required(&specialist.name)?;
-            if specialist.hours.iter().any(|h| h.start >= h.end) {
-                return Err(Problem::OutOfRange);
-            }
+        ContactEvent::SetSpecialist(form) => {
+            let specialist = form.parse()?;
             let change = specialist.put(PROFILE_ID);
             data.specialist = Some(specialist);
             Ok(Outcome::saved(vec![change]))

@@ -7,7 +7,8 @@ use super::Outcome;
 use super::problem::Problem;
 use super::records::{Data, Dimension, Goal, GoalStatus, GoalStep, Id, Record};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum GoalEvent {
     Add {
         title: String,

@@ -11,6 +11,7 @@ pub mod records;
 pub mod recovery;
 pub mod safety;
 pub mod triggers;
+pub mod when;
 
 use chrono::{NaiveDate, TimeZone};
 use serde::{Deserialize, Serialize};
@@ -41,7 +42,8 @@ impl Environment {
 
 /// Screens the participant moves between (navigation lives in the core so
 /// every shell behaves the same).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum Screen {
     #[default]
     Today,

@@ -12,7 +12,8 @@ use crate::vault::{Change, RecordKind, StoredRecord};
 pub type Id = u64;
 
 /// SAMHSA's four dimensions of recovery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum Dimension {
     Health,
     Home,
@@ -20,7 +21,8 @@ pub enum Dimension {
     Community,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum GoalStatus {
     Active,
     Paused,
@@ -28,7 +30,8 @@ pub enum GoalStatus {
     Archived,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum TriggerKind {
     People,
     Places,
@@ -41,7 +44,7 @@ pub enum TriggerKind {
 
 /// Hungry, angry, lonely, tired: four yes-or-no answers.
 #[allow(clippy::struct_excessive_bools)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Halt {
     pub hungry: bool,
     pub angry: bool,
@@ -55,13 +58,13 @@ impl Halt {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Profile {
     pub recovery_date: Option<NaiveDate>,
 }
 
 /// Preferences, kept encrypted like everything else.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Settings {
     /// `None` follows the device.
     pub language: Option<crate::i18n::Language>,
@@ -89,14 +92,14 @@ impl Default for Settings {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Lapse {
     pub date: NaiveDate,
     /// What was going on; kept, never judged.
     pub context: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Goal {
     pub title: String,
     pub dimension: Dimension,
@@ -108,7 +111,7 @@ pub struct Goal {
     pub completed: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct GoalStep {
     pub goal: Id,
     pub title: String,
@@ -117,13 +120,13 @@ pub struct GoalStep {
     pub done: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Trigger {
     pub kind: TriggerKind,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CopingStrategy {
     pub name: String,
     /// The triggers it helps with.
@@ -131,7 +134,7 @@ pub struct CopingStrategy {
 }
 
 /// One run of "I'm triggered".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CravingEpisode {
     pub at_ms: i64,
     pub trigger: Option<Id>,
@@ -142,7 +145,7 @@ pub struct CravingEpisode {
 }
 
 /// A day's check-in: the answers, on the participant's calendar date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CheckIn {
     pub date: NaiveDate,
     pub answers: super::checkin::CheckInForm,
@@ -150,7 +153,7 @@ pub struct CheckIn {
 
 /// A BARC-10 recovery-capital check: ten answers from 1 (strongly
 /// disagree) to 6 (strongly agree); the score is their sum, 10 to 60.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct RecoveryCapital {
     pub date: NaiveDate,
     pub answers: [u8; 10],

@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The participant's recovery time as of a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
 pub struct Streaks {
     /// Days in the current stretch (since the recovery date or the last lapse).
     pub current: i64,
@@ -40,7 +40,8 @@ pub fn streaks(recovery_date: NaiveDate, lapses: &[NaiveDate], today: NaiveDate)
 }
 
 /// A recovery milestone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum Milestone {
     Days(u32),
     Months(u32),

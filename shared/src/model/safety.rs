@@ -6,13 +6,13 @@ use super::Outcome;
 use super::records::{Data, PROFILE_ID, Record, record};
 
 /// Someone to reach: a name and a number.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct Person {
     pub name: String,
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SafetyPlan {
     /// 1. Warning signs that a crisis may be developing.
     pub warning_signs: Vec<String>,

@@ -25,7 +25,8 @@ pub const STARTER_STRATEGIES: [&str; 7] = [
     "starter-eat-rest",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum TriggerEvent {
     AddTrigger {
         kind: TriggerKind,
@@ -48,7 +49,8 @@ pub enum TriggerEvent {
 }
 
 /// The "I'm triggered" flow, step by step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum FlowEvent {
     Start,
     ChooseTrigger(Id),
@@ -64,7 +66,8 @@ pub enum FlowEvent {
     Cancel,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum FlowStep {
     #[default]
     ChooseTrigger,
@@ -76,7 +79,7 @@ pub enum FlowStep {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
 pub struct Flow {
     pub step: FlowStep,
     pub trigger: Option<Id>,

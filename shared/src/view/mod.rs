@@ -19,7 +19,7 @@ pub use screens::*;
 /// US Suicide & Crisis Lifeline.
 pub const DEFAULT_CRISIS_LINE: &str = "988";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
 pub struct ViewModel {
     pub language: Language,
     /// The app's title: neutral in discreet mode.
@@ -34,7 +34,7 @@ pub struct ViewModel {
     pub busy: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct HelpActions {
     pub im_triggered: String,
     pub contact_peer: String,
@@ -43,7 +43,7 @@ pub struct HelpActions {
     pub crisis_text_url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct NavigationItem {
     pub screen: Screen,
     pub label: String,

@@ -7,16 +7,18 @@ use super::export::{
     category_key, document_kind_key, document_name, document_status_key, referral_status_key,
     weekday_name,
 };
-use super::screens::Choice;
+use super::screens::{
+    DocumentKindChoice, DocumentStatusChoice, ReferralStatusChoice, ServiceCategoryChoice,
+};
 use crate::model::aftercare::{
     self, AftercarePlan, DocumentKind, DocumentStatus, ReferralStatus, ServiceCategory,
     SupportContact,
 };
-use crate::model::contact::{self, ContactWay, DEFAULT_TEMPLATES, Specialist};
+use crate::model::contact::{self, ContactWay, DEFAULT_TEMPLATES, SpecialistForm};
 use crate::model::records::{Data, Id};
 use crate::model::safety::SafetyPlan;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ReferralItem {
     pub id: Id,
     pub category: ServiceCategory,
@@ -30,7 +32,7 @@ pub struct ReferralItem {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct DocumentItem {
     pub id: Id,
     pub kind: DocumentKind,
@@ -41,7 +43,7 @@ pub struct DocumentItem {
     pub waiting_for: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct AppointmentItem {
     pub id: Id,
     pub title: String,
@@ -51,7 +53,7 @@ pub struct AppointmentItem {
     pub remind_minutes_before: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct MeetingItem {
     pub id: Id,
     pub name: String,
@@ -60,19 +62,19 @@ pub struct MeetingItem {
     pub place: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct AftercareView {
     pub heading: String,
     pub contacts_heading: String,
     pub contacts: Vec<(Id, SupportContact)>,
     pub referrals_heading: String,
     pub referrals: Vec<ReferralItem>,
-    pub categories: Vec<Choice<ServiceCategory>>,
-    pub referral_statuses: Vec<Choice<ReferralStatus>>,
+    pub categories: Vec<ServiceCategoryChoice>,
+    pub referral_statuses: Vec<ReferralStatusChoice>,
     pub documents_heading: String,
     pub documents: Vec<DocumentItem>,
-    pub document_kinds: Vec<Choice<DocumentKind>>,
-    pub document_statuses: Vec<Choice<DocumentStatus>>,
+    pub document_kinds: Vec<DocumentKindChoice>,
+    pub document_statuses: Vec<DocumentStatusChoice>,
     pub appointments_heading: String,
     pub appointments: Vec<AppointmentItem>,
     pub meetings_heading: String,
@@ -106,17 +108,14 @@ const REFERRAL_STATUSES: [ReferralStatus; 5] = [
     ReferralStatus::Done,
 ];
 
-fn choices<T: Copy>(
+fn choices<T: Copy, C: From<(T, String)>>(
     values: &[T],
     key: impl Fn(T) -> &'static str,
     words: &Words<'_>,
-) -> Vec<Choice<T>> {
+) -> Vec<C> {
     values
         .iter()
-        .map(|value| Choice {
-            value: *value,
-            label: words.get(key(*value)),
-        })
+        .map(|value| C::from((*value, words.get(key(*value)))))
         .collect()
 }
 
@@ -225,7 +224,7 @@ pub fn aftercare_view(data: &Data, words: &Words<'_>) -> AftercareView {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SafetyPlanView {
     pub heading: String,
     /// The six steps' headings, in order, then reasons for living.
@@ -258,7 +257,7 @@ pub fn safety_view(data: &Data, words: &Words<'_>) -> SafetyPlanView {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct TemplateItem {
     /// `None` for the starter templates.
     pub id: Option<Id>,
@@ -270,10 +269,11 @@ pub struct TemplateItem {
     pub text_url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ContactView {
     pub heading: String,
-    pub specialist: Option<Specialist>,
+    /// The saved specialist, as the edit form shows it.
+    pub specialist: Option<SpecialistForm>,
     pub set_specialist_label: String,
     pub preferred_label: Option<String>,
     pub hours: Vec<String>,
@@ -313,7 +313,7 @@ pub fn contact_view(
     let outside_hours = specialist.is_some_and(|s| !contact::within_hours(s, local_now));
     ContactView {
         heading: words.get("contact-heading"),
-        specialist: specialist.cloned(),
+        specialist: specialist.map(SpecialistForm::from),
         set_specialist_label: words.get("action-save"),
         preferred_label: specialist.map(|s| {
             words.get(match s.preferred {

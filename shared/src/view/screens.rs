@@ -17,7 +17,8 @@ use crate::model::recovery::{self, Milestone};
 use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
 use crate::model::{Model, Screen, State, Unlocked};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
 pub enum ScreenView {
     Starting,
     FirstRun(FirstRunView),
@@ -34,7 +35,7 @@ pub enum ScreenView {
     Settings(SettingsView),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct FirstRunView {
     pub heading: String,
     pub intro: String,
@@ -43,7 +44,7 @@ pub struct FirstRunView {
     pub submit_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct LockView {
     pub heading: String,
     pub passcode_label: String,
@@ -54,7 +55,7 @@ pub struct LockView {
     pub erase_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct RecoveryView {
     /// "12 days in recovery".
     pub days_label: String,
@@ -67,7 +68,7 @@ pub struct RecoveryView {
     pub next_milestone: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct StepItem {
     pub id: Id,
     pub title: String,
@@ -76,7 +77,7 @@ pub struct StepItem {
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct TodayView {
     pub heading: String,
     pub recovery: Option<RecoveryView>,
@@ -93,13 +94,38 @@ pub struct TodayView {
     pub check_in_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Choice<T> {
-    pub value: T,
-    pub label: String,
+/// One option of a picker: the value to send back, and what to show.
+/// Concrete per value type, because the generated shell types cannot be
+/// generic.
+macro_rules! choice_types {
+    ($($name:ident: $value:ty),* $(,)?) => {$(
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+        pub struct $name {
+            pub value: $value,
+            pub label: String,
+        }
+
+        impl From<($value, String)> for $name {
+            fn from((value, label): ($value, String)) -> Self {
+                Self { value, label }
+            }
+        }
+    )*};
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+choice_types! {
+    DimensionChoice: Dimension,
+    TriggerKindChoice: TriggerKind,
+    TextChoice: String,
+    ItemChoice: Id,
+    LanguageChoice: Option<crate::i18n::Language>,
+    ServiceCategoryChoice: crate::model::aftercare::ServiceCategory,
+    ReferralStatusChoice: crate::model::aftercare::ReferralStatus,
+    DocumentKindChoice: crate::model::aftercare::DocumentKind,
+    DocumentStatusChoice: crate::model::aftercare::DocumentStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct GoalItem {
     pub id: Id,
     pub title: String,
@@ -115,7 +141,7 @@ pub struct GoalItem {
     pub steps: Vec<StepItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct GoalsView {
     pub heading: String,
     pub add_goal_label: String,
@@ -123,21 +149,21 @@ pub struct GoalsView {
     pub title_label: String,
     pub why_label: String,
     pub target_label: String,
-    pub dimensions: Vec<Choice<Dimension>>,
+    pub dimensions: Vec<DimensionChoice>,
     pub goals: Vec<GoalItem>,
     /// Completed and archived goals: what was achieved stays.
     pub history_heading: String,
     pub history: Vec<GoalItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct InsightItem {
     pub strategy: String,
     /// "Lowered craving by 3.5 on average (4 times)".
     pub evidence: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct TriggerItem {
     pub id: Id,
     pub kind: TriggerKind,
@@ -148,31 +174,31 @@ pub struct TriggerItem {
     pub insight: Vec<InsightItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct StrategyItem {
     pub id: Id,
     pub name: String,
     pub triggers: Vec<Id>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct TriggersView {
     pub heading: String,
     pub add_trigger_label: String,
     pub add_strategy_label: String,
     pub name_label: String,
-    pub kinds: Vec<Choice<TriggerKind>>,
+    pub kinds: Vec<TriggerKindChoice>,
     pub triggers: Vec<TriggerItem>,
     pub strategies: Vec<StrategyItem>,
     /// Starter ideas not yet in the toolbox: keep one with `AddStrategy`
     /// (its label as the name), or dismiss it by its value.
     pub suggestions_heading: String,
-    pub suggestions: Vec<Choice<String>>,
+    pub suggestions: Vec<TextChoice>,
     pub keep_label: String,
     pub dismiss_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct RankedStrategy {
     pub id: Id,
     pub name: String,
@@ -180,14 +206,14 @@ pub struct RankedStrategy {
     pub tried: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct TriggeredView {
     pub step: FlowStep,
     pub heading: String,
     pub prompt: String,
-    pub triggers: Vec<Choice<Id>>,
+    pub triggers: Vec<ItemChoice>,
     pub halt_label: String,
-    pub halt: Vec<Choice<String>>,
+    pub halt: Vec<TextChoice>,
     pub craving_label: String,
     /// Best first: what lowered this person's craving before.
     pub strategies: Vec<RankedStrategy>,
@@ -199,7 +225,7 @@ pub struct TriggeredView {
     pub safety_plan_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CheckInView {
     pub heading: String,
     pub already_checked_in: bool,
@@ -223,7 +249,7 @@ pub struct CheckInView {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
 pub struct TrendsView {
     pub heading: String,
     pub mood_label: String,
@@ -236,11 +262,11 @@ pub struct TrendsView {
     pub monthly: Vec<TrendPoint>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SettingsView {
     pub heading: String,
     pub language_label: String,
-    pub languages: Vec<Choice<Option<crate::i18n::Language>>>,
+    pub languages: Vec<LanguageChoice>,
     pub auto_lock_label: String,
     pub auto_lock_minutes: u32,
     pub discreet_label: String,
@@ -518,7 +544,7 @@ fn goals_view(data: &Data, words: &Words<'_>) -> GoalsView {
         target_label: words.get("field-target-date"),
         dimensions: DIMENSIONS
             .iter()
-            .map(|(value, key)| Choice {
+            .map(|(value, key)| DimensionChoice {
                 value: *value,
                 label: words.get(key),
             })
@@ -565,7 +591,7 @@ fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
         name_label: words.get("field-name"),
         kinds: KINDS
             .iter()
-            .map(|(value, key)| Choice {
+            .map(|(value, key)| TriggerKindChoice {
                 value: *value,
                 label: words.get(key),
             })
@@ -619,7 +645,7 @@ fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
                     .iter()
                     .any(|d| d == *key)
             })
-            .map(|key| Choice {
+            .map(|key| TextChoice {
                 value: (*key).to_owned(),
                 label: words.get(key),
             })
@@ -652,7 +678,7 @@ fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
         triggers: data
             .triggers
             .iter()
-            .map(|(id, t)| Choice {
+            .map(|(id, t)| ItemChoice {
                 value: *id,
                 label: t.name.clone(),
             })
@@ -660,7 +686,7 @@ fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
         halt_label: words.get("field-halt"),
         halt: ["halt-hungry", "halt-angry", "halt-lonely", "halt-tired"]
             .iter()
-            .map(|key| Choice {
+            .map(|key| TextChoice {
                 value: (*key).to_owned(),
                 label: words.get(key),
             })
@@ -724,15 +750,15 @@ fn settings_view(unlocked: &Unlocked, words: &Words<'_>) -> SettingsView {
         heading: words.get("settings-heading"),
         language_label: words.get("field-language"),
         languages: vec![
-            Choice {
+            LanguageChoice {
                 value: None,
                 label: words.get("language-device"),
             },
-            Choice {
+            LanguageChoice {
                 value: Some(crate::i18n::Language::English),
                 label: "English".into(),
             },
-            Choice {
+            LanguageChoice {
                 value: Some(crate::i18n::Language::Spanish),
                 label: "Español".into(),
             },

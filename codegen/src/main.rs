@@ -1,0 +1,84 @@
+//! Writes the shells' types — Swift, Kotlin and TypeScript — from the core's
+//! event, view model and shell request types, with crux's facet typegen.
+//! Each type serializes to the same bincode as its Rust original.
+//!
+//! usage: codegen [--swift DIR] [--kotlin DIR] [--typescript DIR]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crux_core::type_generation::facet::{Config, TypeRegistry};
+use facet_generate::generation::{bincode::BincodePlugin, typescript};
+use shared::app::Event;
+use shared::effects::PlatformKeyOutput;
+use shared::host::ShellRequest;
+use shared::view::ViewModel;
+
+/// The Kotlin package and Swift module of the generated types.
+const KOTLIN_PACKAGE: &str = "org.phoenix.shared";
+const SWIFT_MODULE: &str = "SharedTypes";
+const TYPESCRIPT_PACKAGE: &str = "shared_types";
+
+#[derive(Default)]
+struct Targets {
+    swift: Option<PathBuf>,
+    kotlin: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+}
+
+fn parse(args: &[String]) -> Result<Targets, String> {
+    let mut targets = Targets::default();
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let dir = args
+            .next()
+            .map(PathBuf::from)
+            .ok_or_else(|| format!("{flag} needs a directory"))?;
+        match flag.as_str() {
+            "--swift" => targets.swift = Some(dir),
+            "--kotlin" => targets.kotlin = Some(dir),
+            "--typescript" => targets.typescript = Some(dir),
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(targets)
+}
+
+fn generate(targets: &Targets) -> Result<(), String> {
+    let generator = TypeRegistry::new()
+        .register_type::<Event>()
+        .and_then(|r| r.register_type::<ViewModel>())
+        .and_then(|r| r.register_type::<ShellRequest>())
+        .and_then(|r| r.register_type::<PlatformKeyOutput>())
+        .and_then(TypeRegistry::build)
+        .map_err(|e| e.to_string())?;
+    if let Some(dir) = &targets.swift {
+        generator
+            .swift(&Config::builder(SWIFT_MODULE, dir).build())
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(dir) = &targets.kotlin {
+        generator
+            .kotlin(&Config::builder(KOTLIN_PACKAGE, dir).build())
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(dir) = &targets.typescript {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        typescript::Installer::new(TYPESCRIPT_PACKAGE, dir)
+            .plugin(BincodePlugin)
+            .generate(&generator.registry())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args).and_then(|targets| generate(&targets)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("codegen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
