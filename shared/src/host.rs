@@ -68,12 +68,17 @@ enum Pending {
 }
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
+type Hook = Box<dyn Fn() + Send + Sync>;
 
 pub struct CoreHost {
     core: Core<Phoenix>,
     vault_path: PathBuf,
     vault: Mutex<Option<Vault>>,
     clock: Clock,
+    /// Runs after the vault erased itself (by request, or after too many
+    /// wrong passcodes): where files cannot be deleted by path (the
+    /// browser's OPFS pool), the platform frees them here.
+    after_erase: Option<Hook>,
     pending: Mutex<(u32, HashMap<u32, Pending>)>,
 }
 
@@ -115,8 +120,16 @@ impl CoreHost {
             vault_path: vault_path.into(),
             vault: Mutex::new(None),
             clock,
+            after_erase: None,
             pending: Mutex::new((1, HashMap::new())),
         }
+    }
+
+    /// Calls `hook` each time the vault has erased itself.
+    #[must_use]
+    pub fn after_erase(mut self, hook: Hook) -> Self {
+        self.after_erase = Some(hook);
+        self
     }
 
     /// Sends an event; returns what the shell must do.
@@ -297,6 +310,7 @@ impl CoreHost {
         };
         let path = &self.vault_path;
         let now = (self.clock)();
+        let erasing = matches!(operation, StoreOperation::Erase);
         let result = match operation {
             StoreOperation::Probe => Ok(StoreOutput::Probed {
                 exists: Vault::exists(path),
@@ -360,6 +374,13 @@ impl CoreHost {
                 .map(|()| StoreOutput::Done)
             }
         };
+        let erased = match &result {
+            Ok(_) => erasing,
+            Err(error) => *error == VaultError::ErasedAfterFailures,
+        };
+        if let (true, Some(hook)) = (erased, &self.after_erase) {
+            hook();
+        }
         result.unwrap_or_else(StoreOutput::Failed)
     }
 }

@@ -8,13 +8,13 @@
 //! Errors cross the boundary as [`WebError`] values, never panics and never
 //! participant content. The panic hook only improves diagnostics.
 //!
-//! [`smoke`] is a temporary, vault-only surface used by the browser smoke
-//! tests until the core's host (`update` / `resolve` / `view` as bytes) is
-//! wired in here; it is then removed.
+//! [`WebCore`] is the core itself: events, shell-request answers and view
+//! models cross as bincode bytes, as they do over UniFFI on the phones.
 
 mod error;
-pub mod smoke;
 mod storage;
+mod web_core;
 
 pub use error::WebError;
 pub use storage::open_storage;
+pub use web_core::WebCore;

@@ -4,11 +4,15 @@
 use shared::app::{Event, SettingsEvent};
 use shared::host::CoreHost;
 use shared::model::Screen;
-use shared::model::aftercare::{AftercareEvent, Document, DocumentKind, DocumentStatus};
+use shared::model::aftercare::{
+    AftercareEvent, AppointmentForm, Document, DocumentKind, DocumentStatus, MeetingForm,
+};
 use shared::model::checkin::CheckInForm;
+use shared::model::contact::{ContactEvent, ContactWay, HoursForm, SpecialistForm};
 use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, TriggerEvent};
+use shared::model::when::Day;
 use shared::view::{ScreenView, ViewModel};
 
 mod support;
@@ -211,6 +215,73 @@ fn changing_the_passcode_and_erasing_everything() {
     );
 }
 
+#[test]
+fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phoenix.db");
+    let erased = Arc::new(AtomicUsize::new(0));
+    let start = |erased: &Arc<AtomicUsize>| {
+        let count = erased.clone();
+        let host = CoreHost::with_clock(
+            &path,
+            "America/New_York",
+            "en-US",
+            Box::new(|| support::START_MS),
+        )
+        .after_erase(Box::new(move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        }));
+        host.update(Event::Start);
+        host
+    };
+
+    let host = start(&erased);
+    send(
+        &host,
+        Event::SetPasscode {
+            passcode: PASSCODE.into(),
+            confirmation: PASSCODE.into(),
+        },
+    );
+    send(&host, Event::Lock);
+    assert_eq!(erased.load(Ordering::SeqCst), 0, "locking erases nothing");
+    send(&host, Event::EraseEverything);
+    assert_eq!(erased.load(Ordering::SeqCst), 1);
+
+    // The participant's opt-in: erase after three wrong passcodes.
+    let host = start(&erased);
+    send(
+        &host,
+        Event::SetPasscode {
+            passcode: PASSCODE.into(),
+            confirmation: PASSCODE.into(),
+        },
+    );
+    send(
+        &host,
+        Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(3))),
+    );
+    send(&host, Event::Lock);
+    for _ in 0..3 {
+        send(
+            &host,
+            Event::Unlock {
+                passcode: "not it".into(),
+            },
+        );
+    }
+    assert_eq!(
+        erased.load(Ordering::SeqCst),
+        2,
+        "{:?}",
+        host.view().problem
+    );
+    assert!(matches!(host.view().screen, ScreenView::FirstRun(_)));
+}
+
 fn check_in(mood: u8, craving: u8) -> CheckInForm {
     CheckInForm {
         mood,
@@ -304,6 +375,45 @@ fn refused_events() -> Vec<(Event, &'static str)> {
         (
             Event::Aftercare(AftercareEvent::Remove(999)),
             "no longer exists",
+        ),
+        (
+            Event::Aftercare(AftercareEvent::SaveAppointment {
+                id: None,
+                appointment: AppointmentForm {
+                    title: "Intake".into(),
+                    at: "next Tuesday".into(),
+                    place: String::new(),
+                    remind_minutes_before: None,
+                },
+            }),
+            "date",
+        ),
+        (
+            Event::Aftercare(AftercareEvent::SaveMeeting {
+                id: None,
+                meeting: MeetingForm {
+                    name: "NA".into(),
+                    weekday: Day::Tuesday,
+                    time: "7pm".into(),
+                    place: String::new(),
+                },
+            }),
+            "date",
+        ),
+        (
+            Event::Contact(ContactEvent::SetSpecialist(SpecialistForm {
+                name: "Dana".into(),
+                organization: String::new(),
+                phone: "555 0100".into(),
+                email: String::new(),
+                hours: vec![HoursForm {
+                    weekday: Day::Monday,
+                    start: "17:00".into(),
+                    end: "09:00".into(),
+                }],
+                preferred: ContactWay::Call,
+            })),
+            "outside the scale",
         ),
         (
             Event::Settings(SettingsEvent::SetAutoLockMinutes(0)),

@@ -1,6 +1,7 @@
 //! The web shell: build the release wasm and the web app, serve it, test it.
 //!
 //! `cargo xtask serve` = [`build`] then `vite preview` on 127.0.0.1:8080.
+//! [`build`] = release wasm, wasm-bindgen, generated TypeScript types, Vite.
 //! The `web` test step = [`build`] then Playwright in Debian's Chromium
 //! (the test config serves the same build on 127.0.0.1:8081).
 
@@ -54,8 +55,27 @@ pub(crate) fn build() -> Result<(), String> {
             &wasm.to_string_lossy(),
         ],
     )?;
+    generate_types()?;
     install_npm_packages()?;
     run_in(&web_dir(), "npm", &["run", "build"], &[])
+}
+
+/// The TypeScript types of the core's events, view models and shell
+/// requests (crux facet typegen), into web/src/generated (not committed).
+pub(crate) fn generate_types() -> Result<(), String> {
+    let out_dir = web_dir().join("src/generated");
+    run(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "codegen",
+            "--",
+            "--typescript",
+            &out_dir.to_string_lossy(),
+        ],
+    )
 }
 
 /// `cargo xtask serve`: build, then serve web/dist on http://127.0.0.1:8080.

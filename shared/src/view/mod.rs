@@ -1,6 +1,7 @@
 //! View models: everything a shell draws, already translated.
 
 pub mod export;
+mod form_words;
 mod plans;
 pub mod reminders;
 mod screens;
@@ -11,6 +12,7 @@ use crate::i18n::{Arg, Language, Translations};
 use crate::model::problem::Problem;
 use crate::model::{Model, Screen, State};
 
+pub use form_words::FormWords;
 pub use plans::*;
 pub use screens::*;
 
@@ -32,6 +34,8 @@ pub struct ViewModel {
     pub problem: Option<String>,
     /// A vault operation is under way.
     pub busy: bool,
+    /// Field and button labels the forms of several screens share.
+    pub words: FormWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -145,6 +149,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         navigation,
         problem: model.problem.map(|problem| problem_text(&words, problem)),
         busy: model.busy,
+        words: form_words::form_words(&words),
     }
 }
 

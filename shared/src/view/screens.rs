@@ -123,6 +123,8 @@ choice_types! {
     ReferralStatusChoice: crate::model::aftercare::ReferralStatus,
     DocumentKindChoice: crate::model::aftercare::DocumentKind,
     DocumentStatusChoice: crate::model::aftercare::DocumentStatus,
+    DayChoice: crate::model::when::Day,
+    ContactWayChoice: crate::model::contact::ContactWay,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]

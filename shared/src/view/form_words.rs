@@ -1,0 +1,102 @@
+//! Labels the shells' forms share across screens (field names, add and
+//! remove buttons, yes/no), translated once, so every shell shows the same
+//! words in the participant's language.
+
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+
+use super::Words;
+use super::export::weekday_name;
+use super::screens::{ContactWayChoice, DayChoice};
+use crate::model::contact::ContactWay;
+
+/// Declares `FormWords` with one `String` per field and fills each from its
+/// translation key.
+macro_rules! form_words {
+    ($($field:ident => $key:literal),* $(,)?) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+        pub struct FormWords {
+            $(pub $field: String,)*
+            pub days: Vec<DayChoice>,
+            pub contact_ways: Vec<ContactWayChoice>,
+        }
+
+        pub(super) fn form_words(words: &Words<'_>) -> FormWords {
+            FormWords {
+                $($field: words.get($key),)*
+                days: [
+                    Weekday::Mon,
+                    Weekday::Tue,
+                    Weekday::Wed,
+                    Weekday::Thu,
+                    Weekday::Fri,
+                    Weekday::Sat,
+                    Weekday::Sun,
+                ]
+                .into_iter()
+                .map(|day| DayChoice {
+                    value: day.into(),
+                    label: weekday_name(words, day),
+                })
+                .collect(),
+                contact_ways: [
+                    (ContactWay::Call, "contact-way-call"),
+                    (ContactWay::Text, "contact-way-text"),
+                    (ContactWay::Email, "contact-way-email"),
+                ]
+                .into_iter()
+                .map(|(value, key)| ContactWayChoice {
+                    value,
+                    label: words.get(key),
+                })
+                .collect(),
+            }
+        }
+    };
+}
+
+form_words! {
+    organization => "field-organization",
+    relationship => "field-relationship",
+    phone => "field-phone",
+    email => "field-email",
+    address => "field-address",
+    hours => "field-hours",
+    notes => "field-notes",
+    status => "field-status",
+    category => "field-category",
+    document => "field-document",
+    place => "field-place",
+    date_time => "field-date-time",
+    day => "field-day",
+    time => "field-time",
+    from => "field-from",
+    until => "field-until",
+    remind_minutes => "field-remind-minutes",
+    kind => "field-kind",
+    step => "field-step",
+    due => "field-due",
+    helps_with => "field-helps-with",
+    lapse_date => "field-lapse-date",
+    lapse_context => "field-lapse-context",
+    current_passcode => "field-current-passcode",
+    new_passcode => "field-new-passcode",
+    backup_file => "field-backup-file",
+    preferred_way => "field-preferred-way",
+    specialist => "contact-specialist",
+    add => "action-add",
+    add_contact => "action-add-contact",
+    add_referral => "action-add-referral",
+    add_document => "action-add-document",
+    add_appointment => "action-add-appointment",
+    add_meeting => "action-add-meeting",
+    add_hours => "action-add-hours",
+    remove => "action-remove",
+    mark_done => "action-mark-done",
+    yes => "answer-yes",
+    no => "answer-no",
+    prefer_not_to_say => "answer-prefer-not-to-say",
+    allow_reminders => "action-allow-reminders",
+    no_check_ins_yet => "trends-empty",
+    navigation => "nav-label",
+}
