@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
+use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use shared::app::Event;
+use shared::ffi::CoreFfi;
 use shared::host::CoreHost;
 use shared::model::Screen;
 use shared::model::checkin::CheckInForm;
@@ -127,24 +129,81 @@ fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples[index]
 }
 
-fn measure(host: &CoreHost, mut event: impl FnMut(usize) -> Vec<Event>) -> (Duration, Duration) {
+fn measure(host: &CoreHost, event: impl FnMut(usize) -> Vec<Event>) -> (Duration, Duration) {
+    measure_with(
+        |setup| {
+            host.update(setup);
+        },
+        |last| {
+            host.update(last);
+            std::hint::black_box(host.view());
+        },
+        event,
+    )
+}
+
+/// Times `timed` on the last event of each sample, after `setup` ran the others.
+fn measure_with(
+    mut setup: impl FnMut(Event),
+    mut timed: impl FnMut(Event),
+    mut event: impl FnMut(usize) -> Vec<Event>,
+) -> (Duration, Duration) {
     let mut samples = Vec::with_capacity(SAMPLES);
     for i in 0..SAMPLES {
         let mut events = event(i);
         let last = events.pop().expect("one event to time");
-        for setup in events {
-            host.update(setup);
+        for first in events {
+            setup(first);
         }
         let start = Instant::now();
-        host.update(last);
-        let view = host.view();
+        timed(last);
         samples.push(start.elapsed());
-        std::hint::black_box(view);
     }
     (
         percentile(&mut samples, 0.5),
         percentile(&mut samples, 0.99),
     )
+}
+
+fn bincode(event: &Event) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    BincodeFfiFormat::serialize(&mut bytes, event).unwrap();
+    bytes
+}
+
+/// The step toggle of the first row again, through the UniFFI object
+/// (bincode event in; bincode shell requests and view model out), in the
+/// same run, so the two rows compare.
+fn ffi_round_trip(path: &std::path::Path, step: Id) {
+    let ffi = CoreFfi::new(&path.display().to_string(), "America/New_York", "en-US");
+    for event in [
+        Event::Start,
+        Event::Unlock {
+            passcode: PASSCODE.into(),
+        },
+        Event::Navigate(Screen::Goals),
+    ] {
+        ffi.update(&bincode(&event)).unwrap();
+    }
+    let toggle = |i: usize| {
+        vec![if i % 2 == 0 {
+            Event::Goals(GoalEvent::CompleteStep(step))
+        } else {
+            Event::Goals(GoalEvent::ReopenStep(step))
+        }]
+    };
+    let (p50, p99) = measure_with(
+        |_| {},
+        |event| {
+            let requests = ffi.update(&bincode(&event)).unwrap();
+            std::hint::black_box((requests, ffi.view().unwrap()));
+        },
+        toggle,
+    );
+    row(
+        "complete a goal step through the UniFFI object (bytes in and out)",
+        (p50, p99),
+    );
 }
 
 fn row(name: &str, (p50, p99): (Duration, Duration)) {
@@ -239,6 +298,9 @@ fn main() {
         "navigate to Today (no write)",
         measure(&host, |_| vec![Event::Navigate(Screen::Today)]),
     );
+    // The typed host lets go of the vault; the UniFFI object opens it.
+    drop(host);
+    ffi_round_trip(&path, step);
     println!(
         "\nUnlock with the passcode (PBKDF2, open, decrypt and build the model from every record): {:.0} ms.",
         unlock.as_secs_f64() * 1e3

@@ -52,7 +52,7 @@ pub enum Event {
     Triggered(FlowEvent),
     CheckIn(CheckInForm),
     /// A BARC-10 check: ten answers, each 1 to 6.
-    RecoveryCapital([u8; 10]),
+    RecoveryCapital(Vec<u8>),
     Aftercare(AftercareEvent),
     /// Share the aftercare plan as a document.
     ExportPlan,
@@ -104,7 +104,8 @@ pub enum SettingsEvent {
     SetEraseAfterFailures(Option<u32>),
     ChangePasscode {
         current: String,
-        new: String,
+        // Not `new`: a reserved word in the generated TypeScript.
+        replacement: String,
         confirmation: String,
     },
 }
@@ -486,6 +487,7 @@ fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Resu
         Event::Triggered(event) => triggers::advance(event, &mut unlocked.flow, data, now_ms)?,
         Event::CheckIn(form) => checkin::save(form, data, today)?,
         Event::RecoveryCapital(answers) => {
+            let answers: [u8; 10] = answers.try_into().map_err(|_| Problem::OutOfRange)?;
             if answers.iter().any(|a| !(1..=6).contains(a)) {
                 return Err(Problem::OutOfRange);
             }
@@ -578,18 +580,18 @@ fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Proble
         }
         SettingsEvent::ChangePasscode {
             current,
-            new,
+            replacement,
             confirmation,
         } => {
-            if new != confirmation {
+            if replacement != confirmation {
                 return Err(Problem::PasscodesDiffer);
             }
-            if new.trim().chars().count() < 4 {
+            if replacement.trim().chars().count() < 4 {
                 return Err(Problem::PasscodeTooShort);
             }
             return Ok(store(StoreOperation::ChangePasscode {
                 current: Passcode::new(current),
-                new: Passcode::new(new),
+                new: Passcode::new(replacement),
             })
             .and(render()));
         }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
-use crux_core::{Core, Request};
+use crux_core::{Core, Request, RequestHandle};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
@@ -229,6 +229,11 @@ impl CoreHost {
     where
         Op: crux_core::capability::Operation,
     {
+        // A fire-and-forget request (the reminder schedule): the core wants
+        // no answer, and the shell's "done" is fine.
+        if matches!(request.handle, RequestHandle::Never) {
+            return Ok(Vec::new());
+        }
         let effects = self
             .core
             .resolve(request, output)

@@ -114,7 +114,7 @@ fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
     send(
         &host,
         Event::Triggers(TriggerEvent::AddTrigger {
-            kind: TriggerKind::Times,
+            category: TriggerKind::Times,
             name: "Friday payday".into(),
         }),
     );
@@ -169,7 +169,7 @@ fn changing_the_passcode_and_erasing_everything() {
         &host,
         Event::Settings(SettingsEvent::ChangePasscode {
             current: "not it".into(),
-            new: "new harbor words".into(),
+            replacement: "new harbor words".into(),
             confirmation: "new harbor words".into(),
         }),
     );
@@ -181,7 +181,7 @@ fn changing_the_passcode_and_erasing_everything() {
         &host,
         Event::Settings(SettingsEvent::ChangePasscode {
             current: PASSCODE.into(),
-            new: "new harbor words".into(),
+            replacement: "new harbor words".into(),
             confirmation: "new harbor words".into(),
         }),
     );
@@ -348,7 +348,8 @@ fn refused_events() -> Vec<(Event, &'static str)> {
         (Event::Triggered(FlowEvent::RateAfter(3)), "not available"),
         (Event::CheckIn(check_in(0, 3)), "outside the scale"),
         (Event::CheckIn(check_in(3, 11)), "outside the scale"),
-        (Event::RecoveryCapital([7; 10]), "outside the scale"),
+        (Event::RecoveryCapital(vec![7; 10]), "outside the scale"),
+        (Event::RecoveryCapital(vec![4; 9]), "outside the scale"),
         (
             Event::SetRecoveryDate("2099-01-01".into()),
             "not in the future",
@@ -434,7 +435,7 @@ fn refused_events() -> Vec<(Event, &'static str)> {
         (
             Event::Settings(SettingsEvent::ChangePasscode {
                 current: PASSCODE.into(),
-                new: "abc".into(),
+                replacement: "abc".into(),
                 confirmation: "abc".into(),
             }),
             "at least 4",

@@ -424,7 +424,7 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
             note: format!("day {day}"),
         }));
         if day == 10 {
-            phone.send(Event::RecoveryCapital([4, 5, 3, 4, 4, 5, 3, 6, 4, 5]));
+            phone.send(Event::RecoveryCapital(vec![4, 5, 3, 4, 4, 5, 3, 6, 4, 5]));
         }
         // The next day: the app locked itself overnight.
         phone.advance(24 * HOUR_MS);
@@ -465,6 +465,37 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
     assert_eq!(
         check_in.barc_last_score.as_deref(),
         Some("Last score: 43 out of 60")
+    );
+}
+
+/// Every shell request the core hands out can be answered "done", including
+/// the fire-and-forget ones (reminders) whose answer the core ignores.
+#[test]
+fn shells_answer_every_request_and_each_answer_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    let requests = phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
+        id: None,
+        appointment: AppointmentForm {
+            title: "Intake".into(),
+            at: "2026-03-04T09:00".into(),
+            place: String::new(),
+            remind_minutes_before: Some(60),
+        },
+    }));
+    let notify = requests
+        .iter()
+        .find(|r| matches!(r.effect, ShellEffect::Notify(_)))
+        .expect("a reminder schedule")
+        .id;
+    assert_eq!(
+        phone.host.resolve_bytes(notify, &[]),
+        Ok(vec![0; 8]),
+        "no new requests"
+    );
+    assert_eq!(
+        phone.host.resolve_done(notify),
+        Err(HostError::UnknownEffect)
     );
 }
 

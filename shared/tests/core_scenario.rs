@@ -164,7 +164,7 @@ fn a_participants_first_day_survives_a_restart() {
 
     // A trigger and two coping strategies linked to it.
     phone.send(Event::Triggers(TriggerEvent::AddTrigger {
-        kind: TriggerKind::Places,
+        category: TriggerKind::Places,
         name: "Passing the old bar".into(),
     }));
     let ScreenView::Triggers(triggers) = phone.send(Event::Navigate(Screen::Triggers)).screen
@@ -501,7 +501,7 @@ fn spanish_view_models_have_no_english_left() {
     set_up(&phone);
     phone.send(Event::SetRecoveryDate("2026-01-31".into()));
     phone.send(Event::Triggers(TriggerEvent::AddTrigger {
-        kind: TriggerKind::Feelings,
+        category: TriggerKind::Feelings,
         name: "soledad".into(),
     }));
     phone.send(Event::Goals(GoalEvent::Add {

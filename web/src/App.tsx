@@ -1,13 +1,23 @@
-import { useViewModel } from './core/CoreContext';
-import { FirstRunScreen } from './screens/FirstRunScreen';
-import { LockScreen } from './screens/LockScreen';
-import { SmokeNotesScreen } from './screens/SmokeNotesScreen';
+import { useEffect } from 'react';
+import { useAppState, useDispatch } from './core/CoreContext';
+import type { ViewModel } from './generated/shared_types';
+import { AftercareScreen } from './screens/AftercareScreen';
+import { CheckInScreen } from './screens/CheckInScreen';
+import { ContactScreen } from './screens/ContactScreen';
+import { FirstRunScreen, LockScreen } from './screens/LockScreens';
+import { GoalsScreen } from './screens/GoalsScreen';
+import { SafetyPlanScreen } from './screens/SafetyPlanScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { StatusScreen } from './screens/StatusScreen';
+import { TodayScreen } from './screens/TodayScreen';
+import { TrendsScreen } from './screens/TrendsScreen';
+import { TriggeredScreen } from './screens/TriggeredScreen';
+import { TriggersScreen } from './screens/TriggersScreen';
 
-/** Picks the screen for the current view model. */
+/** Picks what to show: start-up and storage states, then the core's screens. */
 export function App() {
-  const view = useViewModel();
-  switch (view.screen) {
+  const state = useAppState();
+  switch (state.status) {
     case 'starting':
       return <StatusScreen title="Phoenix" message="Opening…" />;
     case 'storageUnavailable':
@@ -21,14 +31,106 @@ export function App() {
       return (
         <StatusScreen
           title="Phoenix hit a problem"
-          message="Reload the page to start again. Everything you saved is still on this device."
+          message={`Reload the page to start again. Everything you saved is still on this device. (Error: ${state.code})`}
         />
       );
-    case 'firstRun':
-      return <FirstRunScreen busy={view.busy} problem={view.problem} />;
-    case 'locked':
-      return <LockScreen busy={view.busy} problem={view.problem} />;
-    case 'notes':
-      return <SmokeNotesScreen notes={view.notes} problem={view.problem} />;
+    case 'ready':
+      return <Frame view={state.view} waiting={state.waiting} />;
+  }
+}
+
+/** The help actions, navigation and problem message around every screen. */
+function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
+  const dispatch = useDispatch();
+  const unlocked = view.navigation.length > 0;
+  useEffect(() => {
+    document.title = view.title;
+    document.documentElement.lang = view.language.kind === 'Spanish' ? 'es' : 'en';
+  }, [view.title, view.language]);
+
+  return (
+    <div className="app" aria-busy={waiting || view.busy}>
+      <header className="app-bar">
+        <p className="app-title">{view.title}</p>
+        <div className="help-actions">
+          {unlocked && (
+            <>
+              <button type="button" className="urgent" onClick={() => dispatch({ kind: 'Triggered', value: { kind: 'Start' } })}>
+                {view.help.im_triggered}
+              </button>
+              <button type="button" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
+                {view.help.contact_peer}
+              </button>
+            </>
+          )}
+          <a className="crisis" href={view.help.crisis_call_url}>
+            {view.help.crisis_label}
+          </a>
+        </div>
+      </header>
+      {unlocked && (
+        <nav aria-label={view.words.navigation}>
+          <ul>
+            {view.navigation.map((item) => (
+              <li key={item.screen.kind}>
+                <a
+                  href={`#${item.screen.kind}`}
+                  aria-current={item.current ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    dispatch({ kind: 'Navigate', value: item.screen });
+                  }}
+                >
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {view.problem && (
+        <div role="alert" className="problem">
+          <p>{view.problem}</p>
+          {unlocked && (
+            <button type="button" className="quiet" onClick={() => dispatch({ kind: 'DismissProblem' })}>
+              ✕<span className="visually-hidden">{view.words.close}</span>
+            </button>
+          )}
+        </div>
+      )}
+      <Screen view={view} waiting={waiting} />
+    </div>
+  );
+}
+
+function Screen({ view, waiting }: { view: ViewModel; waiting: boolean }) {
+  const { screen, words } = view;
+  switch (screen.kind) {
+    case 'Starting':
+      return <StatusScreen title={view.title} message="…" />;
+    case 'FirstRun':
+      return <FirstRunScreen view={screen.value} busy={waiting || view.busy} />;
+    case 'Locked':
+      return <LockScreen view={screen.value} words={words} busy={waiting || view.busy} />;
+    case 'Today':
+      return <TodayScreen view={screen.value} words={words} />;
+    case 'Goals':
+      return <GoalsScreen view={screen.value} words={words} />;
+    case 'Triggers':
+      return <TriggersScreen view={screen.value} words={words} />;
+    case 'Triggered':
+      return <TriggeredScreen view={screen.value} words={words} help={view.help} />;
+    case 'CheckIn':
+      return <CheckInScreen view={screen.value} words={words} />;
+    case 'Trends':
+      return <TrendsScreen view={screen.value} words={words} />;
+    case 'Aftercare':
+      return <AftercareScreen view={screen.value} words={words} />;
+    case 'SafetyPlan':
+      return <SafetyPlanScreen view={screen.value} words={words} help={view.help} />;
+    case 'Contact':
+      return <ContactScreen view={screen.value} words={words} help={view.help} />;
+    case 'Settings':
+      return <SettingsScreen view={screen.value} words={words} />;
   }
 }

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use crate::run;
 
 /// Every target in fuzz/Cargo.toml.
-const TARGETS: [&str; 3] = ["envelope", "backup_file", "corrupt_vault"];
+const TARGETS: [&str; 4] = ["envelope", "backup_file", "corrupt_vault", "ffi_bytes"];
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     let seconds = match args {

@@ -29,7 +29,8 @@ pub const STARTER_STRATEGIES: [&str; 7] = [
 #[repr(C)]
 pub enum TriggerEvent {
     AddTrigger {
-        kind: TriggerKind,
+        // Not `kind`: the generated TypeScript tags variants with `kind`.
+        category: TriggerKind,
         name: String,
     },
     RemoveTrigger(Id),
@@ -90,9 +91,9 @@ pub struct Flow {
 
 pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> {
     match event {
-        TriggerEvent::AddTrigger { kind, name } => {
+        TriggerEvent::AddTrigger { category, name } => {
             let trigger = Trigger {
-                kind,
+                kind: category,
                 name: required(&name)?,
             };
             let id = data.allocate_id();

@@ -19,6 +19,8 @@ macro_rules! form_words {
             $(pub $field: String,)*
             pub days: Vec<DayChoice>,
             pub contact_ways: Vec<ContactWayChoice>,
+            /// Hungry, angry, lonely, tired, in that order.
+            pub halt: Vec<String>,
         }
 
         pub(super) fn form_words(words: &Words<'_>) -> FormWords {
@@ -50,12 +52,19 @@ macro_rules! form_words {
                     label: words.get(key),
                 })
                 .collect(),
+                halt: ["halt-hungry", "halt-angry", "halt-lonely", "halt-tired"]
+                    .into_iter()
+                    .map(|key| words.get(key))
+                    .collect(),
             }
         }
     };
 }
 
 form_words! {
+    name => "field-name",
+    title => "field-title",
+    dimension => "field-dimension",
     organization => "field-organization",
     relationship => "field-relationship",
     phone => "field-phone",
@@ -81,6 +90,7 @@ form_words! {
     lapse_context => "field-lapse-context",
     current_passcode => "field-current-passcode",
     new_passcode => "field-new-passcode",
+    new_passcode_again => "field-new-passcode-again",
     backup_file => "field-backup-file",
     preferred_way => "field-preferred-way",
     specialist => "contact-specialist",
@@ -99,4 +109,13 @@ form_words! {
     allow_reminders => "action-allow-reminders",
     no_check_ins_yet => "trends-empty",
     navigation => "nav-label",
+    next => "action-next",
+    cancel => "action-cancel",
+    close => "action-close",
+    save => "action-save",
+    erase_warning => "erase-warning",
+    erase_confirm => "action-erase-confirm",
+    one_per_line => "hint-one-per-line",
+    mood_scale => "hint-mood-scale",
+    craving_scale => "hint-craving-scale",
 }

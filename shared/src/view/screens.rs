@@ -269,6 +269,8 @@ pub struct SettingsView {
     pub heading: String,
     pub language_label: String,
     pub languages: Vec<LanguageChoice>,
+    /// The participant's choice; `None` follows the device.
+    pub language: Option<crate::i18n::Language>,
     pub auto_lock_label: String,
     pub auto_lock_minutes: u32,
     pub discreet_label: String,
@@ -751,6 +753,7 @@ fn settings_view(unlocked: &Unlocked, words: &Words<'_>) -> SettingsView {
     SettingsView {
         heading: words.get("settings-heading"),
         language_label: words.get("field-language"),
+        language: settings.language,
         languages: vec![
             LanguageChoice {
                 value: None,

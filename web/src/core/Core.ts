@@ -1,45 +1,105 @@
-import type { FromWorker, ShellEvent, ToWorker, ViewModel } from './protocol';
+import type { Event, ShellRequest, ViewModel } from '../generated/shared_types';
+import { decodeRequests, decodeView, encodeEvent } from './codec';
+import type { FromWorker, ToWorker } from './protocol';
+import { notify, openUrl, platformKey, share } from './shellEffects';
+
+/** What the page shows: the core's view model once the worker is ready. */
+export type AppState =
+  | { status: 'starting' }
+  | { status: 'storageUnavailable' }
+  | { status: 'failed'; code: string }
+  /** `waiting`: an event is with the core (the passcode KDF takes a moment). */
+  | { status: 'ready'; view: ViewModel; waiting: boolean };
 
 type Listener = () => void;
 
 /**
- * The page's handle on the core: posts events to the worker, keeps the latest
- * view model, and tells React when it changes (`useSyncExternalStore`).
+ * The page's handle on the core: encodes events for the worker, performs
+ * the shell requests that come back (render, open-url, share, reminders,
+ * platform key) and keeps the latest view model for React
+ * (`useSyncExternalStore`).
  */
 export class Core {
   private worker: Worker;
-  private view: ViewModel = { screen: 'starting' };
+  private state: AppState = { status: 'starting' };
   private listeners = new Set<Listener>();
+  private inFlight = 0;
 
   constructor() {
     this.worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
       type: 'module',
       name: 'phoenix-core',
     });
-    this.worker.addEventListener('message', (message: MessageEvent<FromWorker>) => {
-      if (message.data.type === 'view') this.setView(message.data.view);
+    this.worker.addEventListener('message', (message: MessageEvent<FromWorker>) => this.receive(message.data));
+    this.worker.addEventListener('error', () => this.setState({ status: 'failed', code: 'Worker' }));
+    this.dispatch({ kind: 'Start' });
+    // Coming back to the app: the core locks it if it sat idle too long.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.dispatch({ kind: 'Resumed' });
     });
-    this.worker.addEventListener('error', () => this.setView({ screen: 'storageUnavailable' }));
   }
 
-  dispatch = (event: ShellEvent): void => {
-    const message: ToWorker = { type: 'event', event };
-    this.worker.postMessage(message);
-    // The passcode screens show progress at once: the KDF takes a moment.
-    if ((event.type === 'createVault' || event.type === 'unlock') && 'busy' in this.view) {
-      this.setView({ ...this.view, busy: true, problem: undefined });
-    }
+  dispatch = (event: Event): void => {
+    const bytes = encodeEvent(event);
+    this.send({ type: 'update', event: bytes }, [bytes.buffer as ArrayBuffer]);
   };
 
-  getView = (): ViewModel => this.view;
+  getState = (): AppState => this.state;
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  private setView(view: ViewModel): void {
-    this.view = view;
+  private send(message: ToWorker, transfer: Transferable[]): void {
+    this.inFlight++;
+    if (this.state.status === 'ready' && !this.state.waiting) this.setState({ ...this.state, waiting: true });
+    this.worker.postMessage(message, transfer);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'storageUnavailable') {
+      this.setState({ status: 'storageUnavailable' });
+      return;
+    }
+    if (message.type === 'failed') {
+      this.setState({ status: 'failed', code: message.code });
+      return;
+    }
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    const requests = decodeRequests(message.requests);
+    const waiting = this.inFlight > 0;
+    if (requests.some((request) => request.effect.kind === 'Render') || this.state.status !== 'ready') {
+      this.setState({ status: 'ready', view: decodeView(message.view), waiting });
+    } else if (this.state.waiting !== waiting) {
+      this.setState({ ...this.state, waiting });
+    }
+    for (const request of requests) this.perform(request);
+  }
+
+  private perform({ id, effect }: ShellRequest): void {
+    let output: Uint8Array;
+    switch (effect.kind) {
+      case 'Render':
+        return;
+      case 'OpenUrl':
+        output = openUrl(effect.value);
+        break;
+      case 'Share':
+        output = share(effect.value);
+        break;
+      case 'Notify':
+        output = notify(effect.value);
+        break;
+      case 'PlatformKey':
+        output = platformKey(effect.value);
+        break;
+    }
+    this.send({ type: 'resolve', id, output }, [output.buffer as ArrayBuffer]);
+  }
+
+  private setState(state: AppState): void {
+    this.state = state;
     for (const listener of this.listeners) listener();
   }
 }

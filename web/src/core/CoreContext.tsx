@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import type { Core } from './Core';
-import type { ShellEvent, ViewModel } from './protocol';
+import type { Event } from '../generated/shared_types';
+import type { AppState, Core } from './Core';
 
 const CoreContext = createContext<Core | null>(null);
 
@@ -14,13 +14,13 @@ function useCore(): Core {
   return core;
 }
 
-/** The current view model; re-renders when the core sends a new one. */
-export function useViewModel(): ViewModel {
+/** The page's state; re-renders when the core sends a new view model. */
+export function useAppState(): AppState {
   const core = useCore();
-  return useSyncExternalStore(core.subscribe, core.getView);
+  return useSyncExternalStore(core.subscribe, core.getState);
 }
 
 /** Sends an event to the core. */
-export function useDispatch(): (event: ShellEvent) => void {
+export function useDispatch(): (event: Event) => void {
   return useCore().dispatch;
 }

@@ -1,18 +1,18 @@
 /// <reference lib="webworker" />
 /**
  * The core's dedicated worker: loads the wasm, opens OPFS storage, then
- * answers each event with a view model. The page never touches the vault.
+ * feeds the page's events and answers to the core (with its vault) and
+ * posts back what the core asks of the shell. The page never touches the
+ * vault, and no participant data is decoded here.
  */
-import initWasm, { openStorage } from '../../pkg/shared';
+import initWasm, { openStorage, WebCore } from '../../pkg/shared';
 import wasmUrl from '../../pkg/shared_bg.wasm?url';
-import type { FromWorker, ToWorker, ViewModel } from './protocol';
-import { SmokeCore } from './smokeCore';
+import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-function post(view: ViewModel): void {
-  const message: FromWorker = { type: 'view', view };
-  self.postMessage(message);
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 /**
@@ -36,46 +36,55 @@ async function openStorageWithRetry(): Promise<boolean> {
   return false;
 }
 
-async function start(): Promise<SmokeCore | null> {
+async function start(): Promise<WebCore | null> {
   try {
     await initWasm({ module_or_path: wasmUrl });
     if (!(await openStorageWithRetry())) {
-      post({ screen: 'storageUnavailable' });
+      post({ type: 'storageUnavailable' });
       return null;
     }
-    return new SmokeCore();
+    return new WebCore(Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language);
   } catch {
-    post({ screen: 'failed' });
+    post({ type: 'failed', code: 'Start' });
     return null;
   }
 }
 
 const ready = start();
 
-// Events are handled one at a time, in order: the vault is single-threaded.
+// Messages are handled one at a time, in order: the vault is single-threaded.
 let queue: Promise<void> = Promise.resolve();
 let failed = false;
+
+function handle(core: WebCore, message: ToWorker): void {
+  // Timings for diagnostics and the browser tests; the name says what kind
+  // of message it was, never its content.
+  const started = performance.now();
+  const requests =
+    message.type === 'update' ? core.update(message.event) : core.resolve(message.id, message.output);
+  const view = core.view();
+  performance.measure(`phoenix:${message.type}`, { start: started });
+  post({ type: 'requests', requests, view }, [requests.buffer, view.buffer]);
+}
+
+/** A `WebError`'s code; anything else thrown by the wasm is a trap. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'Trap';
+}
 
 self.addEventListener('message', (message: MessageEvent<ToWorker>) => {
   queue = queue.then(async () => {
     const core = await ready;
     if (!core || failed) return;
     try {
-      // Timings for diagnostics and the browser tests; the name is the
-      // event's type only, never its content.
-      const started = performance.now();
-      const view = core.update(message.data.event);
-      performance.measure(`phoenix:${message.data.event.type}`, { start: started });
-      post(view);
-    } catch {
-      // Typed errors become view models inside the core; anything thrown
-      // here is a bug (a wasm panic leaves the instance unusable): stop.
+      handle(core, message.data);
+    } catch (error) {
+      // The core answers bad input with typed errors and problems in the
+      // view model; a throw here means the page sent bytes the core refused
+      // (a bug) or the wasm trapped: stop rather than guess.
       failed = true;
-      post({ screen: 'failed' });
+      post({ type: 'failed', code: errorCode(error) });
     }
   });
-});
-
-void ready.then((core) => {
-  if (core) post(core.current());
 });

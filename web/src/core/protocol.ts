@@ -1,37 +1,25 @@
 /**
  * The messages between the page and the core's worker.
  *
- * The page only posts events and renders view models; everything else (the
- * core, the vault, the KDF, storage) happens in the worker. When the Crux core
- * is wired in, `ShellEvent` and `ViewModel` become the types generated from
- * it (facet typegen) and cross as bincode bytes; this message shape stays.
+ * Events, shell requests and view models are the types generated from the
+ * Rust core (crux facet typegen, `src/generated/`) and cross the worker
+ * boundary as their bincode bytes (transferred, not copied). The worker
+ * never decodes them: it feeds them to the core and hands back what the
+ * core returns.
  */
 
-/** What the participant did. TEMPORARY: the smoke core's events. */
-export type ShellEvent =
-  | { type: 'createVault'; passcode: string }
-  | { type: 'unlock'; passcode: string }
-  | { type: 'saveNote'; text: string }
-  | { type: 'lock' }
-  | { type: 'erase' };
+export type ToWorker =
+  /** A bincode `Event`. */
+  | { type: 'update'; event: Uint8Array }
+  /** The bincode output answering shell request `id`. */
+  | { type: 'resolve'; id: number; output: Uint8Array };
 
-/** Why the lock screen shows a message. Never carries participant data. */
-export type LockProblem =
-  | { kind: 'wrongPasscode' }
-  | { kind: 'throttled'; retryAfterSecs: number }
-  | { kind: 'passcodeTooShort' }
-  | { kind: 'other'; code: string };
-
-/** What to render. TEMPORARY: the smoke core's screens. */
-export type ViewModel =
-  | { screen: 'starting' }
-  | { screen: 'storageUnavailable' }
-  /** The worker hit an unexpected error (a bug); reloading starts it afresh. */
-  | { screen: 'failed' }
-  | { screen: 'firstRun'; busy: boolean; problem?: LockProblem }
-  | { screen: 'locked'; busy: boolean; problem?: LockProblem }
-  | { screen: 'notes'; notes: string[]; problem?: LockProblem };
-
-export type ToWorker = { type: 'event'; event: ShellEvent };
-
-export type FromWorker = { type: 'view'; view: ViewModel };
+export type FromWorker =
+  /** A bincode `Vec<ShellRequest>`, and the bincode `ViewModel` after it. */
+  | { type: 'requests'; requests: Uint8Array; view: Uint8Array }
+  /** OPFS could not be opened (another tab holds it, or no secure context). */
+  | { type: 'storageUnavailable' }
+  /** The core failed unexpectedly (a bug); reloading starts it afresh.
+   * `code` is the core's typed error (`Malformed`, `Internal`, ...) or
+   * `Trap`: never participant content. */
+  | { type: 'failed'; code: string };

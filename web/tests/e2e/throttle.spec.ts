@@ -1,7 +1,7 @@
 /**
- * Wrong passcodes are throttled by the vault, and the delay crosses the wasm
- * boundary as a typed error (`WebError { code: "Throttled", retryAfterSecs }`).
- * A profile of its own: the throttle would block the other file's unlocks.
+ * Wrong passcodes are throttled by the vault: after four free attempts the
+ * lock screen says how long to wait. A profile of its own: the throttle
+ * would block the other file's unlocks.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,24 +15,28 @@ test('repeated wrong passcodes show the throttle message with its delay', async 
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
-    await page.getByLabel('Choose a passcode').fill('the right one');
-    await page.getByRole('button', { name: 'Set passcode' }).click();
+    await page.getByLabel('Passcode', { exact: true }).fill('the right one');
+    await page.getByLabel('Passcode again').fill('the right one');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Lock now' }).click();
 
     const passcode = page.getByLabel('Passcode', { exact: true });
     const unlock = page.getByRole('button', { name: 'Unlock', exact: true });
-    const alert = page.getByRole('alert');
     // Four free attempts, then a growing delay (see the vault's throttle).
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 4; attempt++) {
       await passcode.fill(`wrong ${attempt}`);
       await unlock.click();
-      await expect(alert).toHaveText(/did not open Phoenix/);
+      await expect(page.getByRole('alert')).toHaveText(/did not open Phoenix/);
       await expect(unlock).toBeEnabled();
     }
+    await passcode.fill('wrong 5');
+    await unlock.click();
+    await expect(page.getByText(/Too many attempts\. Try again in \d+ seconds\./).first()).toBeVisible();
     await passcode.fill('the right one');
     await unlock.click();
-    await expect(alert).toHaveText(/Too many attempts\. Try again in \d+ seconds\./);
     await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+    await expect(page.getByText(/Too many attempts\. Try again in \d+ seconds\./).first()).toBeVisible();
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

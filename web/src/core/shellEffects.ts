@@ -1,0 +1,102 @@
+/**
+ * What the browser does for the core: open a link, offer a file, show
+ * reminders, and answer the platform-key question. Each returns the bytes
+ * that resolve the request.
+ */
+import type {
+  OpenUrl,
+  PlatformKeyOperation,
+  PlatformKeyOutput,
+  Reminder,
+  ScheduleReminders,
+  ShareFile,
+} from '../generated/shared_types';
+import { done, encodePlatformKeyOutput } from './codec';
+
+/** `tel:`, `sms:` and `mailto:` go to the device's phone, messages or mail app. */
+export function openUrl({ url }: OpenUrl): Uint8Array {
+  if (/^(tel|sms|mailto):/.test(url)) clickLink(url);
+  return done();
+}
+
+/** The plan document, calendar file or backup, as a download. */
+export function share(file: ShareFile): Uint8Array {
+  const blob = new Blob([new Uint8Array(file.bytes)], { type: file.mime_type });
+  const url = URL.createObjectURL(blob);
+  clickLink(url, file.file_name);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return done();
+}
+
+function clickLink(href: string, download?: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  if (download) link.download = download;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/**
+ * A browser has no keystore that can hand the core a raw key and keep it
+ * from the page's own script: biometric unlock is a phone feature, and the
+ * web always answers "unavailable" (the core then asks for the passcode).
+ */
+export function platformKey(operation: PlatformKeyOperation): Uint8Array {
+  const output: PlatformKeyOutput =
+    operation.kind === 'Delete' ? { kind: 'Deleted' } : { kind: 'Unavailable' };
+  return encodePlatformKeyOutput(output);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+let timers: number[] = [];
+let schedule: Reminder[] = [];
+
+/**
+ * Reminders while Phoenix is open, through the Notification API when the
+ * participant allowed it. The core sends the whole schedule each time; it
+ * replaces the previous one. (A web page cannot wake itself when closed.)
+ */
+export function notify({ value }: ScheduleReminders): Uint8Array {
+  schedule = value;
+  rescheduleReminders();
+  return done();
+}
+
+export function remindersAllowed(): boolean {
+  return 'Notification' in window && Notification.permission === 'granted';
+}
+
+export function canAskForReminders(): boolean {
+  return 'Notification' in window && Notification.permission === 'default';
+}
+
+export async function askForReminders(): Promise<void> {
+  if (!canAskForReminders()) return;
+  await Notification.requestPermission();
+  rescheduleReminders();
+}
+
+function rescheduleReminders(): void {
+  for (const timer of timers) clearTimeout(timer);
+  timers = [];
+  if (!remindersAllowed()) return;
+  const now = Date.now();
+  for (const reminder of schedule) {
+    const due = nextOccurrence(reminder, now);
+    if (due === null || due - now > DAY_MS) continue;
+    timers.push(
+      window.setTimeout(() => new Notification(reminder.title, { body: reminder.body, tag: reminder.id }), due - now),
+    );
+  }
+}
+
+/** The next time `reminder` fires, in the browser's local time. */
+function nextOccurrence(reminder: Reminder, now: number): number | null {
+  let at = new Date(reminder.at).getTime();
+  if (Number.isNaN(at)) return null;
+  const step = reminder.daily ? DAY_MS : reminder.weekly ? 7 * DAY_MS : 0;
+  if (step > 0) while (at < now) at += step;
+  return at >= now ? at : null;
+}

@@ -1,0 +1,322 @@
+import { useState } from 'react';
+import { useDispatch } from '../core/CoreContext';
+import {
+  AftercarePlan,
+  AppointmentForm,
+  Document,
+  MeetingForm,
+  Referral,
+  SupportContact,
+  type AftercareEvent,
+  type AftercareView,
+  type AppointmentItem,
+  type FormWords,
+} from '../generated/shared_types';
+import { ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
+
+export function AftercareScreen({ view, words }: { view: AftercareView; words: FormWords }) {
+  const dispatch = useDispatch();
+  return (
+    <main className="screen">
+      <h1>{view.heading}</h1>
+      <div className="row">
+        <button type="button" onClick={() => dispatch({ kind: 'ExportPlan' })}>
+          {view.export_document_label}
+        </button>
+        <button type="button" onClick={() => dispatch({ kind: 'ExportCalendar' })}>
+          {view.export_calendar_label}
+        </button>
+      </div>
+      <Contacts view={view} words={words} />
+      <Referrals view={view} words={words} />
+      <Documents view={view} words={words} />
+      <Appointments view={view} words={words} />
+      <Meetings view={view} words={words} />
+      <Plan view={view} words={words} />
+    </main>
+  );
+}
+
+function useAftercare(): (event: AftercareEvent) => void {
+  const dispatch = useDispatch();
+  return (value) => dispatch({ kind: 'Aftercare', value });
+}
+
+function RemoveButton({ id, name, words }: { id: bigint; name: string; words: FormWords }) {
+  const aftercare = useAftercare();
+  return (
+    <button type="button" className="quiet" aria-label={`${words.remove}: ${name}`} onClick={() => aftercare({ kind: 'Remove', value: id })}>
+      {words.remove}
+    </button>
+  );
+}
+
+function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState('');
+  const [phone, setPhone] = useState('');
+  return (
+    <Section title={view.contacts_heading}>
+      <ul className="plain">
+        {view.contacts.map(([id, contact]) => (
+          <li key={String(id)} className="row">
+            <span>
+              {contact.name} ({contact.relationship}) {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}
+            </span>
+            <RemoveButton id={id} name={contact.name} words={words} />
+          </li>
+        ))}
+      </ul>
+      <Form
+        name={words.add_contact}
+        onSubmit={() => {
+          aftercare({ kind: 'SaveContact', id: null, contact: new SupportContact(name, relationship, phone) });
+          setName('');
+          setRelationship('');
+          setPhone('');
+        }}
+      >
+        <TextField label={words.name} value={name} onChange={setName} />
+        <TextField label={words.relationship} value={relationship} onChange={setRelationship} />
+        <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
+        <button type="submit">{words.add_contact}</button>
+      </Form>
+    </Section>
+  );
+}
+
+function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [category, setCategory] = useState(0);
+  const [organization, setOrganization] = useState('');
+  const [contact, setContact] = useState('');
+  const [address, setAddress] = useState('');
+  const [hours, setHours] = useState('');
+  const [status, setStatus] = useState(0);
+  const [notes, setNotes] = useState('');
+  return (
+    <Section title={view.referrals_heading}>
+      <ul className="plain">
+        {view.referrals.map((item) => (
+          <li key={String(item.id)} className="card">
+            <strong>{item.organization}</strong> · {item.category_label} · {item.status_label}
+            {item.contact && <div>{item.contact}</div>}
+            {item.address && <div>{item.address}</div>}
+            {item.hours && <div>{item.hours}</div>}
+            {item.notes && <div>{item.notes}</div>}
+            <ChoiceField
+              label={`${words.status}: ${item.organization}`}
+              choices={view.referral_statuses}
+              selected={view.referral_statuses.findIndex((choice) => choice.value.kind === item.status.kind)}
+              onChange={(index) =>
+                aftercare({
+                  kind: 'SaveReferral',
+                  id: item.id,
+                  referral: new Referral(
+                    item.category,
+                    item.organization,
+                    item.contact,
+                    item.address,
+                    item.hours,
+                    view.referral_statuses[index].value,
+                    item.notes,
+                  ),
+                })
+              }
+            />
+            <RemoveButton id={item.id} name={item.organization} words={words} />
+          </li>
+        ))}
+      </ul>
+      <Form
+        name={words.add_referral}
+        onSubmit={() => {
+          aftercare({
+            kind: 'SaveReferral',
+            id: null,
+            referral: new Referral(
+              view.categories[category].value,
+              organization,
+              contact,
+              address,
+              hours,
+              view.referral_statuses[status].value,
+              notes,
+            ),
+          });
+          setOrganization('');
+          setContact('');
+          setAddress('');
+          setHours('');
+          setNotes('');
+        }}
+      >
+        <ChoiceField label={words.category} choices={view.categories} selected={category} onChange={setCategory} />
+        <TextField label={words.organization} value={organization} onChange={setOrganization} />
+        <TextField label={words.phone} value={contact} onChange={setContact} />
+        <TextField label={words.address} value={address} onChange={setAddress} />
+        <TextField label={words.hours} value={hours} onChange={setHours} />
+        <ChoiceField label={words.status} choices={view.referral_statuses} selected={status} onChange={setStatus} />
+        <TextArea label={words.notes} value={notes} onChange={setNotes} />
+        <button type="submit">{words.add_referral}</button>
+      </Form>
+    </Section>
+  );
+}
+
+function Documents({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [kind, setKind] = useState(0);
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState(0);
+  const other = view.document_kinds[kind]?.value.kind === 'Other';
+  return (
+    <Section title={view.documents_heading}>
+      <ul className="plain">
+        {view.documents.map((item) => (
+          <li key={String(item.id)} className="row">
+            <span>
+              <strong>{item.name}</strong> · {item.status_label}
+              {item.waiting_for.length > 0 && ` · ${item.waiting_for.join(', ')}`}
+            </span>
+            <ChoiceField
+              label={`${words.status}: ${item.name}`}
+              choices={view.document_statuses}
+              selected={view.document_statuses.findIndex((choice) => choice.value.kind === item.status.kind)}
+              onChange={(index) =>
+                aftercare({
+                  kind: 'SaveDocument',
+                  id: item.id,
+                  document: new Document(item.kind, item.kind.kind === 'Other' ? item.name : '', view.document_statuses[index].value, []),
+                })
+              }
+            />
+            <RemoveButton id={item.id} name={item.name} words={words} />
+          </li>
+        ))}
+      </ul>
+      <Form
+        name={words.add_document}
+        onSubmit={() => {
+          aftercare({
+            kind: 'SaveDocument',
+            id: null,
+            document: new Document(view.document_kinds[kind].value, other ? name : '', view.document_statuses[status].value, []),
+          });
+          setName('');
+        }}
+      >
+        <ChoiceField label={words.document} choices={view.document_kinds} selected={kind} onChange={setKind} />
+        {other && <TextField label={words.name} value={name} onChange={setName} />}
+        <ChoiceField label={words.status} choices={view.document_statuses} selected={status} onChange={setStatus} />
+        <button type="submit">{words.add_document}</button>
+      </Form>
+    </Section>
+  );
+}
+
+export function AppointmentList({ items, words }: { items: AppointmentItem[]; words?: FormWords }) {
+  return (
+    <ul className="plain">
+      {items.map((item) => (
+        <li key={String(item.id)} className="row">
+          <span>
+            <strong>{item.title}</strong> · {item.at}
+            {item.place && ` · ${item.place}`}
+          </span>
+          {words && <RemoveButton id={item.id} name={item.title} words={words} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Appointments({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [title, setTitle] = useState('');
+  const [at, setAt] = useState('');
+  const [place, setPlace] = useState('');
+  const [remind, setRemind] = useState('60');
+  return (
+    <Section title={view.appointments_heading}>
+      <AppointmentList items={view.appointments} words={words} />
+      <Form
+        name={words.add_appointment}
+        onSubmit={() => {
+          const minutes = Number.parseInt(remind, 10);
+          aftercare({
+            kind: 'SaveAppointment',
+            id: null,
+            appointment: new AppointmentForm(title, at, place, Number.isNaN(minutes) || minutes <= 0 ? null : minutes),
+          });
+          setTitle('');
+          setAt('');
+          setPlace('');
+        }}
+      >
+        <TextField label={words.title} value={title} onChange={setTitle} />
+        <TextField label={words.date_time} type="datetime-local" value={at} onChange={setAt} />
+        <TextField label={words.place} value={place} onChange={setPlace} />
+        <TextField label={words.remind_minutes} type="number" value={remind} onChange={setRemind} />
+        <button type="submit">{words.add_appointment}</button>
+      </Form>
+    </Section>
+  );
+}
+
+function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [name, setName] = useState('');
+  const [day, setDay] = useState(0);
+  const [time, setTime] = useState('');
+  const [place, setPlace] = useState('');
+  return (
+    <Section title={view.meetings_heading}>
+      <ul className="plain">
+        {view.meetings.map((item) => (
+          <li key={String(item.id)} className="row">
+            <span>
+              <strong>{item.name}</strong> · {item.when}
+              {item.place && ` · ${item.place}`}
+            </span>
+            <RemoveButton id={item.id} name={item.name} words={words} />
+          </li>
+        ))}
+      </ul>
+      <Form
+        name={words.add_meeting}
+        onSubmit={() => {
+          aftercare({ kind: 'SaveMeeting', id: null, meeting: new MeetingForm(name, words.days[day].value, time, place) });
+          setName('');
+          setTime('');
+          setPlace('');
+        }}
+      >
+        <TextField label={words.name} value={name} onChange={setName} />
+        <ChoiceField label={words.day} choices={words.days} selected={day} onChange={setDay} />
+        <TextField label={words.time} type="time" value={time} onChange={setTime} />
+        <TextField label={words.place} value={place} onChange={setPlace} />
+        <button type="submit">{words.add_meeting}</button>
+      </Form>
+    </Section>
+  );
+}
+
+function Plan({ view, words }: { view: AftercareView; words: FormWords }) {
+  const aftercare = useAftercare();
+  const [warningSigns, setWarningSigns] = useState(lines.to(view.plan.warning_signs));
+  const [reEngagement, setReEngagement] = useState(lines.to(view.plan.re_engagement));
+  return (
+    <Form
+      name={view.warning_signs_heading}
+      onSubmit={() =>
+        aftercare({ kind: 'SetPlan', value: new AftercarePlan(lines.from(warningSigns), lines.from(reEngagement)) })
+      }
+    >
+      <TextArea label={view.warning_signs_heading} hint={words.one_per_line} value={warningSigns} onChange={setWarningSigns} />
+      <TextArea label={view.re_engagement_heading} hint={words.one_per_line} value={reEngagement} onChange={setReEngagement} />
+      <button type="submit">{view.save_label}</button>
+    </Form>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useDispatch } from '../core/CoreContext';
+import { CheckInForm, Halt, type CheckInView, type FormWords } from '../generated/shared_types';
+import { CheckField, Form, ScaleField, Section, TextArea, TextField } from '../ui/fields';
+
+export function CheckInScreen({ view, words }: { view: CheckInView; words: FormWords }) {
+  const dispatch = useDispatch();
+  const [mood, setMood] = useState(view.mood ?? 3);
+  const [craving, setCraving] = useState(view.craving ?? 0);
+  const [halt, setHalt] = useState([false, false, false, false]);
+  const [sleep, setSleep] = useState('');
+  const [used, setUsed] = useState<'yes' | 'no' | 'unsaid'>('unsaid');
+  const [note, setNote] = useState(view.note);
+
+  function submit() {
+    const sleepHours = sleep.trim() === '' ? null : Math.max(0, Math.min(24, Math.round(Number(sleep))));
+    const form = new CheckInForm(
+      mood,
+      craving,
+      new Halt(halt[0], halt[1], halt[2], halt[3]),
+      Number.isNaN(sleepHours) ? null : sleepHours,
+      used === 'unsaid' ? null : used === 'yes',
+      [],
+      [],
+      note,
+    );
+    dispatch({ kind: 'CheckIn', value: form });
+  }
+
+  return (
+    <main className="screen">
+      <h1>{view.heading}</h1>
+      <Form name={view.heading} onSubmit={submit}>
+        <ScaleField label={view.mood_label} hint={words.mood_scale} min={1} max={5} value={mood} onChange={setMood} />
+        <ScaleField label={view.craving_label} hint={words.craving_scale} min={0} max={10} value={craving} onChange={setCraving} />
+        <fieldset>
+          <legend>{view.halt_label}</legend>
+          {words.halt.map((label, index) => (
+            <CheckField
+              key={label}
+              label={label}
+              checked={halt[index]}
+              onChange={(checked) => setHalt(halt.map((value, i) => (i === index ? checked : value)))}
+            />
+          ))}
+        </fieldset>
+        <TextField label={view.sleep_label} type="number" value={sleep} onChange={setSleep} />
+        <fieldset>
+          <legend>{view.used_label}</legend>
+          <p className="hint">{view.used_note}</p>
+          {(
+            [
+              ['no', words.no],
+              ['yes', words.yes],
+              ['unsaid', words.prefer_not_to_say],
+            ] as const
+          ).map(([value, label]) => (
+            <div className="check" key={value}>
+              <input id={`used-${value}`} type="radio" name="used" checked={used === value} onChange={() => setUsed(value)} />
+              <label htmlFor={`used-${value}`}>{label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <TextArea label={view.note_label} value={note} onChange={setNote} />
+        <button type="submit">{view.submit_label}</button>
+      </Form>
+      <RecoveryCapitalCheck view={view} words={words} />
+    </main>
+  );
+}
+
+/** The BARC-10: ten statements, each from strongly disagree to strongly agree. */
+function RecoveryCapitalCheck({ view, words }: { view: CheckInView; words: FormWords }) {
+  const dispatch = useDispatch();
+  const [answers, setAnswers] = useState<number[]>(() => view.barc_items.map(() => 0));
+  const complete = answers.every((answer) => answer > 0);
+  return (
+    <Section title={view.barc_heading}>
+      {view.barc_last_score && <p>{view.barc_last_score}</p>}
+      <details>
+        <summary>{view.barc_heading}</summary>
+        <Form
+          name={view.barc_heading}
+          onSubmit={() => complete && dispatch({ kind: 'RecoveryCapital', value: answers })}
+        >
+          {view.barc_items.map((item, index) => (
+            <fieldset key={item}>
+              <legend>{item}</legend>
+              <div className="scale-options">
+                {view.barc_scale.map((label, option) => (
+                  <div className="check" key={label}>
+                    <input
+                      id={`barc-${index}-${option}`}
+                      type="radio"
+                      name={`barc-${index}`}
+                      checked={answers[index] === option + 1}
+                      onChange={() => setAnswers(answers.map((value, i) => (i === index ? option + 1 : value)))}
+                    />
+                    <label htmlFor={`barc-${index}-${option}`}>{label}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <button type="submit" disabled={!complete}>
+            {words.save}
+          </button>
+        </Form>
+      </details>
+    </Section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useDispatch } from '../core/CoreContext';
+import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions } from '../generated/shared_types';
+import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
+
+/** Contact my peer: call, text (with a quick message) or email, through the phone. */
+export function ContactScreen({ view, words, help }: { view: ContactView; words: FormWords; help: HelpActions }) {
+  const dispatch = useDispatch();
+  const [text, setText] = useState('');
+  return (
+    <main className="screen">
+      <h1>{view.heading}</h1>
+      {view.outside_hours_message && (
+        <div className="notice" role="status">
+          <p>{view.outside_hours_message}</p>
+          <a className="button" href={help.crisis_call_url}>
+            {help.crisis_label}
+          </a>
+        </div>
+      )}
+      {view.specialist && (
+        <div className="card">
+          <p>
+            <strong>{view.specialist.name}</strong>
+            {view.specialist.organization && ` · ${view.specialist.organization}`}
+          </p>
+          {view.preferred_label && <p>{view.preferred_label}</p>}
+          {view.hours.length > 0 && (
+            <ul>
+              {view.hours.map((hours) => (
+                <li key={hours}>{hours}</li>
+              ))}
+            </ul>
+          )}
+          <div className="row">
+            {view.call_url && (
+              <a className="button" href={view.call_url}>
+                {view.call_label}
+              </a>
+            )}
+            {view.email_url && (
+              <a className="button" href={view.email_url}>
+                {view.email_label}
+              </a>
+            )}
+          </div>
+        </div>
+      )}
+      {view.specialist && (
+        <Section title={view.templates_heading}>
+          <ul className="plain">
+            {view.templates.map((template) => (
+              <li key={template.id === null ? template.starter : String(template.id)} className="row">
+                {template.text_url ? (
+                  <a href={template.text_url}>
+                    {view.text_label}: {template.text}
+                  </a>
+                ) : (
+                  <span>{template.text}</span>
+                )}
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={`${words.remove}: ${template.text}`}
+                  onClick={() =>
+                    dispatch({
+                      kind: 'Contact',
+                      value:
+                        template.id === null
+                          ? { kind: 'DismissStarterTemplate', value: template.starter ?? '' }
+                          : { kind: 'RemoveTemplate', value: template.id },
+                    })
+                  }
+                >
+                  {words.remove}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <Form
+            name={view.templates_heading}
+            onSubmit={() => {
+              dispatch({ kind: 'Contact', value: { kind: 'SaveTemplate', id: null, text } });
+              setText('');
+            }}
+          >
+            <TextArea label={view.templates_heading} value={text} onChange={setText} />
+            <button type="submit">{words.add}</button>
+          </Form>
+        </Section>
+      )}
+      <SpecialistEditor view={view} words={words} />
+    </main>
+  );
+}
+
+function SpecialistEditor({ view, words }: { view: ContactView; words: FormWords }) {
+  const dispatch = useDispatch();
+  const saved = view.specialist;
+  const [name, setName] = useState(saved?.name ?? '');
+  const [organization, setOrganization] = useState(saved?.organization ?? '');
+  const [phone, setPhone] = useState(saved?.phone ?? '');
+  const [email, setEmail] = useState(saved?.email ?? '');
+  const [preferred, setPreferred] = useState(
+    Math.max(0, words.contact_ways.findIndex((way) => way.value.kind === saved?.preferred.kind)),
+  );
+  const [hours, setHours] = useState<HoursForm[]>(saved?.hours ?? []);
+  const dayIndex = (form: HoursForm) => Math.max(0, words.days.findIndex((day) => day.value.kind === form.weekday.kind));
+  const update = (index: number, form: HoursForm) => setHours(hours.map((h, i) => (i === index ? form : h)));
+
+  return (
+    <Section title={words.specialist}>
+      <Form
+        name={words.specialist}
+        onSubmit={() =>
+          dispatch({
+            kind: 'Contact',
+            value: {
+              kind: 'SetSpecialist',
+              value: new SpecialistForm(name, organization, phone, email, hours, words.contact_ways[preferred].value),
+            },
+          })
+        }
+      >
+        <TextField label={words.name} value={name} onChange={setName} />
+        <TextField label={words.organization} value={organization} onChange={setOrganization} />
+        <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
+        <TextField label={words.email} type="email" value={email} onChange={setEmail} />
+        <ChoiceField label={words.preferred_way} choices={words.contact_ways} selected={preferred} onChange={setPreferred} />
+        <fieldset>
+          <legend>{words.hours}</legend>
+          {hours.map((form, index) => (
+            <div className="row" key={index}>
+              <ChoiceField
+                label={words.day}
+                choices={words.days}
+                selected={dayIndex(form)}
+                onChange={(day) => update(index, new HoursForm(words.days[day].value, form.start, form.end))}
+              />
+              <TextField label={words.from} type="time" value={form.start} onChange={(start) => update(index, new HoursForm(form.weekday, start, form.end))} />
+              <TextField label={words.until} type="time" value={form.end} onChange={(end) => update(index, new HoursForm(form.weekday, form.start, end))} />
+              <button type="button" className="quiet" onClick={() => setHours(hours.filter((_, i) => i !== index))}>
+                {words.remove}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="quiet" onClick={() => setHours([...hours, new HoursForm(words.days[0].value, '09:00', '17:00')])}>
+            {words.add_hours}
+          </button>
+        </fieldset>
+        <button type="submit">{view.set_specialist_label}</button>
+      </Form>
+    </Section>
+  );
+}
