@@ -186,7 +186,7 @@ fn ffi_round_trip(path: &std::path::Path, step: Id) {
         ffi.update(&bincode(&event)).unwrap();
     }
     let toggle = |i: usize| {
-        vec![if i % 2 == 0 {
+        vec![if i.is_multiple_of(2) {
             Event::Goals(GoalEvent::CompleteStep(step))
         } else {
             Event::Goals(GoalEvent::ReopenStep(step))
