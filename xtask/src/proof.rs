@@ -53,16 +53,17 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Release artifact sizes: the stripped native library and the wasm module.
+/// Release artifact sizes: the stripped native library and the wasm module
+/// the browser downloads (after wasm-bindgen and wasm-opt).
 fn sizes() -> Result<String, String> {
     crate::run("cargo", &["build", "--release", "-p", "shared", "--lib"])?;
-    crate::web::build_release_wasm()?;
+    crate::web::build()?;
     let target = repo_root().join("target");
     let native = target.join("release/libshared.so");
     let stripped = target.join("release/libshared.stripped.so");
     std::fs::copy(&native, &stripped).map_err(|error| format!("copying libshared.so: {error}"))?;
     crate::run("strip", &[&stripped.display().to_string()])?;
-    let wasm = target.join("wasm32-unknown-unknown/release/shared.wasm");
+    let wasm = repo_root().join("web/pkg/shared_bg.wasm");
     let gzip = command_output(
         "sh",
         &["-c", &format!("gzip -9 -c '{}' | wc -c", wasm.display())],
@@ -72,8 +73,8 @@ fn sizes() -> Result<String, String> {
     Ok(format!(
         "| artifact | size |\n| --- | ---: |\n\
          | `libshared.so`, x86_64, release, stripped | {} |\n\
-         | `shared.wasm`, release (before wasm-bindgen) | {} |\n\
-         | `shared.wasm`, gzip -9 | {} |",
+         | `shared_bg.wasm` as served (release, wasm-bindgen, wasm-opt -Oz) | {} |\n\
+         | the same, gzip -9 | {} |",
         kib(size(&stripped)),
         kib(size(&wasm)),
         kib(gzip.parse().unwrap_or(0)),

@@ -12,8 +12,11 @@ pub mod recovery;
 pub mod safety;
 pub mod triggers;
 pub mod when;
+mod zone;
 
-use chrono::{NaiveDate, TimeZone};
+pub use zone::Zone;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
@@ -25,7 +28,7 @@ use triggers::Flow;
 /// What the shell tells the core about the device when it starts it.
 #[derive(Debug, Clone)]
 pub struct Environment {
-    pub time_zone: chrono_tz::Tz,
+    pub time_zone: Zone,
     pub device_language: Language,
 }
 
@@ -34,7 +37,7 @@ impl Environment {
     /// to UTC and English rather than failing to start.
     pub fn new(time_zone: &str, locale: &str) -> Self {
         Self {
-            time_zone: time_zone.parse().unwrap_or(chrono_tz::UTC),
+            time_zone: Zone::named(time_zone),
             device_language: Language::from_locale(locale),
         }
     }
@@ -105,18 +108,13 @@ impl Model {
     pub fn local_now(&self) -> chrono::NaiveDateTime {
         self.environment
             .time_zone
-            .timestamp_millis_opt(self.now_ms)
-            .single()
-            .map_or_else(chrono::NaiveDateTime::default, |now| now.naive_local())
+            .local(self.now_ms)
+            .unwrap_or_default()
     }
 
     /// The participant's calendar day now.
     pub fn today(&self) -> NaiveDate {
-        self.environment
-            .time_zone
-            .timestamp_millis_opt(self.now_ms)
-            .single()
-            .map_or_else(NaiveDate::default, |now| now.date_naive())
+        self.local_now().date()
     }
 
     pub fn language(&self) -> Language {
@@ -152,7 +150,7 @@ impl Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
 
     fn at_utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0)
@@ -207,7 +205,7 @@ mod tests {
     #[test]
     fn unknown_zones_and_locales_fall_back_instead_of_failing() {
         let environment = Environment::new("Mars/Olympus_Mons", "xx-YY");
-        assert_eq!(environment.time_zone, chrono_tz::UTC);
+        assert_eq!(environment.time_zone, Zone::named("UTC"));
         assert_eq!(environment.device_language, Language::from_locale("en"));
         assert_eq!(
             Environment::new("Europe/Madrid", "es-MX").device_language,
