@@ -31,7 +31,7 @@ fn core() -> &'static Arc<CoreFfi> {
             ] {
                 let mut bytes = Vec::new();
                 BincodeFfiFormat::serialize(&mut bytes, &event).unwrap();
-                core.update(&bytes).unwrap();
+                core.update(bytes).unwrap();
             }
             (dir, core)
         })
@@ -44,10 +44,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let result = if selector % 2 == 0 {
-        core.update(rest)
+        core.update(rest.to_vec())
     } else {
         let id = u32::from(selector / 2);
-        core.resolve(id, rest)
+        core.resolve(id, rest.to_vec())
     };
     assert_ne!(result, Err(HostError::Internal), "a panic crossed into the boundary");
     assert_ne!(core.view().err(), Some(HostError::Internal));

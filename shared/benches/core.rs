@@ -183,7 +183,7 @@ fn ffi_round_trip(path: &std::path::Path, step: Id) {
         },
         Event::Navigate(Screen::Goals),
     ] {
-        ffi.update(&bincode(&event)).unwrap();
+        ffi.update(bincode(&event)).unwrap();
     }
     let toggle = |i: usize| {
         vec![if i.is_multiple_of(2) {
@@ -195,7 +195,7 @@ fn ffi_round_trip(path: &std::path::Path, step: Id) {
     let (p50, p99) = measure_with(
         |_| {},
         |event| {
-            let requests = ffi.update(&bincode(&event)).unwrap();
+            let requests = ffi.update(bincode(&event)).unwrap();
             std::hint::black_box((requests, ffi.view().unwrap()));
         },
         toggle,

@@ -31,13 +31,18 @@ impl CoreFfi {
     }
 
     /// Sends a bincode `Event`; returns bincode `Vec<ShellRequest>`.
-    pub fn update(&self, event: &[u8]) -> Result<Vec<u8>, HostError> {
-        self.host.update_bytes(event)
+    ///
+    /// Bytes arrive as `Vec<u8>` (a `ByteArray` in Kotlin, `Data` in Swift):
+    /// UniFFI would hand a `&[u8]` to Kotlin as a direct `ByteBuffer`.
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn update(&self, event: Vec<u8>) -> Result<Vec<u8>, HostError> {
+        self.host.update_bytes(&event)
     }
 
     /// Answers shell request `id` with its bincode output.
-    pub fn resolve(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
-        self.host.resolve_bytes(id, output)
+    #[allow(clippy::needless_pass_by_value)]
+    pub fn resolve(&self, id: u32, output: Vec<u8>) -> Result<Vec<u8>, HostError> {
+        self.host.resolve_bytes(id, &output)
     }
 
     /// The current bincode `ViewModel`.
@@ -68,7 +73,7 @@ mod tests {
         let core = CoreFfi::new(&path, "Europe/Madrid", "es-ES");
 
         let requests: Vec<ShellRequest> =
-            BincodeFfiFormat::deserialize(&core.update(&encode(&Event::Start)).unwrap()).unwrap();
+            BincodeFfiFormat::deserialize(&core.update(encode(&Event::Start)).unwrap()).unwrap();
         assert_eq!(
             requests.last().map(|r| &r.effect),
             Some(&ShellEffect::Render)
@@ -80,9 +85,9 @@ mod tests {
             "the device's language"
         );
 
-        assert_eq!(core.update(&[0xff; 3]), Err(HostError::Malformed));
-        assert_eq!(core.update(&[]), Err(HostError::Malformed));
-        assert_eq!(core.resolve(77, &[]), Err(HostError::UnknownEffect));
+        assert_eq!(core.update(vec![0xff; 3]), Err(HostError::Malformed));
+        assert_eq!(core.update(vec![]), Err(HostError::Malformed));
+        assert_eq!(core.resolve(77, vec![]), Err(HostError::UnknownEffect));
         let after: ViewModel = BincodeFfiFormat::deserialize(&core.view().unwrap()).unwrap();
         assert_eq!(after, view, "bad bytes changed nothing");
     }

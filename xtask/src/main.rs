@@ -5,7 +5,9 @@
 
 use std::process::{Command, ExitCode};
 
+mod bindings;
 mod fuzz;
+mod jvm;
 mod prerequisites;
 mod proof;
 mod test;
@@ -18,6 +20,8 @@ usage: cargo xtask <command>
 commands:
   test               run every test of the repository (what CI runs)
   test web           run only the browser tests (release build, Chromium)
+  test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
+  bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         Some("bench") => proof::bench(&args[1..]),
         Some("soak") => proof::soak(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
+        Some("bindings") => bindings::generate(&args[1..]),
         Some("serve") => web::serve(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

@@ -103,3 +103,30 @@ mod tests {
         assert!(major_minor("v20.18.9") < Some((20, 19)));
     }
 }
+
+/// A JDK runs the Kotlin compiler and the JVM tests.
+pub(crate) fn java() -> Result<(), String> {
+    if succeeds("java", &["-version"]) {
+        Ok(())
+    } else {
+        Err(
+            "Java is missing: the Kotlin compiler and the JVM tests need a JDK 17 or newer.\n\
+             Install it with `apt-get install openjdk-17-jdk-headless`."
+                .into(),
+        )
+    }
+}
+
+/// Debian's JNA: how UniFFI's Kotlin bindings call the Rust library.
+pub(crate) const JNA_JAR: &str = "/usr/share/java/jna.jar";
+
+pub(crate) fn jna() -> Result<(), String> {
+    if std::path::Path::new(JNA_JAR).is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "JNA is missing ({JNA_JAR}): UniFFI's Kotlin bindings load the core through it.\n\
+             Install it with `apt-get install libjna-java`."
+        ))
+    }
+}

@@ -1,12 +1,13 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
-use crate::{fuzz, prerequisites, run, web};
+use crate::{fuzz, jvm, prerequisites, run, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         None => {}
         Some("web") => return web::test(),
-        Some(other) => return Err(format!("unknown test step `{other}` (known: web)")),
+        Some("jvm") => return jvm::test(),
+        Some(other) => return Err(format!("unknown test step `{other}` (known: web, jvm)")),
     }
     prerequisites::clang()?;
     prerequisites::wasm_target()?;
@@ -39,6 +40,8 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
             "warnings",
         ],
     )?;
+    // The Android core wrapper on the JVM, through the real UniFFI boundary.
+    jvm::test()?;
     // The browser tests: release wasm + web app in Debian's Chromium.
     web::test()?;
     // A short smoke of every fuzz target (cargo xtask fuzz for longer runs).

@@ -47,11 +47,17 @@ mod tests {
         assert_eq!(Zone::named("Mars/Olympus_Mons"), Zone::named("UTC"));
         let noon = 1_772_452_800_000; // 2026-03-02 12:00 UTC
         assert_eq!(
-            Zone::named("Mars/Olympus_Mons").local(noon).unwrap().to_string(),
+            Zone::named("Mars/Olympus_Mons")
+                .local(noon)
+                .unwrap()
+                .to_string(),
             "2026-03-02 12:00:00"
         );
         assert_eq!(
-            Zone::named("America/New_York").local(noon).unwrap().to_string(),
+            Zone::named("America/New_York")
+                .local(noon)
+                .unwrap()
+                .to_string(),
             "2026-03-02 07:00:00"
         );
     }

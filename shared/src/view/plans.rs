@@ -57,8 +57,8 @@ pub struct AppointmentItem {
 pub struct MeetingItem {
     pub id: Id,
     pub name: String,
-    /// "Tuesday 19:00".
-    pub when: String,
+    /// "Tuesday 19:00". (Not `when`: a Kotlin keyword.)
+    pub day_and_time: String,
     pub place: String,
 }
 
@@ -207,7 +207,7 @@ pub fn aftercare_view(data: &Data, words: &Words<'_>) -> AftercareView {
             .map(|(id, m)| MeetingItem {
                 id: *id,
                 name: m.name.clone(),
-                when: format!(
+                day_and_time: format!(
                     "{} {}",
                     weekday_name(words, m.weekday),
                     m.time.format("%H:%M")

@@ -277,7 +277,7 @@ function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
         {view.meetings.map((item) => (
           <li key={String(item.id)} className="row">
             <span>
-              <strong>{item.name}</strong> · {item.when}
+              <strong>{item.name}</strong> · {item.day_and_time}
               {item.place && ` · ${item.place}`}
             </span>
             <RemoveButton id={item.id} name={item.name} words={words} />

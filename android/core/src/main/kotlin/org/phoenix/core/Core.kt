@@ -1,0 +1,106 @@
+package org.phoenix.core
+
+import com.novi.bincode.BincodeDeserializer
+import org.phoenix.shared.Event
+import org.phoenix.shared.PlatformKeyOperation
+import org.phoenix.shared.PlatformKeyOutput
+import org.phoenix.shared.ShellEffect
+import org.phoenix.shared.ShellRequest
+import org.phoenix.shared.ViewModel
+import uniffi.shared.CoreFfi
+
+/**
+ * The app's handle on the Rust core, through UniFFI: send [Event]s, observe
+ * the [ViewModel], and the shell effects are carried out by [effects].
+ *
+ * Plain Kotlin (no Android imports), so it runs on the JVM in the tests. One
+ * thread at a time: the Android app calls it from the main thread (the core
+ * answers in well under a frame; only the passcode's KDF takes longer, and
+ * the app runs [dispatch] for unlock events on a background dispatcher).
+ */
+class Core(
+    vaultPath: String,
+    timeZone: String,
+    locale: String,
+    private val effects: ShellEffects,
+) : AutoCloseable {
+    private val ffi = CoreFfi(vaultPath, timeZone, locale)
+    private val observers = mutableListOf<(ViewModel) -> Unit>()
+
+    /** The latest view model. */
+    var view: ViewModel = ViewModel.bincodeDeserialize(ffi.view())
+        private set
+
+    /** Calls [observer] with every new view model, starting with the current one. */
+    fun observe(observer: (ViewModel) -> Unit): AutoCloseable {
+        observers += observer
+        observer(view)
+        return AutoCloseable { observers -= observer }
+    }
+
+    /**
+     * Sends [event] to the core. Throws `HostException` only for a bug in
+     * this wrapper (bytes the core refused); participants' mistakes come
+     * back as a problem in the view model.
+     */
+    fun dispatch(event: Event) {
+        handle(ffi.update(event.bincodeSerialize()))
+    }
+
+    private fun handle(requests: ByteArray) {
+        for (request in decodeRequests(requests)) perform(request)
+    }
+
+    private fun perform(request: ShellRequest) {
+        when (val effect = request.effect) {
+            is ShellEffect.Render -> render()
+            is ShellEffect.OpenUrl -> done(request) { effects.urls.open(effect.value.url) }
+            is ShellEffect.Share -> done(request) { effects.sharer.share(effect.value) }
+            is ShellEffect.Notify -> done(request) { effects.notifier.schedule(effect.value.value) }
+            is ShellEffect.PlatformKey -> {
+                val output = platformKey(effect.value)
+                handle(ffi.resolve(request.id, output.bincodeSerialize()))
+            }
+        }
+    }
+
+    private fun platformKey(operation: PlatformKeyOperation): PlatformKeyOutput = when (operation) {
+        PlatformKeyOperation.CREATE -> effects.keys.create()?.let { key(it) } ?: PlatformKeyOutput.Unavailable
+        PlatformKeyOperation.READ -> effects.keys.read()?.let { key(it) } ?: PlatformKeyOutput.Unavailable
+        PlatformKeyOperation.DELETE -> {
+            effects.keys.delete()
+            PlatformKeyOutput.Deleted
+        }
+    }
+
+    private fun key(bytes: ByteArray): PlatformKeyOutput {
+        val output = PlatformKeyOutput.Key(bytes.map { it.toUByte() })
+        bytes.fill(0)
+        return output
+    }
+
+    /** Carries out a request whose answer is "done" (no bytes), then answers it. */
+    private inline fun done(request: ShellRequest, action: () -> Unit) {
+        action()
+        handle(ffi.resolve(request.id, ByteArray(0)))
+    }
+
+    private fun render() {
+        view = ViewModel.bincodeDeserialize(ffi.view())
+        for (observer in observers.toList()) observer(view)
+    }
+
+    override fun close() {
+        observers.clear()
+        ffi.close()
+    }
+
+    companion object {
+        /** A bincode `Vec<ShellRequest>`. */
+        fun decodeRequests(bytes: ByteArray): List<ShellRequest> {
+            val deserializer = BincodeDeserializer(bytes)
+            val count = deserializer.deserialize_len()
+            return List(count.toInt()) { ShellRequest.deserialize(deserializer) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.phoenix.core
+
+import org.phoenix.shared.Reminder
+import org.phoenix.shared.ShareFile
+
+/**
+ * What the phone does for the core. Each is an interface so the app plugs
+ * in the platform (Android Keystore, NotificationManager, intents, the share
+ * sheet) and the JVM tests plug in recorders. None of them ever sees the
+ * vault: storage and time are served inside the Rust core.
+ */
+interface PlatformKeyStore {
+    /** Creates a random 32-byte key, kept on this device only; `null` if unavailable. */
+    fun create(): ByteArray?
+
+    /** The stored key, after the platform's biometric check; `null` if absent or cancelled. */
+    fun read(): ByteArray?
+
+    fun delete()
+}
+
+/** Replaces every scheduled local notification with these. */
+fun interface Notifier {
+    fun schedule(reminders: List<Reminder>)
+}
+
+/** Opens a `tel:`, `sms:` or `mailto:` link in the phone's own app. */
+fun interface UrlOpener {
+    fun open(url: String)
+}
+
+/** Offers a file (plan document, calendar, backup) to the share sheet. */
+fun interface FileSharer {
+    fun share(file: ShareFile)
+}
+
+/** The platform's side of every shell effect. */
+class ShellEffects(
+    val keys: PlatformKeyStore,
+    val notifier: Notifier,
+    val urls: UrlOpener,
+    val sharer: FileSharer,
+)

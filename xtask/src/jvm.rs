@@ -1,0 +1,80 @@
+//! The JVM tests: the Android app's plain-Kotlin core wrapper and the
+//! generated bindings, compiled with the Kotlin compiler from npm (no Maven
+//! here) and run with Debian's JNA against the host build of `shared`,
+//! through the real UniFFI boundary.
+
+use std::path::{Path, PathBuf};
+
+use crate::{bindings, prerequisites, repo_root, run, run_in};
+
+fn jvm_dir() -> PathBuf {
+    repo_root().join("tests/jvm")
+}
+
+/// Every `.kt` file under `dir`.
+fn kotlin_sources(dir: &Path, found: &mut Vec<String>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|error| format!("reading {}: {error}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        if path.is_dir() {
+            kotlin_sources(&path, found)?;
+        } else if path.extension().is_some_and(|ext| ext == "kt") {
+            found.push(path.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn test() -> Result<(), String> {
+    prerequisites::java()?;
+    prerequisites::npm()?;
+    prerequisites::jna()?;
+    bindings::generate(&[])?;
+
+    let dir = jvm_dir();
+    if !dir.join("node_modules/kotlin-compiler").is_dir() {
+        run_in(
+            &dir,
+            "npm",
+            &["install", "--no-audit", "--no-fund", "--no-package-lock"],
+            &[],
+        )?;
+    }
+    let mut sources = Vec::new();
+    for root in [
+        bindings::kotlin_dir(),
+        repo_root().join("android/core/src/main/kotlin"),
+        dir.join("src"),
+    ] {
+        kotlin_sources(&root, &mut sources)?;
+    }
+    let jar = repo_root().join("target/jvm-tests.jar");
+    let kotlinc = dir.join("node_modules/kotlin-compiler/bin/kotlinc");
+    let mut args: Vec<String> = vec![
+        "-classpath".into(),
+        prerequisites::JNA_JAR.into(),
+        "-nowarn".into(),
+        "-include-runtime".into(),
+        "-d".into(),
+        jar.to_string_lossy().into_owned(),
+    ];
+    args.extend(sources);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&kotlinc.to_string_lossy(), &args)?;
+
+    let library_dir = bindings::host_library()
+        .parent()
+        .map(|dir| dir.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let classpath = format!("{}:{}", jar.display(), prerequisites::JNA_JAR);
+    run(
+        "java",
+        &[
+            &format!("-Djna.library.path={library_dir}"),
+            "-cp",
+            &classpath,
+            "org.phoenix.jvmtest.CheckKt",
+        ],
+    )
+}
