@@ -90,20 +90,6 @@ pub(crate) fn chromium() -> Result<(), String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::major_minor;
-
-    #[test]
-    fn reads_node_versions() {
-        assert_eq!(major_minor("v20.20.2"), Some((20, 20)));
-        assert_eq!(major_minor("v18.19.0"), Some((18, 19)));
-        assert_eq!(major_minor("garbage"), None);
-        assert!(major_minor("v22.1.0") >= Some((20, 19)));
-        assert!(major_minor("v20.18.9") < Some((20, 19)));
-    }
-}
-
 /// A JDK runs the Kotlin compiler and the JVM tests.
 pub(crate) fn java() -> Result<(), String> {
     if succeeds("java", &["-version"]) {
@@ -128,5 +114,19 @@ pub(crate) fn jna() -> Result<(), String> {
             "JNA is missing ({JNA_JAR}): UniFFI's Kotlin bindings load the core through it.\n\
              Install it with `apt-get install libjna-java`."
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::major_minor;
+
+    #[test]
+    fn reads_node_versions() {
+        assert_eq!(major_minor("v20.20.2"), Some((20, 20)));
+        assert_eq!(major_minor("v18.19.0"), Some((18, 19)));
+        assert_eq!(major_minor("garbage"), None);
+        assert!(major_minor("v22.1.0") >= Some((20, 19)));
+        assert!(major_minor("v20.18.9") < Some((20, 19)));
     }
 }
