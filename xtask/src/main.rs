@@ -10,6 +10,7 @@ mod fuzz;
 mod jvm;
 mod prerequisites;
 mod proof;
+mod swift_syntax;
 mod test;
 mod wasm_bindgen;
 mod web;
@@ -21,6 +22,7 @@ commands:
   test               run every test of the repository (what CI runs)
   test web           run only the browser tests (release build, Chromium)
   test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
+  test swift         run only the syntax check of the iOS app's Swift sources
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md

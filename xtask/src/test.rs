@@ -1,13 +1,18 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
-use crate::{fuzz, jvm, prerequisites, run, web};
+use crate::{fuzz, jvm, prerequisites, run, swift_syntax, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         None => {}
         Some("web") => return web::test(),
         Some("jvm") => return jvm::test(),
-        Some(other) => return Err(format!("unknown test step `{other}` (known: web, jvm)")),
+        Some("swift") => return swift_syntax::test(),
+        Some(other) => {
+            return Err(format!(
+                "unknown test step `{other}` (known: web, jvm, swift)"
+            ));
+        }
     }
     prerequisites::clang()?;
     prerequisites::wasm_target()?;
@@ -42,6 +47,8 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     )?;
     // The Android core wrapper on the JVM, through the real UniFFI boundary.
     jvm::test()?;
+    // The iOS app's Swift, parsed (no Swift compiler here).
+    swift_syntax::test()?;
     // The browser tests: release wasm + web app in Debian's Chromium.
     web::test()?;
     // A short smoke of every fuzz target (cargo xtask fuzz for longer runs).

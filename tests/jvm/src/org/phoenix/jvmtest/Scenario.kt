@@ -43,8 +43,12 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     val schedules = mutableListOf<List<Reminder>>()
     var stored: ByteArray? = null
 
-    override fun create(): ByteArray = ByteArray(32) { (it * 7 + 3).toByte() }.also { stored = it.copyOf() }
-    override fun read(): ByteArray? = stored?.copyOf()
+    override fun create(done: (ByteArray?) -> Unit) {
+        val key = ByteArray(32) { (it * 7 + 3).toByte() }
+        stored = key.copyOf()
+        done(key)
+    }
+    override fun read(done: (ByteArray?) -> Unit) = done(stored?.copyOf())
     override fun delete() { stored = null }
     override fun schedule(reminders: List<Reminder>) { schedules += reminders }
     override fun open(url: String) { opened += url }

@@ -13,10 +13,10 @@ import uniffi.shared.CoreFfi
  * The app's handle on the Rust core, through UniFFI: send [Event]s, observe
  * the [ViewModel], and the shell effects are carried out by [effects].
  *
- * Plain Kotlin (no Android imports), so it runs on the JVM in the tests. One
- * thread at a time: the Android app calls it from the main thread (the core
- * answers in well under a frame; only the passcode's KDF takes longer, and
- * the app runs [dispatch] for unlock events on a background dispatcher).
+ * Plain Kotlin (no Android imports), so it runs on the JVM in the tests.
+ * Call it from one thread at a time (the app uses a single background
+ * executor: the passcode's KDF takes a moment) and deliver [observe]'s view
+ * models to the UI thread.
  */
 class Core(
     vaultPath: String,
@@ -57,23 +57,26 @@ class Core(
             is ShellEffect.OpenUrl -> done(request) { effects.urls.open(effect.value.url) }
             is ShellEffect.Share -> done(request) { effects.sharer.share(effect.value) }
             is ShellEffect.Notify -> done(request) { effects.notifier.schedule(effect.value.value) }
-            is ShellEffect.PlatformKey -> {
-                val output = platformKey(effect.value)
+            is ShellEffect.PlatformKey -> platformKey(effect.value) { output ->
                 handle(ffi.resolve(request.id, output.bincodeSerialize()))
             }
         }
     }
 
-    private fun platformKey(operation: PlatformKeyOperation): PlatformKeyOutput = when (operation) {
-        PlatformKeyOperation.CREATE -> effects.keys.create()?.let { key(it) } ?: PlatformKeyOutput.Unavailable
-        PlatformKeyOperation.READ -> effects.keys.read()?.let { key(it) } ?: PlatformKeyOutput.Unavailable
-        PlatformKeyOperation.DELETE -> {
-            effects.keys.delete()
-            PlatformKeyOutput.Deleted
+    private fun platformKey(operation: PlatformKeyOperation, answer: (PlatformKeyOutput) -> Unit) {
+        when (operation) {
+            PlatformKeyOperation.CREATE -> effects.keys.create { answer(key(it)) }
+            PlatformKeyOperation.READ -> effects.keys.read { answer(key(it)) }
+            PlatformKeyOperation.DELETE -> {
+                effects.keys.delete()
+                answer(PlatformKeyOutput.Deleted)
+            }
         }
     }
 
-    private fun key(bytes: ByteArray): PlatformKeyOutput {
+    /** The key for the core; the caller's copy is wiped. */
+    private fun key(bytes: ByteArray?): PlatformKeyOutput {
+        if (bytes == null) return PlatformKeyOutput.Unavailable
         val output = PlatformKeyOutput.Key(bytes.map { it.toUByte() })
         bytes.fill(0)
         return output

@@ -10,11 +10,15 @@ import org.phoenix.shared.ShareFile
  * vault: storage and time are served inside the Rust core.
  */
 interface PlatformKeyStore {
-    /** Creates a random 32-byte key, kept on this device only; `null` if unavailable. */
-    fun create(): ByteArray?
+    /**
+     * Creates a random 32-byte key, kept on this device only, and calls
+     * [done] with it, or with `null` if unavailable. (A callback: the
+     * platform may show a biometric prompt first.)
+     */
+    fun create(done: (ByteArray?) -> Unit)
 
-    /** The stored key, after the platform's biometric check; `null` if absent or cancelled. */
-    fun read(): ByteArray?
+    /** Calls [done] with the stored key after the biometric check; `null` if absent or cancelled. */
+    fun read(done: (ByteArray?) -> Unit)
 
     fun delete()
 }

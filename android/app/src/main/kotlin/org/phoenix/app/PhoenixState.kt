@@ -1,0 +1,56 @@
+package org.phoenix.app
+
+import android.os.Handler
+import android.os.Looper
+import androidx.compose.runtime.State
+import androidx.compose.runtime.mutableStateOf
+import org.phoenix.core.Core
+import org.phoenix.core.ShellEffects
+import org.phoenix.shared.Event
+import org.phoenix.shared.ViewModel
+import java.util.concurrent.Executor
+import java.util.concurrent.Executors
+
+/**
+ * The core on one background thread (the passcode's KDF takes a moment; the
+ * UI never waits), its view model as Compose state on the main thread.
+ */
+class PhoenixState(
+    vaultPath: String,
+    timeZone: String,
+    locale: String,
+    /** The effect handlers, given the core's thread to answer on. */
+    effects: (coreThread: Executor) -> ShellEffects,
+) : AutoCloseable {
+    private val worker = Executors.newSingleThreadExecutor()
+    private val main = Handler(Looper.getMainLooper())
+    private val core = worker.submit<Core> { Core(vaultPath, timeZone, locale, effects(worker)) }.get()
+    private val current = mutableStateOf(core.view)
+    private val waiting = mutableStateOf(false)
+
+    /** The latest view model. */
+    val view: State<ViewModel> = current
+
+    /** An event is with the core (show progress, ignore repeated taps). */
+    val busy: State<Boolean> = waiting
+
+    init {
+        worker.execute {
+            core.observe { view -> main.post { current.value = view } }
+            core.dispatch(Event.Start)
+        }
+    }
+
+    fun dispatch(event: Event) {
+        waiting.value = true
+        worker.execute {
+            core.dispatch(event)
+            main.post { waiting.value = false }
+        }
+    }
+
+    override fun close() {
+        worker.execute { core.close() }
+        worker.shutdown()
+    }
+}

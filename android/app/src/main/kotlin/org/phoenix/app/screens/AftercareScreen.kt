@@ -1,0 +1,114 @@
+package org.phoenix.app.screens
+
+import androidx.compose.foundation.layout.Row
+import androidx.compose.material3.Button
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableIntStateOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.text.input.KeyboardType
+import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.Picker
+import org.phoenix.app.ui.ScreenColumn
+import org.phoenix.app.ui.SectionHeading
+import org.phoenix.app.ui.asLines
+import org.phoenix.app.ui.asList
+import org.phoenix.shared.AftercareEvent
+import org.phoenix.shared.AftercarePlan
+import org.phoenix.shared.AftercareView
+import org.phoenix.shared.AppointmentForm
+import org.phoenix.shared.Document
+import org.phoenix.shared.DocumentKind
+import org.phoenix.shared.Event
+import org.phoenix.shared.FormWords
+import org.phoenix.shared.MeetingForm
+import org.phoenix.shared.Referral
+import org.phoenix.shared.SupportContact
+
+@Composable
+fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
+    val aftercare = { event: AftercareEvent -> dispatch(Event.Aftercare(event)) }
+    val remove = @Composable { id: ULong, name: String ->
+        OutlinedButton(onClick = { aftercare(AftercareEvent.Remove(id)) }) { Text("${words.remove}: $name") }
+    }
+    // Form state, one set per section.
+    var contactName by remember { mutableStateOf("") }
+    var relationship by remember { mutableStateOf("") }
+    var contactPhone by remember { mutableStateOf("") }
+    var category by remember { mutableIntStateOf(0) }
+    var organization by remember { mutableStateOf("") }
+    var referralContact by remember { mutableStateOf("") }
+    var status by remember { mutableIntStateOf(0) }
+    var documentKind by remember { mutableIntStateOf(0) }
+    var documentName by remember { mutableStateOf("") }
+    var title by remember { mutableStateOf("") }
+    var at by remember { mutableStateOf("") }
+    var place by remember { mutableStateOf("") }
+    var meeting by remember { mutableStateOf("") }
+    var day by remember { mutableIntStateOf(0) }
+    var time by remember { mutableStateOf("") }
+    var warningSigns by remember { mutableStateOf(view.plan.warningSigns.asLines()) }
+    var reEngagement by remember { mutableStateOf(view.plan.reEngagement.asLines()) }
+
+    ScreenColumn(view.heading) {
+        item {
+            Row {
+                Button(onClick = { dispatch(Event.ExportPlan) }) { Text(view.exportDocumentLabel) }
+                OutlinedButton(onClick = { dispatch(Event.ExportCalendar) }) { Text(view.exportCalendarLabel) }
+            }
+        }
+        item { SectionHeading(view.contactsHeading) }
+        for ((id, contact) in view.contacts) item { Text("${contact.name} (${contact.relationship}) ${contact.phone}"); remove(id, contact.name) }
+        item { Field(words.name, contactName, { contactName = it }) }
+        item { Field(words.relationship, relationship, { relationship = it }) }
+        item { Field(words.phone, contactPhone, { contactPhone = it }, kind = KeyboardType.Phone) }
+        item { Button(onClick = { aftercare(AftercareEvent.SaveContact(null, SupportContact(contactName, relationship, contactPhone))); contactName = ""; relationship = ""; contactPhone = "" }) { Text(words.addContact) } }
+
+        item { SectionHeading(view.referralsHeading) }
+        for (item in view.referrals) item { Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}"); remove(item.id, item.organization) }
+        item { Picker(words.category, view.categories.map { it.label }, category) { category = it } }
+        item { Field(words.organization, organization, { organization = it }) }
+        item { Field(words.phone, referralContact, { referralContact = it }) }
+        item { Picker(words.status, view.referralStatuses.map { it.label }, status) { status = it } }
+        item {
+            Button(onClick = {
+                aftercare(AftercareEvent.SaveReferral(null, Referral(view.categories[category].value, organization, referralContact, "", "", view.referralStatuses[status].value, "")))
+                organization = ""; referralContact = ""
+            }) { Text(words.addReferral) }
+        }
+
+        item { SectionHeading(view.documentsHeading) }
+        for (item in view.documents) item { Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}"); remove(item.id, item.name) }
+        item { Picker(words.document, view.documentKinds.map { it.label }, documentKind) { documentKind = it } }
+        if (view.documentKinds[documentKind].value == DocumentKind.OTHER) item { Field(words.name, documentName, { documentName = it }) }
+        item {
+            Button(onClick = {
+                aftercare(AftercareEvent.SaveDocument(null, Document(view.documentKinds[documentKind].value, documentName, view.documentStatuses.first().value, listOf())))
+                documentName = ""
+            }) { Text(words.addDocument) }
+        }
+
+        item { SectionHeading(view.appointmentsHeading) }
+        for (item in view.appointments) item { Text("${item.title} · ${item.at} · ${item.place}"); remove(item.id, item.title) }
+        item { Field(words.title, title, { title = it }) }
+        item { Field("${words.dateTime} (YYYY-MM-DD HH:MM)", at, { at = it }) }
+        item { Field(words.place, place, { place = it }) }
+        item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, 60u))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
+
+        item { SectionHeading(view.meetingsHeading) }
+        for (item in view.meetings) item { Text("${item.name} · ${item.dayAndTime} · ${item.place}"); remove(item.id, item.name) }
+        item { Field(words.name, meeting, { meeting = it }) }
+        item { Picker(words.day, words.days.map { it.label }, day) { day = it } }
+        item { Field("${words.time} (HH:MM)", time, { time = it }) }
+        item { Button(onClick = { aftercare(AftercareEvent.SaveMeeting(null, MeetingForm(meeting, words.days[day].value, time, ""))); meeting = ""; time = "" }) { Text(words.addMeeting) } }
+
+        item { Field("${view.warningSignsHeading}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
+        item { Field("${view.reEngagementHeading}. ${words.onePerLine}", reEngagement, { reEngagement = it }, lines = 3) }
+        item { Button(onClick = { aftercare(AftercareEvent.SetPlan(AftercarePlan(warningSigns.asList(), reEngagement.asList()))) }) { Text(view.saveLabel) } }
+    }
+}

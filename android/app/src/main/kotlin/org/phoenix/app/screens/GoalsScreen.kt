@@ -1,0 +1,76 @@
+package org.phoenix.app.screens
+
+import androidx.compose.material3.Button
+import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableIntStateOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.CheckRow
+import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.Picker
+import org.phoenix.app.ui.ScreenColumn
+import org.phoenix.app.ui.SectionHeading
+import org.phoenix.app.ui.orNull
+import org.phoenix.shared.Event
+import org.phoenix.shared.FormWords
+import org.phoenix.shared.GoalEvent
+import org.phoenix.shared.GoalItem
+import org.phoenix.shared.GoalsView
+
+@Composable
+fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
+    var title by remember { mutableStateOf("") }
+    var dimension by remember { mutableIntStateOf(0) }
+    var why by remember { mutableStateOf("") }
+    var target by remember { mutableStateOf("") }
+    ScreenColumn(view.heading) {
+        item { Field(view.titleLabel, title, { title = it }) }
+        item { Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it } }
+        item { Field(view.whyLabel, why, { why = it }, lines = 2) }
+        item { Field(view.targetLabel, target, { target = it }) }
+        item {
+            Button(onClick = {
+                dispatch(Event.Goals(GoalEvent.Add(title, view.dimensions[dimension].value, why, target.orNull())))
+                title = ""; why = ""; target = ""
+            }) { Text(view.addGoalLabel) }
+        }
+        for (goal in view.goals) item(key = "goal-${goal.id}") { Goal(goal, view, words, dispatch) }
+        if (view.history.isNotEmpty()) {
+            item { SectionHeading(view.historyHeading) }
+            for (goal in view.history) item { Text("${goal.title} · ${goal.statusLabel} · ${goal.progressLabel}") }
+        }
+    }
+}
+
+@Composable
+private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Dispatch) {
+    var step by remember { mutableStateOf("") }
+    var due by remember { mutableStateOf("") }
+    SectionHeading(goal.title)
+    Text("${goal.dimensionLabel} · ${goal.statusLabel}${goal.target?.let { " · $it" } ?: ""}")
+    if (goal.why.isNotEmpty()) Text(goal.why)
+    LinearProgressIndicator(
+        progress = { goal.progress.toFloat() / 100f },
+        modifier = Modifier.semantics { contentDescription = goal.progressLabel },
+    )
+    Text(goal.progressLabel)
+    for (item in goal.steps) {
+        CheckRow(item.due?.let { "${item.title} ($it)" } ?: item.title, item.done) { done ->
+            dispatch(Event.Goals(if (done) GoalEvent.CompleteStep(item.id) else GoalEvent.ReopenStep(item.id)))
+        }
+    }
+    Field(words.step, step, { step = it })
+    Field(words.due, due, { due = it })
+    OutlinedButton(onClick = { dispatch(Event.Goals(GoalEvent.AddStep(goal.id, step, due.orNull()))); step = ""; due = "" }) {
+        Text(view.addStepLabel)
+    }
+}

@@ -1,0 +1,71 @@
+package org.phoenix.app.screens
+
+import androidx.compose.foundation.layout.Row
+import androidx.compose.material3.Button
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalUriHandler
+import androidx.compose.ui.text.input.KeyboardType
+import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.Group
+import org.phoenix.app.ui.ScreenColumn
+import org.phoenix.app.ui.asLines
+import org.phoenix.app.ui.asList
+import org.phoenix.shared.Event
+import org.phoenix.shared.FormWords
+import org.phoenix.shared.HelpActions
+import org.phoenix.shared.Person
+import org.phoenix.shared.SafetyPlan
+import org.phoenix.shared.SafetyPlanView
+
+/** The Stanley–Brown safety plan: six steps and reasons for living. */
+@Composable
+fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, help: HelpActions, dispatch: Dispatch) {
+    val links = LocalUriHandler.current
+    val plan = view.plan
+    var warningSigns by remember { mutableStateOf(plan.warningSigns.asLines()) }
+    var coping by remember { mutableStateOf(plan.internalCoping.asLines()) }
+    var distractions by remember { mutableStateOf(plan.distractions.asLines()) }
+    var people by remember { mutableStateOf(plan.peopleToAsk) }
+    var professionals by remember { mutableStateOf(plan.professionals) }
+    var environment by remember { mutableStateOf(plan.safeEnvironment.asLines()) }
+    var reasons by remember { mutableStateOf(plan.reasonsForLiving.asLines()) }
+    val headings = view.stepHeadings
+    ScreenColumn(view.heading) {
+        item {
+            Row {
+                Button(onClick = { links.openUri(help.crisisCallUrl) }) { Text(view.callCrisisLabel) }
+                OutlinedButton(onClick = { links.openUri(help.crisisTextUrl) }) { Text(view.textCrisisLabel) }
+            }
+        }
+        item { Field("${headings[0]}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
+        item { Field("${headings[1]}. ${words.onePerLine}", coping, { coping = it }, lines = 3) }
+        item { Field("${headings[2]}. ${words.onePerLine}", distractions, { distractions = it }, lines = 3) }
+        item { People(headings[3], people, words) { people = it } }
+        item { People(headings[4], professionals, words) { professionals = it } }
+        item { Field("${headings[5]}. ${words.onePerLine}", environment, { environment = it }, lines = 3) }
+        item { Field("${headings[6]}. ${words.onePerLine}", reasons, { reasons = it }, lines = 3) }
+        item {
+            Button(onClick = {
+                dispatch(Event.SafetyPlan(SafetyPlan(warningSigns.asList(), coping.asList(), distractions.asList(), people, professionals, environment.asList(), reasons.asList())))
+            }) { Text(view.saveLabel) }
+        }
+    }
+}
+
+@Composable
+private fun People(title: String, people: List<Person>, words: FormWords, onChange: (List<Person>) -> Unit) {
+    Group(title) {
+        people.forEachIndexed { index, person ->
+            Field(words.name, person.name, { name -> onChange(people.mapIndexed { i, p -> if (i == index) p.copy(name = name) else p }) })
+            Field(words.phone, person.phone, { phone -> onChange(people.mapIndexed { i, p -> if (i == index) p.copy(phone = phone) else p }) }, kind = KeyboardType.Phone)
+        }
+        OutlinedButton(onClick = { onChange(people + Person("", "")) }) { Text("${words.add}: $title") }
+    }
+}

@@ -1,0 +1,78 @@
+package org.phoenix.app.screens
+
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.material3.Button
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.text.input.KeyboardType
+import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.CheckRow
+import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.Picker
+import org.phoenix.app.ui.ScreenColumn
+import org.phoenix.app.ui.SectionHeading
+import org.phoenix.app.ui.orNull
+import org.phoenix.shared.Event
+import org.phoenix.shared.FormWords
+import org.phoenix.shared.SettingsEvent
+import org.phoenix.shared.SettingsView
+
+@Composable
+fun SettingsScreen(view: SettingsView, words: FormWords, dispatch: Dispatch) {
+    val settings = { event: SettingsEvent -> dispatch(Event.Settings(event)) }
+    var autoLock by remember { mutableStateOf(view.autoLockMinutes.toString()) }
+    var crisisLine by remember { mutableStateOf(view.crisisLine) }
+    var reminder by remember { mutableStateOf(view.checkInReminder ?: "") }
+    var passphrase by remember { mutableStateOf("") }
+    var importPassphrase by remember { mutableStateOf("") }
+    val context = LocalContext.current
+    // The system file picker; the chosen backup's bytes go to the core, which verifies them before replacing anything.
+    val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        val bytes = uri?.let { context.contentResolver.openInputStream(it)?.use { stream -> stream.readBytes() } }
+        if (bytes != null) settings(SettingsEvent.ImportBackup(bytes.map { it.toUByte() }, importPassphrase))
+        importPassphrase = ""
+    }
+    var current by remember { mutableStateOf("") }
+    var next by remember { mutableStateOf("") }
+    var again by remember { mutableStateOf("") }
+    ScreenColumn(view.heading) {
+        item { Button(onClick = { dispatch(Event.Lock) }) { Text(view.lockNowLabel) } }
+        item {
+            Picker(view.languageLabel, view.languages.map { it.label }, view.languages.indexOfFirst { it.value == view.language }.coerceAtLeast(0)) {
+                settings(SettingsEvent.SetLanguage(view.languages[it].value))
+            }
+        }
+        item { CheckRow(view.discreetLabel, view.discreet) { settings(SettingsEvent.SetDiscreet(it)) } }
+        item { CheckRow(view.biometricsLabel, view.biometricsEnabled) { on -> settings(if (on) SettingsEvent.EnableBiometrics else SettingsEvent.DisableBiometrics) } }
+        item { Field(view.autoLockLabel, autoLock, { autoLock = it }, kind = KeyboardType.Number) }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.SetAutoLockMinutes(autoLock.toUIntOrNull() ?: 0u)) }) { Text(words.save) } }
+        item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone) }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.SetCrisisLine(crisisLine)) }) { Text(words.save) } }
+        item { Field(view.checkInReminderLabel, reminder, { reminder = it }) }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.SetCheckInReminder(reminder.orNull())) }) { Text(words.save) } }
+        item { SectionHeading(view.exportBackupLabel) }
+        item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true) }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackup(passphrase)); passphrase = "" }) { Text(view.exportBackupLabel) } }
+        item { Field(view.backupPassphraseLabel, importPassphrase, { importPassphrase = it }, secret = true) }
+        item { OutlinedButton(onClick = { pickBackup.launch(arrayOf("*/*")) }) { Text(view.importBackupLabel) } }
+        item { SectionHeading(view.changePasscodeLabel) }
+        item { Field(words.currentPasscode, current, { current = it }, secret = true) }
+        item { Field(words.newPasscode, next, { next = it }, secret = true) }
+        item { Field(words.newPasscodeAgain, again, { again = it }, secret = true) }
+        item {
+            OutlinedButton(onClick = { settings(SettingsEvent.ChangePasscode(current, next, again)); current = ""; next = ""; again = "" }) {
+                Text(view.changePasscodeLabel)
+            }
+        }
+        item { SectionHeading(view.eraseLabel) }
+        item { Text(view.eraseWarning) }
+        item { EraseEverything(view.eraseLabel, words, dispatch) }
+    }
+}

@@ -1,0 +1,79 @@
+import SharedTypes
+import SwiftUI
+import UniformTypeIdentifiers
+
+struct SettingsScreen: View {
+    @Environment(Core.self) private var core
+    let view: SettingsView
+    let words: FormWords
+    @State private var autoLock = ""
+    @State private var crisisLine = ""
+    @State private var reminder = ""
+    @State private var passphrase = ""
+    @State private var importPassphrase = ""
+    @State private var importing = false
+    @State private var current = ""
+    @State private var next = ""
+    @State private var again = ""
+
+    private func send(_ event: SettingsEvent) { core.send(.settings(event)) }
+
+    var body: some View {
+        Form {
+            Section {
+                Button(view.lockNowLabel) { core.send(.lock) }
+                Picker(view.languageLabel, selection: Binding(
+                    get: { view.languages.firstIndex { $0.value == view.language } ?? 0 },
+                    set: { send(.setLanguage(view.languages[$0].value)) }
+                )) { ForEach(view.languages.indices, id: \.self) { Text(view.languages[$0].label).tag($0) } }
+                Toggle(view.discreetLabel, isOn: Binding(get: { view.discreet }, set: { send(.setDiscreet($0)) }))
+                Toggle(view.biometricsLabel, isOn: Binding(
+                    get: { view.biometricsEnabled },
+                    set: { send($0 ? .enableBiometrics : .disableBiometrics) }
+                ))
+            } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
+            Section {
+                TextField(view.autoLockLabel, text: $autoLock).keyboardType(.numberPad)
+                Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
+                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad)
+                Button(words.save) { send(.setCrisisLine(crisisLine)) }
+                TextField(view.checkInReminderLabel, text: $reminder)
+                Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
+            }
+            Section(view.exportBackupLabel) {
+                SecureField(view.backupPassphraseLabel, text: $passphrase)
+                Button(view.exportBackupLabel) { send(.exportBackup(passphrase: passphrase)); passphrase = "" }
+            }
+            Section(view.importBackupLabel) {
+                SecureField(view.backupPassphraseLabel, text: $importPassphrase)
+                Button(view.importBackupLabel) { importing = true }
+            }
+            .fileImporter(isPresented: $importing, allowedContentTypes: [.data]) { result in
+                guard let url = try? result.get(), url.startAccessingSecurityScopedResource() else { return }
+                defer { url.stopAccessingSecurityScopedResource() }
+                if let bytes = try? Data(contentsOf: url) {
+                    send(.importBackup(file: [UInt8](bytes), passphrase: importPassphrase))
+                }
+                importPassphrase = ""
+            }
+            Section(view.changePasscodeLabel) {
+                SecureField(words.currentPasscode, text: $current)
+                SecureField(words.newPasscode, text: $next)
+                SecureField(words.newPasscodeAgain, text: $again)
+                Button(view.changePasscodeLabel) {
+                    send(.changePasscode(current: current, replacement: next, confirmation: again))
+                    current = ""; next = ""; again = ""
+                }
+            }
+            Section(view.eraseLabel) {
+                Text(view.eraseWarning)
+                EraseEverything(label: view.eraseLabel, words: words)
+            }
+        }
+        .onAppear {
+            autoLock = String(view.autoLockMinutes)
+            crisisLine = view.crisisLine
+            reminder = view.checkInReminder ?? ""
+        }
+    }
+}

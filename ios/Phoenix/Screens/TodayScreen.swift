@@ -1,0 +1,58 @@
+import SharedTypes
+import SwiftUI
+
+struct TodayScreen: View {
+    @Environment(Core.self) private var core
+    let view: TodayView
+    let words: FormWords
+    @State private var date = ""
+    @State private var lapseDate = ""
+    @State private var lapseContext = ""
+
+    var body: some View {
+        Form {
+            Section {
+                if let prompt = view.checkInPrompt {
+                    Text(prompt)
+                    Button(view.checkInLabel) { core.send(.navigate(.checkIn)) }
+                }
+                if let prompt = view.recoveryCapitalPrompt {
+                    Text(prompt)
+                    Button(view.checkInLabel) { core.send(.navigate(.checkIn)) }
+                }
+            } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
+            Section {
+                if let recovery = view.recovery {
+                    Text(recovery.daysLabel).font(.title3.bold())
+                    Text(recovery.totalLabel)
+                    Text(recovery.longestLabel)
+                    if let reached = recovery.milestoneReached { Text(reached).bold() }
+                    if let next = recovery.nextMilestone { Text(next) }
+                    DisclosureGroup(view.recordLapseLabel) {
+                        TextField(words.lapseDate, text: $lapseDate)
+                        TextField(words.lapseContext, text: $lapseContext)
+                        Button(words.save) { core.send(.recordLapse(date: lapseDate, context: lapseContext)); lapseContext = "" }
+                    }
+                } else {
+                    TextField("\(view.recoveryDateLabel) (YYYY-MM-DD)", text: $date)
+                    Button(words.save) { core.send(.setRecoveryDate(date)) }
+                }
+            }
+            if !view.stepsDue.isEmpty {
+                Section(view.stepsDueHeading) {
+                    ForEach(view.stepsDue, id: \.id) { step in
+                        Toggle("\(step.title) (\(step.goalTitle))", isOn: Binding(
+                            get: { step.done },
+                            set: { core.send(.goals($0 ? .completeStep(step.id) : .reopenStep(step.id))) }
+                        ))
+                    }
+                }
+            }
+            if !view.appointments.isEmpty {
+                Section(view.appointmentsHeading) {
+                    ForEach(view.appointments, id: \.id) { Text("\($0.title) · \($0.at) · \($0.place)") }
+                }
+            }
+        }
+    }
+}
