@@ -223,6 +223,7 @@ fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("phoenix.db");
     let erased = Arc::new(AtomicUsize::new(0));
+    // A participant who has just chosen a passcode, on a host that counts erases.
     let start = |erased: &Arc<AtomicUsize>| {
         let count = erased.clone();
         let host = CoreHost::with_clock(
@@ -235,17 +236,14 @@ fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
             count.fetch_add(1, Ordering::SeqCst);
         }));
         host.update(Event::Start);
+        host.update(Event::SetPasscode {
+            passcode: PASSCODE.into(),
+            confirmation: PASSCODE.into(),
+        });
         host
     };
 
     let host = start(&erased);
-    send(
-        &host,
-        Event::SetPasscode {
-            passcode: PASSCODE.into(),
-            confirmation: PASSCODE.into(),
-        },
-    );
     send(&host, Event::Lock);
     assert_eq!(erased.load(Ordering::SeqCst), 0, "locking erases nothing");
     send(&host, Event::EraseEverything);
@@ -253,13 +251,6 @@ fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
 
     // The participant's opt-in: erase after three wrong passcodes.
     let host = start(&erased);
-    send(
-        &host,
-        Event::SetPasscode {
-            passcode: PASSCODE.into(),
-            confirmation: PASSCODE.into(),
-        },
-    );
     send(
         &host,
         Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(3))),

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{repo_root, run};
+use crate::{codegen, repo_root, run};
 
 pub(crate) fn kotlin_dir() -> PathBuf {
     repo_root().join("android/core/generated")
@@ -54,20 +54,7 @@ pub(crate) fn generate(_args: &[String]) -> Result<(), String> {
     let (kotlin_types, swift_types) = (kotlin_dir().join("types"), swift_dir().join("types"));
     remove(&kotlin_types)?;
     remove(&swift_types)?;
-    run(
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "codegen",
-            "--",
-            "--kotlin",
-            &kotlin_types.to_string_lossy(),
-            "--swift",
-            &swift_types.to_string_lossy(),
-        ],
-    )?;
+    codegen(&[("kotlin", &kotlin_types), ("swift", &swift_types)])?;
     println!(
         "\nwrote {} and {}",
         kotlin_dir().display(),

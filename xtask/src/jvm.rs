@@ -3,27 +3,12 @@
 //! here) and run with Debian's JNA against the host build of `shared`,
 //! through the real UniFFI boundary.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::{bindings, prerequisites, repo_root, run, run_in};
+use crate::{bindings, files_with_extension, prerequisites, repo_root, run};
 
 fn jvm_dir() -> PathBuf {
     repo_root().join("tests/jvm")
-}
-
-/// Every `.kt` file under `dir`.
-fn kotlin_sources(dir: &Path, found: &mut Vec<String>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|error| format!("reading {}: {error}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|error| error.to_string())?.path();
-        if path.is_dir() {
-            kotlin_sources(&path, found)?;
-        } else if path.extension().is_some_and(|ext| ext == "kt") {
-            found.push(path.to_string_lossy().into_owned());
-        }
-    }
-    Ok(())
 }
 
 pub(crate) fn test() -> Result<(), String> {
@@ -33,21 +18,14 @@ pub(crate) fn test() -> Result<(), String> {
     bindings::generate(&[])?;
 
     let dir = jvm_dir();
-    if !dir.join("node_modules/kotlin-compiler").is_dir() {
-        run_in(
-            &dir,
-            "npm",
-            &["install", "--no-audit", "--no-fund", "--no-package-lock"],
-            &[],
-        )?;
-    }
+    crate::npm_install_pinned(&dir, "kotlin-compiler")?;
     let mut sources = Vec::new();
     for root in [
         bindings::kotlin_dir(),
         repo_root().join("android/core/src/main/kotlin"),
         dir.join("src"),
     ] {
-        kotlin_sources(&root, &mut sources)?;
+        sources.extend(files_with_extension(&root, "kt")?);
     }
     let jar = repo_root().join("target/jvm-tests.jar");
     let kotlinc = dir.join("node_modules/kotlin-compiler/bin/kotlinc");

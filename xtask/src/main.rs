@@ -94,3 +94,57 @@ pub(crate) fn repo_root() -> std::path::PathBuf {
         .expect("xtask lives one level below the repository root")
         .to_path_buf()
 }
+
+/// Every file under `dir` (recursively) whose name ends in `.{extension}`, sorted.
+pub(crate) fn files_with_extension(
+    dir: &std::path::Path,
+    extension: &str,
+) -> Result<Vec<String>, String> {
+    fn walk(dir: &std::path::Path, extension: &str, found: &mut Vec<String>) -> Result<(), String> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|error| format!("reading {}: {error}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|error| error.to_string())?.path();
+            if path.is_dir() {
+                walk(&path, extension, found)?;
+            } else if path.extension().is_some_and(|ext| ext == extension) {
+                found.push(path.to_string_lossy().into_owned());
+            }
+        }
+        Ok(())
+    }
+    let mut found = Vec::new();
+    walk(dir, extension, &mut found)?;
+    found.sort();
+    Ok(found)
+}
+
+/// Runs `codegen` (crux facet typegen) with `--swift DIR`, `--kotlin DIR`
+/// and/or `--typescript DIR` pairs.
+pub(crate) fn codegen(targets: &[(&str, &std::path::Path)]) -> Result<(), String> {
+    let mut args = vec!["run", "--quiet", "-p", "codegen", "--"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    for (flag, dir) in targets {
+        args.push(format!("--{flag}"));
+        args.push(dir.to_string_lossy().into_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run("cargo", &args)
+}
+
+/// Installs the exact versions a test folder's package.json pins, once
+/// (when `package` is not in its node_modules yet). No lock file: each
+/// folder pins exact versions of one or two packages.
+pub(crate) fn npm_install_pinned(dir: &std::path::Path, package: &str) -> Result<(), String> {
+    if dir.join("node_modules").join(package).is_dir() {
+        return Ok(());
+    }
+    run_in(
+        dir,
+        "npm",
+        &["install", "--no-audit", "--no-fund", "--no-package-lock"],
+        &[],
+    )
+}

@@ -96,19 +96,7 @@ fn shrink_wasm(wasm: &Path) -> Result<(), String> {
 /// The TypeScript types of the core's events, view models and shell
 /// requests (crux facet typegen), into web/src/generated (not committed).
 pub(crate) fn generate_types() -> Result<(), String> {
-    let out_dir = web_dir().join("src/generated");
-    run(
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "codegen",
-            "--",
-            "--typescript",
-            &out_dir.to_string_lossy(),
-        ],
-    )
+    crate::codegen(&[("typescript", &web_dir().join("src/generated"))])
 }
 
 /// `cargo xtask serve`: build, then serve web/dist on http://127.0.0.1:8080.

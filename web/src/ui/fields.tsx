@@ -13,6 +13,16 @@ interface TextProps {
   required?: boolean;
 }
 
+/** A field's hint, tied to it by `aria-describedby={`${id}-hint`}`. */
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
 export function TextField({ label, value, onChange, type = 'text', hint, required }: TextProps) {
   const id = useId();
   return (
@@ -27,11 +37,7 @@ export function TextField({ label, value, onChange, type = 'text', hint, require
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
     </div>
   );
 }
@@ -48,11 +54,7 @@ export function TextArea({ label, value, onChange, hint }: Omit<TextProps, 'type
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
     </div>
   );
 }
@@ -83,11 +85,7 @@ export function ScaleField(props: {
         />
         <output htmlFor={id}>{props.value}</output>
       </div>
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
+      <Hint id={id} hint={props.hint} />
     </div>
   );
 }
