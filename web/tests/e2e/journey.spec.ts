@@ -4,9 +4,9 @@
  * vault run in a worker (wasm), persisted in OPFS. One browser profile,
  * tests in order.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { bytesUnder, filesContaining } from './diskScan';
@@ -265,6 +265,46 @@ test.describe.serial('a participant in the browser', () => {
     await go(page, 'Ajustes', 'Ajustes');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await context.close();
+  });
+
+  test('an encrypted backup file: exported, refused with the wrong passphrase, restored with the right one', async () => {
+    const { context, page } = await open();
+    await unlock(page, PASSCODE);
+    await go(page, 'Settings', 'Settings');
+    const exportForm = page.getByRole('form', { name: 'Export an encrypted backup' });
+    await exportForm.getByLabel('Backup passphrase').fill('backup words 42');
+    const download = page.waitForEvent('download');
+    await exportForm.getByRole('button', { name: 'Export an encrypted backup' }).click();
+    const backup = join(profile, '..', `${basename(profile)}-backup`);
+    await (await download).saveAs(backup);
+    const backupBytes = readFileSync(backup);
+    expect(backupBytes.length).toBeGreaterThan(0);
+    expect(backupBytes.includes(Buffer.from(GOAL)), 'the backup file is encrypted').toBe(false);
+
+    // Something added after the backup, then the backup restored.
+    await go(page, 'Goals', 'Goals');
+    const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await addGoal.getByLabel('Title').fill('Added after the backup');
+    await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Added after the backup' })).toBeVisible();
+    await go(page, 'Settings', 'Settings');
+    const importForm = page.getByRole('form', { name: 'Restore from a backup' });
+    await importForm.getByLabel('Backup file').setInputFiles(backup);
+    await importForm.getByLabel('Backup passphrase').fill('not the words');
+    await importForm.getByRole('button', { name: 'Restore from a backup' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await go(page, 'Goals', 'Goals');
+    await expect(page.getByRole('heading', { name: 'Added after the backup' }), 'a refused backup changes nothing').toBeVisible();
+
+    await go(page, 'Settings', 'Settings');
+    await importForm.getByLabel('Backup file').setInputFiles(backup);
+    await importForm.getByLabel('Backup passphrase').fill('backup words 42');
+    await importForm.getByRole('button', { name: 'Restore from a backup' }).click();
+    await go(page, 'Goals', 'Goals');
+    await expect(page.getByRole('heading', { name: GOAL })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Added after the backup' })).toHaveCount(0);
+    rmSync(backup);
     await context.close();
   });
 
