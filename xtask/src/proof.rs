@@ -39,9 +39,9 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          {summary}\n\n\
          ## Sizes\n\n\
          Both carry the whole core behind its UniFFI or wasm-bindgen surface.\n\
-         The native library includes chrono-tz's time-zone database (about\n\
-         1.9 MB of tables and their relocations); the browser build uses the\n\
-         browser's own zone instead.\n\n\
+         Neither compiles in a time-zone database (the phones read the\n\
+         operating system's, the browser uses its own), and both build SQLite\n\
+         without the extensions the vault does not use.\n\n\
          {sizes}\n",
         date = command_output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         machine = machine(),
