@@ -46,7 +46,7 @@ typealias Dispatch = (Event) -> Unit
 /** The help actions, navigation and problem around every screen; every word is the core's. */
 @Composable
 fun PhoenixApp(state: PhoenixState) {
-    val view by state.view
+    val view = state.view.value ?: return
     val busy by state.busy
     val dispatch: Dispatch = state::dispatch
     MaterialTheme {

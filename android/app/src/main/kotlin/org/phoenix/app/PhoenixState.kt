@@ -24,18 +24,20 @@ class PhoenixState(
 ) : AutoCloseable {
     private val worker = Executors.newSingleThreadExecutor()
     private val main = Handler(Looper.getMainLooper())
-    private val core = worker.submit<Core> { Core(vaultPath, timeZone, locale, effects(worker)) }.get()
-    private val current = mutableStateOf(core.view)
+    /** Created on the worker: the main thread never waits for the core. */
+    private lateinit var core: Core
+    private val current = mutableStateOf<ViewModel?>(null)
     private val waiting = mutableStateOf(false)
 
-    /** The latest view model. */
-    val view: State<ViewModel> = current
+    /** The latest view model; `null` until the core has started. */
+    val view: State<ViewModel?> = current
 
     /** An event is with the core (show progress, ignore repeated taps). */
     val busy: State<Boolean> = waiting
 
     init {
         worker.execute {
+            core = Core(vaultPath, timeZone, locale, effects(worker))
             core.observe { view -> main.post { current.value = view } }
             core.dispatch(Event.Start)
         }
