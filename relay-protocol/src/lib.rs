@@ -14,6 +14,7 @@
 //! WebCrypto offers exactly X25519, HKDF and AES-GCM (and Ed25519), so both
 //! sides implement the same small construction with platform primitives.
 
+pub mod api;
 pub mod encoding;
 pub mod error;
 pub mod identity;
