@@ -8,6 +8,7 @@ use std::process::{Command, ExitCode};
 mod bindings;
 mod fuzz;
 mod jvm;
+mod postgres;
 mod prerequisites;
 mod proof;
 mod swift_syntax;
@@ -23,6 +24,7 @@ commands:
   test web           run only the browser tests (release build, Chromium)
   test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
   test swift         run only the syntax check of the iOS app's Swift sources
+  test relay         run only the relay's suite, against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
-use crate::{fuzz, jvm, prerequisites, run, swift_syntax, web};
+use crate::postgres::TempPostgres;
+use crate::{fuzz, jvm, prerequisites, run, run_with_env, swift_syntax, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
@@ -8,9 +9,17 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("web") => return web::test(),
         Some("jvm") => return jvm::test(),
         Some("swift") => return swift_syntax::test(),
+        Some("relay") => {
+            let postgres = TempPostgres::start()?;
+            return run_with_env(
+                "cargo",
+                &["test", "-p", "relay"],
+                &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
+            );
+        }
         Some(other) => {
             return Err(format!(
-                "unknown test step `{other}` (known: web, jvm, swift)"
+                "unknown test step `{other}` (known: web, jvm, swift, relay)"
             ));
         }
     }
@@ -29,7 +38,14 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
             "warnings",
         ],
     )?;
-    run("cargo", &["test", "--workspace"])?;
+    // The relay's suite runs against SQLite and a real PostgreSQL.
+    let postgres = TempPostgres::start()?;
+    run_with_env(
+        "cargo",
+        &["test", "--workspace"],
+        &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
+    )?;
+    drop(postgres);
     // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too.
     run(
         "cargo",

@@ -1,0 +1,118 @@
+//! The two storage backends behind one small interface, so the relay's
+//! queries ([`crate::store`]) are written once.
+//!
+//! SQL is written with PostgreSQL's `$1` placeholders; the SQLite driver
+//! rewrites them to SQLite's equivalent `?1`. Values are the four kinds the
+//! relay stores: integers, text, bytes and NULL.
+
+pub mod postgres;
+pub mod sqlite;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Int(i64),
+    Text(String),
+    Bytes(Vec<u8>),
+    Null,
+}
+
+impl Value {
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Self::Int(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Text(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Self::Bytes(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Self {
+        Self::Int(value)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+
+impl From<Vec<u8>> for Value {
+    fn from(value: Vec<u8>) -> Self {
+        Self::Bytes(value)
+    }
+}
+
+impl From<Option<i64>> for Value {
+    fn from(value: Option<i64>) -> Self {
+        value.map_or(Self::Null, Self::Int)
+    }
+}
+
+pub type Row = Vec<Value>;
+
+/// A backend failure. The detail is for the operator's log only: a driver's
+/// message can quote values, so it never reaches an HTTP response.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("a uniqueness constraint was violated")]
+    Conflict,
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+/// One statement at a time, inside a transaction.
+pub trait Conn {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError>;
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError>;
+}
+
+pub trait Driver: Send + Sync {
+    /// Runs `work` in one transaction: committed if it returns `Ok`, rolled
+    /// back otherwise.
+    fn transaction(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
+    ) -> Result<(), DbError>;
+
+    /// Which backend, for logs and bench reports.
+    fn name(&self) -> &'static str;
+}
+
+/// Opens the backend a `--database` value names: `postgres://…` or
+/// `postgresql://…` (or a `host=… user=…` key-value string starting with
+/// `postgres:`), anything else is a SQLite file path.
+pub fn open(database: &str) -> Result<Box<dyn Driver>, DbError> {
+    if let Some(config) = database
+        .strip_prefix("postgres:")
+        .filter(|rest| !rest.starts_with("//"))
+    {
+        return Ok(Box::new(postgres::Postgres::connect(config)?));
+    }
+    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+        return Ok(Box::new(postgres::Postgres::connect(database)?));
+    }
+    Ok(Box::new(sqlite::Sqlite::open(std::path::Path::new(
+        database.strip_prefix("sqlite:").unwrap_or(database),
+    ))?))
+}

@@ -1,0 +1,194 @@
+//! PostgreSQL, for organizations that outgrow one machine: a small pool of
+//! connections, each used by one blocking task at a time.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use postgres::types::{ToSql, Type};
+use postgres::{Client, NoTls};
+
+use super::{Conn, DbError, Driver, Row, Value};
+
+const POOL_SIZE: usize = 4;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS relay_schema (version BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS specialists (
+    id BIGSERIAL PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    signing TEXT,
+    agreement TEXT,
+    mailbox TEXT UNIQUE,
+    created_ms BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash BYTEA PRIMARY KEY,
+    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
+    csrf TEXT NOT NULL,
+    expires_ms BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+    code_hash BYTEA PRIMARY KEY,
+    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
+    expires_ms BIGINT NOT NULL,
+    used_ms BIGINT
+);
+CREATE TABLE IF NOT EXISTS pairings (
+    id BIGSERIAL PRIMARY KEY,
+    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
+    participant_mailbox TEXT NOT NULL,
+    participant_signing TEXT NOT NULL,
+    participant_agreement TEXT NOT NULL,
+    participant_name TEXT NOT NULL,
+    paired_ms BIGINT NOT NULL,
+    unpaired_ms BIGINT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS one_active_pairing
+    ON pairings (participant_mailbox) WHERE unpaired_ms IS NULL;
+CREATE TABLE IF NOT EXISTS messages (
+    id BIGSERIAL PRIMARY KEY,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    body BYTEA NOT NULL,
+    size BIGINT NOT NULL,
+    received_ms BIGINT NOT NULL,
+    delivered_ms BIGINT,
+    read_ms BIGINT
+);
+CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
+CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
+";
+
+pub struct Postgres {
+    pool: Vec<Mutex<Client>>,
+    next: AtomicUsize,
+}
+
+impl Postgres {
+    pub fn connect(config: &str) -> Result<Self, DbError> {
+        let mut pool = Vec::with_capacity(POOL_SIZE);
+        for _ in 0..POOL_SIZE {
+            pool.push(Mutex::new(Client::connect(config, NoTls).map_err(backend)?));
+        }
+        let postgres = Self {
+            pool,
+            next: AtomicUsize::new(0),
+        };
+        postgres.transaction(&mut |conn| {
+            // Serialise concurrent first starts creating the schema.
+            conn.execute("SELECT pg_advisory_xact_lock(7270)", &[])?;
+            for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
+                conn.execute(statement, &[])?;
+            }
+            Ok(())
+        })?;
+        crate::store::check_schema_version(&postgres)?;
+        Ok(postgres)
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(backend)`
+fn backend(error: postgres::Error) -> DbError {
+    if error.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
+        return DbError::Conflict;
+    }
+    DbError::Backend(error.to_string())
+}
+
+fn parameters(params: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
+    params
+        .iter()
+        .map(|value| -> Box<dyn ToSql + Sync> {
+            match value {
+                Value::Int(value) => Box::new(*value),
+                Value::Text(value) => Box::new(value.clone()),
+                Value::Bytes(value) => Box::new(value.clone()),
+                Value::Null => Box::new(None::<i64>),
+            }
+        })
+        .collect()
+}
+
+fn row(row: &postgres::Row) -> Result<Row, DbError> {
+    (0..row.len())
+        .map(|index| {
+            let column = &row.columns()[index];
+            Ok(match *column.type_() {
+                Type::INT8 => row
+                    .try_get::<_, Option<i64>>(index)
+                    .map_err(backend)?
+                    .map_or(Value::Null, Value::Int),
+                Type::INT4 => row
+                    .try_get::<_, Option<i32>>(index)
+                    .map_err(backend)?
+                    .map_or(Value::Null, |value| Value::Int(i64::from(value))),
+                Type::BYTEA => row
+                    .try_get::<_, Option<Vec<u8>>>(index)
+                    .map_err(backend)?
+                    .map_or(Value::Null, Value::Bytes),
+                Type::TEXT | Type::VARCHAR => row
+                    .try_get::<_, Option<String>>(index)
+                    .map_err(backend)?
+                    .map_or(Value::Null, Value::Text),
+                // `SELECT 1` and the advisory lock: nothing the relay reads.
+                _ => Value::Null,
+            })
+        })
+        .collect()
+}
+
+struct Transaction<'a>(postgres::Transaction<'a>);
+
+impl Conn for Transaction<'_> {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        let owned = parameters(params);
+        let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
+        if sql.trim_start().to_ascii_uppercase().starts_with("SELECT") {
+            return self
+                .0
+                .query(sql, &borrowed)
+                .map(|rows| rows.len() as u64)
+                .map_err(backend);
+        }
+        self.0.execute(sql, &borrowed).map_err(backend)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let owned = parameters(params);
+        let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
+        self.0
+            .query(sql, &borrowed)
+            .map_err(backend)?
+            .iter()
+            .map(row)
+            .collect()
+    }
+}
+
+impl Driver for Postgres {
+    fn transaction(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        // Prefer an idle connection; otherwise wait for the next in turn.
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        let mut client = (0..self.pool.len())
+            .find_map(|offset| {
+                self.pool[(start + offset) % self.pool.len()]
+                    .try_lock()
+                    .ok()
+            })
+            .map_or_else(|| self.pool[start % self.pool.len()].lock(), Ok)
+            .map_err(|_| DbError::Backend("connection lock poisoned".into()))?;
+        let transaction = client.transaction().map_err(backend)?;
+        let mut conn = Transaction(transaction);
+        work(&mut conn)?;
+        conn.0.commit().map_err(backend)
+    }
+
+    fn name(&self) -> &'static str {
+        "PostgreSQL"
+    }
+}

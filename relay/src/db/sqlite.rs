@@ -1,0 +1,171 @@
+//! The embedded default: one SQLite file in WAL mode. Writes are serialised
+//! by one connection, which is what SQLite does anyway.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ToSql};
+
+use super::{Conn, DbError, Driver, Row, Value};
+
+pub struct Sqlite {
+    connection: Mutex<Connection>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS specialists (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    signing TEXT,
+    agreement TEXT,
+    mailbox TEXT UNIQUE,
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash BLOB PRIMARY KEY,
+    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
+    csrf TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+    code_hash BLOB PRIMARY KEY,
+    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER
+);
+CREATE TABLE IF NOT EXISTS pairings (
+    id INTEGER PRIMARY KEY,
+    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
+    participant_mailbox TEXT NOT NULL,
+    participant_signing TEXT NOT NULL,
+    participant_agreement TEXT NOT NULL,
+    participant_name TEXT NOT NULL,
+    paired_ms INTEGER NOT NULL,
+    unpaired_ms INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS one_active_pairing
+    ON pairings (participant_mailbox) WHERE unpaired_ms IS NULL;
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    body BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    received_ms INTEGER NOT NULL,
+    delivered_ms INTEGER,
+    read_ms INTEGER
+);
+CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
+CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
+";
+
+impl Sqlite {
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        let connection = Connection::open(path).map_err(backend)?;
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                 PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;
+                 PRAGMA busy_timeout = 5000;",
+            )
+            .map_err(backend)?;
+        connection.execute_batch(SCHEMA).map_err(backend)?;
+        let sqlite = Self {
+            connection: Mutex::new(connection),
+        };
+        crate::store::check_schema_version(&sqlite)?;
+        Ok(sqlite)
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(backend)`
+fn backend(error: rusqlite::Error) -> DbError {
+    if let rusqlite::Error::SqliteFailure(failure, _) = &error
+        && failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+    {
+        return DbError::Conflict;
+    }
+    if let rusqlite::Error::SqliteFailure(failure, _) = &error
+        && failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    {
+        return DbError::Conflict;
+    }
+    DbError::Backend(error.to_string())
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Self::Int(value) => ToSqlOutput::Borrowed(ValueRef::Integer(*value)),
+            Self::Text(value) => ToSqlOutput::Borrowed(ValueRef::Text(value.as_bytes())),
+            Self::Bytes(value) => ToSqlOutput::Borrowed(ValueRef::Blob(value)),
+            Self::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+        })
+    }
+}
+
+fn value(cell: ValueRef<'_>) -> Value {
+    match cell {
+        ValueRef::Integer(value) => Value::Int(value),
+        ValueRef::Text(text) => Value::Text(String::from_utf8_lossy(text).into_owned()),
+        ValueRef::Blob(bytes) => Value::Bytes(bytes.to_vec()),
+        ValueRef::Null | ValueRef::Real(_) => Value::Null,
+    }
+}
+
+/// `$1` → `?1`: the same numbered parameter in SQLite's spelling.
+fn sqlite_sql(sql: &str) -> String {
+    sql.replace('$', "?")
+}
+
+struct Transaction<'a>(rusqlite::Transaction<'a>);
+
+impl Conn for Transaction<'_> {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        let mut statement = self.0.prepare_cached(&sqlite_sql(sql)).map_err(backend)?;
+        let changed = statement
+            .execute(rusqlite::params_from_iter(params))
+            .map_err(backend)?;
+        Ok(changed as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let mut statement = self.0.prepare_cached(&sqlite_sql(sql)).map_err(backend)?;
+        let columns = statement.column_count();
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(params), |row| {
+                (0..columns)
+                    .map(|index| row.get_ref(index).map(value))
+                    .collect::<rusqlite::Result<Row>>()
+            })
+            .map_err(backend)?;
+        rows.collect::<rusqlite::Result<Vec<Row>>>()
+            .map_err(backend)
+    }
+}
+
+impl Driver for Sqlite {
+    fn transaction(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        let mut connection = self
+            .connection
+            .lock()
+            .map_err(|_| DbError::Backend("connection lock poisoned".into()))?;
+        let transaction = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(backend)?;
+        let mut conn = Transaction(transaction);
+        work(&mut conn)?;
+        conn.0.commit().map_err(backend)
+    }
+
+    fn name(&self) -> &'static str {
+        "SQLite"
+    }
+}

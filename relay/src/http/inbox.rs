@@ -1,0 +1,330 @@
+//! `/inbox/api`: the specialist's session. A login sets an `HttpOnly`,
+//! `SameSite=Strict` cookie (and `Secure` behind HTTPS); every change also
+//! needs the session's CSRF token in `x-csrf-token` and, when the browser
+//! sends one, an `Origin` matching the relay's own host.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post, put};
+use axum::{Json, Router};
+use relay_protocol::DevicePublicKeys;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::{AppState, Failure, json};
+use crate::secrets::{self, sha256};
+use crate::store::Session;
+
+type Body = Result<Bytes, BytesRejection>;
+
+const COOKIE: &str = "phoenix_inbox";
+const CSRF_HEADER: &str = "x-csrf-token";
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/inbox/api/login", post(login))
+        .route("/inbox/api/logout", post(logout))
+        .route("/inbox/api/me", get(me))
+        .route("/inbox/api/device", put(register_device))
+        .route("/inbox/api/invites", post(create_invite))
+        .route("/inbox/api/participants", get(participants))
+        .route("/inbox/api/participants/{id}", delete(unpair))
+}
+
+#[derive(Deserialize)]
+struct Login {
+    username: String,
+    password: Zeroizing<String>,
+}
+
+/// What the inbox page needs to know about the signed-in specialist.
+#[derive(Serialize)]
+struct Me {
+    name: String,
+    csrf: String,
+    device: Option<DevicePublicKeys>,
+}
+
+fn unauthenticated() -> Failure {
+    Failure::new(
+        StatusCode::UNAUTHORIZED,
+        "not_signed_in",
+        "sign in to the inbox first",
+    )
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == COOKIE).then(|| value.to_owned())
+        })
+}
+
+/// A request from another site is refused even before the CSRF token.
+fn same_origin(headers: &HeaderMap) -> Result<(), Failure> {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return Ok(());
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin_host = origin.split_once("://").map(|(_, host)| host);
+    if host.is_some() && origin_host == host {
+        Ok(())
+    } else {
+        Err(Failure::new(
+            StatusCode::FORBIDDEN,
+            "cross_origin",
+            "the inbox only accepts requests from its own page",
+        ))
+    }
+}
+
+/// The signed-in session; for changes, also the CSRF token and origin.
+async fn session(state: &AppState, headers: &HeaderMap, change: bool) -> Result<Session, Failure> {
+    if change {
+        same_origin(headers)?;
+    }
+    let token = cookie_token(headers).ok_or_else(unauthenticated)?;
+    let hash = sha256(&token);
+    let session = state
+        .store(move |store| store.session(&hash, crate::now_ms()))
+        .await?
+        .ok_or_else(unauthenticated)?;
+    if change {
+        let sent = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+        // Hashes compared, so the comparison's time says nothing about the token.
+        if sent.map(sha256) != Some(sha256(&session.csrf)) {
+            return Err(Failure::new(
+                StatusCode::FORBIDDEN,
+                "csrf",
+                "the request is missing the inbox's CSRF token",
+            ));
+        }
+    }
+    Ok(session)
+}
+
+fn cookie(state: &AppState, value: &str, max_age_seconds: i64) -> HeaderValue {
+    let secure = if state.limits.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/inbox; Max-Age={max_age_seconds}{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+async fn login(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, Failure> {
+    same_origin(&headers)?;
+    let request: Login = json(&body)?;
+    let username = request.username.trim().to_lowercase();
+    if state.logins.check_key(&username).is_err() {
+        return Err(Failure::rate_limited());
+    }
+    let lookup = username.clone();
+    let found = state
+        .store(move |store| store.specialist_by_username(&lookup))
+        .await?;
+    // Verify against a decoy when the name is unknown: same time, same answer.
+    let hash = found.as_ref().map_or_else(
+        || secrets::decoy_hash().to_owned(),
+        |s| s.password_hash.clone(),
+    );
+    let password = request.password;
+    let valid = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let Some(specialist) = found.filter(|_| valid) else {
+        return Err(Failure::new(
+            StatusCode::UNAUTHORIZED,
+            "bad_login",
+            "the username or password is not right",
+        ));
+    };
+    let token = secrets::token();
+    let csrf = secrets::token().to_string();
+    let (hash, id, csrf_stored) = (sha256(&token), specialist.id, csrf.clone());
+    let ttl = state.limits.session_ttl_ms;
+    state
+        .store(move |store| {
+            let now = crate::now_ms();
+            store.create_session(&hash, id, &csrf_stored, now + ttl, now)
+        })
+        .await?;
+    let me = Me {
+        name: specialist.display_name,
+        csrf,
+        device: specialist.device,
+    };
+    let mut response = Json(me).into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie(&state, &token, ttl / 1000));
+    Ok(response)
+}
+
+async fn logout(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    session(&state, &headers, true).await?;
+    if let Some(token) = cookie_token(&headers) {
+        let hash = sha256(&token);
+        state.store(move |store| store.end_session(&hash)).await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie(&state, "", 0));
+    Ok(response)
+}
+
+async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Json<Me>, Failure> {
+    let session = session(&state, &headers, false).await?;
+    let id = session.specialist_id;
+    let specialist = state
+        .store(move |store| store.specialist(id))
+        .await?
+        .ok_or_else(unauthenticated)?;
+    Ok(Json(Me {
+        name: specialist.display_name,
+        csrf: session.csrf,
+        device: specialist.device,
+    }))
+}
+
+#[derive(Deserialize)]
+struct RegisterDevice {
+    keys: DevicePublicKeys,
+}
+
+async fn register_device(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<StatusCode, Failure> {
+    let session = session(&state, &headers, true).await?;
+    let RegisterDevice { keys } = json(&body)?;
+    let mailbox = keys.mailbox().map_err(|_| Failure::malformed_json())?;
+    if relay_protocol::encoding::decode_array::<32>(&keys.agreement).is_err() {
+        return Err(Failure::malformed_json());
+    }
+    let id = session.specialist_id;
+    let registered = state
+        .store(move |store| store.set_specialist_device(id, &keys, &mailbox))
+        .await?;
+    if registered {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(Failure::new(
+            StatusCode::CONFLICT,
+            "device_exists",
+            "this account already has its inbox keys; an admin must reset them",
+        ))
+    }
+}
+
+#[derive(Serialize)]
+struct Invite {
+    code: String,
+    expires_at_ms: i64,
+    /// The code as a QR code, an SVG document.
+    qr_svg: String,
+}
+
+async fn create_invite(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<Invite>, Failure> {
+    let session = session(&state, &headers, true).await?;
+    let code = secrets::invite_code();
+    let hash = sha256(&secrets::normalize_invite(&code));
+    let expires_at_ms = crate::now_ms() + state.limits.invite_ttl_ms;
+    let id = session.specialist_id;
+    state
+        .store(move |store| store.create_invite(&hash, id, expires_at_ms))
+        .await?;
+    let qr_svg = qrcode::QrCode::new(code.as_bytes())
+        .map(|qr| {
+            qr.render::<qrcode::render::svg::Color>()
+                .min_dimensions(160, 160)
+                .build()
+        })
+        .map_err(|_| Failure::internal())?;
+    Ok(Json(Invite {
+        code,
+        expires_at_ms,
+        qr_svg,
+    }))
+}
+
+#[derive(Serialize)]
+struct Participant {
+    id: i64,
+    name: String,
+    keys: DevicePublicKeys,
+    mailbox: String,
+    paired_at_ms: i64,
+}
+
+#[derive(Serialize)]
+struct Participants {
+    participants: Vec<Participant>,
+}
+
+async fn participants(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<Participants>, Failure> {
+    let session = session(&state, &headers, false).await?;
+    let id = session.specialist_id;
+    let pairings = state.store(move |store| store.pairings_of(id)).await?;
+    Ok(Json(Participants {
+        participants: pairings
+            .into_iter()
+            .map(|pairing| Participant {
+                id: pairing.id,
+                name: pairing.participant_name,
+                keys: pairing.participant_keys,
+                mailbox: pairing.participant_mailbox.0,
+                paired_at_ms: pairing.paired_ms,
+            })
+            .collect(),
+    }))
+}
+
+async fn unpair(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(pairing): Path<i64>,
+) -> Result<StatusCode, Failure> {
+    let session = session(&state, &headers, true).await?;
+    let id = session.specialist_id;
+    let ended = state
+        .store(move |store| store.unpair_by_specialist(id, pairing, crate::now_ms()))
+        .await?;
+    if ended {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "no_such_participant",
+            "no participant paired with you has this id",
+        ))
+    }
+}

@@ -1,0 +1,265 @@
+//! The relay's HTTP surface.
+//!
+//! - `/v1/…` ([`device`]): participants' and specialists' devices, every
+//!   request signed with the device's Ed25519 key; open to any origin (CORS)
+//!   because a signature, not a cookie, is the credential.
+//! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
+//!   token), same origin only.
+//! - `/inbox` and `/openapi.yaml` ([`pages`]).
+//!
+//! Errors are JSON [`ApiError`]s with a stable code; none quotes a request.
+
+mod device;
+mod inbox;
+mod pages;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use relay_protocol::api::{ApiError, MAX_BODY_BYTES};
+use relay_protocol::request::ReplayGuard;
+
+use crate::db::DbError;
+use crate::store::Store;
+
+/// What an organization may tune; the defaults suit a small organization.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Requests per second each device may make (bursts of three seconds' worth).
+    pub device_requests_per_second: u32,
+    /// Pairing attempts per minute from one network address.
+    pub pairings_per_minute: u32,
+    /// Login attempts per minute for one username.
+    pub logins_per_minute: u32,
+    pub invite_ttl_ms: i64,
+    pub session_ttl_ms: i64,
+    /// Mark the session cookie `Secure` (behind HTTPS, which production is).
+    pub secure_cookies: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            device_requests_per_second: 20,
+            pairings_per_minute: 10,
+            logins_per_minute: 5,
+            invite_ttl_ms: 24 * 60 * 60 * 1000,
+            session_ttl_ms: 12 * 60 * 60 * 1000,
+            secure_cookies: true,
+        }
+    }
+}
+
+pub struct AppState {
+    store: Arc<Store>,
+    replay: Mutex<ReplayGuard>,
+    devices: DefaultKeyedRateLimiter<String>,
+    pairings: DefaultKeyedRateLimiter<String>,
+    logins: DefaultKeyedRateLimiter<String>,
+    limits: Limits,
+}
+
+fn quota_per_second(count: u32) -> Quota {
+    let count = NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::per_second(count)
+        .allow_burst(count.saturating_mul(NonZeroU32::new(3).unwrap_or(NonZeroU32::MIN)))
+}
+
+fn quota_per_minute(count: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN))
+}
+
+impl AppState {
+    pub fn new(store: Store, limits: Limits) -> Arc<Self> {
+        Arc::new(Self {
+            store: Arc::new(store),
+            replay: Mutex::new(ReplayGuard::default()),
+            devices: RateLimiter::keyed(quota_per_second(limits.device_requests_per_second)),
+            pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
+            logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),
+            limits,
+        })
+    }
+
+    /// Runs a store call on the blocking pool.
+    async fn store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, Failure> {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || work(&store))
+            .await
+            .map_err(|_| Failure::internal())?
+            .map_err(|error| {
+                // The detail may quote stored values: only the kind is logged.
+                let kind = match error {
+                    DbError::Conflict => "conflict",
+                    DbError::Backend(_) => "backend",
+                };
+                eprintln!("relay: {} storage error ({kind})", self.store.backend());
+                Failure::internal()
+            })
+    }
+
+    /// Forgets idle rate-limit keys, so memory stays bounded.
+    fn forget_idle(&self) {
+        self.devices.retain_recent();
+        self.pairings.retain_recent();
+        self.logins.retain_recent();
+    }
+}
+
+/// A refused request: status, stable code and a plain sentence.
+#[derive(Debug)]
+pub struct Failure {
+    status: StatusCode,
+    code: &'static str,
+    message: &'static str,
+}
+
+impl Failure {
+    pub const fn new(status: StatusCode, code: &'static str, message: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            message,
+        }
+    }
+
+    fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the relay could not complete the request; try again",
+        )
+    }
+
+    fn malformed_json() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "the body is not the JSON this endpoint expects",
+        )
+    }
+
+    fn too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "the request body is larger than the relay accepts",
+        )
+    }
+
+    fn rate_limited() -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "too many requests; wait a moment and try again",
+        )
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        let body = ApiError {
+            error: self.code.to_owned(),
+            message: self.message.to_owned(),
+        };
+        (self.status, axum::Json(body)).into_response()
+    }
+}
+
+/// Reads a JSON body, mapping the body limit and bad JSON to clear errors.
+fn json<T: serde::de::DeserializeOwned>(
+    body: &Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<T, Failure> {
+    let bytes = body_bytes(body)?;
+    serde_json::from_slice(bytes).map_err(|_| Failure::malformed_json())
+}
+
+fn body_bytes(
+    body: &Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<&[u8], Failure> {
+    match body {
+        Ok(bytes) => Ok(bytes),
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(Failure::too_large())
+        }
+        Err(_) => Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "unreadable_body",
+            "the request body could not be read",
+        )),
+    }
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .merge(device::routes())
+        .merge(inbox::routes())
+        .merge(pages::routes())
+        .fallback(|| async { Failure::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+/// Serves until the process is stopped (SIGINT or SIGTERM).
+pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+    let sweeper = Arc::clone(&state);
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            sweeper.forget_idle();
+        }
+    });
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let Ok(mut terminate) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        else {
+            return std::future::pending().await;
+        };
+        tokio::select! {
+            _ = interrupt => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+}

@@ -1,0 +1,158 @@
+//! `phoenix-relay`: serve, or manage specialists' accounts.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use relay::http::{AppState, Limits};
+use relay::store::Store;
+use relay::{db, secrets};
+use zeroize::Zeroizing;
+
+#[derive(Parser)]
+#[command(
+    name = "phoenix-relay",
+    about = "Phoenix's message relay and specialists' inbox"
+)]
+struct Cli {
+    /// A SQLite file (created if missing), or a PostgreSQL connection
+    /// string: `postgres://user@host/db` or `postgres:host=… user=… dbname=…`.
+    #[arg(long, global = true, default_value = "phoenix-relay.db")]
+    database: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the inbox page.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8090")]
+        listen: String,
+        /// Send the session cookie without `Secure`, for plain-HTTP testing
+        /// on loopback. Production runs behind HTTPS and never sets this.
+        #[arg(long)]
+        insecure_cookies: bool,
+        #[arg(long, default_value_t = Limits::default().device_requests_per_second)]
+        device_requests_per_second: u32,
+        #[arg(long, default_value_t = Limits::default().pairings_per_minute)]
+        pairings_per_minute: u32,
+        #[arg(long, default_value_t = Limits::default().logins_per_minute)]
+        logins_per_minute: u32,
+        /// How long an invite code stays valid.
+        #[arg(long, default_value_t = 24 * 60)]
+        invite_minutes: i64,
+    },
+    /// Create a specialist's account; the password is read from standard input.
+    AddSpecialist {
+        #[arg(long)]
+        username: String,
+        /// The name participants see.
+        #[arg(long)]
+        name: String,
+    },
+    /// Set a specialist's password (read from standard input); ends their sessions.
+    SetPassword {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("phoenix-relay: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_store(database: &str) -> Result<Store, String> {
+    db::open(database)
+        .map(Store::new)
+        .map_err(|error| format!("cannot open the database: {error}"))
+}
+
+fn read_password() -> Result<Zeroizing<String>, String> {
+    let mut line = Zeroizing::new(String::new());
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|_| "cannot read the password from standard input".to_owned())?;
+    let password = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
+    if password.chars().count() < secrets::MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "the password must be at least {} characters",
+            secrets::MIN_PASSWORD_CHARS
+        ));
+    }
+    Ok(password)
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve {
+            listen,
+            insecure_cookies,
+            device_requests_per_second,
+            pairings_per_minute,
+            logins_per_minute,
+            invite_minutes,
+        } => {
+            let store = open_store(&cli.database)?;
+            let backend = store.backend();
+            let limits = Limits {
+                device_requests_per_second,
+                pairings_per_minute,
+                logins_per_minute,
+                invite_ttl_ms: invite_minutes * 60 * 1000,
+                secure_cookies: !insecure_cookies,
+                ..Limits::default()
+            };
+            let runtime = tokio::runtime::Runtime::new()
+                .map_err(|error| format!("cannot start the runtime: {error}"))?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(&listen)
+                    .await
+                    .map_err(|error| format!("cannot listen on {listen}: {error}"))?;
+                let address = listener
+                    .local_addr()
+                    .map_err(|error| format!("cannot read the address: {error}"))?;
+                // Tests and scripts read this line to find the port.
+                println!("phoenix-relay listening on http://{address} ({backend})");
+                relay::http::serve(listener, AppState::new(store, limits))
+                    .await
+                    .map_err(|error| format!("the server stopped: {error}"))
+            })
+        }
+        Command::AddSpecialist { username, name } => {
+            let username = username.trim().to_lowercase();
+            if username.is_empty() || name.trim().is_empty() {
+                return Err("the username and the name must not be empty".into());
+            }
+            let password = read_password()?;
+            let hash = secrets::hash_password(&password)?;
+            let store = open_store(&cli.database)?;
+            match store.add_specialist(&username, name.trim(), &hash, relay::now_ms()) {
+                Ok(_) => {
+                    println!("added specialist {username}");
+                    Ok(())
+                }
+                Err(db::DbError::Conflict) => Err(format!("the username {username} is taken")),
+                Err(error) => Err(format!("cannot add the specialist: {error}")),
+            }
+        }
+        Command::SetPassword { username } => {
+            let password = read_password()?;
+            let hash = secrets::hash_password(&password)?;
+            let store = open_store(&cli.database)?;
+            match store.set_password(&username.trim().to_lowercase(), &hash) {
+                Ok(true) => Ok(()),
+                Ok(false) => Err("no specialist has that username".into()),
+                Err(error) => Err(format!("cannot set the password: {error}")),
+            }
+        }
+    }
+}

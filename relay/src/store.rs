@@ -1,0 +1,548 @@
+//! What the relay keeps, written once over [`Driver`]: specialists and their
+//! sessions, invite codes, pairings, and sealed messages (ciphertext, the
+//! two mailbox ids, size and times; nothing else about a message).
+//!
+//! Secrets the relay hands out (session tokens, invite codes) are stored
+//! only as SHA-256 hashes, so a copy of the database cannot be used to log
+//! in or to pair.
+
+use relay_protocol::api::{PAGE, Receipt};
+use relay_protocol::{DevicePublicKeys, MailboxId};
+
+use crate::db::{Conn, DbError, Driver, Row, Value};
+
+/// The schema this build writes. A database from a newer relay is refused.
+pub const SCHEMA_VERSION: i64 = 1;
+
+pub fn check_schema_version(driver: &dyn Driver) -> Result<(), DbError> {
+    driver.transaction(&mut |conn| {
+        let rows = conn.query("SELECT version FROM relay_schema", &[])?;
+        match rows.first().and_then(|row| row[0].int()) {
+            None => {
+                conn.execute(
+                    "INSERT INTO relay_schema (version) VALUES ($1)",
+                    &[SCHEMA_VERSION.into()],
+                )?;
+                Ok(())
+            }
+            Some(version) if version <= SCHEMA_VERSION => Ok(()),
+            Some(_) => Err(DbError::Backend(
+                "the database was written by a newer relay".into(),
+            )),
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Specialist {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub device: Option<DevicePublicKeys>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub specialist_id: i64,
+    pub csrf: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairing {
+    pub id: i64,
+    pub specialist_id: i64,
+    pub participant_keys: DevicePublicKeys,
+    pub participant_mailbox: MailboxId,
+    pub participant_name: String,
+    pub paired_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMessage {
+    pub id: i64,
+    pub body: Vec<u8>,
+    pub received_ms: i64,
+}
+
+/// Why an invite code could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairingRefused {
+    UnknownInvite,
+    ExpiredInvite,
+    UsedInvite,
+    SpecialistHasNoDevice,
+    AlreadyPaired,
+}
+
+pub struct Store {
+    driver: Box<dyn Driver>,
+}
+
+fn text(row: &Row, index: usize) -> String {
+    row[index].text().unwrap_or_default().to_owned()
+}
+
+fn int(row: &Row, index: usize) -> i64 {
+    row[index].int().unwrap_or_default()
+}
+
+fn keys(signing: &Value, agreement: &Value) -> Option<DevicePublicKeys> {
+    Some(DevicePublicKeys {
+        signing: signing.text()?.to_owned(),
+        agreement: agreement.text()?.to_owned(),
+    })
+}
+
+const SPECIALIST_COLUMNS: &str =
+    "id, username, display_name, password_hash, signing, agreement FROM specialists";
+
+fn specialist(row: &Row) -> Specialist {
+    Specialist {
+        id: int(row, 0),
+        username: text(row, 1),
+        display_name: text(row, 2),
+        password_hash: text(row, 3),
+        device: keys(&row[4], &row[5]),
+    }
+}
+
+const PAIRING_COLUMNS: &str = "id, specialist_id, participant_signing, participant_agreement, \
+     participant_mailbox, participant_name, paired_ms FROM pairings";
+
+fn pairing(row: &Row) -> Pairing {
+    Pairing {
+        id: int(row, 0),
+        specialist_id: int(row, 1),
+        participant_keys: DevicePublicKeys {
+            signing: text(row, 2),
+            agreement: text(row, 3),
+        },
+        participant_mailbox: MailboxId(text(row, 4)),
+        participant_name: text(row, 5),
+        paired_ms: int(row, 6),
+    }
+}
+
+impl Store {
+    pub fn new(driver: Box<dyn Driver>) -> Self {
+        Self { driver }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.driver.name()
+    }
+
+    /// Runs `work` in a transaction and returns what it produced.
+    fn with<T>(
+        &self,
+        mut work: impl FnMut(&mut dyn Conn) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let mut output = None;
+        self.driver.transaction(&mut |conn| {
+            output = Some(work(conn)?);
+            Ok(())
+        })?;
+        output.ok_or_else(|| DbError::Backend("transaction produced nothing".into()))
+    }
+
+    // Specialists and sessions.
+
+    /// `Err(Conflict)` if the username is taken.
+    pub fn add_specialist(
+        &self,
+        username: &str,
+        display_name: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<i64, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                "INSERT INTO specialists (username, display_name, password_hash, created_ms) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+                &[
+                    username.into(),
+                    display_name.into(),
+                    password_hash.into(),
+                    now_ms.into(),
+                ],
+            )?;
+            Ok(rows.first().map_or(0, |row| int(row, 0)))
+        })
+    }
+
+    pub fn specialist_by_username(&self, username: &str) -> Result<Option<Specialist>, DbError> {
+        self.with(|conn| {
+            let sql = format!("SELECT {SPECIALIST_COLUMNS} WHERE username = $1");
+            Ok(conn
+                .query(&sql, &[username.into()])?
+                .first()
+                .map(specialist))
+        })
+    }
+
+    pub fn specialist(&self, id: i64) -> Result<Option<Specialist>, DbError> {
+        self.with(|conn| {
+            let sql = format!("SELECT {SPECIALIST_COLUMNS} WHERE id = $1");
+            Ok(conn.query(&sql, &[id.into()])?.first().map(specialist))
+        })
+    }
+
+    pub fn set_password(&self, username: &str, password_hash: &str) -> Result<bool, DbError> {
+        self.with(|conn| {
+            let changed = conn.execute(
+                "UPDATE specialists SET password_hash = $1 WHERE username = $2",
+                &[password_hash.into(), username.into()],
+            )?;
+            // A new password ends every session.
+            conn.execute(
+                "DELETE FROM sessions WHERE specialist_id IN \
+                 (SELECT id FROM specialists WHERE username = $1)",
+                &[username.into()],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    /// Registers the specialist's browser device once; `false` if one is
+    /// already registered (replacing it would orphan every conversation).
+    pub fn set_specialist_device(
+        &self,
+        specialist_id: i64,
+        device: &DevicePublicKeys,
+        mailbox: &MailboxId,
+    ) -> Result<bool, DbError> {
+        self.with(|conn| {
+            let changed = conn.execute(
+                "UPDATE specialists SET signing = $1, agreement = $2, mailbox = $3 \
+                 WHERE id = $4 AND signing IS NULL",
+                &[
+                    device.signing.as_str().into(),
+                    device.agreement.as_str().into(),
+                    mailbox.0.as_str().into(),
+                    specialist_id.into(),
+                ],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    pub fn create_session(
+        &self,
+        token_hash: &[u8],
+        specialist_id: i64,
+        csrf: &str,
+        expires_ms: i64,
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        self.with(|conn| {
+            conn.execute(
+                "DELETE FROM sessions WHERE expires_ms < $1",
+                &[now_ms.into()],
+            )?;
+            conn.execute(
+                "INSERT INTO sessions (token_hash, specialist_id, csrf, expires_ms) \
+                 VALUES ($1, $2, $3, $4)",
+                &[
+                    token_hash.to_vec().into(),
+                    specialist_id.into(),
+                    csrf.into(),
+                    expires_ms.into(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn session(&self, token_hash: &[u8], now_ms: i64) -> Result<Option<Session>, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                "SELECT specialist_id, csrf FROM sessions \
+                 WHERE token_hash = $1 AND expires_ms > $2",
+                &[token_hash.to_vec().into(), now_ms.into()],
+            )?;
+            Ok(rows.first().map(|row| Session {
+                specialist_id: int(row, 0),
+                csrf: text(row, 1),
+            }))
+        })
+    }
+
+    pub fn end_session(&self, token_hash: &[u8]) -> Result<(), DbError> {
+        self.with(|conn| {
+            conn.execute(
+                "DELETE FROM sessions WHERE token_hash = $1",
+                &[token_hash.to_vec().into()],
+            )?;
+            Ok(())
+        })
+    }
+
+    // Invites and pairings.
+
+    pub fn create_invite(
+        &self,
+        code_hash: &[u8],
+        specialist_id: i64,
+        expires_ms: i64,
+    ) -> Result<(), DbError> {
+        self.with(|conn| {
+            conn.execute(
+                "INSERT INTO invites (code_hash, specialist_id, expires_ms) VALUES ($1, $2, $3)",
+                &[
+                    code_hash.to_vec().into(),
+                    specialist_id.into(),
+                    expires_ms.into(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Uses the invite and pairs, in one transaction: either both happen or
+    /// neither does, and a code works once even under concurrent attempts.
+    pub fn redeem_invite(
+        &self,
+        code_hash: &[u8],
+        participant: &DevicePublicKeys,
+        participant_mailbox: &MailboxId,
+        participant_name: &str,
+        now_ms: i64,
+    ) -> Result<Result<Specialist, PairingRefused>, DbError> {
+        let outcome = self.with(|conn| {
+            let rows = conn.query(
+                "SELECT specialist_id, expires_ms, used_ms FROM invites WHERE code_hash = $1",
+                &[code_hash.to_vec().into()],
+            )?;
+            let Some(row) = rows.first() else {
+                return Ok(Err(PairingRefused::UnknownInvite));
+            };
+            if row[2] != Value::Null {
+                return Ok(Err(PairingRefused::UsedInvite));
+            }
+            if int(row, 1) <= now_ms {
+                return Ok(Err(PairingRefused::ExpiredInvite));
+            }
+            let specialist_id = int(row, 0);
+            let sql = format!("SELECT {SPECIALIST_COLUMNS} WHERE id = $1");
+            let Some(found) = conn
+                .query(&sql, &[specialist_id.into()])?
+                .first()
+                .map(specialist)
+            else {
+                return Ok(Err(PairingRefused::UnknownInvite));
+            };
+            if found.device.is_none() {
+                return Ok(Err(PairingRefused::SpecialistHasNoDevice));
+            }
+            let active = conn.query(
+                "SELECT id FROM pairings WHERE participant_mailbox = $1 AND unpaired_ms IS NULL",
+                &[participant_mailbox.0.as_str().into()],
+            )?;
+            if !active.is_empty() {
+                return Ok(Err(PairingRefused::AlreadyPaired));
+            }
+            // `used_ms IS NULL` again: a concurrent redeem on another
+            // PostgreSQL connection may have won the race.
+            let claimed = conn.execute(
+                "UPDATE invites SET used_ms = $1 WHERE code_hash = $2 AND used_ms IS NULL",
+                &[now_ms.into(), code_hash.to_vec().into()],
+            )?;
+            if claimed != 1 {
+                return Ok(Err(PairingRefused::UsedInvite));
+            }
+            conn.execute(
+                "INSERT INTO pairings (specialist_id, participant_mailbox, participant_signing, \
+                 participant_agreement, participant_name, paired_ms) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    specialist_id.into(),
+                    participant_mailbox.0.as_str().into(),
+                    participant.signing.as_str().into(),
+                    participant.agreement.as_str().into(),
+                    participant_name.into(),
+                    now_ms.into(),
+                ],
+            )?;
+            Ok(Ok(found))
+        });
+        match outcome {
+            // The partial unique index caught a concurrent pairing of the
+            // same device; the transaction (and the invite's use) rolled back.
+            Err(DbError::Conflict) => Ok(Err(PairingRefused::AlreadyPaired)),
+            other => other,
+        }
+    }
+
+    pub fn pairings_of(&self, specialist_id: i64) -> Result<Vec<Pairing>, DbError> {
+        self.with(|conn| {
+            let sql = format!(
+                "SELECT {PAIRING_COLUMNS} WHERE specialist_id = $1 AND unpaired_ms IS NULL \
+                 ORDER BY id"
+            );
+            Ok(conn
+                .query(&sql, &[specialist_id.into()])?
+                .iter()
+                .map(pairing)
+                .collect())
+        })
+    }
+
+    /// Ends the participant's active pairing; `false` if there was none.
+    pub fn unpair_participant(&self, mailbox: &MailboxId, now_ms: i64) -> Result<bool, DbError> {
+        self.with(|conn| {
+            let changed = conn.execute(
+                "UPDATE pairings SET unpaired_ms = $1 \
+                 WHERE participant_mailbox = $2 AND unpaired_ms IS NULL",
+                &[now_ms.into(), mailbox.0.as_str().into()],
+            )?;
+            Ok(changed > 0)
+        })
+    }
+
+    /// Ends one of this specialist's pairings; `false` if it is not theirs.
+    pub fn unpair_by_specialist(
+        &self,
+        specialist_id: i64,
+        pairing_id: i64,
+        now_ms: i64,
+    ) -> Result<bool, DbError> {
+        self.with(|conn| {
+            let changed = conn.execute(
+                "UPDATE pairings SET unpaired_ms = $1 \
+                 WHERE id = $2 AND specialist_id = $3 AND unpaired_ms IS NULL",
+                &[now_ms.into(), pairing_id.into(), specialist_id.into()],
+            )?;
+            Ok(changed > 0)
+        })
+    }
+
+    // Messages.
+
+    /// Stores a sealed message if `from` and `to` are an active pair; `None`
+    /// if they are not.
+    pub fn insert_message(
+        &self,
+        from: &MailboxId,
+        to: &MailboxId,
+        body: &[u8],
+        now_ms: i64,
+    ) -> Result<Option<i64>, DbError> {
+        self.with(|conn| {
+            let paired = conn.query(
+                "SELECT p.id FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
+                 WHERE p.unpaired_ms IS NULL AND \
+                 ((p.participant_mailbox = $1 AND s.mailbox = $2) OR \
+                  (p.participant_mailbox = $2 AND s.mailbox = $1))",
+                &[from.0.as_str().into(), to.0.as_str().into()],
+            )?;
+            if paired.is_empty() {
+                return Ok(None);
+            }
+            let size = i64::try_from(body.len()).unwrap_or(i64::MAX);
+            let rows = conn.query(
+                "INSERT INTO messages (sender, recipient, body, size, received_ms) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                &[
+                    from.0.as_str().into(),
+                    to.0.as_str().into(),
+                    body.to_vec().into(),
+                    size.into(),
+                    now_ms.into(),
+                ],
+            )?;
+            Ok(rows.first().map(|row| int(row, 0)))
+        })
+    }
+
+    /// The recipient's messages after `after`, oldest first, marked delivered.
+    pub fn fetch_messages(
+        &self,
+        recipient: &MailboxId,
+        after: i64,
+        now_ms: i64,
+    ) -> Result<Vec<StoredMessage>, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                &format!(
+                    "SELECT id, body, received_ms FROM messages \
+                     WHERE recipient = $1 AND id > $2 ORDER BY id LIMIT {PAGE}"
+                ),
+                &[recipient.0.as_str().into(), after.into()],
+            )?;
+            let messages: Vec<StoredMessage> = rows
+                .iter()
+                .map(|row| StoredMessage {
+                    id: int(row, 0),
+                    body: row[1].bytes().unwrap_or_default().to_vec(),
+                    received_ms: int(row, 2),
+                })
+                .collect();
+            if let (Some(first), Some(last)) = (messages.first(), messages.last()) {
+                conn.execute(
+                    "UPDATE messages SET delivered_ms = $1 WHERE recipient = $2 \
+                     AND id >= $3 AND id <= $4 AND delivered_ms IS NULL",
+                    &[
+                        now_ms.into(),
+                        recipient.0.as_str().into(),
+                        first.id.into(),
+                        last.id.into(),
+                    ],
+                )?;
+            }
+            Ok(messages)
+        })
+    }
+
+    /// Marks the recipient's own messages read (and delivered).
+    pub fn mark_read(
+        &self,
+        recipient: &MailboxId,
+        ids: &[i64],
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        self.with(|conn| {
+            for &id in ids {
+                conn.execute(
+                    "UPDATE messages SET read_ms = $1, delivered_ms = COALESCE(delivered_ms, $1) \
+                     WHERE id = $2 AND recipient = $3 AND read_ms IS NULL",
+                    &[now_ms.into(), id.into(), recipient.0.as_str().into()],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Delivery and read times of messages `sender` sent; others' ids are
+    /// simply absent.
+    pub fn receipts(&self, sender: &MailboxId, ids: &[i64]) -> Result<Vec<Receipt>, DbError> {
+        self.with(|conn| {
+            let mut receipts = Vec::with_capacity(ids.len());
+            for &id in ids {
+                let rows = conn.query(
+                    "SELECT id, delivered_ms, read_ms FROM messages WHERE id = $1 AND sender = $2",
+                    &[id.into(), sender.0.as_str().into()],
+                )?;
+                receipts.extend(rows.first().map(|row| Receipt {
+                    id: int(row, 0),
+                    delivered_at_ms: row[1].int(),
+                    read_at_ms: row[2].int(),
+                }));
+            }
+            Ok(receipts)
+        })
+    }
+
+    /// How many messages and pairings exist: for tests that check nothing
+    /// was stored by a refused request.
+    pub fn counts(&self) -> Result<(i64, i64), DbError> {
+        self.with(|conn| {
+            let messages = conn.query("SELECT COUNT(*) FROM messages", &[])?;
+            let pairings = conn.query("SELECT COUNT(*) FROM pairings", &[])?;
+            Ok((
+                messages.first().map_or(0, |row| int(row, 0)),
+                pairings.first().map_or(0, |row| int(row, 0)),
+            ))
+        })
+    }
+}

@@ -1,0 +1,137 @@
+//! A throwaway PostgreSQL for the relay's tests and load bench: a fresh
+//! cluster in `target/`, on a free loopback port, trusting local
+//! connections, stopped and deleted when dropped. Debian's `postgresql`
+//! package provides the programs; nothing is installed system-wide.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::repo_root;
+
+pub(crate) struct TempPostgres {
+    bin: PathBuf,
+    dir: PathBuf,
+    /// A libpq key-value connection string for the `postgres` superuser.
+    pub(crate) conninfo: String,
+}
+
+/// The newest installed server's programs (`initdb`, `pg_ctl`).
+fn server_programs() -> Option<PathBuf> {
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
+        .filter(|bin| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
+        .collect();
+    versions.sort_by_key(|bin| {
+        bin.parent()
+            .and_then(Path::file_name)
+            .and_then(|v| v.to_str()?.parse::<u32>().ok())
+    });
+    versions.pop()
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+/// PostgreSQL refuses to run as root: there, run its programs as `postgres`.
+fn as_server_user(program: &Path, args: &[&str]) -> Result<(), String> {
+    let mut command = if is_root() {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--"]).arg(program);
+        command
+    } else {
+        Command::new(program)
+    };
+    let output = command
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed:\n{}",
+            program.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+impl TempPostgres {
+    /// Starts a cluster, or says what is missing.
+    pub(crate) fn start() -> Result<Self, String> {
+        let bin = server_programs().ok_or(
+            "PostgreSQL is not installed: the relay's tests run against it too.\n\
+             Install Debian's server: apt-get install postgresql",
+        )?;
+        let dir = repo_root()
+            .join("target")
+            .join(format!("test-postgres-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        if is_root() {
+            let status = Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(&dir)
+                .status()
+                .map_err(|e| format!("cannot run chown: {e}"))?;
+            if !status.success() {
+                return Err("cannot give the test cluster's directory to the postgres user".into());
+            }
+        }
+        let data = dir.to_string_lossy().into_owned();
+        as_server_user(
+            &bin.join("initdb"),
+            &[
+                "-D",
+                &data,
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+        )?;
+        let port = free_port()?;
+        let options = format!(
+            "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+        );
+        let log = dir.join("server.log").to_string_lossy().into_owned();
+        let cluster = Self {
+            conninfo: format!("host=127.0.0.1 port={port} user=postgres"),
+            bin,
+            dir,
+        };
+        as_server_user(
+            &cluster.bin.join("pg_ctl"),
+            &["-D", &data, "-o", &options, "-l", &log, "-w", "start"],
+        )?;
+        println!("==> a test PostgreSQL is running on 127.0.0.1:{port}");
+        Ok(cluster)
+    }
+}
+
+impl Drop for TempPostgres {
+    fn drop(&mut self) {
+        let data = self.dir.to_string_lossy().into_owned();
+        let _ = as_server_user(
+            &self.bin.join("pg_ctl"),
+            &["-D", &data, "-m", "immediate", "-w", "stop"],
+        );
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
