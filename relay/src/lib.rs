@@ -15,6 +15,7 @@ pub mod db;
 pub mod http;
 pub mod secrets;
 pub mod store;
+pub mod testing;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {

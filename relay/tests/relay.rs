@@ -13,7 +13,7 @@ const SENTINEL: &str = "SENTINEL-relapse-at-the-bus-station-7731";
 
 /// A relay with one specialist signed in and one participant paired.
 fn paired(backend: &Backend) -> (Relay, Specialist, Device) {
-    let relay = Relay::start(backend);
+    let relay = Relay::start(&backend.argument(), &[]);
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let participant = Device::new(&relay);
@@ -238,7 +238,7 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
 }
 
 fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
-    let relay = Relay::start_with(backend, &["--invite-minutes", "0"]);
+    let relay = Relay::start(&backend.argument(), &["--invite-minutes", "0"]);
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let device = Device::new(&relay);
@@ -304,7 +304,7 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
 }
 
 fn an_invite_works_once(backend: &Backend) {
-    let relay = Relay::start(backend);
+    let relay = Relay::start(&backend.argument(), &[]);
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let code = specialist.invite();

@@ -11,6 +11,7 @@ mod jvm;
 mod postgres;
 mod prerequisites;
 mod proof;
+mod relay_load;
 mod swift_syntax;
 mod test;
 mod wasm_bindgen;
@@ -28,6 +29,8 @@ commands:
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
+  bench relay [--participants N] [--seconds N]
+                     load-test the relay on loopback against SQLite and PostgreSQL (default 200, 60 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
 ";

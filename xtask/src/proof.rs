@@ -8,6 +8,9 @@ use crate::{repo_root, run_with_env};
 /// Runs the side-by-side benchmarks (vault vs plain SQLite, SQLCipher vs
 /// its own engine without a key) and writes BENCHMARKS.md.
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("relay") {
+        return crate::relay_load::bench(&args[1..]);
+    }
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut vault_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
     vault_args.extend(&extra);
@@ -49,6 +52,11 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         summary = summary(&vault, &cipher),
         sizes = sizes()?,
     );
+    let previous = std::fs::read_to_string(repo_root().join("BENCHMARKS.md")).unwrap_or_default();
+    let page = match crate::relay_load::section_of(&previous) {
+        Some(relay) => crate::relay_load::with_section(&page, relay),
+        None => page,
+    };
     std::fs::write(repo_root().join("BENCHMARKS.md"), page)
         .map_err(|error| format!("could not write BENCHMARKS.md: {error}"))?;
     println!("\nwrote BENCHMARKS.md");

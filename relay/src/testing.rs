@@ -1,0 +1,330 @@
+//! A client for a real relay process on loopback: start and restart
+//! `phoenix-relay`, sign in as a specialist, make signed device requests.
+//! Used by the relay's tests and by the `relay-load` bench.
+
+#![allow(clippy::missing_panics_doc)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use relay_protocol::api::{self, Inbox, PairRequest, Paired, Receipts, Sent};
+use relay_protocol::message::{Letter, SealedMessage};
+use relay_protocol::{DeviceIdentity, DevicePublicKeys};
+use serde_json::{Value, json};
+
+/// The password test and bench specialists are created with.
+pub const PASSWORD: &str = "a long inbox password";
+
+/// `phoenix-relay`, next to the running executable (or one level up, from
+/// a test binary in `deps/`).
+pub fn relay_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the running executable's path");
+    let dir = exe.parent().expect("a directory");
+    [dir, dir.parent().unwrap_or(dir)]
+        .iter()
+        .map(|d| d.join("phoenix-relay"))
+        .find(|path| path.exists())
+        .expect("phoenix-relay is built next to this program")
+}
+
+/// A running `phoenix-relay serve`; killed when dropped.
+pub struct Relay {
+    child: Child,
+    pub url: String,
+    database: String,
+    extra: Vec<String>,
+}
+
+impl Relay {
+    /// Starts `phoenix-relay serve` on a free loopback port; `database` is
+    /// its `--database`, `extra` more `serve` options.
+    pub fn start(database: &str, extra: &[&str]) -> Self {
+        let extra: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+        Self::spawn(database.to_owned(), extra, "127.0.0.1:0")
+    }
+
+    fn spawn(database: String, extra: Vec<String>, listen: &str) -> Self {
+        let mut child = Command::new(relay_binary())
+            .args([
+                "--database",
+                &database,
+                "serve",
+                "--listen",
+                listen,
+                "--insecure-cookies",
+            ])
+            .args(&extra)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|word| word.starts_with("http://"))
+            .unwrap_or_else(|| panic!("the relay did not start: {line:?}"))
+            .to_owned();
+        Self {
+            child,
+            url,
+            database,
+            extra,
+        }
+    }
+
+    /// Stops the process and starts a new one on the same address and data.
+    pub fn restart(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        let listen = self.url.trim_start_matches("http://").to_owned();
+        let next = Self::spawn(self.database.clone(), self.extra.clone(), &listen);
+        *self = next;
+    }
+
+    pub fn add_specialist(&self, username: &str, name: &str) {
+        let mut child = Command::new(relay_binary())
+            .args(["--database", &self.database, "add-specialist"])
+            .args(["--username", username, "--name", name])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{PASSWORD}").unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: status and JSON body (or `Null`).
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Answer {
+    pub fn error(&self) -> &str {
+        self.body["error"].as_str().unwrap_or_default()
+    }
+
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_value(self.body.clone()).unwrap()
+    }
+}
+
+pub fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
+    let response = match result {
+        Ok(response) | Err(ureq::Error::Status(_, response)) => response,
+        Err(error) => panic!("transport error: {error}"),
+    };
+    let status = response.status();
+    let text = response.into_string().unwrap_or_default();
+    Answer {
+        status,
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+    }
+}
+
+/// A specialist signed in to the inbox API.
+pub struct Specialist {
+    pub url: String,
+    cookie: String,
+    pub csrf: String,
+    pub device: DeviceIdentity,
+}
+
+impl Specialist {
+    /// Signs in and registers the inbox's device keys.
+    pub fn sign_in(relay: &Relay, username: &str) -> Self {
+        let response = ureq::post(&format!("{}/inbox/api/login", relay.url))
+            .send_json(json!({"username": username, "password": PASSWORD}))
+            .unwrap();
+        let set_cookie = response.header("set-cookie").unwrap().to_owned();
+        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));
+        let me: Value = response.into_json().unwrap();
+        let specialist = Self {
+            url: relay.url.clone(),
+            cookie: set_cookie.split(';').next().unwrap().to_owned(),
+            csrf: me["csrf"].as_str().unwrap().to_owned(),
+            device: DeviceIdentity::generate().unwrap(),
+        };
+        let keys = specialist.device.public_keys();
+        let registered = specialist.change("PUT", "/inbox/api/device", &json!({ "keys": keys }));
+        assert_eq!(registered.status, 204, "{registered:?}");
+        specialist
+    }
+
+    pub fn get(&self, path: &str) -> Answer {
+        answer(
+            ureq::get(&format!("{}{path}", self.url))
+                .set("cookie", &self.cookie)
+                .call(),
+        )
+    }
+
+    pub fn change(&self, method: &str, path: &str, body: &Value) -> Answer {
+        answer(
+            ureq::request(method, &format!("{}{path}", self.url))
+                .set("cookie", &self.cookie)
+                .set("x-csrf-token", &self.csrf)
+                .send_json(body.clone()),
+        )
+    }
+
+    pub fn invite(&self) -> String {
+        let invite = self.change("POST", "/inbox/api/invites", &json!({}));
+        assert_eq!(invite.status, 200, "{invite:?}");
+        assert!(invite.body["qr_svg"].as_str().unwrap().starts_with("<?xml"));
+        invite.body["code"].as_str().unwrap().to_owned()
+    }
+
+    pub fn participants(&self) -> Vec<Value> {
+        self.get("/inbox/api/participants").body["participants"]
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    pub fn as_device(&self) -> Device {
+        Device {
+            url: self.url.clone(),
+            agent: ureq::Agent::new(),
+            identity: DeviceIdentity::from_secret_bytes(&self.device.to_secret_bytes()).unwrap(),
+            sent: AtomicU64::new(0),
+        }
+    }
+}
+
+/// A device making signed `/v1` requests.
+pub struct Device {
+    pub url: String,
+    /// Its own connection pool, so a device keeps its connection alive.
+    agent: ureq::Agent,
+    pub identity: DeviceIdentity,
+    sent: AtomicU64,
+}
+
+/// A signed request, ready to send (or to send twice).
+pub struct Signed {
+    agent: ureq::Agent,
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Signed {
+    pub fn send(&self) -> Answer {
+        let mut request = self.agent.request(&self.method, &self.url);
+        for (name, value) in &self.headers {
+            request = request.set(name, value);
+        }
+        answer(if self.body.is_empty() {
+            request.call()
+        } else {
+            request
+                .set("content-type", "application/json")
+                .send_bytes(&self.body)
+        })
+    }
+}
+
+impl Device {
+    pub fn new(relay: &Relay) -> Self {
+        Self {
+            url: relay.url.clone(),
+            agent: ureq::Agent::new(),
+            identity: DeviceIdentity::generate().unwrap(),
+            sent: AtomicU64::new(0),
+        }
+    }
+
+    pub fn sign(&self, method: &str, path_and_query: &str, body: &[u8]) -> Signed {
+        let signature = self
+            .identity
+            .sign_request(method, path_and_query, body, crate::now_ms())
+            .unwrap();
+        Signed {
+            agent: self.agent.clone(),
+            method: method.to_owned(),
+            url: format!("{}{path_and_query}", self.url),
+            headers: signature.headers().to_vec(),
+            body: body.to_vec(),
+        }
+    }
+
+    pub fn request(&self, method: &str, path_and_query: &str, body: &[u8]) -> Answer {
+        self.sign(method, path_and_query, body).send()
+    }
+
+    pub fn pair(&self, invite: &str, name: &str) -> Answer {
+        let request = PairRequest {
+            invite: invite.to_owned(),
+            keys: self.identity.public_keys(),
+            name: name.to_owned(),
+        };
+        self.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap())
+    }
+
+    pub fn paired(&self, invite: &str, name: &str) -> Paired {
+        let answer = self.pair(invite, name);
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.parse()
+    }
+
+    pub fn seal(&self, to: &DevicePublicKeys, text: &str) -> SealedMessage {
+        let letter = Letter {
+            sequence: self.sent.fetch_add(1, Ordering::Relaxed) + 1,
+            sent_at_ms: crate::now_ms(),
+            text: text.to_owned(),
+        };
+        self.identity.seal(to, &letter).unwrap()
+    }
+
+    pub fn post(&self, sealed: &SealedMessage) -> Answer {
+        self.request("POST", api::MESSAGES, &serde_json::to_vec(sealed).unwrap())
+    }
+
+    pub fn send(&self, to: &DevicePublicKeys, text: &str) -> Sent {
+        let sealed = self.seal(to, text);
+        let answer = self.post(&sealed);
+        assert_eq!(answer.status, 201, "{answer:?}");
+        answer.parse()
+    }
+
+    pub fn fetch(&self, after: i64) -> Inbox {
+        let answer = self.request("GET", &format!("{}?after={after}", api::MESSAGES), b"");
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.parse()
+    }
+
+    /// The texts of every message after `after` from `from`, opened.
+    pub fn read_texts(&self, from: &DevicePublicKeys, after: i64) -> Vec<String> {
+        self.fetch(after)
+            .messages
+            .iter()
+            .map(|delivery| self.identity.open(from, &delivery.message).unwrap().text)
+            .collect()
+    }
+
+    pub fn receipts(&self, ids: &[i64]) -> Receipts {
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        let answer = self.request(
+            "GET",
+            &format!("{}?ids={}", api::RECEIPTS, ids.join(",")),
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.parse()
+    }
+}

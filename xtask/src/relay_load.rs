@@ -1,0 +1,96 @@
+//! `cargo xtask bench relay`: the relay's bounded load test on loopback,
+//! against SQLite and a throwaway PostgreSQL, written into BENCHMARKS.md.
+
+use std::process::Command;
+
+use crate::postgres::TempPostgres;
+use crate::repo_root;
+
+const START: &str = "<!-- relay load: written by `cargo xtask bench relay` -->";
+const END: &str = "<!-- /relay load -->";
+
+pub(crate) fn bench(args: &[String]) -> Result<(), String> {
+    let option = |name: &str, default: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map_or_else(|| default.to_owned(), Clone::clone)
+    };
+    let (participants, seconds) = (option("--participants", "200"), option("--seconds", "60"));
+    crate::run("cargo", &["build", "--release", "-p", "relay", "--bins"])?;
+    let sqlite_dir = repo_root().join("target/relay-load");
+    let _ = std::fs::remove_dir_all(&sqlite_dir);
+    std::fs::create_dir_all(&sqlite_dir).map_err(|e| format!("cannot create {e}"))?;
+    let postgres = TempPostgres::start()?;
+    let databases = [
+        sqlite_dir.join("relay.db").display().to_string(),
+        format!("postgres:{} dbname=postgres", postgres.conninfo),
+    ];
+    let mut rows = Vec::new();
+    for database in &databases {
+        println!(
+            "\n==> relay-load against {}",
+            database.split(':').next().unwrap_or("")
+        );
+        let output = Command::new(repo_root().join("target/release/relay-load"))
+            .args(["--database", database])
+            .args(["--participants", &participants, "--seconds", &seconds])
+            .output()
+            .map_err(|e| format!("cannot run relay-load: {e}"))?;
+        let row = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        println!("{row}");
+        if !output.status.success() {
+            return Err(format!(
+                "relay-load failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        rows.push(row);
+    }
+    drop(postgres);
+    let section = format!(
+        "{START}\n## The relay under load (loopback)\n\n\
+         Measured {date} with `cargo xtask bench relay --participants {participants} \
+         --seconds {seconds}`.\n\
+         A release `phoenix-relay` process; {participants} simulated participants, each a thread\n\
+         with its own keep-alive connection, seal and send messages back to back (each waits\n\
+         for the relay's answer) to one specialist. Latency is one signed `POST /v1/messages`,\n\
+         client side, including the relay's signature check, replay guard and durable write.\n\
+         Afterwards the specialist fetches and opens everything: \"missing\" counts acknowledged\n\
+         messages that did not arrive, \"out of order\" those that arrived out of sequence.\n\
+         The load generator shares the machine's two cores with the relay and the database.\n\n\
+         | backend | participants | duration | messages | messages/s | p50 | p99 | refused | missing | out of order |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+         {rows}\n{END}",
+        date = String::from_utf8_lossy(
+            &Command::new("date")
+                .args(["-u", "+%Y-%m-%d %H:%M UTC"])
+                .output()
+                .map_or_else(|_| Vec::new(), |o| o.stdout)
+        )
+        .trim(),
+        rows = rows.join("\n"),
+    );
+    let path = repo_root().join("BENCHMARKS.md");
+    let page = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, with_section(&page, &section))
+        .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
+    println!("\nwrote the relay section of BENCHMARKS.md");
+    Ok(())
+}
+
+/// `page` with its relay section replaced by `section` (or appended).
+pub(crate) fn with_section(page: &str, section: &str) -> String {
+    match (page.find(START), page.find(END)) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{section}{}", &page[..start], &page[end + END.len()..])
+        }
+        _ => format!("{}\n\n{section}\n", page.trim_end()),
+    }
+}
+
+/// The relay section of an existing page, kept when the other benches rewrite it.
+pub(crate) fn section_of(page: &str) -> Option<&str> {
+    let (start, end) = (page.find(START)?, page.find(END)?);
+    (start < end).then(|| &page[start..end + END.len()])
+}
