@@ -249,6 +249,16 @@ impl Device {
         }
     }
 
+    /// A device with known keys that has already sent `sent` messages.
+    pub fn with_identity(url: &str, identity: DeviceIdentity, sent: u64) -> Self {
+        Self {
+            url: url.to_owned(),
+            agent: ureq::Agent::new(),
+            identity,
+            sent: AtomicU64::new(sent),
+        }
+    }
+
     pub fn sign(&self, method: &str, path_and_query: &str, body: &[u8]) -> Signed {
         let signature = self
             .identity

@@ -125,6 +125,8 @@ pub(crate) fn serve(_args: &[String]) -> Result<(), String> {
 pub(crate) fn test() -> Result<(), String> {
     prerequisites::chromium()?;
     build()?;
+    // The inbox tests start a real relay and a scripted Rust participant.
+    crate::run("cargo", &["build", "-p", "relay", "--bins", "--examples"])?;
     run_in(
         &web_dir(),
         "npm",
