@@ -6,9 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::message::SealedMessage;
-use crate::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature};
 use crate::DevicePublicKeys;
+use crate::message::SealedMessage;
+use crate::request::{
+    HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
+};
 
 /// `POST` pairs with an invite code ([`PairRequest`] → [`Paired`]);
 /// `DELETE` ends the signer's pairing.
