@@ -69,8 +69,19 @@ fn free_port() -> Result<u16, String> {
 }
 
 impl TempPostgres {
-    /// Starts a cluster, or says what is missing.
+    /// Starts a cluster for tests (no fsync: faster, and a test cluster
+    /// never outlives a power cut), or says what is missing.
     pub(crate) fn start() -> Result<Self, String> {
+        Self::start_with(false)
+    }
+
+    /// Starts a cluster that syncs every commit, as production does: for
+    /// the load bench, so it compares with SQLite's durable writes.
+    pub(crate) fn start_durable() -> Result<Self, String> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Result<Self, String> {
         let bin = server_programs().ok_or(
             "PostgreSQL is not installed: the relay's tests run against it too.\n\
              Install Debian's server: apt-get install postgresql",
@@ -107,8 +118,9 @@ impl TempPostgres {
             ],
         )?;
         let port = free_port()?;
+        let fsync = if durable { "on" } else { "off" };
         let options = format!(
-            "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+            "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=100"
         );
         let log = dir.join("server.log").to_string_lossy().into_owned();
         let cluster = Self {

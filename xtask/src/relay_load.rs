@@ -21,7 +21,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let sqlite_dir = repo_root().join("target/relay-load");
     let _ = std::fs::remove_dir_all(&sqlite_dir);
     std::fs::create_dir_all(&sqlite_dir).map_err(|e| format!("cannot create {e}"))?;
-    let postgres = TempPostgres::start()?;
+    let postgres = TempPostgres::start_durable()?;
     let databases = [
         sqlite_dir.join("relay.db").display().to_string(),
         format!("postgres:{} dbname=postgres", postgres.conninfo),
@@ -53,14 +53,16 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          Measured {date} with `cargo xtask bench relay --participants {participants} \
          --seconds {seconds}`.\n\
          A release `phoenix-relay` process; {participants} simulated participants, each a thread\n\
-         with its own keep-alive connection, seal and send messages back to back (each waits\n\
-         for the relay's answer) to one specialist. Latency is one signed `POST /v1/messages`,\n\
-         client side, including the relay's signature check, replay guard and durable write.\n\
+         with its own keep-alive connection, seal and send messages to one specialist, either\n\
+         back to back (interval 0: each waits only for the relay's answer, so latency there is\n\
+         mostly queueing) or one every 200 ms each. Latency is one signed `POST /v1/messages`,\n\
+         client side, including the relay's signature check, replay guard and write (SQLite in\n\
+         WAL mode with `synchronous=NORMAL`; PostgreSQL with `fsync=on`, a fresh database each run).\n\
          Afterwards the specialist fetches and opens everything: \"missing\" counts acknowledged\n\
          messages that did not arrive, \"out of order\" those that arrived out of sequence.\n\
          The load generator shares the machine's two cores with the relay and the database.\n\n\
-         | backend | participants | duration | messages | messages/s | p50 | p99 | refused | missing | out of order |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+         | backend | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
          {rows}\n{END}",
         date = String::from_utf8_lossy(
             &Command::new("date")

@@ -23,6 +23,10 @@ struct Options {
     participants: usize,
     #[arg(long, default_value_t = 60)]
     seconds: u64,
+    /// Each participant sends one message every this many milliseconds
+    /// (0: back to back).
+    #[arg(long, default_value_t = 0)]
+    interval_ms: u64,
 }
 
 struct Run {
@@ -101,6 +105,7 @@ fn main() {
         })
         .collect();
 
+    let interval = Duration::from_millis(options.interval_ms);
     let started = Instant::now();
     let deadline = started + Duration::from_secs(options.seconds);
     let runs: Vec<(usize, Run)> = std::thread::scope(|scope| {
@@ -114,7 +119,12 @@ fn main() {
                         refused: 0,
                     };
                     let mut acknowledged = 0;
+                    let mut next = Instant::now();
                     while Instant::now() < deadline {
+                        if interval > Duration::ZERO {
+                            std::thread::sleep(next.saturating_duration_since(Instant::now()));
+                            next += interval;
+                        }
                         let sealed = device.seal(&to, "a message of ordinary length, sealed");
                         let sent_at = Instant::now();
                         let answer = device.post(&sealed);
@@ -154,13 +164,14 @@ fn main() {
     #[allow(clippy::cast_precision_loss)]
     let per_second = acknowledged as f64 / elapsed.as_secs_f64();
     println!(
-        "| {backend} | {participants} | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} |",
+        "| {backend} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} |",
         backend = if options.database.starts_with("postgres") {
             "PostgreSQL"
         } else {
             "SQLite"
         },
         participants = options.participants,
+        interval = options.interval_ms,
         seconds = elapsed.as_secs_f64(),
         missing = (acknowledged.abs_diff(received)) + lost,
         p50 = percentile(&latencies, 0.50),

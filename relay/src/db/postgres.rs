@@ -1,15 +1,15 @@
 //! PostgreSQL, for organizations that outgrow one machine: a small pool of
-//! connections, each used by one blocking task at a time.
+//! connections, each used by one blocking task at a time; a task takes
+//! whichever connection is idle, or waits for the first one returned.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};
 
 use super::{Conn, DbError, Driver, Row, Value};
 
-const POOL_SIZE: usize = 4;
+const POOL_SIZE: usize = 8;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS relay_schema (version BIGINT NOT NULL);
@@ -62,19 +62,36 @@ CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
 ";
 
 pub struct Postgres {
-    pool: Vec<Mutex<Client>>,
-    next: AtomicUsize,
+    config: String,
+    idle: Mutex<Vec<Client>>,
+    returned: Condvar,
+}
+
+/// A connection taken from the pool, given back when dropped.
+struct Taken<'a> {
+    pool: &'a Postgres,
+    client: Option<Client>,
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        if let (Some(client), Ok(mut idle)) = (self.client.take(), self.pool.idle.lock()) {
+            idle.push(client);
+            self.pool.returned.notify_one();
+        }
+    }
 }
 
 impl Postgres {
     pub fn connect(config: &str) -> Result<Self, DbError> {
-        let mut pool = Vec::with_capacity(POOL_SIZE);
+        let mut idle = Vec::with_capacity(POOL_SIZE);
         for _ in 0..POOL_SIZE {
-            pool.push(Mutex::new(Client::connect(config, NoTls).map_err(backend)?));
+            idle.push(Client::connect(config, NoTls).map_err(backend)?);
         }
         let postgres = Self {
-            pool,
-            next: AtomicUsize::new(0),
+            config: config.to_owned(),
+            idle: Mutex::new(idle),
+            returned: Condvar::new(),
         };
         postgres.transaction(&mut |conn| {
             // Serialise concurrent first starts creating the schema.
@@ -167,21 +184,38 @@ impl Conn for Transaction<'_> {
     }
 }
 
+fn poisoned() -> DbError {
+    DbError::Backend("connection pool lock poisoned".into())
+}
+
+impl Postgres {
+    fn take(&self) -> Result<Taken<'_>, DbError> {
+        let mut idle = self.idle.lock().map_err(|_| poisoned())?;
+        let mut client = loop {
+            match idle.pop() {
+                Some(client) => break client,
+                None => idle = self.returned.wait(idle).map_err(|_| poisoned())?,
+            }
+        };
+        drop(idle);
+        if client.is_closed() {
+            // The server restarted or dropped the connection: reconnect once.
+            client = Client::connect(&self.config, NoTls).map_err(backend)?;
+        }
+        Ok(Taken {
+            pool: self,
+            client: Some(client),
+        })
+    }
+}
+
 impl Driver for Postgres {
     fn transaction(
         &self,
         work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
     ) -> Result<(), DbError> {
-        // Prefer an idle connection; otherwise wait for the next in turn.
-        let start = self.next.fetch_add(1, Ordering::Relaxed);
-        let mut client = (0..self.pool.len())
-            .find_map(|offset| {
-                self.pool[(start + offset) % self.pool.len()]
-                    .try_lock()
-                    .ok()
-            })
-            .map_or_else(|| self.pool[start % self.pool.len()].lock(), Ok)
-            .map_err(|_| DbError::Backend("connection lock poisoned".into()))?;
+        let mut taken = self.take()?;
+        let client = taken.client.as_mut().ok_or_else(poisoned)?;
         let transaction = client.transaction().map_err(backend)?;
         let mut conn = Transaction(transaction);
         work(&mut conn)?;
