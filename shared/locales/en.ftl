@@ -323,3 +323,42 @@ hint-craving-scale = 0 is none, 10 is the strongest.
 action-close = Close
 field-dimension = Area of life
 field-new-passcode-again = New passcode again
+
+## Secure messages
+messages-heading = Secure messages
+messages-intro = Messages with your peer specialist, encrypted on this phone. Your organization's relay carries them but cannot read them.
+messages-paired-with = Paired with { $name }
+messages-empty = No messages yet.
+messages-waiting = { $count ->
+    [one] 1 message is waiting to be sent.
+   *[other] { $count } messages are waiting to be sent.
+}
+messages-waiting-offline = { $count ->
+    [one] 1 message will be sent when you are back online.
+   *[other] { $count } messages will be sent when you are back online.
+}
+messages-dropped = { $count ->
+    [one] 1 message could not be opened or was a repeat, and was not shown.
+   *[other] { $count } messages could not be opened or were repeats, and were not shown.
+}
+messages-unpair-warning = Unpairing removes this conversation from this phone. Your specialist keeps their copy.
+message-queued = Waiting to send
+message-sent = Sent
+message-delivered = Delivered
+message-read = Read
+message-not-sent = Not sent
+field-relay = Relay address
+field-invite = Invite code
+field-shared-name = Name to share with your specialist
+field-message = Message
+action-pair = Pair
+action-send = Send
+action-unpair = Unpair
+problem-relay-address = Please enter the relay address your specialist gave you, starting with https://.
+problem-relay-unreachable = The relay could not be reached. Your messages are kept and will be sent later.
+problem-relay-refused = The relay did not accept that. Please try again later.
+problem-invite-unknown = That invite code was not found. Please check it with your specialist.
+problem-invite-expired = That invite code has expired or was already used. Ask your specialist for a new one.
+problem-already-paired = This phone is already paired. Unpair first.
+problem-specialist-not-ready = Your specialist has not opened their inbox yet. Please try again later.
+problem-not-paired = Pair with your specialist first.

@@ -323,3 +323,42 @@ hint-craving-scale = 0 es nada, 10 es lo más fuerte.
 action-close = Cerrar
 field-dimension = Área de la vida
 field-new-passcode-again = Repite el código nuevo
+
+## Mensajes seguros
+messages-heading = Mensajes seguros
+messages-intro = Mensajes con tu especialista de pares, cifrados en este teléfono. El servidor de tu organización los transporta pero no puede leerlos.
+messages-paired-with = Conectado con { $name }
+messages-empty = Todavía no hay mensajes.
+messages-waiting = { $count ->
+    [one] 1 mensaje está esperando para enviarse.
+   *[other] { $count } mensajes están esperando para enviarse.
+}
+messages-waiting-offline = { $count ->
+    [one] 1 mensaje se enviará cuando vuelvas a tener conexión.
+   *[other] { $count } mensajes se enviarán cuando vuelvas a tener conexión.
+}
+messages-dropped = { $count ->
+    [one] 1 mensaje no se pudo abrir o estaba repetido, y no se mostró.
+   *[other] { $count } mensajes no se pudieron abrir o estaban repetidos, y no se mostraron.
+}
+messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista conserva su copia.
+message-queued = Esperando para enviar
+message-sent = Enviado
+message-delivered = Entregado
+message-read = Leído
+message-not-sent = No enviado
+field-relay = Dirección del servidor
+field-invite = Código de invitación
+field-shared-name = Nombre que compartes con tu especialista
+field-message = Mensaje
+action-pair = Conectar
+action-send = Enviar
+action-unpair = Desconectar
+problem-relay-address = Escribe la dirección del servidor que te dio tu especialista, que empieza con https://.
+problem-relay-unreachable = No se pudo conectar con el servidor. Tus mensajes se guardan y se enviarán más tarde.
+problem-relay-refused = El servidor no aceptó eso. Inténtalo de nuevo más tarde.
+problem-invite-unknown = No se encontró ese código de invitación. Compruébalo con tu especialista.
+problem-invite-expired = Ese código de invitación caducó o ya se usó. Pide uno nuevo a tu especialista.
+problem-already-paired = Este teléfono ya está conectado. Desconéctalo primero.
+problem-specialist-not-ready = Tu especialista todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
+problem-not-paired = Primero conéctate con tu especialista.

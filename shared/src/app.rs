@@ -4,14 +4,15 @@ use crux_core::{App, Command, render::render};
 use serde::{Deserialize, Serialize};
 
 use crate::effects::{
-    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, RawKey, ScheduleReminders, ShareFile,
-    StoreOperation, StoreOutput, TimeRequest, UnlockWith,
+    Effect, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, RawKey,
+    ScheduleReminders, ShareFile, StoreOperation, StoreOutput, TimeRequest, UnlockWith,
 };
 use crate::i18n::{Language, Translations};
 use crate::model::aftercare::{self, AftercareEvent};
 use crate::model::checkin::{self, CheckInForm};
 use crate::model::contact::{self, ContactEvent};
 use crate::model::goals::{self, GoalEvent, parse_date};
+use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::records::{Data, Lapse, PROFILE_ID, Profile, Record, RecoveryCapital};
 use crate::model::safety::{self, SafetyPlan};
@@ -60,6 +61,8 @@ pub enum Event {
     ExportCalendar,
     SafetyPlan(SafetyPlan),
     Contact(ContactEvent),
+    /// Secure messages with the specialist, through the relay.
+    Messages(MessagesEvent),
     Settings(SettingsEvent),
     /// Removes all data, from the lock screen or from settings.
     EraseEverything,
@@ -77,7 +80,15 @@ pub enum Event {
         #[facet(opaque)] KeyPurpose,
         #[facet(opaque)] PlatformKeyResult,
     ),
+    /// The relay answered (or could not be reached).
+    #[serde(skip)]
+    #[facet(skip)]
+    Relay(#[facet(opaque)] RelayAnswer),
 }
+
+/// A relay call and what came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelayAnswer(pub messages::Call, pub HttpResult);
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
@@ -170,11 +181,13 @@ impl std::fmt::Debug for Event {
             Self::ExportCalendar => "ExportCalendar",
             Self::SafetyPlan(_) => "SafetyPlan",
             Self::Contact(_) => "Contact",
+            Self::Messages(_) => "Messages",
             Self::Settings(_) => "Settings",
             Self::EraseEverything => "EraseEverything",
             Self::Stamped(..) => "Stamped",
             Self::Store(_) => "Store",
             Self::PlatformKey(..) => "PlatformKey",
+            Self::Relay(_) => "Relay",
         };
         write!(f, "Event::{name}")
     }
@@ -245,6 +258,7 @@ impl App for Phoenix {
             Event::PlatformKey(purpose, PlatformKeyResult(output)) => {
                 platform_key(purpose, output, model)
             }
+            Event::Relay(RelayAnswer(call, result)) => relay_answered(call, result, model),
             // Every shell event is first stamped with the time.
             shell_event => Command::request_from_shell(TimeRequest)
                 .then_send(move |now_ms| Event::Stamped(Box::new(shell_event), now_ms)),
@@ -503,10 +517,57 @@ fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Resu
         Event::Aftercare(event) => aftercare::update(event, data)?,
         Event::SafetyPlan(plan) => safety::save(plan, data),
         Event::Contact(event) => contact::update(event, data)?,
+        Event::Messages(event) => {
+            let effects = messages::update(event, data, &mut unlocked.relay, now_ms)?;
+            return Ok(relay_commands(effects));
+        }
         Event::Settings(event) => return settings(event, unlocked),
         _ => return Err(Problem::NotNow),
     };
     Ok(persist(outcome))
+}
+
+/// Saves what changed and hands the relay requests to the shell.
+fn relay_commands(effects: messages::Effects) -> Cmd {
+    let requests = effects.requests.into_iter().map(|(call, request)| {
+        Command::request_from_shell(request)
+            .then_send(move |result| Event::Relay(RelayAnswer(call, result)))
+    });
+    Command::all(requests).and(persist(Outcome::saved(effects.changes)))
+}
+
+/// The relay answered a call made while unlocked (answers that arrive
+/// after a lock are dropped: the request was forgotten with the keys).
+fn relay_answered(call: messages::Call, result: HttpResult, model: &mut Model) -> Cmd {
+    let now_ms = model.now_ms;
+    let State::Unlocked(unlocked) = &mut model.state else {
+        return Command::done();
+    };
+    let fetched = call == messages::Call::Fetch;
+    let outcome = messages::answered(
+        call,
+        result,
+        &mut unlocked.data,
+        &mut unlocked.relay,
+        now_ms,
+    );
+    let effects = match outcome {
+        Ok(effects) => effects,
+        Err(error) => return problem(model, error),
+    };
+    // Replies arriving while the conversation is on screen are read.
+    let shown = if fetched && unlocked.screen == Screen::Contact {
+        messages::update(
+            MessagesEvent::Shown,
+            &mut unlocked.data,
+            &mut unlocked.relay,
+            now_ms,
+        )
+        .map_or_else(|_| Command::done(), relay_commands)
+    } else {
+        Command::done()
+    };
+    relay_commands(effects).and(shown)
 }
 
 fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
@@ -628,6 +689,7 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
                 last_activity_ms: model.now_ms,
                 has_platform_key,
                 reminders: Vec::new(),
+                relay: messages::Activity::default(),
             }));
             render()
         }
@@ -691,6 +753,7 @@ mod tests {
                 last_activity_ms: 0,
                 has_platform_key: false,
                 reminders: Vec::new(),
+                relay: messages::Activity::default(),
             })),
             ..Model::default()
         }

@@ -3,7 +3,8 @@
 //! It owns the Crux core and the vault and runs the effect loop: `Store`
 //! effects are executed against the vault and `Time` from the clock, right
 //! here in Rust, synchronously (no threads, so the browser works the same);
-//! only render, platform-key and open-url requests reach the shell. The
+//! only render, platform-key, open-url, share, notify and http requests
+//! reach the shell. The
 //! FFI (UniFFI) and wasm layers wrap the byte-level methods.
 
 use std::collections::{HashMap, VecDeque};
@@ -17,8 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
 use crate::effects::{
-    Effect, OpenUrl, PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile,
-    StoreOperation, StoreOutput, UnlockWith,
+    Effect, HttpRequest, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
+    ScheduleReminders, ShareFile, StoreOperation, StoreOutput, UnlockWith,
 };
 use crate::model::{Environment, Model};
 use crate::vault::{Credential, PlatformKey, Vault, VaultError};
@@ -41,6 +42,8 @@ pub enum ShellEffect {
     OpenUrl(OpenUrl),
     Share(ShareFile),
     Notify(ScheduleReminders),
+    /// Send this request to the relay and answer with an [`HttpResult`].
+    Http(HttpRequest),
 }
 
 /// Errors at the boundary. They name what went wrong and carry no
@@ -65,6 +68,14 @@ enum Pending {
     OpenUrl(Request<OpenUrl>),
     Share(Request<ShareFile>),
     Notify(Request<ScheduleReminders>),
+    Http(Request<HttpRequest>),
+}
+
+/// What kind of answer a pending request takes.
+enum Answer {
+    PlatformKey,
+    Http,
+    Done,
 }
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
@@ -153,13 +164,28 @@ impl CoreHost {
         }
     }
 
+    /// Answers a relay request with what came back.
+    pub fn resolve_http(
+        &self,
+        id: u32,
+        output: HttpResult,
+    ) -> Result<Vec<ShellRequest>, HostError> {
+        match self.take_pending(id)? {
+            Pending::Http(mut request) => self.resume(&mut request, output),
+            other => {
+                self.put_back(id, other);
+                Err(HostError::Malformed)
+            }
+        }
+    }
+
     /// Reports that an open-url, share or notify request was carried out.
     pub fn resolve_done(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
         match self.take_pending(id)? {
             Pending::OpenUrl(mut request) => self.resume(&mut request, ()),
             Pending::Share(mut request) => self.resume(&mut request, ()),
             Pending::Notify(mut request) => self.resume(&mut request, ()),
-            other @ Pending::PlatformKey(_) => {
+            other @ (Pending::PlatformKey(_) | Pending::Http(_)) => {
                 self.put_back(id, other);
                 Err(HostError::Malformed)
             }
@@ -181,15 +207,21 @@ impl CoreHost {
     }
 
     /// Answers shell request `id` with its bincode-encoded output
-    /// ([`PlatformKeyOutput`], or `()` for open-url).
+    /// ([`PlatformKeyOutput`], [`HttpResult`], or `()` for the others).
     pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
         guarded(|| {
-            let requests = if self.awaits_platform_key(id)? {
-                let output = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
-                    .map_err(|_| HostError::Malformed)?;
-                self.resolve_platform_key(id, output)?
-            } else {
-                self.resolve_done(id)?
+            let requests = match self.answer_kind(id)? {
+                Answer::PlatformKey => {
+                    let output = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
+                        .map_err(|_| HostError::Malformed)?;
+                    self.resolve_platform_key(id, output)?
+                }
+                Answer::Http => {
+                    let output = BincodeFfiFormat::deserialize::<HttpResult>(output)
+                        .map_err(|_| HostError::Malformed)?;
+                    self.resolve_http(id, output)?
+                }
+                Answer::Done => self.resolve_done(id)?,
             };
             encode(&requests)
         })
@@ -200,13 +232,17 @@ impl CoreHost {
         guarded(|| encode(&self.view()))
     }
 
-    /// Whether request `id` is waiting for a platform key (its answer has a body).
-    fn awaits_platform_key(&self, id: u32) -> Result<bool, HostError> {
+    /// What answer request `id` is waiting for.
+    fn answer_kind(&self, id: u32) -> Result<Answer, HostError> {
         let pending = self.pending.lock().map_err(|_| HostError::Internal)?;
         pending
             .1
             .get(&id)
-            .map(|request| matches!(request, Pending::PlatformKey(_)))
+            .map(|request| match request {
+                Pending::PlatformKey(_) => Answer::PlatformKey,
+                Pending::Http(_) => Answer::Http,
+                _ => Answer::Done,
+            })
             .ok_or(HostError::UnknownEffect)
     }
 
@@ -296,6 +332,11 @@ impl CoreHost {
                 Effect::Notify(request) => {
                     let effect = ShellEffect::Notify(request.operation.clone());
                     let id = self.register(Pending::Notify(request));
+                    requests.push(ShellRequest { id, effect });
+                }
+                Effect::Http(request) => {
+                    let effect = ShellEffect::Http(request.operation.clone());
+                    let id = self.register(Pending::Http(request));
                     requests.push(ShellRequest { id, effect });
                 }
             }

@@ -12,7 +12,8 @@ use crux_core::render::RenderOperation;
 use serde::{Deserialize, Serialize};
 
 pub use shell::{
-    OpenUrl, PlatformKeyOperation, PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
+    HttpHeader, HttpRequest, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
+    Reminder, ScheduleReminders, ShareFile,
 };
 pub use store::{RawKey, StoreOperation, StoreOutput, UnlockWith};
 
@@ -40,4 +41,6 @@ pub enum Effect {
     Share(ShareFile),
     /// Replace the phone's scheduled reminders.
     Notify(ScheduleReminders),
+    /// A request to the relay, once the participant has paired.
+    Http(HttpRequest),
 }

@@ -91,3 +91,59 @@ pub struct ScheduleReminders(pub Vec<Reminder>);
 impl crux_core::capability::Operation for ScheduleReminders {
     type Output = ();
 }
+
+/// A request to the organization's relay, made by the shell's HTTP stack
+/// (`fetch`, `HttpURLConnection`, `URLSession`). The core builds it whole,
+/// signature headers included; the shell only sends it. Nothing is ever
+/// requested before the participant pairs.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<HttpHeader>,
+    pub body: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct HttpHeader {
+    pub name: String,
+    pub value: String,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The body is sealed, or carries the name the participant shares:
+        // only its size is shown.
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What came back: any HTTP answer, or none at all (offline, refused,
+/// timed out).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
+pub enum HttpResult {
+    Response { status: u16, body: Vec<u8> },
+    Unreachable,
+}
+
+impl std::fmt::Debug for HttpResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Response { status, body } => f
+                .debug_struct("Response")
+                .field("status", status)
+                .field("body_len", &body.len())
+                .finish(),
+            Self::Unreachable => f.write_str("Unreachable"),
+        }
+    }
+}
+
+impl crux_core::capability::Operation for HttpRequest {
+    type Output = HttpResult;
+}

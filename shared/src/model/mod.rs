@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod contact;
 pub mod coping;
 pub mod goals;
+pub mod messages;
 pub mod problem;
 pub mod records;
 pub mod recovery;
@@ -70,6 +71,8 @@ pub struct Unlocked {
     pub has_platform_key: bool,
     /// The reminders last handed to the phone, to send only changes.
     pub reminders: Vec<crate::effects::Reminder>,
+    /// Secure messages on their way to or from the relay.
+    pub relay: messages::Activity,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

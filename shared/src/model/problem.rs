@@ -33,6 +33,19 @@ pub enum Problem {
     DamagedRecords(usize),
     /// The data was written by a newer version of Phoenix.
     NewerVersion,
+    /// Secure messages: the relay address is not `https://…`.
+    RelayAddressInvalid,
+    /// The relay could not be reached; queued messages wait.
+    RelayUnreachable,
+    /// The relay refused the request (or answered something unreadable).
+    RelayRefused,
+    InviteUnknown,
+    /// Expired or already used.
+    InviteExpired,
+    AlreadyPaired,
+    /// The specialist has not opened their inbox yet.
+    SpecialistNotReady,
+    NotPaired,
 }
 
 impl Problem {

@@ -187,6 +187,10 @@ pub struct Data {
     pub safety: super::safety::SafetyPlan,
     pub specialist: Option<super::contact::Specialist>,
     pub templates: BTreeMap<Id, super::contact::MessageTemplate>,
+    /// The pairing with the specialist through the relay, if any.
+    pub messaging: Option<super::messages::Messaging>,
+    /// The secure conversation, the outbox included.
+    pub messages: BTreeMap<Id, super::messages::Message>,
     /// Records that could not be read (damaged or from a newer version).
     pub unreadable: usize,
     /// The next free record id.
@@ -303,8 +307,15 @@ impl Data {
                 RecordKind::MessageTemplate => decode(body).map(|v| {
                     data.templates.insert(id, v);
                 }),
+                // Row PROFILE_ID of the messages table is the pairing itself.
+                RecordKind::Message if id == PROFILE_ID => {
+                    decode(body).map(|v| data.messaging = Some(v))
+                }
+                RecordKind::Message => decode(body).map(|v| {
+                    data.messages.insert(id, v);
+                }),
                 // Kinds this version does not model yet are left untouched in the vault.
-                RecordKind::Message | RecordKind::Reminder => Some(()),
+                RecordKind::Reminder => Some(()),
             };
             if decoded.is_none() {
                 data.unreadable += 1;

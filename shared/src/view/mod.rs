@@ -2,6 +2,7 @@
 
 pub mod export;
 mod form_words;
+pub mod messages;
 mod plans;
 pub mod reminders;
 mod screens;
@@ -93,6 +94,14 @@ fn problem_text(words: &Words<'_>, problem: Problem) -> String {
             &[("count", i64::try_from(count).unwrap_or(i64::MAX).into())],
         ),
         Problem::NewerVersion => words.get("problem-newer-version"),
+        Problem::RelayAddressInvalid => words.get("problem-relay-address"),
+        Problem::RelayUnreachable => words.get("problem-relay-unreachable"),
+        Problem::RelayRefused => words.get("problem-relay-refused"),
+        Problem::InviteUnknown => words.get("problem-invite-unknown"),
+        Problem::InviteExpired => words.get("problem-invite-expired"),
+        Problem::AlreadyPaired => words.get("problem-already-paired"),
+        Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
+        Problem::NotPaired => words.get("problem-not-paired"),
     }
 }
 

@@ -7,6 +7,7 @@ use super::export::{
     category_key, document_kind_key, document_name, document_status_key, referral_status_key,
     weekday_name,
 };
+use super::messages::MessagesView;
 use super::screens::{
     DocumentKindChoice, DocumentStatusChoice, ReferralStatusChoice, ServiceCategoryChoice,
 };
@@ -287,11 +288,14 @@ pub struct ContactView {
     /// Outside the specialist's hours: crisis options are shown too.
     pub outside_hours: bool,
     pub outside_hours_message: Option<String>,
+    /// Secure messages through the organization's relay.
+    pub messages: MessagesView,
 }
 
 pub fn contact_view(
     data: &Data,
     local_now: chrono::NaiveDateTime,
+    messages: MessagesView,
     words: &Words<'_>,
 ) -> ContactView {
     let specialist = data.specialist.as_ref();
@@ -356,5 +360,6 @@ pub fn contact_view(
             .collect(),
         outside_hours,
         outside_hours_message: outside_hours.then(|| words.get("contact-outside-hours")),
+        messages,
     }
 }

@@ -17,6 +17,9 @@ use crate::model::recovery::{self, Milestone};
 use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
 use crate::model::{Model, Screen, State, Unlocked};
 
+// Built once per render and handed over whole: the size of the largest
+// screen does not matter, and boxing would show in every shell's types.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum ScreenView {
@@ -338,7 +341,16 @@ fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Words<'_>) -> Scr
         }),
         Screen::Aftercare => ScreenView::Aftercare(aftercare_view(data, words)),
         Screen::SafetyPlan => ScreenView::SafetyPlan(safety_view(data, words)),
-        Screen::Contact => ScreenView::Contact(contact_view(data, model.local_now(), words)),
+        Screen::Contact => {
+            let zone = &model.environment.time_zone;
+            let local = |at_ms: i64| {
+                zone.local(at_ms)
+                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default()
+            };
+            let messages = super::messages::messages_view(data, &unlocked.relay, &local, words);
+            ScreenView::Contact(contact_view(data, model.local_now(), messages, words))
+        }
         Screen::Settings => ScreenView::Settings(settings_view(unlocked, words)),
     }
 }

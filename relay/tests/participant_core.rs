@@ -1,0 +1,318 @@
+//! The participant's real core (the Crux app and its encrypted vault, through
+//! `CoreHost`, as every shell drives it) against a real relay process: the
+//! core builds and signs every request, this test only carries them over
+//! HTTP, as a shell does; or drops them, as a phone without a network does.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use relay_protocol::DevicePublicKeys;
+use shared::app::Event;
+use shared::effects::{HttpRequest, HttpResult};
+use shared::host::{CoreHost, ShellEffect, ShellRequest};
+use shared::model::Screen;
+use shared::model::messages::{MessageStatus, MessagesEvent};
+use shared::view::ScreenView;
+use shared::view::messages::MessagesView;
+use support::{Backend, Relay, Specialist};
+
+const PASSCODE: &str = "correct horse battery";
+const SENTINEL: &str = "SENTINEL-craving-after-court-4410";
+
+/// A phone: the core over a vault file, a clock the test moves, and a
+/// record of every request the core asked the shell to send.
+struct Phone {
+    host: CoreHost,
+    clock: Arc<AtomicI64>,
+    online: bool,
+    sent_requests: Vec<String>,
+}
+
+fn perform(request: &HttpRequest) -> HttpResult {
+    let mut call = ureq::request(&request.method, &request.url);
+    for header in &request.headers {
+        call = call.set(&header.name, &header.value);
+    }
+    let result = if request.body.is_empty() {
+        call.call()
+    } else {
+        call.send_bytes(&request.body)
+    };
+    match result {
+        Ok(response) | Err(ureq::Error::Status(_, response)) => {
+            let status = response.status();
+            let mut body = Vec::new();
+            std::io::Read::read_to_end(&mut response.into_reader(), &mut body).unwrap();
+            HttpResult::Response { status, body }
+        }
+        Err(_) => HttpResult::Unreachable,
+    }
+}
+
+impl Phone {
+    fn open(vault: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
+        let time = Arc::clone(&clock);
+        let host = CoreHost::with_clock(
+            vault,
+            "UTC",
+            "en-US",
+            Box::new(move || time.load(Ordering::SeqCst)),
+        );
+        let mut phone = Self {
+            host,
+            clock,
+            online: true,
+            sent_requests: Vec::new(),
+        };
+        phone.event(Event::Start);
+        phone
+    }
+
+    /// Sends an event and carries out what the core asks, until it asks nothing.
+    fn event(&mut self, event: Event) {
+        let requests = self.host.update(event);
+        self.serve(requests);
+    }
+
+    fn serve(&mut self, mut queue: Vec<ShellRequest>) {
+        while let Some(request) = queue.pop() {
+            let more = match request.effect {
+                ShellEffect::Render | ShellEffect::PlatformKey(_) => continue,
+                ShellEffect::Http(http) => {
+                    self.sent_requests
+                        .push(format!("{} {}", http.method, http.url));
+                    let result = if self.online {
+                        perform(&http)
+                    } else {
+                        HttpResult::Unreachable
+                    };
+                    self.host.resolve_http(request.id, result).unwrap()
+                }
+                _ => self.host.resolve_done(request.id).unwrap(),
+            };
+            queue.extend(more);
+        }
+    }
+
+    fn messages(&self) -> MessagesView {
+        match self.host.view().screen {
+            ScreenView::Contact(contact) => contact.messages,
+            other => panic!("not on Contact my peer: {other:?}"),
+        }
+    }
+
+    fn problem(&self) -> Option<String> {
+        self.host.view().problem
+    }
+
+    fn statuses(&self) -> Vec<(String, MessageStatus)> {
+        self.messages()
+            .conversation
+            .into_iter()
+            .map(|m| (m.text, m.status))
+            .collect()
+    }
+
+    fn later_seconds(&mut self, seconds: i64) {
+        self.clock.fetch_add(seconds * 1000, Ordering::SeqCst);
+    }
+
+    fn send(&mut self, text: &str) {
+        self.event(Event::Messages(MessagesEvent::Send(text.into())));
+    }
+
+    fn sync(&mut self) {
+        self.event(Event::Messages(MessagesEvent::Sync));
+    }
+}
+
+fn texts(inbox: &relay::testing::Device, from: &DevicePublicKeys, after: i64) -> Vec<String> {
+    inbox.read_texts(from, after)
+}
+
+// One participant's story, in order: splitting it would hide the sequence.
+#[allow(clippy::too_many_lines)]
+fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
+    let relay = Relay::start(&backend.argument(), &[]);
+    relay.add_specialist("maria", "Maria R.");
+    let specialist = Specialist::sign_in(&relay, "maria");
+    let inbox = specialist.as_device();
+    let phone_dir = tempfile::tempdir().unwrap();
+    let vault = phone_dir.path().join("vault.db");
+    let clock = Arc::new(AtomicI64::new(relay::now_ms()));
+
+    let mut phone = Phone::open(&vault, Arc::clone(&clock));
+    phone.event(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    phone.event(Event::Navigate(Screen::Contact));
+    phone.sync();
+    assert!(phone.sent_requests.is_empty(), "no network before pairing");
+    assert_eq!(phone.messages().specialist_name, None);
+
+    // A mistyped code, then the right one.
+    phone.event(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: "AAAAA-AAAAA".into(),
+        name: "Sam".into(),
+    }));
+    assert!(
+        phone
+            .problem()
+            .unwrap()
+            .contains("invite code was not found")
+    );
+    phone.event(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite().to_lowercase(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    let view = phone.messages();
+    assert_eq!(view.specialist_name.as_deref(), Some("Maria R."));
+    assert_eq!(view.paired_with.as_deref(), Some("Paired with Maria R."));
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
+
+    // Offline: three messages wait in the outbox, in order.
+    phone.online = false;
+    for text in ["one", "two", SENTINEL] {
+        phone.send(text);
+    }
+    let waiting = MessageStatus::Queued;
+    assert_eq!(
+        phone.statuses(),
+        [
+            ("one".into(), waiting),
+            ("two".into(), waiting),
+            (SENTINEL.into(), waiting)
+        ]
+    );
+    assert_eq!(
+        phone.messages().outbox_note.as_deref(),
+        Some("3 messages will be sent when you are back online.")
+    );
+    assert!(texts(&inbox, &sam, 0).is_empty());
+
+    // The phone locks and reopens while offline: the outbox is in the vault.
+    drop(phone);
+    let mut phone = Phone::open(&vault, Arc::clone(&clock));
+    phone.event(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    phone.event(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 3);
+
+    // Still offline: a retry fails and the outbox backs off; back online,
+    // it waits out the backoff, then drains in order.
+    phone.online = false;
+    phone.sync();
+    phone.online = true;
+    phone.sync();
+    assert!(
+        phone
+            .statuses()
+            .iter()
+            .all(|(_, s)| *s == MessageStatus::Queued)
+    );
+    phone.later_seconds(30);
+    phone.sync();
+    let sent = MessageStatus::Sent;
+    assert_eq!(
+        phone.statuses(),
+        [
+            ("one".into(), sent),
+            ("two".into(), sent),
+            (SENTINEL.into(), sent)
+        ]
+    );
+    assert_eq!(phone.messages().outbox_note, None);
+    assert_eq!(texts(&inbox, &sam, 0), ["one", "two", SENTINEL]);
+
+    // The specialist fetched them (delivered), reads the first, and answers.
+    let ids: Vec<i64> = inbox.fetch(0).messages.iter().map(|d| d.id).collect();
+    let read = serde_json::to_vec(&relay_protocol::api::ReadRequest { ids: vec![ids[0]] }).unwrap();
+    assert_eq!(
+        inbox
+            .request("POST", relay_protocol::api::READ, &read)
+            .status,
+        204
+    );
+    inbox.send(&sam, "Got them all. Proud of you.");
+    phone.sync();
+    let statuses = phone.statuses();
+    assert_eq!(statuses[0].1, MessageStatus::Read);
+    assert_eq!(statuses[1].1, MessageStatus::Delivered);
+    let reply = statuses.last().unwrap();
+    assert_eq!(reply.0, "Got them all. Proud of you.");
+    // On screen while it arrived: read, and the specialist sees that.
+    assert_eq!(reply.1, MessageStatus::Received);
+    let reply_id = inbox.fetch(0).messages.len();
+    assert_eq!(reply_id, 3);
+
+    // A tampered message and a replayed one are dropped, not shown.
+    let mut tampered = inbox.seal(&sam, "tampered");
+    let mut bytes = relay_protocol::encoding::decode(&tampered.ciphertext).unwrap();
+    bytes[0] ^= 1;
+    tampered.ciphertext = relay_protocol::encoding::encode(&bytes);
+    assert_eq!(inbox.post(&tampered).status, 201);
+    let replayer = relay::testing::Device::with_identity(
+        &relay.url,
+        relay_protocol::DeviceIdentity::from_secret_bytes(&inbox.identity.to_secret_bytes())
+            .unwrap(),
+        0,
+    );
+    assert_eq!(
+        replayer
+            .post(&replayer.seal(&sam, "sequence one again"))
+            .status,
+        201
+    );
+    phone.sync();
+    assert_eq!(
+        phone.messages().dropped_note.as_deref(),
+        Some("2 messages could not be opened or were repeats, and were not shown.")
+    );
+    assert_eq!(phone.statuses().len(), 4);
+
+    // Nothing the participant wrote is readable in the vault file.
+    drop(phone);
+    let on_disk: Vec<u8> = std::fs::read_dir(phone_dir.path())
+        .unwrap()
+        .flat_map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        !on_disk
+            .windows(SENTINEL.len())
+            .any(|w| w == SENTINEL.as_bytes())
+    );
+
+    // Reopened: everything is there; then unpair stops delivery.
+    let mut phone = Phone::open(&vault, clock);
+    phone.event(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    phone.event(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 4);
+    phone.event(Event::Messages(MessagesEvent::Unpair));
+    assert_eq!(phone.messages().specialist_name, None);
+    assert!(phone.messages().conversation.is_empty());
+    assert!(specialist.participants().is_empty());
+    let refused = inbox.post(&inbox.seal(&sam, "still there?"));
+    assert_eq!(refused.error(), "not_paired");
+    phone.send("after unpairing");
+    assert!(
+        phone
+            .problem()
+            .unwrap()
+            .contains("Pair with your specialist first")
+    );
+}
+
+both_backends! {
+    a_participant_pairs_writes_offline_and_the_outbox_drains_in_order =>
+        pairs_writes_offline_and_the_outbox_drains_in_order;
+}

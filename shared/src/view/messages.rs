@@ -1,0 +1,120 @@
+//! The secure conversation with the specialist, as Contact my peer shows it.
+
+use serde::{Deserialize, Serialize};
+
+use super::Words;
+use crate::model::messages::{Activity, MessageStatus};
+use crate::model::records::{Data, Id};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct MessageItem {
+    pub id: Id,
+    pub mine: bool,
+    pub text: String,
+    /// Local date and time it was written, `YYYY-MM-DD HH:MM`.
+    pub when: String,
+    pub status: MessageStatus,
+    /// "Queued", "Sent", "Delivered", "Read", "Not sent" for mine; the
+    /// specialist's name for theirs.
+    pub status_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct MessagesView {
+    pub heading: String,
+    pub intro: String,
+    /// Paired: the specialist's name; otherwise the pairing form shows.
+    pub specialist_name: Option<String>,
+    pub relay: String,
+    pub shared_name: String,
+    pub relay_label: String,
+    pub invite_label: String,
+    pub name_label: String,
+    pub pair_label: String,
+    pub pairing: bool,
+    pub paired_with: Option<String>,
+    pub conversation: Vec<MessageItem>,
+    pub message_label: String,
+    pub send_label: String,
+    pub unpair_label: String,
+    pub unpair_warning: String,
+    /// Messages waiting for the relay, and why, in plain words.
+    pub outbox_note: Option<String>,
+    /// Messages that could not be opened (tampered or repeated).
+    pub dropped_note: Option<String>,
+    pub empty_note: String,
+}
+
+pub fn messages_view(
+    data: &Data,
+    activity: &Activity,
+    local: &dyn Fn(i64) -> String,
+    words: &Words<'_>,
+) -> MessagesView {
+    let messaging = data.messaging.as_ref();
+    let specialist_name = messaging.map(|m| m.specialist_name.clone());
+    let mut conversation: Vec<MessageItem> = data
+        .messages
+        .iter()
+        .map(|(id, message)| MessageItem {
+            id: *id,
+            mine: message.mine,
+            text: message.text.clone(),
+            when: local(message.at_ms),
+            status: message.status,
+            status_label: if message.mine {
+                words.get(match message.status {
+                    MessageStatus::Queued => "message-queued",
+                    MessageStatus::Sent => "message-sent",
+                    MessageStatus::Delivered => "message-delivered",
+                    MessageStatus::Read => "message-read",
+                    _ => "message-not-sent",
+                })
+            } else {
+                specialist_name.clone().unwrap_or_default()
+            },
+        })
+        .collect();
+    conversation.sort_by(|a, b| a.when.cmp(&b.when).then(a.id.cmp(&b.id)));
+    let queued = data
+        .messages
+        .values()
+        .filter(|m| m.mine && m.status == MessageStatus::Queued)
+        .count();
+    let outbox_note = (queued > 0).then(|| {
+        let key = if activity.offline {
+            "messages-waiting-offline"
+        } else {
+            "messages-waiting"
+        };
+        words.with(
+            key,
+            &[("count", i64::try_from(queued).unwrap_or(i64::MAX).into())],
+        )
+    });
+    let dropped = messaging.map_or(0, |m| m.dropped);
+    MessagesView {
+        heading: words.get("messages-heading"),
+        intro: words.get("messages-intro"),
+        paired_with: specialist_name
+            .as_ref()
+            .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
+        specialist_name,
+        relay: messaging.map(|m| m.relay.clone()).unwrap_or_default(),
+        shared_name: messaging.map(|m| m.shared_name.clone()).unwrap_or_default(),
+        relay_label: words.get("field-relay"),
+        invite_label: words.get("field-invite"),
+        name_label: words.get("field-shared-name"),
+        pair_label: words.get("action-pair"),
+        pairing: activity.pairing,
+        conversation,
+        message_label: words.get("field-message"),
+        send_label: words.get("action-send"),
+        unpair_label: words.get("action-unpair"),
+        unpair_warning: words.get("messages-unpair-warning"),
+        outbox_note,
+        dropped_note: (dropped > 0)
+            .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
+        empty_note: words.get("messages-empty"),
+    }
+}
