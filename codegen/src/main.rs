@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use crux_core::type_generation::facet::{Config, TypeRegistry};
 use facet_generate::generation::{bincode::BincodePlugin, typescript};
 use shared::app::Event;
-use shared::effects::PlatformKeyOutput;
+use shared::effects::{HttpResult, PlatformKeyOutput};
 use shared::host::ShellRequest;
 use shared::view::ViewModel;
 
@@ -50,6 +50,7 @@ fn generate(targets: &Targets) -> Result<(), String> {
         .and_then(|r| r.register_type::<ViewModel>())
         .and_then(|r| r.register_type::<ShellRequest>())
         .and_then(|r| r.register_type::<PlatformKeyOutput>())
+        .and_then(|r| r.register_type::<HttpResult>())
         .and_then(TypeRegistry::build)
         .map_err(|e| e.to_string())?;
     if let Some(dir) = &targets.swift {

@@ -16,11 +16,30 @@ final class Core {
     private let queue = DispatchQueue(label: "org.phoenix.core")
     private let keys = PlatformKey()
     private let reminders = Reminders()
+    private var timers: [Timer] = []
 
     init(vaultPath: String, timeZone: String, locale: String) {
         ffi = CoreFfi(vaultPath: vaultPath, timeZone: timeZone, locale: locale)
         view = try! ViewModel.bincodeDeserialize(input: [UInt8](ffi.view()))
         send(.start)
+        // Secure messages: a sync every 30 s sends the outbox (the core
+        // applies its own backoff) and fetches replies. The core ignores it
+        // until the participant pairs, and while locked; it never counts as
+        // activity, so auto-lock still applies.
+        timers = [
+            Timer.scheduledTimer(withTimeInterval: 30, repeats: true) { [weak self] _ in
+                Task { @MainActor in self?.background(.sync) }
+            },
+        ]
+    }
+
+    /// A timer's (or the network's) event, without showing progress.
+    func background(_ event: MessagesEvent) {
+        guard let bytes = try? Event.messages(event).bincodeSerialize() else { return }
+        queue.async { [ffi] in
+            let requests = try? ffi.update(event: Data(bytes))
+            Task { @MainActor in self.handle(requests) }
+        }
     }
 
     static func onThisDevice() -> Core {
@@ -81,6 +100,10 @@ final class Core {
         case .platformKey(let operation):
             keys.perform(operation) { output in
                 self.resolve(request.id, (try? output.bincodeSerialize()) ?? [])
+            }
+        case .http(let http):
+            RelayHttp.send(http) { result in
+                self.resolve(request.id, (try? result.bincodeSerialize()) ?? [])
             }
         }
     }

@@ -11,7 +11,10 @@ struct PhoenixApp: App {
                 .environment(core)
                 // Coming back to the app: the core locks it if it sat idle too long.
                 .onChange(of: phase) { _, now in
-                    if now == .active { core.send(.resumed) }
+                    if now == .active {
+                        core.send(.resumed)
+                        core.background(.sync)
+                    }
                 }
         }
     }

@@ -197,12 +197,15 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     );
     assert!(texts(&inbox, &sam, 0).is_empty());
 
-    // The phone locks and reopens while offline: the outbox is in the vault.
+    // The phone locks and reopens while offline: the outbox is in the vault,
+    // and unlocking tries to send it.
     drop(phone);
     let mut phone = Phone::open(&vault, Arc::clone(&clock));
+    phone.online = false;
     phone.event(Event::Unlock {
         passcode: PASSCODE.into(),
     });
+    assert!(phone.sent_requests.iter().any(|r| r.starts_with("POST")));
     phone.event(Event::Navigate(Screen::Contact));
     assert_eq!(phone.statuses().len(), 3);
 

@@ -239,7 +239,13 @@ impl App for Phoenix {
                 if auto_lock_due(model) {
                     return lock(model);
                 }
-                if let State::Unlocked(unlocked) = &mut model.state {
+                // The shells' periodic sync is not the participant's activity:
+                // it must not keep the app from locking itself.
+                let background = matches!(
+                    *event,
+                    Event::Messages(MessagesEvent::Sync | MessagesEvent::Reconnected)
+                );
+                if let (State::Unlocked(unlocked), false) = (&mut model.state, background) {
                     unlocked.last_activity_ms = now_ms;
                 }
                 handle(*event, model, &self.translations)
@@ -294,6 +300,12 @@ fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
             store(StoreOperation::Probe)
         }
         Event::Resumed => render(),
+        // Nothing to sync while locked (the keys are in the vault).
+        Event::Messages(MessagesEvent::Sync | MessagesEvent::Reconnected)
+            if !matches!(model.state, State::Unlocked(_)) =>
+        {
+            Command::done()
+        }
         Event::DismissProblem => {
             model.problem = None;
             render()
@@ -465,6 +477,12 @@ fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Resu
     let outcome = match event {
         Event::Navigate(screen) => {
             unlocked.screen = screen;
+            if screen == Screen::Contact {
+                // The conversation is on screen: the specialist's messages are read.
+                let effects =
+                    messages::update(MessagesEvent::Shown, data, &mut unlocked.relay, now_ms)?;
+                return Ok(relay_commands(effects));
+            }
             Outcome::default()
         }
         Event::SetRecoveryDate(text) => {
@@ -682,7 +700,7 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
             let data = Data::from_records(&records, damaged);
             model.problem =
                 (data.unreadable > 0).then_some(Problem::DamagedRecords(data.unreadable));
-            model.state = State::Unlocked(Box::new(Unlocked {
+            let mut unlocked = Box::new(Unlocked {
                 data,
                 screen: Screen::Today,
                 flow: None,
@@ -690,8 +708,17 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
                 has_platform_key,
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
-            }));
-            render()
+            });
+            // Paired: send what waited in the outbox and fetch replies.
+            let sync = messages::update(
+                MessagesEvent::Sync,
+                &mut unlocked.data,
+                &mut unlocked.relay,
+                model.now_ms,
+            )
+            .map_or_else(|_| Command::done(), relay_commands);
+            model.state = State::Unlocked(unlocked);
+            render().and(sync)
         }
         StoreOutput::Done => render(),
         StoreOutput::Backup(bytes) => {

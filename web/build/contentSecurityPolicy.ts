@@ -1,7 +1,11 @@
 /**
- * The page's Content-Security-Policy: nothing may be fetched from, sent to or
- * framed by another origin. `wasm-unsafe-eval` lets the worker compile the
- * core's WebAssembly; nothing else is relaxed.
+ * The page's Content-Security-Policy: nothing may be loaded from or framed by
+ * another origin. `wasm-unsafe-eval` lets the worker compile the core's
+ * WebAssembly. The one other destination is the organization's relay, once
+ * the participant pairs with their specialist: its address is typed in at
+ * pairing, so any HTTPS origin may be connected to (the core only ever
+ * addresses the relay it paired with), plus plain HTTP on this machine's
+ * loopback for a relay under test.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -9,7 +13,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

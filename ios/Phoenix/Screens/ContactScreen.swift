@@ -49,6 +49,7 @@ struct ContactScreen: View {
                     Button(words.add) { send(.saveTemplate(id: nil, text: template)); template = "" }
                 }
             }
+            SecureMessagesSection(view: view.messages)
             Section(words.specialist) {
                 TextField(words.name, text: $name)
                 TextField(words.organization, text: $organization)
@@ -76,6 +77,61 @@ struct ContactScreen: View {
             name = saved.name; organization = saved.organization; phone = saved.phone; email = saved.email
             preferred = words.contactWays.firstIndex { $0.value == saved.preferred } ?? 0
             hours = saved.hours
+        }
+    }
+}
+
+/// Secure messages through the organization's relay: pairing with an invite
+/// code, the conversation with each message's status, writing and
+/// unpairing. Every word comes from the view model; the core seals, signs
+/// and queues.
+struct SecureMessagesSection: View {
+    @Environment(Core.self) private var core
+    let view: MessagesView
+    @State private var relay = ""
+    @State private var invite = ""
+    @State private var name = ""
+    @State private var text = ""
+
+    private func send(_ event: MessagesEvent) { core.send(.messages(event)) }
+
+    var body: some View {
+        Section(view.heading) {
+            Text(view.intro)
+            if view.specialistName == nil {
+                TextField(view.relayLabel, text: $relay)
+                    .keyboardType(.URL)
+                    .textInputAutocapitalization(.never)
+                    .autocorrectionDisabled()
+                TextField(view.inviteLabel, text: $invite)
+                    .textInputAutocapitalization(.characters)
+                    .autocorrectionDisabled()
+                TextField(view.nameLabel, text: $name)
+                Button(view.pairLabel) {
+                    send(.pair(relay: relay, invite: invite, name: name))
+                    invite = ""
+                }
+                .disabled(view.pairing)
+            } else {
+                if let pairedWith = view.pairedWith { Text(pairedWith).font(.headline) }
+                if let note = view.outboxNote { Text(note) }
+                if let dropped = view.droppedNote { Text(dropped).foregroundStyle(.red) }
+                if view.conversation.isEmpty { Text(view.emptyNote) }
+                ForEach(view.conversation, id: \.id) { message in
+                    VStack(alignment: message.mine ? .trailing : .leading) {
+                        Text("\(message.statusLabel) · \(message.writtenAt)").font(.caption)
+                        Text(message.text)
+                    }
+                    .frame(maxWidth: .infinity, alignment: message.mine ? .trailing : .leading)
+                }
+                TextField(view.messageLabel, text: $text, axis: .vertical)
+                Button(view.sendLabel) {
+                    send(.send(text))
+                    text = ""
+                }
+                Text(view.unpairWarning).font(.footnote)
+                Button(view.unpairLabel, role: .destructive) { send(.unpair) }
+            }
         }
     }
 }

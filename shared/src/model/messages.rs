@@ -116,9 +116,13 @@ pub enum MessagesEvent {
         name: String,
     },
     Send(String),
-    /// Send what is queued, fetch replies and receipts. Shells send it when
-    /// the app opens or comes back online, and every 30 s on this screen.
+    /// Send what is queued (once its backoff has passed), fetch replies and
+    /// receipts. Shells send it when the app comes to the foreground and
+    /// every 30 s.
     Sync,
+    /// The network is back: send the outbox now, without waiting out the
+    /// backoff, then sync.
+    Reconnected,
     /// The conversation is on screen: the specialist's messages are read.
     Shown,
     Unpair,
@@ -130,6 +134,7 @@ impl std::fmt::Debug for MessagesEvent {
             Self::Pair { .. } => "Pair",
             Self::Send(_) => "Send",
             Self::Sync => "Sync",
+            Self::Reconnected => "Reconnected",
             Self::Shown => "Shown",
             Self::Unpair => "Unpair",
         })
@@ -281,6 +286,13 @@ pub fn update(
         }
         MessagesEvent::Sync => {
             if data.messaging.is_some() {
+                sync(data, activity, now_ms, &mut effects)?;
+            }
+        }
+        MessagesEvent::Reconnected => {
+            if data.messaging.is_some() {
+                activity.failures = 0;
+                activity.retry_at_ms = now_ms;
                 sync(data, activity, now_ms, &mut effects)?;
             }
         }

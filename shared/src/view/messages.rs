@@ -11,8 +11,9 @@ pub struct MessageItem {
     pub id: Id,
     pub mine: bool,
     pub text: String,
-    /// Local date and time it was written, `YYYY-MM-DD HH:MM`.
-    pub when: String,
+    /// Local date and time it was written, `YYYY-MM-DD HH:MM`. (Not
+    /// `when`: a keyword in Kotlin.)
+    pub written_at: String,
     pub status: MessageStatus,
     /// "Queued", "Sent", "Delivered", "Read", "Not sent" for mine; the
     /// specialist's name for theirs.
@@ -60,7 +61,7 @@ pub fn messages_view(
             id: *id,
             mine: message.mine,
             text: message.text.clone(),
-            when: local(message.at_ms),
+            written_at: local(message.at_ms),
             status: message.status,
             status_label: if message.mine {
                 words.get(match message.status {
@@ -75,7 +76,7 @@ pub fn messages_view(
             },
         })
         .collect();
-    conversation.sort_by(|a, b| a.when.cmp(&b.when).then(a.id.cmp(&b.id)));
+    conversation.sort_by(|a, b| a.written_at.cmp(&b.written_at).then(a.id.cmp(&b.id)));
     let queued = data
         .messages
         .values()

@@ -1,7 +1,10 @@
 import type { Event, ShellRequest, ViewModel } from '../generated/shared_types';
 import { decodeRequests, decodeView, encodeEvent } from './codec';
 import type { FromWorker, ToWorker } from './protocol';
-import { notify, openUrl, platformKey, share } from './shellEffects';
+import { http, notify, openUrl, platformKey, share } from './shellEffects';
+
+/** How often the core is asked to send queued messages and fetch replies. */
+const SYNC_EVERY_MS = 30_000;
 
 /** What the page shows: the core's view model once the worker is ready. */
 export type AppState =
@@ -16,7 +19,7 @@ type Listener = () => void;
 /**
  * The page's handle on the core: encodes events for the worker, performs
  * the shell requests that come back (render, open-url, share, reminders,
- * platform key) and keeps the latest view model for React
+ * platform key, relay requests) and keeps the latest view model for React
  * (`useSyncExternalStore`).
  */
 export class Core {
@@ -37,6 +40,12 @@ export class Core {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') this.dispatch({ kind: 'Resumed' });
     });
+    // Secure messages: the core does nothing until the participant has paired.
+    const sync = () => this.dispatch({ kind: 'Messages', value: { kind: 'Sync' } });
+    window.addEventListener('online', () => this.dispatch({ kind: 'Messages', value: { kind: 'Reconnected' } }));
+    window.setInterval(() => {
+      if (document.visibilityState === 'visible' && this.state.status === 'ready') sync();
+    }, SYNC_EVERY_MS);
   }
 
   dispatch = (event: Event): void => {
@@ -94,6 +103,9 @@ export class Core {
       case 'PlatformKey':
         output = platformKey(effect.value);
         break;
+      case 'Http':
+        void http(effect.value).then((answer) => this.send({ type: 'resolve', id, output: answer }, [answer.buffer as ArrayBuffer]));
+        return;
     }
     this.send({ type: 'resolve', id, output }, [output.buffer as ArrayBuffer]);
   }

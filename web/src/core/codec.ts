@@ -5,10 +5,12 @@
 import { BincodeDeserializer, BincodeSerializer } from '../generated/bincode';
 import {
   serializeEvent,
+  serializeHttpResult,
   serializePlatformKeyOutput,
   ShellRequest,
   ViewModel,
   type Event,
+  type HttpResult,
   type PlatformKeyOutput,
 } from '../generated/shared_types';
 
@@ -21,6 +23,12 @@ export function encodeEvent(event: Event): Uint8Array {
 export function encodePlatformKeyOutput(output: PlatformKeyOutput): Uint8Array {
   const serializer = new BincodeSerializer();
   serializePlatformKeyOutput(output, serializer);
+  return serializer.getBytes();
+}
+
+export function encodeHttpResult(result: HttpResult): Uint8Array {
+  const serializer = new BincodeSerializer();
+  serializeHttpResult(result, serializer);
   return serializer.getBytes();
 }
 

@@ -4,6 +4,7 @@
  * that resolve the request.
  */
 import type {
+  HttpRequest,
   OpenUrl,
   PlatformKeyOperation,
   PlatformKeyOutput,
@@ -11,7 +12,7 @@ import type {
   ScheduleReminders,
   ShareFile,
 } from '../generated/shared_types';
-import { done, encodePlatformKeyOutput } from './codec';
+import { done, encodeHttpResult, encodePlatformKeyOutput } from './codec';
 
 /** `tel:`, `sms:` and `mailto:` go to the device's phone, messages or mail app. */
 export function openUrl({ url }: OpenUrl): Uint8Array {
@@ -99,4 +100,30 @@ function nextOccurrence(reminder: Reminder, now: number): number | null {
   const step = reminder.daily ? DAY_MS : reminder.weekly ? 7 * DAY_MS : 0;
   if (step > 0) while (at < now) at += step;
   return at >= now ? at : null;
+}
+
+/** How long a relay request may take before it counts as unreachable. */
+const RELAY_TIMEOUT_MS = 20_000;
+
+/**
+ * A request to the organization's relay, exactly as the core built and
+ * signed it. Any answer goes back to the core; no answer (offline, refused,
+ * timed out) is "unreachable", and the core keeps the message queued.
+ */
+export async function http(request: HttpRequest): Promise<Uint8Array> {
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers.map((header) => [header.name, header.value] as [string, string]),
+      body: request.body.length > 0 ? new Uint8Array(request.body) : undefined,
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(RELAY_TIMEOUT_MS),
+    });
+    const body = Array.from(new Uint8Array(await response.arrayBuffer()));
+    return encodeHttpResult({ kind: 'Response', status: response.status, body });
+  } catch {
+    return encodeHttpResult({ kind: 'Unreachable' });
+  }
 }

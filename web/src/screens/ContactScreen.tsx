@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions } from '../generated/shared_types';
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
+import { SecureMessages } from './SecureMessages';
 
 /** Contact my peer: call, text (with a quick message) or email, through the phone. */
 export function ContactScreen({ view, words, help }: { view: ContactView; words: FormWords; help: HelpActions }) {
@@ -89,6 +90,7 @@ export function ContactScreen({ view, words, help }: { view: ContactView; words:
           </Form>
         </Section>
       )}
+      <SecureMessages view={view.messages} />
       <SpecialistEditor view={view} words={words} />
     </main>
   );

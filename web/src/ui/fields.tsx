@@ -8,7 +8,7 @@ interface TextProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'time' | 'datetime-local' | 'number';
+  type?: 'text' | 'password' | 'tel' | 'email' | 'url' | 'date' | 'time' | 'datetime-local' | 'number';
   hint?: string;
   required?: boolean;
 }

@@ -54,7 +54,8 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     override fun open(url: String) { opened += url }
     override fun share(file: ShareFile) { shared += file }
 
-    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this)
+    /** Nothing in these scenarios pairs for secure messages: no request may be made. */
+    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = { _, _ -> error("no HTTP before pairing") })
 }
 
 /** One participant's vault, in a fresh directory. */

@@ -24,7 +24,10 @@ class MainActivity : FragmentActivity() {
         )
         // Coming back to the app: the core locks it if it sat idle too long.
         lifecycle.addObserver(LifecycleEventObserver { _, event ->
-            if (event == Lifecycle.Event.ON_RESUME) phoenix.dispatch(Event.Resumed)
+            if (event == Lifecycle.Event.ON_RESUME) {
+                phoenix.dispatch(Event.Resumed)
+                phoenix.syncNow()
+            }
         })
         setContent { PhoenixApp(phoenix) }
     }

@@ -60,6 +60,9 @@ class Core(
             is ShellEffect.PlatformKey -> platformKey(effect.value) { output ->
                 handle(ffi.resolve(request.id, output.bincodeSerialize()))
             }
+            is ShellEffect.Http -> effects.http.send(effect.value) { result ->
+                handle(ffi.resolve(request.id, result.bincodeSerialize()))
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.phoenix.core
 
+import org.phoenix.shared.HttpRequest
+import org.phoenix.shared.HttpResult
 import org.phoenix.shared.Reminder
 import org.phoenix.shared.ShareFile
 
@@ -38,10 +40,20 @@ fun interface FileSharer {
     fun share(file: ShareFile)
 }
 
+/**
+ * Sends a request to the relay exactly as the core signed it, and calls
+ * [done] on the core's thread with any answer (any status), or
+ * [HttpResult.Unreachable] when there was none. No protocol logic here.
+ */
+fun interface HttpClient {
+    fun send(request: HttpRequest, done: (HttpResult) -> Unit)
+}
+
 /** The platform's side of every shell effect. */
 class ShellEffects(
     val keys: PlatformKeyStore,
     val notifier: Notifier,
     val urls: UrlOpener,
     val sharer: FileSharer,
+    val http: HttpClient,
 )

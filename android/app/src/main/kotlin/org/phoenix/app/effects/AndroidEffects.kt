@@ -2,6 +2,7 @@ package org.phoenix.app.effects
 
 import androidx.fragment.app.FragmentActivity
 import org.phoenix.core.ShellEffects
+import org.phoenix.core.UrlConnectionHttp
 import java.util.concurrent.Executor
 
 /** Android's side of every shell effect. */
@@ -11,5 +12,6 @@ object AndroidEffects {
         notifier = AlarmReminders(activity.applicationContext),
         urls = IntentUrlOpener(activity),
         sharer = ShareSheet(activity),
+        http = UrlConnectionHttp(coreThread),
     )
 }

@@ -11,6 +11,7 @@ import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
+import androidx.compose.foundation.lazy.LazyListScope
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.Field
@@ -23,6 +24,8 @@ import org.phoenix.shared.Event
 import org.phoenix.shared.FormWords
 import org.phoenix.shared.HelpActions
 import org.phoenix.shared.HoursForm
+import org.phoenix.shared.MessagesEvent
+import org.phoenix.shared.MessagesView
 import org.phoenix.shared.SpecialistForm
 
 /** Contact my peer: call, text (a quick message) or email, through the phone's own apps. */
@@ -37,6 +40,7 @@ fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispat
     var preferred by remember { mutableIntStateOf(words.contactWays.indexOfFirst { it.value == saved?.preferred }.coerceAtLeast(0)) }
     var hours by remember { mutableStateOf(saved?.hours ?: listOf()) }
     var template by remember { mutableStateOf("") }
+    val messages = view.messages
     ScreenColumn(view.heading) {
         view.outsideHoursMessage?.let { message ->
             item { Text(message, color = MaterialTheme.colorScheme.error) }
@@ -64,6 +68,7 @@ fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispat
             item { Field(view.templatesHeading, template, { template = it }, lines = 2) }
             item { OutlinedButton(onClick = { contact(ContactEvent.SaveTemplate(null, template)); template = "" }) { Text(words.add) } }
         }
+        secureMessages(messages, dispatch)
         item { SectionHeading(words.specialist) }
         item { Field(words.name, name, { name = it }) }
         item { Field(words.organization, organization, { organization = it }) }
@@ -86,4 +91,44 @@ fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispat
             }) { Text(view.setSpecialistLabel) }
         }
     }
+}
+
+/**
+ * Secure messages through the organization's relay: pairing with an invite
+ * code, the conversation with each message's status, writing and unpairing.
+ * Every word comes from the view model; the core seals, signs and queues.
+ */
+private fun LazyListScope.secureMessages(view: MessagesView, dispatch: Dispatch) {
+    val send = { event: MessagesEvent -> dispatch(Event.Messages(event)) }
+    item { SectionHeading(view.heading) }
+    item { Text(view.intro) }
+    if (view.specialistName == null) {
+        item {
+            var relay by remember { mutableStateOf("") }
+            var invite by remember { mutableStateOf("") }
+            var name by remember { mutableStateOf("") }
+            Field(view.relayLabel, relay, { relay = it }, kind = KeyboardType.Uri)
+            Field(view.inviteLabel, invite, { invite = it })
+            Field(view.nameLabel, name, { name = it })
+            Button(enabled = !view.pairing, onClick = { send(MessagesEvent.Pair(relay, invite, name)); invite = "" }) { Text(view.pairLabel) }
+        }
+        return
+    }
+    view.pairedWith?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
+    view.outboxNote?.let { item { Text(it) } }
+    view.droppedNote?.let { item { Text(it, color = MaterialTheme.colorScheme.error) } }
+    if (view.conversation.isEmpty()) item { Text(view.emptyNote) }
+    for (message in view.conversation) {
+        item {
+            Text("${message.statusLabel} · ${message.writtenAt}", style = MaterialTheme.typography.labelMedium)
+            Text(message.text)
+        }
+    }
+    item {
+        var text by remember { mutableStateOf("") }
+        Field(view.messageLabel, text, { text = it }, lines = 3)
+        Button(onClick = { send(MessagesEvent.Send(text)); text = "" }) { Text(view.sendLabel) }
+    }
+    item { Text(view.unpairWarning, style = MaterialTheme.typography.bodySmall) }
+    item { OutlinedButton(onClick = { send(MessagesEvent.Unpair) }) { Text(view.unpairLabel) } }
 }

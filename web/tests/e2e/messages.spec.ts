@@ -1,0 +1,138 @@
+/**
+ * Contact my peer, securely, end to end in Debian's Chromium: the
+ * participant is the real web app (the Rust core in its worker seals, signs
+ * and queues), the specialist is the real inbox page (WebCrypto), and a real
+ * relay process on loopback stores only ciphertext between them.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
+import { launchBrowser } from './browser';
+import { checkScreen, go, NetworkLog, openApp } from './helpers';
+import { Relay, SPECIALIST_PASSWORD } from './relay';
+
+test.describe.configure({ mode: 'serial' });
+
+const PASSCODE = 'correct horse battery';
+const SENTINEL = `phxmessage${Date.now()}`;
+let relay: Relay;
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+let participant: Page;
+let specialist: Page;
+const network = new NetworkLog();
+
+function profile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phoenix-messages-'));
+  profiles.push(dir);
+  return dir;
+}
+
+/** The participant's shell syncs every 30 s, and at once when the network comes back. */
+async function syncParticipant(): Promise<void> {
+  await participant.evaluate(() => window.dispatchEvent(new Event('online')));
+}
+
+test.beforeAll(async () => {
+  relay = await Relay.start();
+  relay.addSpecialist('maria', 'Maria R.');
+  const app = await openApp(profile(), network);
+  contexts.push(app.context);
+  participant = app.page;
+  const inbox = await launchBrowser(profile());
+  contexts.push(inbox);
+  specialist = inbox.pages()[0] ?? (await inbox.newPage());
+});
+
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+  relay.stop();
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a participant pairs with an invite and messages their specialist, who answers', async () => {
+  // The specialist signs in and makes an invite code.
+  await specialist.goto(`${relay.url}/inbox`);
+  await specialist.getByLabel('Username').fill('maria');
+  await specialist.getByLabel('Password').fill(SPECIALIST_PASSWORD);
+  await specialist.getByRole('button', { name: 'Sign in' }).click();
+  await specialist.getByRole('button', { name: 'Create invite code' }).click();
+  await expect(specialist.locator('#invite-code')).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  const code = (await specialist.locator('#invite-code').textContent()) ?? '';
+
+  // The participant's first run, then Contact my peer.
+  await participant.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await participant.getByLabel('Passcode again').fill(PASSCODE);
+  await participant.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(participant.getByRole('heading', { level: 1, name: 'Today', exact: true })).toBeVisible();
+  await go(participant, 'Contact my peer', 'Contact my peer');
+  expect(network.requested.filter((url) => url.startsWith(relay.url)), 'no request before pairing').toEqual([]);
+
+  const pair = participant.getByRole('form', { name: 'Pair' });
+  await pair.getByLabel('Relay address').fill(relay.url);
+  await pair.getByLabel('Invite code').fill(code.toLowerCase());
+  await pair.getByLabel('Name to share with your specialist').fill('Sam');
+  await pair.getByRole('button', { name: 'Pair' }).click();
+  await expect(participant.getByText('Paired with Maria R.')).toBeVisible();
+  await checkScreen(participant, 'contact-secure-messages');
+
+  const write = participant.getByRole('form', { name: 'Send' });
+  await write.getByLabel('Message').fill(`Rough night, but I did not use ${SENTINEL}`);
+  await write.getByRole('button', { name: 'Send' }).click();
+  await expect(participant.getByText(/^Sent · /)).toBeVisible();
+
+  // The specialist's inbox decrypts it, and answers.
+  await specialist.getByRole('button', { name: 'Sam (1 new)' }).click({ timeout: 20_000 });
+  await expect(specialist.getByText(`Rough night, but I did not use ${SENTINEL}`)).toBeVisible();
+  await specialist.getByLabel('Reply').fill('I am glad you wrote. Call me at 10?');
+  await specialist.getByRole('button', { name: 'Send' }).click();
+  await expect(specialist.getByText(/You · .* · Sent/)).toBeVisible();
+
+  // The participant's next sync: the reply, and their message read.
+  await syncParticipant();
+  await expect(participant.getByText('I am glad you wrote. Call me at 10?')).toBeVisible();
+  await expect(participant.getByText(/^Maria R\. · /)).toBeVisible();
+  await syncParticipant();
+  await expect(participant.getByText(/^Read · /)).toBeVisible();
+  // And the specialist sees their reply read, on the inbox's next poll.
+  await expect(specialist.getByText(/You · .* · Read/)).toBeVisible({ timeout: 15_000 });
+});
+
+test('offline, messages wait in order; back online, they go', async () => {
+  await participant.context().setOffline(true);
+  const write = participant.getByRole('form', { name: 'Send' });
+  for (const text of ['first while offline', 'second while offline']) {
+    await write.getByLabel('Message').fill(text);
+    await write.getByRole('button', { name: 'Send' }).click();
+  }
+  await expect(participant.getByText('2 messages will be sent when you are back online.')).toBeVisible();
+  await expect(participant.getByText(/^Waiting to send · /)).toHaveCount(2);
+
+  await participant.context().setOffline(false);
+  await syncParticipant();
+  await expect(participant.getByText(/^Waiting to send · /)).toHaveCount(0);
+  const texts = specialist.locator('#messages li');
+  await expect(texts.filter({ hasText: 'second while offline' })).toBeVisible({ timeout: 15_000 });
+  const all = await texts.allTextContents();
+  const first = all.findIndex((text) => text.includes('first while offline'));
+  const second = all.findIndex((text) => text.includes('second while offline'));
+  expect(first).toBeGreaterThan(-1);
+  expect(second).toBeGreaterThan(first);
+});
+
+test('the participant unpairs; nothing they wrote is on disk in the clear; requests went only to the relay', async () => {
+  await participant.getByRole('button', { name: 'Unpair' }).click();
+  await expect(participant.getByRole('form', { name: 'Pair' })).toBeVisible();
+  await specialist.reload();
+  await specialist.getByLabel('Username').fill('maria');
+  await specialist.getByLabel('Password').fill(SPECIALIST_PASSWORD);
+  await specialist.getByRole('button', { name: 'Sign in' }).click();
+  await expect(specialist.getByText('No one is paired with you yet.')).toBeVisible();
+
+  const relayFiles = readdirSync(relay.dir).map((name) => readFileSync(join(relay.dir, name)));
+  expect(relayFiles.some((bytes) => bytes.includes(SENTINEL))).toBe(false);
+  const origins = new Set(network.requested.map((url) => new URL(url).origin));
+  expect([...origins].sort()).toEqual([BASE_URL, relay.url].sort());
+});
