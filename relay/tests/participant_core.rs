@@ -315,7 +315,77 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     );
 }
 
+/// A paired phone on Contact my peer, in a fresh vault.
+fn paired_phone(relay: &Relay, specialist: &Specialist, dir: &std::path::Path) -> Phone {
+    let clock = Arc::new(AtomicI64::new(relay::now_ms()));
+    let mut phone = Phone::open(&dir.join("vault.db"), clock);
+    phone.event(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    phone.event(Event::Navigate(Screen::Contact));
+    phone.event(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    phone
+}
+
+fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
+    let relay = Relay::start(&backend.argument(), &[]);
+    relay.add_specialist("maria", "Maria R.");
+    let specialist = Specialist::sign_in(&relay, "maria");
+    let dir = tempfile::tempdir().unwrap();
+    let mut phone = paired_phone(&relay, &specialist, dir.path());
+
+    // The specialist unpairs: the next message is refused for good, with a
+    // status the participant can read, and the outbox does not stall.
+    let id = specialist.participants()[0]["id"].as_i64().unwrap();
+    let path = format!("/inbox/api/participants/{id}");
+    assert_eq!(
+        specialist
+            .change("DELETE", &path, &serde_json::json!({}))
+            .status,
+        204
+    );
+    phone.send("are you there?");
+    phone.send("hello?");
+    let view = phone.messages();
+    let labels: Vec<&str> = view
+        .conversation
+        .iter()
+        .map(|m| m.status_label.as_str())
+        .collect();
+    assert_eq!(labels, ["Not sent", "Not sent"]);
+    assert_eq!(view.outbox_note, None);
+
+    // In Spanish, the same section.
+    phone.event(Event::Settings(shared::app::SettingsEvent::SetLanguage(
+        Some(shared::i18n::Language::Spanish),
+    )));
+    let view = phone.messages();
+    assert_eq!(view.heading, "Mensajes seguros");
+    assert_eq!(view.conversation[0].status_label, "No enviado");
+
+    // The shell's sync every 30 s is not activity: the app still locks
+    // itself after five idle minutes, and a sync while locked does nothing.
+    for _ in 0..11 {
+        phone.later_seconds(30);
+        phone.sync();
+    }
+    assert!(matches!(phone.host.view().screen, ScreenView::Locked(_)));
+    let before = phone.sent_requests.len();
+    phone.sync();
+    phone.event(Event::Messages(MessagesEvent::Reconnected));
+    assert_eq!(phone.sent_requests.len(), before);
+    assert_eq!(phone.problem(), None);
+}
+
 both_backends! {
+    syncing_never_keeps_the_app_unlocked_and_refusals_are_explained =>
+        sync_is_not_activity_and_refusals_are_explained;
     a_participant_pairs_writes_offline_and_the_outbox_drains_in_order =>
         pairs_writes_offline_and_the_outbox_drains_in_order;
 }
