@@ -156,7 +156,7 @@ fn relay_store(backend: &Backend) -> relay::store::Store {
 }
 
 fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
-    let (relay, maria, sam) = paired(backend);
+    let (mut relay, maria, sam) = paired(backend);
     relay.add_specialist("joe", "Joe T.");
     let joe = Specialist::sign_in(&relay, "joe");
     let alex = Device::new(&relay);
@@ -209,6 +209,14 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     assert_eq!(request.send().status, 201);
     let replayed = request.send();
     assert_eq!((replayed.status, replayed.error()), (409, "replayed"));
+    // Nor after a restart: a request signed before the relay started is stale.
+    let captured = sam.sign("GET", &format!("{}?after=0", api::MESSAGES), b"");
+    relay.restart();
+    let after_restart = captured.send();
+    assert_eq!(
+        (after_restart.status, after_restart.error()),
+        (401, "stale_request")
+    );
     // A tampered ciphertext is stored (the relay cannot tell) but refused by the client.
     let mut tampered = sam.seal(&maria_keys, "tampered");
     let mut bytes = relay_protocol::encoding::decode(&tampered.ciphertext).unwrap();

@@ -76,14 +76,20 @@ fn signer(
     };
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
     let now = crate::now_ms();
-    let mailbox =
-        signature
-            .verify(method.as_str(), path, body, now)
-            .map_err(|error| match error {
+    let mailbox = signature
+        .verify(method.as_str(), path, body, now)
+        .and_then(|mailbox| {
+            if signature.time_ms < state.started_ms {
+                Err(ProtocolError::Stale)
+            } else {
+                Ok(mailbox)
+            }
+        })
+        .map_err(|error| match error {
                 ProtocolError::Stale => Failure::new(
                     StatusCode::UNAUTHORIZED,
                     "stale_request",
-                    "the request's time is more than five minutes from the relay's clock",
+                    "the request was signed before the relay started, or more than five minutes from its clock",
                 ),
                 _ => Failure::new(
                     StatusCode::UNAUTHORIZED,

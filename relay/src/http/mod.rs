@@ -60,6 +60,10 @@ impl Default for Limits {
 pub struct AppState {
     store: Arc<Store>,
     replay: Mutex<ReplayGuard>,
+    /// When this process started: the replay guard's memory begins here, so
+    /// a request signed earlier is refused (a restart must not reopen the
+    /// window for replaying captured requests).
+    started_ms: i64,
     devices: DefaultKeyedRateLimiter<String>,
     pairings: DefaultKeyedRateLimiter<String>,
     logins: DefaultKeyedRateLimiter<String>,
@@ -81,6 +85,7 @@ impl AppState {
         Arc::new(Self {
             store: Arc::new(store),
             replay: Mutex::new(ReplayGuard::default()),
+            started_ms: crate::now_ms(),
             devices: RateLimiter::keyed(quota_per_second(limits.device_requests_per_second)),
             pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
             logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),

@@ -511,8 +511,10 @@ pub fn answered(
                     activity.failures = 0;
                     activity.retry_at_ms = now_ms;
                 }
-                // Offline, busy, or a passing relay fault: try again later.
-                0 | 408 | 409 | 429 | 500..=599 => {
+                // Offline, busy, a passing relay fault, or a signature the
+                // relay could not accept just now (a clock off, a relay that
+                // restarted): try again later, signed afresh.
+                0 | 401 | 408 | 409 | 429 | 500..=599 => {
                     activity.failures += 1;
                     activity.retry_at_ms = now_ms + backoff_ms(activity.failures);
                     return Ok(effects);
