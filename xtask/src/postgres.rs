@@ -137,6 +137,21 @@ impl TempPostgres {
     }
 }
 
+impl TempPostgres {
+    /// A new, empty database in this cluster.
+    pub(crate) fn create_database(&self, name: &str) -> Result<(), String> {
+        let port = self
+            .conninfo
+            .split_whitespace()
+            .find_map(|pair| pair.strip_prefix("port="))
+            .unwrap_or("5432");
+        as_server_user(
+            &self.bin.join("createdb"),
+            &["-h", "127.0.0.1", "-p", port, "-U", "postgres", name],
+        )
+    }
+}
+
 impl Drop for TempPostgres {
     fn drop(&mut self) {
         let data = self.dir.to_string_lossy().into_owned();

@@ -22,18 +22,27 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&sqlite_dir);
     std::fs::create_dir_all(&sqlite_dir).map_err(|e| format!("cannot create {e}"))?;
     let postgres = TempPostgres::start_durable()?;
-    let databases = [
-        sqlite_dir.join("relay.db").display().to_string(),
-        format!("postgres:{} dbname=postgres", postgres.conninfo),
-    ];
     let mut rows = Vec::new();
-    for database in &databases {
-        println!(
-            "\n==> relay-load against {}",
-            database.split(':').next().unwrap_or("")
-        );
+    // Back to back (the most the relay can take), then each participant
+    // sending every 200 ms (latency under a steady, lower load). Each run
+    // gets a fresh database.
+    let runs = ["SQLite", "PostgreSQL"]
+        .into_iter()
+        .flat_map(|backend| [(backend, "0"), (backend, "200")]);
+    for (run, (backend, interval)) in runs.enumerate() {
+        let database = if backend == "SQLite" {
+            sqlite_dir
+                .join(format!("relay-{run}.db"))
+                .display()
+                .to_string()
+        } else {
+            let name = format!("relay_load_{run}");
+            postgres.create_database(&name)?;
+            format!("postgres:{} dbname={name}", postgres.conninfo)
+        };
+        println!("\n==> relay-load against {backend}, one message every {interval} ms");
         let output = Command::new(repo_root().join("target/release/relay-load"))
-            .args(["--database", database])
+            .args(["--database", &database, "--interval-ms", interval])
             .args(["--participants", &participants, "--seconds", &seconds])
             .output()
             .map_err(|e| format!("cannot run relay-load: {e}"))?;

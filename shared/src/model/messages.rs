@@ -390,18 +390,11 @@ fn sync(
         return Ok(());
     };
     let identity = identity_of(messaging)?;
+    let get = |path: &str| signed(&identity, &messaging.relay, "GET", path, Vec::new(), now_ms);
     if !activity.fetching {
         activity.fetching = true;
         let path = format!("{}?after={}", api::MESSAGES, messaging.cursor);
-        let request = signed(
-            &identity,
-            &messaging.relay,
-            "GET",
-            &path,
-            Vec::new(),
-            now_ms,
-        )?;
-        effects.requests.push((Call::Fetch, request));
+        effects.requests.push((Call::Fetch, get(&path)?));
     }
     let awaiting: Vec<String> = data
         .messages
@@ -413,15 +406,7 @@ fn sync(
         .collect();
     if !awaiting.is_empty() {
         let path = format!("{}?ids={}", api::RECEIPTS, awaiting.join(","));
-        let request = signed(
-            &identity,
-            &messaging.relay,
-            "GET",
-            &path,
-            Vec::new(),
-            now_ms,
-        )?;
-        effects.requests.push((Call::Receipts, request));
+        effects.requests.push((Call::Receipts, get(&path)?));
     }
     Ok(())
 }
