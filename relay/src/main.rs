@@ -56,6 +56,12 @@ enum Command {
         #[arg(long)]
         username: String,
     },
+    /// Forget a specialist's inbox keys (lost browser, new computer). Their
+    /// pairings end: participants pair again with a new invite code.
+    ResetKeys {
+        #[arg(long)]
+        username: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -113,6 +119,9 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let runtime = tokio::runtime::Runtime::new()
                 .map_err(|error| format!("cannot start the runtime: {error}"))?;
+            // Before the "listening" line: requests signed after it are
+            // never older than the relay's start (see `AppState`).
+            let state = AppState::new(store, limits);
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(&listen)
                     .await
@@ -122,7 +131,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map_err(|error| format!("cannot read the address: {error}"))?;
                 // Tests and scripts read this line to find the port.
                 println!("phoenix-relay listening on http://{address} ({backend})");
-                relay::http::serve(listener, AppState::new(store, limits))
+                relay::http::serve(listener, state)
                     .await
                     .map_err(|error| format!("the server stopped: {error}"))
             })
@@ -142,6 +151,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
                 Err(db::DbError::Conflict) => Err(format!("the username {username} is taken")),
                 Err(error) => Err(format!("cannot add the specialist: {error}")),
+            }
+        }
+        Command::ResetKeys { username } => {
+            let store = open_store(&cli.database)?;
+            match store.reset_specialist_device(&username.trim().to_lowercase(), relay::now_ms()) {
+                Ok(true) => {
+                    println!("reset the inbox keys; their participants must pair again");
+                    Ok(())
+                }
+                Ok(false) => Err("no specialist has that username".into()),
+                Err(error) => Err(format!("cannot reset the keys: {error}")),
             }
         }
         Command::SetPassword { username } => {

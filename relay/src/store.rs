@@ -227,6 +227,31 @@ impl Store {
         })
     }
 
+    /// Forgets the specialist's inbox keys (a lost browser, a new
+    /// computer) and ends their pairings, which were bound to those keys:
+    /// participants pair again with a new invite. `false` if no such user.
+    pub fn reset_specialist_device(&self, username: &str, now_ms: i64) -> Result<bool, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                "SELECT id FROM specialists WHERE username = $1",
+                &[username.into()],
+            )?;
+            let Some(id) = rows.first().map(|row| int(row, 0)) else {
+                return Ok(false);
+            };
+            conn.execute(
+                "UPDATE specialists SET signing = NULL, agreement = NULL, mailbox = NULL \
+                 WHERE id = $1",
+                &[id.into()],
+            )?;
+            conn.execute(
+                "UPDATE pairings SET unpaired_ms = $1 WHERE specialist_id = $2 AND unpaired_ms IS NULL",
+                &[now_ms.into(), id.into()],
+            )?;
+            Ok(true)
+        })
+    }
+
     pub fn create_session(
         &self,
         token_hash: &[u8],

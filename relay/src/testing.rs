@@ -85,6 +85,17 @@ impl Relay {
         *self = next;
     }
 
+    /// Runs `phoenix-relay <args>` against this relay's database.
+    pub fn admin(&self, args: &[&str]) -> bool {
+        Command::new(relay_binary())
+            .args(["--database", &self.database])
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    }
+
     pub fn add_specialist(&self, username: &str, name: &str) {
         let mut child = Command::new(relay_binary())
             .args(["--database", &self.database, "add-specialist"])

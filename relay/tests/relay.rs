@@ -311,6 +311,26 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!((missing.status, missing.error()), (404, "not_found"));
 }
 
+fn an_admin_resets_lost_inbox_keys(backend: &Backend) {
+    let (relay, maria, sam) = paired(backend);
+    assert!(!relay.admin(&["reset-keys", "--username", "nobody"]));
+    assert!(relay.admin(&["reset-keys", "--username", "maria"]));
+    // The old keys no longer reach Sam, and Sam's pairing ended with them.
+    let old_inbox = maria.as_device();
+    let refused = old_inbox.post(&old_inbox.seal(&sam.identity.public_keys(), "hi"));
+    assert_eq!(refused.error(), "not_paired");
+    assert!(maria.participants().is_empty());
+    // A new browser registers new keys, and Sam pairs again.
+    let fresh = Specialist::sign_in(&relay, "maria");
+    let paired = sam.paired(&fresh.invite(), "Sam");
+    assert_eq!(paired.specialist_keys, fresh.device.public_keys());
+    sam.send(&fresh.device.public_keys(), "hello again");
+    assert_eq!(
+        fresh.as_device().read_texts(&sam.identity.public_keys(), 0),
+        ["hello again"]
+    );
+}
+
 fn an_invite_works_once(backend: &Backend) {
     let relay = Relay::start(&backend.argument(), &[]);
     relay.add_specialist("maria", "Maria R.");
@@ -335,4 +355,5 @@ both_backends! {
     nobody_reads_or_writes_another_mailbox_or_replays => nobody_reads_or_writes_another_mailbox;
     hostile_requests_are_refused_clearly => hostile_requests_get_clear_errors_and_store_nothing;
     an_invite_code_works_once => an_invite_works_once;
+    an_admin_resets_lost_inbox_keys_and_participants_pair_again => an_admin_resets_lost_inbox_keys;
 }
