@@ -131,6 +131,13 @@ impl DevicePublicKeys {
         Ok(mailbox_of(&decode_array::<32>(&self.signing)?))
     }
 
+    /// The mailbox, once both keys are well-formed (a device whose
+    /// agreement key is not 32 bytes could never receive a message).
+    pub fn validated_mailbox(&self) -> Result<MailboxId, ProtocolError> {
+        decode_array::<32>(&self.agreement)?;
+        self.mailbox()
+    }
+
     /// Checks `signature` over `message` with this device's signing key.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<(), ProtocolError> {
         let key = decode(&self.signing)?;

@@ -128,10 +128,6 @@ impl Phone {
     }
 }
 
-fn texts(inbox: &relay::testing::Device, from: &DevicePublicKeys, after: i64) -> Vec<String> {
-    inbox.read_texts(from, after)
-}
-
 // One participant's story, in order: splitting it would hide the sequence.
 #[allow(clippy::too_many_lines)]
 fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
@@ -195,7 +191,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
         phone.messages().outbox_note.as_deref(),
         Some("3 messages will be sent when you are back online.")
     );
-    assert!(texts(&inbox, &sam, 0).is_empty());
+    assert!(inbox.read_texts(&sam, 0).is_empty());
 
     // The phone locks and reopens while offline: the outbox is in the vault,
     // and unlocking tries to send it.
@@ -233,7 +229,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
         ]
     );
     assert_eq!(phone.messages().outbox_note, None);
-    assert_eq!(texts(&inbox, &sam, 0), ["one", "two", SENTINEL]);
+    assert_eq!(inbox.read_texts(&sam, 0), ["one", "two", SENTINEL]);
 
     // The specialist fetched them (delivered), reads the first, and answers.
     let ids: Vec<i64> = inbox.fetch(0).messages.iter().map(|d| d.id).collect();

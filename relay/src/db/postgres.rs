@@ -95,7 +95,7 @@ impl Postgres {
         };
         postgres.transaction(&mut |conn| {
             // Serialise concurrent first starts creating the schema.
-            conn.execute("SELECT pg_advisory_xact_lock(7270)", &[])?;
+            conn.query("SELECT pg_advisory_xact_lock(7270)", &[])?;
             for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
                 conn.execute(statement, &[])?;
             }
@@ -162,13 +162,6 @@ impl Conn for Transaction<'_> {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
         let owned = parameters(params);
         let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
-        if sql.trim_start().to_ascii_uppercase().starts_with("SELECT") {
-            return self
-                .0
-                .query(sql, &borrowed)
-                .map(|rows| rows.len() as u64)
-                .map_err(backend);
-        }
         self.0.execute(sql, &borrowed).map_err(backend)
     }
 

@@ -144,10 +144,10 @@ async fn pair(
             "the keys to pair must be the keys that signed the request",
         ));
     }
-    // The agreement key must be a real X25519 key to be usable at all.
-    if relay_protocol::encoding::decode_array::<32>(&request.keys.agreement).is_err() {
-        return Err(Failure::malformed_json());
-    }
+    request
+        .keys
+        .validated_mailbox()
+        .map_err(|_| Failure::malformed_json())?;
     let name = request.name.trim().to_owned();
     if name.is_empty()
         || name.chars().count() > MAX_NAME_CHARS

@@ -220,10 +220,9 @@ async fn register_device(
 ) -> Result<StatusCode, Failure> {
     let session = session(&state, &headers, true).await?;
     let RegisterDevice { keys } = json(&body)?;
-    let mailbox = keys.mailbox().map_err(|_| Failure::malformed_json())?;
-    if relay_protocol::encoding::decode_array::<32>(&keys.agreement).is_err() {
-        return Err(Failure::malformed_json());
-    }
+    let mailbox = keys
+        .validated_mailbox()
+        .map_err(|_| Failure::malformed_json())?;
     let id = session.specialist_id;
     let registered = state
         .store(move |store| store.set_specialist_device(id, &keys, &mailbox))

@@ -623,8 +623,7 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Effects) -> Result<(), 
         return Ok(());
     };
     messaging.cursor = last.id;
-    let identity = DeviceIdentity::from_secret_bytes(&messaging.identity)
-        .map_err(|_| Problem::RelayRefused)?;
+    let identity = identity_of(messaging)?;
     let mut arrived = Vec::new();
     for delivery in &inbox.messages {
         let opened = identity

@@ -26,8 +26,6 @@ pub struct MessagesView {
     pub intro: String,
     /// Paired: the specialist's name; otherwise the pairing form shows.
     pub specialist_name: Option<String>,
-    pub relay: String,
-    pub shared_name: String,
     pub relay_label: String,
     pub invite_label: String,
     pub name_label: String,
@@ -54,9 +52,10 @@ pub fn messages_view(
 ) -> MessagesView {
     let messaging = data.messaging.as_ref();
     let specialist_name = messaging.map(|m| m.specialist_name.clone());
-    let mut conversation: Vec<MessageItem> = data
-        .messages
-        .iter()
+    let mut in_order: Vec<_> = data.messages.iter().collect();
+    in_order.sort_by_key(|(id, message)| (message.at_ms, **id));
+    let conversation: Vec<MessageItem> = in_order
+        .into_iter()
         .map(|(id, message)| MessageItem {
             id: *id,
             mine: message.mine,
@@ -76,7 +75,6 @@ pub fn messages_view(
             },
         })
         .collect();
-    conversation.sort_by(|a, b| a.written_at.cmp(&b.written_at).then(a.id.cmp(&b.id)));
     let queued = data
         .messages
         .values()
@@ -101,8 +99,6 @@ pub fn messages_view(
             .as_ref()
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
-        relay: messaging.map(|m| m.relay.clone()).unwrap_or_default(),
-        shared_name: messaging.map(|m| m.shared_name.clone()).unwrap_or_default(),
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
         name_label: words.get("field-shared-name"),
