@@ -10,6 +10,7 @@ use std::sync::Arc;
 use relay_protocol::DevicePublicKeys;
 use shared::app::Event;
 use shared::effects::{HttpRequest, HttpResult};
+use shared::host::ShellEffect;
 use shared::model::Screen;
 use shared::model::messages::{MessageStatus, MessagesEvent};
 use shared::testing::{Phone, Setup};
@@ -283,8 +284,13 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     }
     assert!(matches!(phone.view().screen, ScreenView::Locked(_)));
     let before = phone.sent_requests().len();
-    phone.sync();
-    phone.send(Event::Messages(MessagesEvent::Reconnected));
+    for event in [MessagesEvent::Sync, MessagesEvent::Reconnected] {
+        let requests = phone.requests(Event::Messages(event));
+        assert!(
+            requests.iter().all(|r| r.effect == ShellEffect::Render),
+            "{requests:?}"
+        );
+    }
     assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
 }
