@@ -6,28 +6,28 @@
 mod support;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use relay_protocol::DevicePublicKeys;
 use shared::app::Event;
 use shared::effects::{HttpRequest, HttpResult};
-use shared::host::{CoreHost, ShellEffect, ShellRequest};
+use shared::host::ShellEffect;
 use shared::model::Screen;
 use shared::model::messages::{MessageStatus, MessagesEvent};
+use shared::testing::{Phone, Setup};
 use shared::view::ScreenView;
-use shared::view::messages::MessagesView;
 use support::{Backend, Relay, Specialist};
 
-const PASSCODE: &str = "correct horse battery";
 const SENTINEL: &str = "SENTINEL-craving-after-court-4410";
 
-/// A phone: the core over a vault file, a clock the test moves, and a
-/// record of every request the core asked the shell to send.
-struct Phone {
-    host: CoreHost,
-    clock: Arc<AtomicI64>,
-    online: bool,
-    sent_requests: Vec<String>,
+/// A phone in UTC on the relay's clock, whose shell carries the core's
+/// requests over HTTP.
+fn new_phone() -> Phone {
+    Phone::with(Setup {
+        time_zone: "UTC".into(),
+        now_ms: relay::now_ms(),
+        network: Some(Arc::new(perform)),
+        ..Setup::default()
+    })
 }
 
 fn perform(request: &HttpRequest) -> HttpResult {
@@ -51,83 +51,6 @@ fn perform(request: &HttpRequest) -> HttpResult {
     }
 }
 
-impl Phone {
-    fn open(vault: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
-        let time = Arc::clone(&clock);
-        let host = CoreHost::with_clock(
-            vault,
-            "UTC",
-            "en-US",
-            Box::new(move || time.load(Ordering::SeqCst)),
-        );
-        let mut phone = Self {
-            host,
-            clock,
-            online: true,
-            sent_requests: Vec::new(),
-        };
-        phone.event(Event::Start);
-        phone
-    }
-
-    /// Sends an event and carries out what the core asks, until it asks nothing.
-    fn event(&mut self, event: Event) {
-        let requests = self.host.update(event);
-        self.serve(requests);
-    }
-
-    fn serve(&mut self, mut queue: Vec<ShellRequest>) {
-        while let Some(request) = queue.pop() {
-            let more = match request.effect {
-                ShellEffect::Render | ShellEffect::PlatformKey(_) => continue,
-                ShellEffect::Http(http) => {
-                    self.sent_requests
-                        .push(format!("{} {}", http.method, http.url));
-                    let result = if self.online {
-                        perform(&http)
-                    } else {
-                        HttpResult::Unreachable
-                    };
-                    self.host.resolve_http(request.id, result).unwrap()
-                }
-                _ => self.host.resolve_done(request.id).unwrap(),
-            };
-            queue.extend(more);
-        }
-    }
-
-    fn messages(&self) -> MessagesView {
-        match self.host.view().screen {
-            ScreenView::Contact(contact) => contact.messages,
-            other => panic!("not on Contact my peer: {other:?}"),
-        }
-    }
-
-    fn problem(&self) -> Option<String> {
-        self.host.view().problem
-    }
-
-    fn statuses(&self) -> Vec<(String, MessageStatus)> {
-        self.messages()
-            .conversation
-            .into_iter()
-            .map(|m| (m.text, m.status))
-            .collect()
-    }
-
-    fn later_seconds(&mut self, seconds: i64) {
-        self.clock.fetch_add(seconds * 1000, Ordering::SeqCst);
-    }
-
-    fn send(&mut self, text: &str) {
-        self.event(Event::Messages(MessagesEvent::Send(text.into())));
-    }
-
-    fn sync(&mut self) {
-        self.event(Event::Messages(MessagesEvent::Sync));
-    }
-}
-
 // One participant's story, in order: splitting it would hide the sequence.
 #[allow(clippy::too_many_lines)]
 fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
@@ -135,22 +58,19 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let inbox = specialist.as_device();
-    let phone_dir = tempfile::tempdir().unwrap();
-    let vault = phone_dir.path().join("vault.db");
-    let clock = Arc::new(AtomicI64::new(relay::now_ms()));
 
-    let mut phone = Phone::open(&vault, Arc::clone(&clock));
-    phone.event(Event::SetPasscode {
-        passcode: PASSCODE.into(),
-        confirmation: PASSCODE.into(),
-    });
-    phone.event(Event::Navigate(Screen::Contact));
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
     phone.sync();
-    assert!(phone.sent_requests.is_empty(), "no network before pairing");
+    assert!(
+        phone.sent_requests().is_empty(),
+        "no network before pairing"
+    );
     assert_eq!(phone.messages().specialist_name, None);
 
     // A mistyped code, then the right one.
-    phone.event(Event::Messages(MessagesEvent::Pair {
+    phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
         invite: "AAAAA-AAAAA".into(),
         name: "Sam".into(),
@@ -161,7 +81,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
             .unwrap()
             .contains("invite code was not found")
     );
-    phone.event(Event::Messages(MessagesEvent::Pair {
+    phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
         invite: specialist.invite().to_lowercase(),
         name: "Sam".into(),
@@ -174,9 +94,9 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
         serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
 
     // Offline: three messages wait in the outbox, in order.
-    phone.online = false;
+    phone.set_online(false);
     for text in ["one", "two", SENTINEL] {
-        phone.send(text);
+        phone.write_message(text);
     }
     let waiting = MessageStatus::Queued;
     assert_eq!(
@@ -195,21 +115,18 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
 
     // The phone locks and reopens while offline: the outbox is in the vault,
     // and unlocking tries to send it.
-    drop(phone);
-    let mut phone = Phone::open(&vault, Arc::clone(&clock));
-    phone.online = false;
-    phone.event(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    assert!(phone.sent_requests.iter().any(|r| r.starts_with("POST")));
-    phone.event(Event::Navigate(Screen::Contact));
+    let phone = phone.restart();
+    phone.set_online(false);
+    phone.unlock();
+    assert!(phone.sent_requests().iter().any(|r| r.starts_with("POST")));
+    phone.send(Event::Navigate(Screen::Contact));
     assert_eq!(phone.statuses().len(), 3);
 
     // Still offline: a retry fails and the outbox backs off; back online,
     // it waits out the backoff, then drains in order.
-    phone.online = false;
+    phone.set_online(false);
     phone.sync();
-    phone.online = true;
+    phone.set_online(true);
     phone.sync();
     assert!(
         phone
@@ -217,7 +134,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
             .iter()
             .all(|(_, s)| *s == MessageStatus::Queued)
     );
-    phone.later_seconds(30);
+    phone.advance(30 * 1000);
     phone.sync();
     let sent = MessageStatus::Sent;
     assert_eq!(
@@ -278,10 +195,11 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     assert_eq!(phone.statuses().len(), 4);
 
     // Nothing the participant wrote is readable in the vault file.
-    drop(phone);
-    let on_disk: Vec<u8> = std::fs::read_dir(phone_dir.path())
-        .unwrap()
-        .flat_map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+    let phone = phone.switch_off();
+    let on_disk: Vec<u8> = phone
+        .files()
+        .iter()
+        .flat_map(|file| std::fs::read(file).unwrap())
         .collect();
     assert!(
         !on_disk
@@ -290,19 +208,17 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     );
 
     // Reopened: everything is there; then unpair stops delivery.
-    let mut phone = Phone::open(&vault, clock);
-    phone.event(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    phone.event(Event::Navigate(Screen::Contact));
+    let phone = phone.switch_on();
+    phone.unlock();
+    phone.send(Event::Navigate(Screen::Contact));
     assert_eq!(phone.statuses().len(), 4);
-    phone.event(Event::Messages(MessagesEvent::Unpair));
+    phone.send(Event::Messages(MessagesEvent::Unpair));
     assert_eq!(phone.messages().specialist_name, None);
     assert!(phone.messages().conversation.is_empty());
     assert!(specialist.participants().is_empty());
     let refused = inbox.post(&inbox.seal(&sam, "still there?"));
     assert_eq!(refused.error(), "not_paired");
-    phone.send("after unpairing");
+    phone.write_message("after unpairing");
     assert!(
         phone
             .problem()
@@ -312,15 +228,11 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
 }
 
 /// A paired phone on Contact my peer, in a fresh vault.
-fn paired_phone(relay: &Relay, specialist: &Specialist, dir: &std::path::Path) -> Phone {
-    let clock = Arc::new(AtomicI64::new(relay::now_ms()));
-    let mut phone = Phone::open(&dir.join("vault.db"), clock);
-    phone.event(Event::SetPasscode {
-        passcode: PASSCODE.into(),
-        confirmation: PASSCODE.into(),
-    });
-    phone.event(Event::Navigate(Screen::Contact));
-    phone.event(Event::Messages(MessagesEvent::Pair {
+fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
         invite: specialist.invite(),
         name: "Sam".into(),
@@ -333,8 +245,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     let relay = Relay::start(&backend.argument(), &[]);
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
-    let dir = tempfile::tempdir().unwrap();
-    let mut phone = paired_phone(&relay, &specialist, dir.path());
+    let phone = paired_phone(&relay, &specialist);
 
     // The specialist unpairs: the next message is refused for good, with a
     // status the participant can read, and the outbox does not stall.
@@ -346,8 +257,8 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
             .status,
         204
     );
-    phone.send("are you there?");
-    phone.send("hello?");
+    phone.write_message("are you there?");
+    phone.write_message("hello?");
     let view = phone.messages();
     let labels: Vec<&str> = view
         .conversation
@@ -358,7 +269,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     assert_eq!(view.outbox_note, None);
 
     // In Spanish, the same section.
-    phone.event(Event::Settings(shared::app::SettingsEvent::SetLanguage(
+    phone.send(Event::Settings(shared::app::SettingsEvent::SetLanguage(
         Some(shared::i18n::Language::Spanish),
     )));
     let view = phone.messages();
@@ -368,14 +279,19 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     // The shell's sync every 30 s is not activity: the app still locks
     // itself after five idle minutes, and a sync while locked does nothing.
     for _ in 0..11 {
-        phone.later_seconds(30);
+        phone.advance(30 * 1000);
         phone.sync();
     }
-    assert!(matches!(phone.host.view().screen, ScreenView::Locked(_)));
-    let before = phone.sent_requests.len();
-    phone.sync();
-    phone.event(Event::Messages(MessagesEvent::Reconnected));
-    assert_eq!(phone.sent_requests.len(), before);
+    assert!(matches!(phone.view().screen, ScreenView::Locked(_)));
+    let before = phone.sent_requests().len();
+    for event in [MessagesEvent::Sync, MessagesEvent::Reconnected] {
+        let requests = phone.requests(Event::Messages(event));
+        assert!(
+            requests.iter().all(|r| r.effect == ShellEffect::Render),
+            "{requests:?}"
+        );
+    }
+    assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
 }
 

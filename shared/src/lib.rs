@@ -21,6 +21,8 @@ uniffi::setup_scaffolding!();
 pub mod host;
 pub mod i18n;
 pub mod model;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod vault;
 pub mod view;
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,6 @@
 //! refused with a message, nothing changed.
 
 use shared::app::{Event, SettingsEvent};
-use shared::host::CoreHost;
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AppointmentForm, Document, DocumentKind, DocumentStatus, MeetingForm,
@@ -13,65 +12,37 @@ use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, TriggerEvent};
 use shared::model::when::Day;
+use shared::testing::{PASSCODE, Phone, Screens, Setup};
 use shared::view::{ScreenView, ViewModel};
-
-mod support;
-
-use support::PASSCODE;
-
-fn phone(dir: &tempfile::TempDir) -> CoreHost {
-    support::participant(&dir.path().join("phoenix.db"), &support::clock())
-}
-
-fn send(host: &CoreHost, event: Event) -> ViewModel {
-    host.update(event);
-    host.view()
-}
-
-fn goals(view: ViewModel) -> shared::view::GoalsView {
-    match view.screen {
-        ScreenView::Goals(goals) => goals,
-        other => panic!("{other:?}"),
-    }
-}
 
 #[test]
 fn goals_pause_complete_archive_and_keep_their_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let host = phone(&dir);
-    send(&host, Event::Navigate(Screen::Goals));
-    send(
-        &host,
-        Event::Goals(GoalEvent::Add {
-            title: "Finish my GED".into(),
-            dimension: Dimension::Purpose,
-            why: "For my kids".into(),
-            target: None,
-        }),
-    );
-    let goal = goals(host.view()).goals[0].id;
+    let phone = Phone::participant();
+    phone.send(Event::Navigate(Screen::Goals));
+    phone.send(Event::Goals(GoalEvent::Add {
+        title: "Finish my GED".into(),
+        dimension: Dimension::Purpose,
+        why: "For my kids".into(),
+        target: None,
+    }));
+    let goal = phone.view().goals().goals[0].id;
     for title in ["Find a class", "Enroll", "Study plan"] {
-        send(
-            &host,
-            Event::Goals(GoalEvent::AddStep {
-                goal,
-                title: title.into(),
-                due: None,
-            }),
-        );
+        phone.send(Event::Goals(GoalEvent::AddStep {
+            goal,
+            title: title.into(),
+            due: None,
+        }));
     }
-    let steps: Vec<u64> = goals(host.view()).goals[0]
+    let steps: Vec<u64> = phone.view().goals().goals[0]
         .steps
         .iter()
         .map(|s| s.id)
         .collect();
-    let view = goals(send(
-        &host,
-        Event::Goals(GoalEvent::MoveStep {
-            step: steps[2],
-            to: 0,
-        }),
-    ));
+    let view = phone.send(Event::Goals(GoalEvent::MoveStep {
+        step: steps[2],
+        to: 0,
+    }));
+    let view = view.goals();
     let order: Vec<&str> = view.goals[0]
         .steps
         .iter()
@@ -79,46 +50,36 @@ fn goals_pause_complete_archive_and_keep_their_history() {
         .collect();
     assert_eq!(order, ["Study plan", "Find a class", "Enroll"]);
 
-    let view = goals(send(
-        &host,
-        Event::Goals(GoalEvent::SetStatus {
-            goal,
-            status: GoalStatus::Paused,
-        }),
-    ));
+    let view = phone.send(Event::Goals(GoalEvent::SetStatus {
+        goal,
+        status: GoalStatus::Paused,
+    }));
+    let view = view.goals();
     assert_eq!(view.goals[0].status_label, "Paused");
-    let view = goals(send(
-        &host,
-        Event::Goals(GoalEvent::SetStatus {
-            goal,
-            status: GoalStatus::Completed,
-        }),
-    ));
+    let view = phone.send(Event::Goals(GoalEvent::SetStatus {
+        goal,
+        status: GoalStatus::Completed,
+    }));
+    let view = view.goals();
     assert!(view.goals.is_empty());
     assert_eq!(view.history[0].title, "Finish my GED");
     assert_eq!(view.history[0].status_label, "Completed");
-    let view = goals(send(
-        &host,
-        Event::Goals(GoalEvent::SetStatus {
-            goal,
-            status: GoalStatus::Archived,
-        }),
-    ));
+    let view = phone.send(Event::Goals(GoalEvent::SetStatus {
+        goal,
+        status: GoalStatus::Archived,
+    }));
+    let view = view.goals();
     assert_eq!(view.history.len(), 1, "archiving keeps what was achieved");
 }
 
 #[test]
 fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
-    let dir = tempfile::tempdir().unwrap();
-    let host = phone(&dir);
-    send(
-        &host,
-        Event::Triggers(TriggerEvent::AddTrigger {
-            category: TriggerKind::Times,
-            name: "Friday payday".into(),
-        }),
-    );
-    let ScreenView::Triggers(view) = send(&host, Event::Navigate(Screen::Triggers)).screen else {
+    let phone = Phone::participant();
+    phone.send(Event::Triggers(TriggerEvent::AddTrigger {
+        category: TriggerKind::Times,
+        name: "Friday payday".into(),
+    }));
+    let ScreenView::Triggers(view) = phone.send(Event::Navigate(Screen::Triggers)).screen else {
         panic!()
     };
     let trigger = view.triggers[0].id;
@@ -129,18 +90,14 @@ fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
         .unwrap()
         .label
         .clone();
-    send(
-        &host,
-        Event::Triggers(TriggerEvent::AddStrategy {
-            name: walk.clone(),
-            triggers: vec![trigger],
-        }),
-    );
-    send(
-        &host,
-        Event::Triggers(TriggerEvent::DismissSuggestion("starter-meeting".into())),
-    );
-    let ScreenView::Triggers(view) = host.view().screen else {
+    phone.send(Event::Triggers(TriggerEvent::AddStrategy {
+        name: walk.clone(),
+        triggers: vec![trigger],
+    }));
+    phone.send(Event::Triggers(TriggerEvent::DismissSuggestion(
+        "starter-meeting".into(),
+    )));
+    let ScreenView::Triggers(view) = phone.view().screen else {
         panic!()
     };
     assert!(
@@ -149,8 +106,9 @@ fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
             .all(|s| s.label != walk && s.value != "starter-meeting")
     );
     assert_eq!(view.suggestions.len(), 5);
-    let ScreenView::Triggers(view) =
-        send(&host, Event::Triggers(TriggerEvent::RemoveTrigger(trigger))).screen
+    let ScreenView::Triggers(view) = phone
+        .send(Event::Triggers(TriggerEvent::RemoveTrigger(trigger)))
+        .screen
     else {
         panic!()
     };
@@ -163,53 +121,42 @@ fn removing_a_trigger_unlinks_it_and_starter_ideas_can_be_kept_or_dismissed() {
 
 #[test]
 fn changing_the_passcode_and_erasing_everything() {
-    let dir = tempfile::tempdir().unwrap();
-    let host = phone(&dir);
-    let view = send(
-        &host,
-        Event::Settings(SettingsEvent::ChangePasscode {
-            current: "not it".into(),
-            replacement: "new harbor words".into(),
-            confirmation: "new harbor words".into(),
-        }),
-    );
+    let phone = Phone::participant();
+    let view = phone.send(Event::Settings(SettingsEvent::ChangePasscode {
+        current: "not it".into(),
+        replacement: "new harbor words".into(),
+        confirmation: "new harbor words".into(),
+    }));
     assert_eq!(
         view.problem.as_deref(),
         Some("That passcode did not open Phoenix.")
     );
-    send(
-        &host,
-        Event::Settings(SettingsEvent::ChangePasscode {
-            current: PASSCODE.into(),
-            replacement: "new harbor words".into(),
-            confirmation: "new harbor words".into(),
-        }),
-    );
-    send(&host, Event::Lock);
+    phone.send(Event::Settings(SettingsEvent::ChangePasscode {
+        current: PASSCODE.into(),
+        replacement: "new harbor words".into(),
+        confirmation: "new harbor words".into(),
+    }));
+    phone.send(Event::Lock);
     assert!(
-        send(
-            &host,
-            Event::Unlock {
+        phone
+            .send(Event::Unlock {
                 passcode: PASSCODE.into()
-            }
-        )
-        .problem
-        .is_some()
+            })
+            .problem
+            .is_some()
     );
     assert!(matches!(
-        send(
-            &host,
-            Event::Unlock {
+        phone
+            .send(Event::Unlock {
                 passcode: "new harbor words".into()
-            }
-        )
-        .screen,
+            })
+            .screen,
         ScreenView::Today(_)
     ));
-    let view = send(&host, Event::EraseEverything);
+    let view = phone.send(Event::EraseEverything);
     assert!(matches!(view.screen, ScreenView::FirstRun(_)), "{view:?}");
     assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
+        std::fs::read_dir(phone.dir()).unwrap().count(),
         0,
         "no file is left"
     );
@@ -220,57 +167,35 @@ fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phoenix.db");
     let erased = Arc::new(AtomicUsize::new(0));
+    let count = erased.clone();
     // A participant who has just chosen a passcode, on a host that counts erases.
-    let start = |erased: &Arc<AtomicUsize>| {
-        let count = erased.clone();
-        let host = CoreHost::with_clock(
-            &path,
-            "America/New_York",
-            "en-US",
-            Box::new(|| support::START_MS),
-        )
-        .after_erase(Box::new(move || {
+    let phone = Phone::with(Setup {
+        after_erase: Some(Arc::new(move || {
             count.fetch_add(1, Ordering::SeqCst);
-        }));
-        host.update(Event::Start);
-        host.update(Event::SetPasscode {
-            passcode: PASSCODE.into(),
-            confirmation: PASSCODE.into(),
-        });
-        host
-    };
-
-    let host = start(&erased);
-    send(&host, Event::Lock);
+        })),
+        ..Setup::default()
+    });
+    phone.choose_passcode();
+    phone.send(Event::Lock);
     assert_eq!(erased.load(Ordering::SeqCst), 0, "locking erases nothing");
-    send(&host, Event::EraseEverything);
+    phone.send(Event::EraseEverything);
     assert_eq!(erased.load(Ordering::SeqCst), 1);
 
     // The participant's opt-in: erase after three wrong passcodes.
-    let host = start(&erased);
-    send(
-        &host,
-        Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(3))),
-    );
-    send(&host, Event::Lock);
+    let phone = phone.restart();
+    phone.choose_passcode();
+    phone.send(Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(
+        3,
+    ))));
+    phone.send(Event::Lock);
     for _ in 0..3 {
-        send(
-            &host,
-            Event::Unlock {
-                passcode: "not it".into(),
-            },
-        );
+        phone.send(Event::Unlock {
+            passcode: "not it".into(),
+        });
     }
-    assert_eq!(
-        erased.load(Ordering::SeqCst),
-        2,
-        "{:?}",
-        host.view().problem
-    );
-    assert!(matches!(host.view().screen, ScreenView::FirstRun(_)));
+    assert_eq!(erased.load(Ordering::SeqCst), 2, "{:?}", phone.problem());
+    assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
 }
 
 fn check_in(mood: u8, craving: u8) -> CheckInForm {
@@ -443,17 +368,13 @@ fn refused_events() -> Vec<(Event, &'static str)> {
 
 #[test]
 fn bad_events_are_refused_with_a_message_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let host = phone(&dir);
-    send(
-        &host,
-        Event::Goals(GoalEvent::Add {
-            title: "A goal".into(),
-            dimension: Dimension::Health,
-            why: String::new(),
-            target: None,
-        }),
-    );
+    let phone = Phone::participant();
+    phone.send(Event::Goals(GoalEvent::Add {
+        title: "A goal".into(),
+        dimension: Dimension::Health,
+        why: String::new(),
+        target: None,
+    }));
     let cases = refused_events();
     for screen in [
         Screen::Today,
@@ -462,10 +383,10 @@ fn bad_events_are_refused_with_a_message_and_change_nothing() {
         Screen::Aftercare,
         Screen::Settings,
     ] {
-        send(&host, Event::Navigate(screen));
-        let before = host.view();
+        phone.send(Event::Navigate(screen));
+        let before = phone.view();
         for (event, message) in &cases {
-            let view = send(&host, event.clone());
+            let view = phone.send(event.clone());
             let problem = view.problem.clone().unwrap_or_default();
             assert!(problem.contains(message), "{event:?}: {problem:?}");
             assert_eq!(
@@ -476,7 +397,7 @@ fn bad_events_are_refused_with_a_message_and_change_nothing() {
                 before,
                 "{event:?} changed something"
             );
-            send(&host, Event::DismissProblem);
+            phone.send(Event::DismissProblem);
         }
     }
 }

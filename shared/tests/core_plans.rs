@@ -1,12 +1,8 @@
 //! Aftercare, safety plan, Contact my peer, reminders, backups and a month
 //! of use, through the real host with a real vault on disk.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
-
 use shared::app::{Event, SettingsEvent};
-use shared::effects::ShareFile;
-use shared::host::{CoreHost, HostError, ShellEffect, ShellRequest};
+use shared::host::{HostError, ShellEffect};
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
@@ -18,71 +14,8 @@ use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, Halt};
 use shared::model::safety::{Person, SafetyPlan};
 use shared::model::when::Day;
+use shared::testing::{HOUR_MS, Phone, Screens, ShellRequests};
 use shared::view::{ScreenView, ViewModel};
-
-mod support;
-
-use support::{HOUR_MS, PASSCODE, START_MS};
-
-struct Phone {
-    host: CoreHost,
-    clock: Arc<AtomicI64>,
-}
-
-impl Phone {
-    fn open(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
-        let host = support::host(path, &clock);
-        Self { host, clock }
-    }
-
-    fn new_participant(path: &std::path::Path) -> Self {
-        let clock = support::clock();
-        let host = support::participant(path, &clock);
-        Self { host, clock }
-    }
-
-    fn requests(&self, event: Event) -> Vec<ShellRequest> {
-        self.host.update(event)
-    }
-
-    fn send(&self, event: Event) -> ViewModel {
-        self.requests(event);
-        let view = self.host.view();
-        assert_eq!(view.problem, None, "{view:?}");
-        view
-    }
-
-    fn advance(&self, ms: i64) {
-        self.clock.fetch_add(ms, Ordering::SeqCst);
-    }
-}
-
-fn shared_file(requests: &[ShellRequest]) -> ShareFile {
-    requests
-        .iter()
-        .find_map(|r| match &r.effect {
-            ShellEffect::Share(file) => Some(file.clone()),
-            _ => None,
-        })
-        .expect("a file to share")
-}
-
-fn opened_url(requests: &[ShellRequest]) -> String {
-    requests
-        .iter()
-        .find_map(|r| match &r.effect {
-            ShellEffect::OpenUrl(open) => Some(open.url.clone()),
-            _ => None,
-        })
-        .expect("a link to open")
-}
-
-fn aftercare(view: ViewModel) -> shared::view::AftercareView {
-    match view.screen {
-        ScreenView::Aftercare(view) => view,
-        other => panic!("{other:?}"),
-    }
-}
 
 fn document(kind: DocumentKind, needs_first: Vec<u64>) -> Document {
     Document {
@@ -97,9 +30,8 @@ fn document(kind: DocumentKind, needs_first: Vec<u64>) -> Document {
 #[allow(clippy::too_many_lines)]
 #[test]
 fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
-    phone.send(Event::Aftercare(AftercareEvent::SaveReferral {
+    let phone = Phone::participant();
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveReferral {
         id: None,
         referral: Referral {
             category: ServiceCategory::RecoveryResidence,
@@ -111,38 +43,37 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
             notes: "Ask for Ms. Lee; bring ID".into(),
         },
     }));
-    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveDocument {
         id: None,
         document: document(DocumentKind::BirthCertificate, vec![]),
     }));
-    let view = aftercare(phone.send(Event::Navigate(Screen::Aftercare)));
+    let view = phone
+        .send_ok(Event::Navigate(Screen::Aftercare))
+        .aftercare()
+        .clone();
     let birth = view.documents[0].id;
-    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveDocument {
         id: None,
         document: document(DocumentKind::SocialSecurityCard, vec![birth]),
     }));
-    let view = aftercare(phone.host.view());
+    let view = phone.view().aftercare().clone();
     assert_eq!(view.documents[1].waiting_for, ["Birth certificate"]);
     // A document cannot need itself, even through another one.
     phone.requests(Event::Aftercare(AftercareEvent::SaveDocument {
         id: Some(birth),
         document: document(DocumentKind::BirthCertificate, vec![view.documents[1].id]),
     }));
-    assert!(phone.host.view().problem.is_some());
-    phone.send(Event::Aftercare(AftercareEvent::SaveDocument {
+    assert!(phone.view().problem.is_some());
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveDocument {
         id: Some(birth),
         document: Document {
             status: DocumentStatus::Received,
             ..document(DocumentKind::BirthCertificate, vec![])
         },
     }));
-    assert!(
-        aftercare(phone.host.view()).documents[1]
-            .waiting_for
-            .is_empty()
-    );
+    assert!(phone.view().aftercare().documents[1].waiting_for.is_empty());
 
-    phone.send(Event::Aftercare(AftercareEvent::SaveAppointment {
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveAppointment {
         id: None,
         appointment: AppointmentForm {
             title: "Intake, Dr. Ruiz; room 4".into(),
@@ -151,7 +82,7 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
             remind_minutes_before: Some(60),
         },
     }));
-    phone.send(Event::Aftercare(AftercareEvent::SaveMeeting {
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveMeeting {
         id: None,
         meeting: MeetingForm {
             name: "Tuesday night NA".into(),
@@ -160,17 +91,17 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
             place: "St. Mark's".into(),
         },
     }));
-    phone.send(Event::Aftercare(AftercareEvent::SetPlan(AftercarePlan {
+    phone.send_ok(Event::Aftercare(AftercareEvent::SetPlan(AftercarePlan {
         warning_signs: vec!["Skipping meetings".into(), "  ".into()],
         re_engagement: vec!["Call my sponsor the same day".into()],
     })));
-    let today = phone.send(Event::Navigate(Screen::Today));
+    let today = phone.send_ok(Event::Navigate(Screen::Today));
     let ScreenView::Today(today) = today.screen else {
         panic!()
     };
     assert_eq!(today.appointments[0].at, "2026-03-02 14:30");
 
-    let document = shared_file(&phone.requests(Event::ExportPlan));
+    let document = phone.requests(Event::ExportPlan).shared_file().1;
     assert_eq!(document.mime_type, "text/markdown");
     let text = String::from_utf8(document.bytes).unwrap();
     for expected in [
@@ -188,7 +119,7 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
         );
     }
 
-    let calendar = shared_file(&phone.requests(Event::ExportCalendar));
+    let calendar = phone.requests(Event::ExportCalendar).shared_file().1;
     assert_eq!(calendar.mime_type, "text/calendar");
     let ics = String::from_utf8(calendar.bytes).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -205,9 +136,8 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
 
 #[test]
 fn help_reaches_the_phone_as_call_and_text_links() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
-    phone.send(Event::SafetyPlan(SafetyPlan {
+    let phone = Phone::participant();
+    phone.send_ok(Event::SafetyPlan(SafetyPlan {
         warning_signs: vec!["Not sleeping".into()],
         internal_coping: vec!["Music".into()],
         distractions: vec!["The library".into()],
@@ -219,34 +149,40 @@ fn help_reaches_the_phone_as_call_and_text_links() {
         safe_environment: vec!["Give the pills to Rosa".into()],
         reasons_for_living: vec!["My daughter".into()],
     }));
-    let ScreenView::SafetyPlan(safety) = phone.send(Event::Navigate(Screen::SafetyPlan)).screen
+    let ScreenView::SafetyPlan(safety) = phone.send_ok(Event::Navigate(Screen::SafetyPlan)).screen
     else {
         panic!()
     };
     assert_eq!(safety.step_headings.len(), 7);
     assert_eq!(safety.plan.reasons_for_living, ["My daughter"]);
     assert_eq!(
-        opened_url(&phone.requests(Event::Contact(ContactEvent::CallCrisisLine))),
+        phone
+            .requests(Event::Contact(ContactEvent::CallCrisisLine))
+            .opened_url(),
         "tel:988"
     );
     assert_eq!(
-        opened_url(&phone.requests(Event::Contact(ContactEvent::TextCrisisLine))),
+        phone
+            .requests(Event::Contact(ContactEvent::TextCrisisLine))
+            .opened_url(),
         "sms:988"
     );
     assert_eq!(
-        opened_url(&phone.requests(Event::Contact(ContactEvent::CallNumber("555-0111".into())))),
+        phone
+            .requests(Event::Contact(ContactEvent::CallNumber("555-0111".into())))
+            .opened_url(),
         "tel:5550111"
     );
     // The crisis line is a setting, not a constant in any view.
-    phone.send(Event::Settings(SettingsEvent::SetCrisisLine(
+    phone.send_ok(Event::Settings(SettingsEvent::SetCrisisLine(
         "+1 800 555 0199".into(),
     )));
-    assert_eq!(phone.host.view().help.crisis_call_url, "tel:+18005550199");
+    assert_eq!(phone.view().help.crisis_call_url, "tel:+18005550199");
 
     // No specialist yet: contacting them is refused with a message.
     phone.requests(Event::Contact(ContactEvent::Call));
-    assert!(phone.host.view().problem.is_some());
-    phone.send(Event::Contact(ContactEvent::SetSpecialist(
+    assert!(phone.view().problem.is_some());
+    phone.send_ok(Event::Contact(ContactEvent::SetSpecialist(
         SpecialistForm {
             name: "Dana Cruz".into(),
             organization: "Bay Peer Support".into(),
@@ -260,7 +196,8 @@ fn help_reaches_the_phone_as_call_and_text_links() {
             preferred: ContactWay::Text,
         },
     )));
-    let ScreenView::Contact(contact) = phone.send(Event::Navigate(Screen::Contact)).screen else {
+    let ScreenView::Contact(contact) = phone.send_ok(Event::Navigate(Screen::Contact)).screen
+    else {
         panic!()
     };
     assert!(!contact.outside_hours, "Monday 10:00 is within hours");
@@ -270,18 +207,19 @@ fn help_reaches_the_phone_as_call_and_text_links() {
         Some("sms:5550102030?body=Can%20you%20call%20me%3F")
     );
     assert_eq!(
-        opened_url(&phone.requests(Event::Contact(ContactEvent::Text(
-            "I'm struggling with cravings.".into()
-        )))),
+        phone
+            .requests(Event::Contact(ContactEvent::Text(
+                "I'm struggling with cravings.".into()
+            )))
+            .opened_url(),
         "sms:5550102030?body=I%27m%20struggling%20with%20cravings%2E"
     );
     // Monday 18:00 (the app locked itself meanwhile): outside hours, crisis options are shown.
     phone.advance(8 * HOUR_MS);
     phone.requests(Event::Resumed);
-    phone.send(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    let ScreenView::Contact(contact) = phone.send(Event::Navigate(Screen::Contact)).screen else {
+    phone.unlock();
+    let ScreenView::Contact(contact) = phone.send_ok(Event::Navigate(Screen::Contact)).screen
+    else {
         panic!()
     };
     assert!(contact.outside_hours);
@@ -293,32 +231,21 @@ fn help_reaches_the_phone_as_call_and_text_links() {
     );
 }
 
-fn reminders(requests: &[ShellRequest]) -> Vec<shared::effects::Reminder> {
-    requests
-        .iter()
-        .find_map(|r| match &r.effect {
-            ShellEffect::Notify(schedule) => Some(schedule.0.clone()),
-            _ => None,
-        })
-        .expect("a new reminder schedule")
-}
-
 #[test]
 fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
-    let schedule = reminders(
-        &phone.requests(Event::Settings(SettingsEvent::SetCheckInReminder(Some(
+    let phone = Phone::participant();
+    let (_, schedule) = phone
+        .requests(Event::Settings(SettingsEvent::SetCheckInReminder(Some(
             "20:30".into(),
-        )))),
-    );
+        ))))
+        .reminders();
     assert_eq!(schedule.len(), 1);
     assert_eq!(
         (schedule[0].at.as_str(), schedule[0].daily),
         ("2026-03-02T20:30:00", true)
     );
-    let schedule = reminders(
-        &phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
+    let (_, schedule) = phone
+        .requests(Event::Aftercare(AftercareEvent::SaveAppointment {
             id: None,
             appointment: AppointmentForm {
                 title: "Probation officer".into(),
@@ -326,8 +253,8 @@ fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
                 place: "Courthouse".into(),
                 remind_minutes_before: Some(120),
             },
-        })),
-    );
+        }))
+        .reminders();
     let appointment = schedule
         .iter()
         .find(|r| r.id.starts_with("appointment"))
@@ -335,14 +262,16 @@ fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
     assert_eq!(appointment.at, "2026-03-04T07:00:00");
     assert_eq!(appointment.title, "Probation officer");
 
-    let schedule = reminders(&phone.requests(Event::Settings(SettingsEvent::SetDiscreet(true))));
+    let (_, schedule) = phone
+        .requests(Event::Settings(SettingsEvent::SetDiscreet(true)))
+        .reminders();
     for reminder in &schedule {
         assert_eq!(
             (reminder.title.as_str(), reminder.body.as_str()),
             ("Reminder", "You have a reminder.")
         );
     }
-    assert_eq!(phone.host.view().title, "Notes", "a neutral app title");
+    assert_eq!(phone.view().title, "Notes", "a neutral app title");
     // Nothing changed: no new schedule is sent.
     let requests = phone.requests(Event::Navigate(Screen::Today));
     assert!(
@@ -354,66 +283,56 @@ fn reminders_are_scheduled_and_never_show_content_in_discreet_mode() {
 
 #[test]
 fn a_backup_moves_everything_to_a_new_phone_and_a_bad_one_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("old.db"));
-    phone.send(Event::SetRecoveryDate("2026-01-31".into()));
-    phone.send(Event::Goals(GoalEvent::Add {
+    let phone = Phone::participant();
+    phone.send_ok(Event::SetRecoveryDate("2026-01-31".into()));
+    phone.send_ok(Event::Goals(GoalEvent::Add {
         title: "Reconnect with my brother".into(),
         dimension: Dimension::Community,
         why: String::new(),
         target: None,
     }));
-    let backup = shared_file(
-        &phone.requests(Event::Settings(SettingsEvent::ExportBackup {
+    let (_, backup) = phone
+        .requests(Event::Settings(SettingsEvent::ExportBackup {
             passphrase: "moving day words".into(),
-        })),
-    );
+        }))
+        .shared_file();
     assert!(backup.file_name.ends_with(".phoenixbackup"));
-    let old_goals = phone.send(Event::Navigate(Screen::Goals));
+    let old_goals = phone.send_ok(Event::Navigate(Screen::Goals));
 
-    let new_phone = Phone::new_participant(&dir.path().join("new.db"));
+    let new_phone = Phone::participant();
     let mut truncated = backup.bytes.clone();
     truncated.truncate(truncated.len() - 10);
     new_phone.requests(Event::Settings(SettingsEvent::ImportBackup {
         file: truncated,
         passphrase: "moving day words".into(),
     }));
-    assert!(new_phone.host.view().problem.is_some());
-    new_phone.send(Event::DismissProblem);
-    new_phone.send(Event::Settings(SettingsEvent::ImportBackup {
+    assert!(new_phone.view().problem.is_some());
+    new_phone.send_ok(Event::DismissProblem);
+    new_phone.send_ok(Event::Settings(SettingsEvent::ImportBackup {
         file: backup.bytes,
         passphrase: "moving day words".into(),
     }));
-    assert_eq!(new_phone.send(Event::Navigate(Screen::Goals)), old_goals);
+    assert_eq!(new_phone.send_ok(Event::Navigate(Screen::Goals)), old_goals);
 }
 
 #[test]
 fn a_month_of_use_with_a_restart_keeps_every_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phoenix.db");
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let mut phone = Phone::open(&path, clock.clone());
-    phone.send(Event::SetPasscode {
-        passcode: PASSCODE.into(),
-        confirmation: PASSCODE.into(),
-    });
-    phone.send(Event::SetRecoveryDate("2026-03-02".into()));
+    let mut phone = Phone::new();
+    phone.choose_passcode();
+    phone.send_ok(Event::SetRecoveryDate("2026-03-02".into()));
     for day in 0..30_u8 {
         if day == 15 {
             // A restart in the middle of the month.
-            drop(phone);
-            phone = Phone::open(&path, clock.clone());
-            phone.send(Event::Unlock {
-                passcode: PASSCODE.into(),
-            });
+            phone = phone.restart();
+            phone.unlock();
         }
         if day == 20 {
-            phone.send(Event::RecordLapse {
+            phone.send_ok(Event::RecordLapse {
                 date: "2026-03-22".into(),
                 context: "Old friends, a party".into(),
             });
         }
-        phone.send(Event::CheckIn(CheckInForm {
+        phone.send_ok(Event::CheckIn(CheckInForm {
             mood: 1 + day % 5,
             craving: 10 - day / 3,
             halt: Halt::default(),
@@ -424,19 +343,17 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
             note: format!("day {day}"),
         }));
         if day == 10 {
-            phone.send(Event::RecoveryCapital(vec![4, 5, 3, 4, 4, 5, 3, 6, 4, 5]));
+            phone.send_ok(Event::RecoveryCapital(vec![4, 5, 3, 4, 4, 5, 3, 6, 4, 5]));
         }
         // The next day: the app locked itself overnight.
         phone.advance(24 * HOUR_MS);
         assert!(matches!(
-            phone.send(Event::Resumed).screen,
+            phone.send_ok(Event::Resumed).screen,
             ScreenView::Locked(_)
         ));
-        phone.send(Event::Unlock {
-            passcode: PASSCODE.into(),
-        });
+        phone.unlock();
     }
-    let ScreenView::Today(today) = phone.send(Event::Navigate(Screen::Today)).screen else {
+    let ScreenView::Today(today) = phone.send_ok(Event::Navigate(Screen::Today)).screen else {
         panic!()
     };
     let recovery = today.recovery.unwrap();
@@ -454,12 +371,13 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
         recovery.milestone_reached.as_deref(),
         Some("Milestone reached: 7 days")
     );
-    let ScreenView::Trends(trends) = phone.send(Event::Navigate(Screen::Trends)).screen else {
+    let ScreenView::Trends(trends) = phone.send_ok(Event::Navigate(Screen::Trends)).screen else {
         panic!()
     };
     let checked_in: u32 = trends.monthly.iter().map(|p| p.check_ins).sum();
     assert_eq!(checked_in, 30, "every day's check-in survived the restart");
-    let ScreenView::CheckIn(check_in) = phone.send(Event::Navigate(Screen::CheckIn)).screen else {
+    let ScreenView::CheckIn(check_in) = phone.send_ok(Event::Navigate(Screen::CheckIn)).screen
+    else {
         panic!()
     };
     assert_eq!(
@@ -472,8 +390,7 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
 /// the fire-and-forget ones (reminders) whose answer the core ignores.
 #[test]
 fn shells_answer_every_request_and_each_answer_counts_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
+    let phone = Phone::participant();
     let requests = phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
         id: None,
         appointment: AppointmentForm {
@@ -483,89 +400,69 @@ fn shells_answer_every_request_and_each_answer_counts_once() {
             remind_minutes_before: Some(60),
         },
     }));
-    let notify = requests
-        .iter()
-        .find(|r| matches!(r.effect, ShellEffect::Notify(_)))
-        .expect("a reminder schedule")
-        .id;
+    let (notify, _) = requests.reminders();
     assert_eq!(
-        phone.host.resolve_bytes(notify, &[]),
+        phone.host().resolve_bytes(notify, &[]),
         Ok(vec![0; 8]),
         "no new requests"
     );
     assert_eq!(
-        phone.host.resolve_done(notify),
+        phone.host().resolve_done(notify),
         Err(HostError::UnknownEffect)
     );
-}
-
-fn share_id(requests: &[ShellRequest]) -> u32 {
-    requests
-        .iter()
-        .find(|r| matches!(r.effect, ShellEffect::Share(_)))
-        .expect("a file to share")
-        .id
 }
 
 /// A share sheet left open holds the exported plan; locking or erasing
 /// drops it, and the shell's late answer is a typed error, not a panic.
 #[test]
 fn locking_or_erasing_forgets_unanswered_shares() {
-    let dir = tempfile::tempdir().unwrap();
-    let phone = Phone::new_participant(&dir.path().join("phoenix.db"));
-    let answered = share_id(&phone.requests(Event::ExportPlan));
-    assert!(phone.host.resolve_done(answered).is_ok());
+    let phone = Phone::participant();
+    let answered = phone.requests(Event::ExportPlan).shared_file().0;
+    assert!(phone.host().resolve_done(answered).is_ok());
     assert_eq!(
-        phone.host.resolve_done(answered),
+        phone.host().resolve_done(answered),
         Err(HostError::UnknownEffect),
         "an answer counts once"
     );
 
-    let before_lock = share_id(&phone.requests(Event::ExportPlan));
+    let before_lock = phone.requests(Event::ExportPlan).shared_file().0;
     phone.requests(Event::Lock);
     assert_eq!(
-        phone.host.resolve_done(before_lock),
+        phone.host().resolve_done(before_lock),
         Err(HostError::UnknownEffect)
     );
     assert_eq!(
-        phone.host.resolve_bytes(before_lock, &[]),
+        phone.host().resolve_bytes(before_lock, &[]),
         Err(HostError::UnknownEffect)
     );
 
-    phone.send(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    let before_erase = share_id(&phone.requests(Event::ExportCalendar));
-    let view = phone.send(Event::EraseEverything);
+    phone.unlock();
+    let before_erase = phone.requests(Event::ExportCalendar).shared_file().0;
+    let view = phone.send_ok(Event::EraseEverything);
     assert!(matches!(view.screen, ScreenView::FirstRun(_)), "{view:?}");
     assert_eq!(
-        phone.host.resolve_done(before_erase),
+        phone.host().resolve_done(before_erase),
         Err(HostError::UnknownEffect)
     );
-}
-
-fn contact(view: ViewModel) -> shared::view::ContactView {
-    match view.screen {
-        ScreenView::Contact(contact) => contact,
-        other => panic!("{other:?}"),
-    }
 }
 
 /// Starter templates stay beside the participant's own; editing one keeps
 /// the others, and a dismissed one stays gone after a restart.
 #[test]
 fn message_templates_are_edited_added_removed_and_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phoenix.db");
-    let phone = Phone::new_participant(&path);
+    let phone = Phone::participant();
     let texts = |view: ViewModel| -> Vec<String> {
-        contact(view)
+        view.contact()
             .templates
-            .into_iter()
-            .map(|t| t.text)
+            .iter()
+            .map(|t| t.text.clone())
             .collect()
     };
-    let starters = contact(phone.send(Event::Navigate(Screen::Contact))).templates;
+    let starters = phone
+        .send_ok(Event::Navigate(Screen::Contact))
+        .contact()
+        .templates
+        .clone();
     assert_eq!(starters.len(), 3);
     assert!(
         starters
@@ -574,15 +471,15 @@ fn message_templates_are_edited_added_removed_and_kept() {
     );
 
     let call_me = starters[0].starter.clone().unwrap();
-    phone.send(Event::Contact(ContactEvent::ReplaceStarterTemplate {
+    phone.send_ok(Event::Contact(ContactEvent::ReplaceStarterTemplate {
         starter: call_me.clone(),
         text: "Can you call me after work?".into(),
     }));
-    phone.send(Event::Contact(ContactEvent::SaveTemplate {
+    phone.send_ok(Event::Contact(ContactEvent::SaveTemplate {
         id: None,
         text: "I went to a meeting today".into(),
     }));
-    let view = phone.send(Event::Navigate(Screen::Contact));
+    let view = phone.send_ok(Event::Navigate(Screen::Contact));
     assert_eq!(
         texts(view.clone()),
         [
@@ -595,21 +492,18 @@ fn message_templates_are_edited_added_removed_and_kept() {
         .to_vec(),
         "{view:?}"
     );
-    let own = contact(view).templates[3].id.unwrap();
-    phone.send(Event::Contact(ContactEvent::SaveTemplate {
+    let own = view.contact().templates[3].id.unwrap();
+    phone.send_ok(Event::Contact(ContactEvent::SaveTemplate {
         id: Some(own),
         text: "I went to two meetings today".into(),
     }));
-    let good_news = contact(phone.host.view()).templates[1]
-        .starter
-        .clone()
-        .unwrap();
-    phone.send(Event::Contact(ContactEvent::DismissStarterTemplate(
+    let good_news = phone.view().contact().templates[1].starter.clone().unwrap();
+    phone.send_ok(Event::Contact(ContactEvent::DismissStarterTemplate(
         good_news,
     )));
 
     // Refused, and nothing changes: unknown starters or ids, empty text.
-    let before = texts(phone.host.view());
+    let before = texts(phone.view());
     for bad in [
         ContactEvent::DismissStarterTemplate("template-nope".into()),
         ContactEvent::ReplaceStarterTemplate {
@@ -623,16 +517,13 @@ fn message_templates_are_edited_added_removed_and_kept() {
         ContactEvent::RemoveTemplate(9_999),
     ] {
         phone.requests(Event::Contact(bad));
-        assert!(phone.host.view().problem.is_some());
-        assert_eq!(texts(phone.host.view()), before);
+        assert!(phone.view().problem.is_some());
+        assert_eq!(texts(phone.view()), before);
     }
 
-    drop(phone);
-    let phone = Phone::open(&path, support::clock());
-    phone.send(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    let view = phone.send(Event::Navigate(Screen::Contact));
+    let phone = phone.restart();
+    phone.unlock();
+    let view = phone.send_ok(Event::Navigate(Screen::Contact));
     assert_eq!(
         texts(view.clone()),
         [
@@ -643,7 +534,7 @@ fn message_templates_are_edited_added_removed_and_kept() {
         .map(String::from)
         .to_vec()
     );
-    let own = contact(view).templates[2].id.unwrap();
-    phone.send(Event::Contact(ContactEvent::RemoveTemplate(own)));
-    assert_eq!(texts(phone.host.view()).len(), 2);
+    let own = view.contact().templates[2].id.unwrap();
+    phone.send_ok(Event::Contact(ContactEvent::RemoveTemplate(own)));
+    assert_eq!(texts(phone.view()).len(), 2);
 }

@@ -1,70 +1,20 @@
 //! The participant core through the real host with a real vault on disk:
 //! what a participant would notice, view model by view model.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
-
 use shared::app::{Event, SettingsEvent};
-use shared::effects::PlatformKeyOutput;
-use shared::host::{CoreHost, HostError, ShellEffect};
+use shared::effects::{PlatformKeyOperation, PlatformKeyOutput};
+use shared::host::HostError;
 use shared::i18n::Language;
 use shared::model::Screen;
 use shared::model::checkin::CheckInForm;
 use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
-use shared::view::{ScreenView, ViewModel};
-
-mod support;
-
-use support::{PASSCODE, START_MS};
-
-struct Phone {
-    host: CoreHost,
-    clock: Arc<AtomicI64>,
-}
-
-impl Phone {
-    fn new(path: &std::path::Path, clock: Arc<AtomicI64>) -> Self {
-        let host = support::host(path, &clock);
-        Self { host, clock }
-    }
-
-    fn send(&self, event: Event) -> ViewModel {
-        let requests = self.host.update(event);
-        assert!(
-            requests.iter().any(|r| r.effect == ShellEffect::Render),
-            "every event redraws: {requests:?}"
-        );
-        self.host.view()
-    }
-
-    fn advance(&self, ms: i64) {
-        self.clock.fetch_add(ms, Ordering::SeqCst);
-    }
-
-    /// Lets time pass while the participant keeps using the app (so it
-    /// never auto-locks), touching it every 50 minutes.
-    fn keep_using_for(&self, ms: i64) {
-        let step = 50 * 60_000;
-        let mut left = ms;
-        while left > 0 {
-            self.advance(step.min(left));
-            left -= step;
-            self.send(Event::Resumed);
-        }
-    }
-}
-
-fn today(view: &ViewModel) -> &shared::view::TodayView {
-    match &view.screen {
-        ScreenView::Today(today) => today,
-        other => panic!("expected Today, got {other:?}"),
-    }
-}
+use shared::testing::{PASSCODE, Phone, Screens, Setup, ShellRequests};
+use shared::view::ScreenView;
 
 fn set_up(phone: &Phone) {
-    assert!(matches!(phone.host.view().screen, ScreenView::FirstRun(_)));
+    assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
     let view = phone.send(Event::SetPasscode {
         passcode: PASSCODE.into(),
         confirmation: "something else".into(),
@@ -86,21 +36,18 @@ fn set_up(phone: &Phone) {
 #[allow(clippy::too_many_lines)]
 #[test]
 fn a_participants_first_day_survives_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phoenix.db");
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&path, clock.clone());
+    let phone = Phone::new();
     set_up(&phone);
 
     // Help is one tap away on every screen.
-    let view = phone.host.view();
+    let view = phone.view();
     assert_eq!(view.help.im_triggered, "I'm triggered");
     assert_eq!(view.help.contact_peer, "Contact my peer");
     assert_eq!(view.help.crisis_call_url, "tel:988");
 
     // Recovery date 30 days ago: a milestone.
     let view = phone.send(Event::SetRecoveryDate("2026-01-31".into()));
-    let recovery = today(&view).recovery.clone().unwrap();
+    let recovery = view.today().recovery.clone().unwrap();
     assert_eq!(recovery.days_label, "30 days in recovery");
     assert_eq!(
         recovery.milestone_reached.as_deref(),
@@ -133,7 +80,7 @@ fn a_participants_first_day_survives_a_restart() {
         title: "Visit the recovery residence".into(),
         due: None,
     }));
-    let ScreenView::Goals(goals) = phone.host.view().screen else {
+    let ScreenView::Goals(goals) = phone.view().screen else {
         panic!()
     };
     let step = goals.goals[0].steps[0].id;
@@ -183,7 +130,7 @@ fn a_participants_first_day_survives_a_restart() {
     phone.send(Event::Triggered(FlowEvent::Start));
     phone.send(Event::Triggered(FlowEvent::ChooseTrigger(trigger)));
     phone.send(Event::Triggered(FlowEvent::RateBefore(8)));
-    let ScreenView::Triggered(flow) = phone.host.view().screen else {
+    let ScreenView::Triggered(flow) = phone.view().screen else {
         panic!()
     };
     assert_eq!(flow.strategies.len(), 2);
@@ -208,7 +155,7 @@ fn a_participants_first_day_survives_a_restart() {
     phone.send(Event::Triggered(FlowEvent::Start));
     phone.send(Event::Triggered(FlowEvent::ChooseTrigger(trigger)));
     phone.send(Event::Triggered(FlowEvent::RateBefore(9)));
-    let ScreenView::Triggered(flow) = phone.host.view().screen else {
+    let ScreenView::Triggered(flow) = phone.view().screen else {
         panic!()
     };
     assert_eq!(flow.strategies[0].id, walk);
@@ -256,11 +203,10 @@ fn a_participants_first_day_survives_a_restart() {
     assert_eq!((this_week.check_ins, this_week.craving), (1, Some(2.0)));
 
     let before_restart = phone.send(Event::Navigate(Screen::Goals));
-    drop(phone);
 
     // A restart: locked; a wrong passcode is refused; the right one restores everything.
-    let phone = Phone::new(&path, clock);
-    let view = phone.host.view();
+    let phone = phone.restart();
+    let view = phone.view();
     assert!(matches!(view.screen, ScreenView::Locked(_)));
     assert!(view.navigation.is_empty(), "nothing is shown while locked");
     assert_eq!(
@@ -292,10 +238,7 @@ fn a_participants_first_day_survives_a_restart() {
 
 #[test]
 fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phoenix.db");
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&path, clock.clone());
+    let phone = Phone::new();
     set_up(&phone);
     phone.send(Event::Lock);
     for _ in 0..5 {
@@ -310,9 +253,8 @@ fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
         view.problem.as_deref(),
         Some("Too many attempts. Try again in 30 seconds.")
     );
-    drop(phone);
-    let phone = Phone::new(&path, clock);
-    let ScreenView::Locked(lock) = phone.host.view().screen else {
+    let phone = phone.restart();
+    let ScreenView::Locked(lock) = phone.view().screen else {
         panic!()
     };
     assert_eq!(
@@ -332,9 +274,7 @@ fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
 
 #[test]
 fn the_app_locks_itself_after_the_chosen_idle_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    let phone = Phone::new();
     set_up(&phone);
     phone.send(Event::Settings(SettingsEvent::SetAutoLockMinutes(2)));
     phone.advance(60_000);
@@ -351,40 +291,27 @@ fn the_app_locks_itself_after_the_chosen_idle_time() {
 
 #[test]
 fn biometric_unlock_goes_through_the_platform_keystore() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    let phone = Phone::new();
     set_up(&phone);
-    let requests = phone
-        .host
-        .update(Event::Settings(SettingsEvent::EnableBiometrics));
-    let create = requests
-        .iter()
-        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
-        .expect("asks the keystore for a key");
+    let keystore = phone.host();
+    let (create, _) = phone
+        .requests(Event::Settings(SettingsEvent::EnableBiometrics))
+        .platform_key();
     let key = vec![9u8; 32];
-    phone
-        .host
-        .resolve_platform_key(create.id, PlatformKeyOutput::Key(key.clone()))
+    keystore
+        .resolve_platform_key(create, PlatformKeyOutput::Key(key.clone()))
         .unwrap();
     phone.send(Event::Lock);
-    let requests = phone.host.update(Event::UnlockWithBiometrics);
-    let read = requests
-        .iter()
-        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
-        .unwrap();
+    let (read, _) = phone.requests(Event::UnlockWithBiometrics).platform_key();
     // Answering twice, or an unknown id, is a typed error.
-    phone
-        .host
-        .resolve_platform_key(read.id, PlatformKeyOutput::Key(key))
+    keystore
+        .resolve_platform_key(read, PlatformKeyOutput::Key(key))
         .unwrap();
     assert_eq!(
-        phone
-            .host
-            .resolve_platform_key(read.id, PlatformKeyOutput::Unavailable),
+        keystore.resolve_platform_key(read, PlatformKeyOutput::Unavailable),
         Err(HostError::UnknownEffect)
     );
-    assert!(matches!(phone.host.view().screen, ScreenView::Today(_)));
+    assert!(matches!(phone.view().screen, ScreenView::Today(_)));
 
     // Turned off: the keystore is told to delete its key, and a copy of the
     // old key no longer opens the vault; the passcode still does.
@@ -393,78 +320,67 @@ fn biometric_unlock_goes_through_the_platform_keystore() {
         panic!("settings")
     };
     assert!(settings.biometrics_enabled);
-    let requests = phone
-        .host
-        .update(Event::Settings(SettingsEvent::DisableBiometrics));
-    let delete = requests
-        .iter()
-        .find(|r| {
-            r.effect == ShellEffect::PlatformKey(shared::effects::PlatformKeyOperation::Delete)
-        })
-        .expect("asks the keystore to delete the key");
-    phone
-        .host
-        .resolve_platform_key(delete.id, PlatformKeyOutput::Deleted)
+    let requests = phone.requests(Event::Settings(SettingsEvent::DisableBiometrics));
+    let (delete, operation) = requests.platform_key();
+    assert_eq!(
+        operation,
+        PlatformKeyOperation::Delete,
+        "asks the keystore to delete the key"
+    );
+    keystore
+        .resolve_platform_key(delete, PlatformKeyOutput::Deleted)
         .unwrap();
-    let ScreenView::Settings(settings) = phone.host.view().screen else {
+    let ScreenView::Settings(settings) = phone.view().screen else {
         panic!("settings")
     };
     assert!(!settings.biometrics_enabled);
     phone.send(Event::Lock);
-    let requests = phone.host.update(Event::UnlockWithBiometrics);
-    let read = requests
-        .iter()
-        .find(|r| matches!(r.effect, ShellEffect::PlatformKey(_)))
+    let (read, _) = phone.requests(Event::UnlockWithBiometrics).platform_key();
+    keystore
+        .resolve_platform_key(read, PlatformKeyOutput::Key(vec![9u8; 32]))
         .unwrap();
-    phone
-        .host
-        .resolve_platform_key(read.id, PlatformKeyOutput::Key(vec![9u8; 32]))
-        .unwrap();
-    let view = phone.host.view();
+    let view = phone.view();
     assert!(matches!(view.screen, ScreenView::Locked(_)), "{view:?}");
     assert!(view.problem.is_some());
-    phone.send(Event::Unlock {
-        passcode: PASSCODE.into(),
-    });
-    assert!(matches!(phone.host.view().screen, ScreenView::Today(_)));
+    phone.unlock();
+    assert!(matches!(phone.view().screen, ScreenView::Today(_)));
 }
 
 #[test]
 fn malformed_bytes_are_a_typed_error_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
-    let before = phone.host.view();
+    let phone = Phone::new();
+    let before = phone.view();
     for bytes in [
         &[][..],
         &[0xff, 0xff, 0xff, 0xff][..],
         &[200, 0, 0, 0, 1, 2, 3][..],
     ] {
-        assert_eq!(phone.host.update_bytes(bytes), Err(HostError::Malformed));
+        assert_eq!(phone.host().update_bytes(bytes), Err(HostError::Malformed));
     }
     assert_eq!(
-        phone.host.resolve_bytes(4242, &[0]),
+        phone.host().resolve_bytes(4242, &[0]),
         Err(HostError::UnknownEffect)
     );
-    assert_eq!(phone.host.view(), before);
-    assert!(!phone.host.view_bytes().unwrap().is_empty());
+    assert_eq!(phone.view(), before);
+    assert!(!phone.host().view_bytes().unwrap().is_empty());
 }
 
 #[test]
 fn days_follow_the_participants_calendar_across_midnight_and_dst() {
-    let dir = tempfile::tempdir().unwrap();
     // 2026-03-07 23:30 in New York (EST, UTC-5) = 2026-03-08 04:30 UTC.
-    let clock = Arc::new(AtomicI64::new(1_772_944_200_000));
-    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    let phone = Phone::with(Setup {
+        now_ms: 1_772_944_200_000,
+        ..Setup::default()
+    });
     set_up(&phone);
     phone.send(Event::Settings(SettingsEvent::SetAutoLockMinutes(60)));
     let view = phone.send(Event::SetRecoveryDate("2026-03-07".into()));
-    assert_eq!(today(&view).recovery.as_ref().unwrap().current_days, 0);
+    assert_eq!(view.today().recovery.as_ref().unwrap().current_days, 0);
     // 45 minutes later it is 00:15 on the 8th in New York: day 1.
     phone.keep_using_for(45 * 60_000);
     let view = phone.send(Event::Resumed);
     assert_eq!(
-        today(&view).recovery.as_ref().unwrap().days_label,
+        view.today().recovery.as_ref().unwrap().days_label,
         "1 day in recovery"
     );
     // Clocks spring forward at 02:00 on the 8th: that day has 23 hours. At
@@ -472,7 +388,9 @@ fn days_follow_the_participants_calendar_across_midnight_and_dst() {
     // 31 minutes later, day 2.
     phone.keep_using_for(22 * 60 * 60_000 + 15 * 60_000);
     assert_eq!(
-        today(&phone.send(Event::Resumed))
+        phone
+            .send(Event::Resumed)
+            .today()
             .recovery
             .as_ref()
             .unwrap()
@@ -481,7 +399,9 @@ fn days_follow_the_participants_calendar_across_midnight_and_dst() {
     );
     phone.keep_using_for(31 * 60_000);
     assert_eq!(
-        today(&phone.send(Event::Resumed))
+        phone
+            .send(Event::Resumed)
+            .today()
             .recovery
             .as_ref()
             .unwrap()
@@ -495,9 +415,7 @@ fn days_follow_the_participants_calendar_across_midnight_and_dst() {
 /// numbers, dates, links and names are language-neutral and allowed).
 #[test]
 fn spanish_view_models_have_no_english_left() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(AtomicI64::new(START_MS));
-    let phone = Phone::new(&dir.path().join("phoenix.db"), clock);
+    let phone = Phone::new();
     set_up(&phone);
     phone.send(Event::SetRecoveryDate("2026-01-31".into()));
     phone.send(Event::Triggers(TriggerEvent::AddTrigger {
@@ -538,9 +456,7 @@ fn spanish_view_models_have_no_english_left() {
             })
             .collect();
         phone.send(Event::Triggered(FlowEvent::Start));
-        all.push(shown_text(
-            &serde_json::to_value(phone.host.view()).unwrap(),
-        ));
+        all.push(shown_text(&serde_json::to_value(phone.view()).unwrap()));
         phone.send(Event::Triggered(FlowEvent::Cancel));
         all
     };
@@ -554,12 +470,12 @@ fn spanish_view_models_have_no_english_left() {
     let view = phone.send(Event::Navigate(Screen::Today));
     assert_eq!(view.help.im_triggered, "Tengo un detonante");
     assert_eq!(
-        today(&view).recovery.as_ref().unwrap().days_label,
+        view.today().recovery.as_ref().unwrap().days_label,
         "30 días en recuperación"
     );
     // The lock screen follows the device (here English) until unlocked.
     phone.send(Event::Lock);
-    assert!(matches!(phone.host.view().screen, ScreenView::Locked(_)));
+    assert!(matches!(phone.view().screen, ScreenView::Locked(_)));
 }
 
 /// Every string a shell would show: values, not field names, and not the

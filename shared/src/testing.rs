@@ -1,0 +1,415 @@
+//! A phone for tests: the core through [`CoreHost`], as every shell drives
+//! it, over a real vault file in a temporary directory, with a clock the
+//! test moves. Every integration test (the core's and the relay's) uses it.
+//!
+//! Only built with the `testing` feature, which the tests' dev-dependencies
+//! turn on; no phone or browser build includes it.
+//!
+//! ```no_run
+//! use shared::app::Event;
+//! use shared::testing::Phone;
+//!
+//! let phone = Phone::participant();
+//! let view = phone.send(Event::SetRecoveryDate("2026-01-31".into()));
+//! let phone = phone.restart();
+//! phone.unlock();
+//! ```
+
+#![allow(clippy::missing_panics_doc)]
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use tempfile::TempDir;
+
+use crate::app::Event;
+use crate::effects::{HttpRequest, HttpResult, PlatformKeyOperation, Reminder, ShareFile};
+use crate::host::{CoreHost, ShellEffect, ShellRequest};
+use crate::model::messages::{MessageStatus, MessagesEvent};
+use crate::view::messages::MessagesView;
+use crate::view::{AftercareView, ContactView, GoalsView, ScreenView, TodayView, ViewModel};
+
+/// The passcode test participants choose.
+pub const PASSCODE: &str = "quiet harbor 7";
+/// 2026-03-02 15:00 UTC: Monday 10:00 in New York.
+pub const START_MS: i64 = 1_772_463_600_000;
+pub const HOUR_MS: i64 = 3_600_000;
+
+/// Carries a request to the relay, as a shell's HTTP client does.
+pub type Network = Arc<dyn Fn(&HttpRequest) -> HttpResult + Send + Sync>;
+
+/// Where and when a phone is, and what its platform does.
+#[derive(Clone)]
+pub struct Setup {
+    /// An IANA time zone.
+    pub time_zone: String,
+    /// A BCP 47 locale.
+    pub locale: String,
+    /// The clock's first reading, in milliseconds since the Unix epoch.
+    pub now_ms: i64,
+    /// Carries HTTP requests; without one, the phone is offline.
+    pub network: Option<Network>,
+    /// Runs each time the vault erases itself (the host's `after_erase`).
+    pub after_erase: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl Default for Setup {
+    /// New York at [`START_MS`], in US English, offline.
+    fn default() -> Self {
+        Self {
+            time_zone: "America/New_York".into(),
+            locale: "en-US".into(),
+            now_ms: START_MS,
+            network: None,
+            after_erase: None,
+        }
+    }
+}
+
+/// The core on a phone, started: its vault file, its clock, its network.
+///
+/// [`Phone::send`] answers the shell requests the way a shell does (HTTP
+/// through the network, share, notify and open-url as done) except the
+/// platform keystore's, which the test answers itself through
+/// [`Phone::host`]. [`Phone::requests`] leaves every request unanswered.
+pub struct Phone {
+    host: CoreHost,
+    dir: TempDir,
+    clock: Arc<AtomicI64>,
+    setup: Setup,
+    online: Cell<bool>,
+    sent: RefCell<Vec<String>>,
+}
+
+impl Phone {
+    /// A phone on first run, as [`Setup::default`] describes it.
+    pub fn new() -> Self {
+        Self::with(Setup::default())
+    }
+
+    /// A phone on first run, as `setup` describes it.
+    pub fn with(setup: Setup) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let clock = Arc::new(AtomicI64::new(setup.now_ms));
+        Self::start(dir, clock, setup)
+    }
+
+    /// A new participant who has just chosen [`PASSCODE`], on Today.
+    pub fn participant() -> Self {
+        let phone = Self::new();
+        phone.choose_passcode();
+        phone
+    }
+
+    fn start(dir: TempDir, clock: Arc<AtomicI64>, setup: Setup) -> Self {
+        let time = Arc::clone(&clock);
+        let mut host = CoreHost::with_clock(
+            dir.path().join("phoenix.db"),
+            &setup.time_zone,
+            &setup.locale,
+            Box::new(move || time.load(Ordering::SeqCst)),
+        );
+        if let Some(hook) = &setup.after_erase {
+            let hook = Arc::clone(hook);
+            host = host.after_erase(Box::new(move || hook()));
+        }
+        let phone = Self {
+            host,
+            dir,
+            clock,
+            setup,
+            online: Cell::new(true),
+            sent: RefCell::new(Vec::new()),
+        };
+        phone.send(Event::Start);
+        phone
+    }
+
+    /// The app closed and opened again over the same vault and clock: a
+    /// new core, locked if a passcode was chosen. What the old one was
+    /// asked to send is forgotten; the network stays as it was.
+    #[must_use]
+    pub fn restart(self) -> Self {
+        let online = self.online.get();
+        let phone = self.switch_off().switch_on();
+        phone.online.set(online);
+        phone
+    }
+
+    /// The app closed: only the files remain.
+    pub fn switch_off(self) -> SwitchedOff {
+        SwitchedOff {
+            dir: self.dir,
+            clock: self.clock,
+            setup: self.setup,
+        }
+    }
+
+    /// The host itself, for what a test does byte by byte or answers by hand.
+    pub fn host(&self) -> &CoreHost {
+        &self.host
+    }
+
+    /// The current view model.
+    pub fn view(&self) -> ViewModel {
+        self.host.view()
+    }
+
+    /// The message the participant is shown, if any.
+    pub fn problem(&self) -> Option<String> {
+        self.host.view().problem
+    }
+
+    /// Sends an event; returns what the shell must do, all unanswered.
+    pub fn requests(&self, event: Event) -> Vec<ShellRequest> {
+        self.host.update(event)
+    }
+
+    /// Sends an event, checks that the shell is asked to redraw, carries
+    /// out what the core asks (see [`Phone`]) until it asks nothing more,
+    /// and returns the view.
+    pub fn send(&self, event: Event) -> ViewModel {
+        let requests = self.host.update(event);
+        assert!(requests.redraws(), "every event redraws: {requests:?}");
+        self.serve(requests);
+        self.host.view()
+    }
+
+    /// [`Phone::send`], for an event that must be accepted: no problem shown.
+    pub fn send_ok(&self, event: Event) -> ViewModel {
+        let view = self.send(event);
+        assert_eq!(view.problem, None, "{view:?}");
+        view
+    }
+
+    /// Chooses [`PASSCODE`] on first run.
+    pub fn choose_passcode(&self) -> ViewModel {
+        self.send_ok(Event::SetPasscode {
+            passcode: PASSCODE.into(),
+            confirmation: PASSCODE.into(),
+        })
+    }
+
+    /// Unlocks with [`PASSCODE`]: no problem shown.
+    pub fn unlock(&self) -> ViewModel {
+        self.send_ok(Event::Unlock {
+            passcode: PASSCODE.into(),
+        })
+    }
+
+    /// Moves the clock on by `ms`, without touching the app.
+    pub fn advance(&self, ms: i64) {
+        self.clock.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// Lets `ms` pass while the participant keeps using the app (so it
+    /// never locks itself), touching it every 50 minutes.
+    pub fn keep_using_for(&self, ms: i64) {
+        let step = 50 * 60_000;
+        let mut left = ms;
+        while left > 0 {
+            self.advance(step.min(left));
+            left -= step;
+            self.send(Event::Resumed);
+        }
+    }
+
+    /// Loses or finds the network: offline, every request is unreachable.
+    pub fn set_online(&self, online: bool) {
+        self.online.set(online);
+    }
+
+    /// Every HTTP request the core asked to send since the phone started,
+    /// as "METHOD URL", whether or not it got through.
+    pub fn sent_requests(&self) -> Vec<String> {
+        self.sent.borrow().clone()
+    }
+
+    /// The directory holding the vault's files.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a secure message to the specialist.
+    pub fn write_message(&self, text: &str) -> ViewModel {
+        self.send(Event::Messages(MessagesEvent::Send(text.into())))
+    }
+
+    /// What the shell's sync timer sends.
+    pub fn sync(&self) -> ViewModel {
+        self.send(Event::Messages(MessagesEvent::Sync))
+    }
+
+    /// The secure messages on Contact my peer.
+    pub fn messages(&self) -> MessagesView {
+        self.view().contact().messages.clone()
+    }
+
+    /// Each message's text and status, in the order shown.
+    pub fn statuses(&self) -> Vec<(String, MessageStatus)> {
+        self.messages()
+            .conversation
+            .into_iter()
+            .map(|m| (m.text, m.status))
+            .collect()
+    }
+
+    fn serve(&self, requests: Vec<ShellRequest>) {
+        let mut queue = VecDeque::from(requests);
+        while let Some(request) = queue.pop_front() {
+            let more = match request.effect {
+                ShellEffect::Render | ShellEffect::PlatformKey(_) => continue,
+                ShellEffect::Http(http) => {
+                    let result = self.carry(&http);
+                    self.host.resolve_http(request.id, result)
+                }
+                ShellEffect::OpenUrl(_) | ShellEffect::Share(_) | ShellEffect::Notify(_) => {
+                    self.host.resolve_done(request.id)
+                }
+            };
+            queue.extend(more.expect("the core takes its own request's answer"));
+        }
+    }
+
+    fn carry(&self, request: &HttpRequest) -> HttpResult {
+        self.sent
+            .borrow_mut()
+            .push(format!("{} {}", request.method, request.url));
+        match &self.setup.network {
+            Some(network) if self.online.get() => network(request),
+            _ => HttpResult::Unreachable,
+        }
+    }
+}
+
+impl Default for Phone {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A phone's files and clock while the app is closed.
+pub struct SwitchedOff {
+    dir: TempDir,
+    clock: Arc<AtomicI64>,
+    setup: Setup,
+}
+
+impl SwitchedOff {
+    /// The directory holding the vault's files.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Every file in [`SwitchedOff::dir`].
+    pub fn files(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.dir.path())
+            .expect("the vault's directory")
+            .map(|entry| entry.expect("a directory entry").path())
+            .collect()
+    }
+
+    /// The app opened again: a new core over the same files and clock.
+    pub fn switch_on(self) -> Phone {
+        Phone::start(self.dir, self.clock, self.setup)
+    }
+}
+
+/// What a test looks for among the requests the core handed the shell;
+/// each fails the test if there is none.
+pub trait ShellRequests {
+    /// The first file to share, and its request's id.
+    fn shared_file(&self) -> (u32, ShareFile);
+    /// The first link to open.
+    fn opened_url(&self) -> String;
+    /// The new reminder schedule, and its request's id.
+    fn reminders(&self) -> (u32, Vec<Reminder>);
+    /// The first platform-keystore request, and its id.
+    fn platform_key(&self) -> (u32, PlatformKeyOperation);
+    /// Whether the shell is asked to redraw (this one never fails).
+    fn redraws(&self) -> bool;
+}
+
+impl ShellRequests for [ShellRequest] {
+    fn shared_file(&self) -> (u32, ShareFile) {
+        self.iter()
+            .find_map(|r| match &r.effect {
+                ShellEffect::Share(file) => Some((r.id, file.clone())),
+                _ => None,
+            })
+            .expect("a file to share")
+    }
+
+    fn opened_url(&self) -> String {
+        self.iter()
+            .find_map(|r| match &r.effect {
+                ShellEffect::OpenUrl(open) => Some(open.url.clone()),
+                _ => None,
+            })
+            .expect("a link to open")
+    }
+
+    fn reminders(&self) -> (u32, Vec<Reminder>) {
+        self.iter()
+            .find_map(|r| match &r.effect {
+                ShellEffect::Notify(schedule) => Some((r.id, schedule.0.clone())),
+                _ => None,
+            })
+            .expect("a new reminder schedule")
+    }
+
+    fn platform_key(&self) -> (u32, PlatformKeyOperation) {
+        self.iter()
+            .find_map(|r| match &r.effect {
+                ShellEffect::PlatformKey(operation) => Some((r.id, operation.clone())),
+                _ => None,
+            })
+            .expect("a platform-keystore request")
+    }
+
+    fn redraws(&self) -> bool {
+        self.iter().any(|r| r.effect == ShellEffect::Render)
+    }
+}
+
+/// The screen a view model shows, for the screens tests read most; each
+/// fails the test, naming the screen shown, if another is.
+pub trait Screens {
+    fn today(&self) -> &TodayView;
+    fn goals(&self) -> &GoalsView;
+    fn aftercare(&self) -> &AftercareView;
+    fn contact(&self) -> &ContactView;
+}
+
+impl Screens for ViewModel {
+    fn today(&self) -> &TodayView {
+        match &self.screen {
+            ScreenView::Today(today) => today,
+            other => panic!("expected Today, got {other:?}"),
+        }
+    }
+
+    fn goals(&self) -> &GoalsView {
+        match &self.screen {
+            ScreenView::Goals(goals) => goals,
+            other => panic!("expected Goals, got {other:?}"),
+        }
+    }
+
+    fn aftercare(&self) -> &AftercareView {
+        match &self.screen {
+            ScreenView::Aftercare(aftercare) => aftercare,
+            other => panic!("expected Aftercare, got {other:?}"),
+        }
+    }
+
+    fn contact(&self) -> &ContactView {
+        match &self.screen {
+            ScreenView::Contact(contact) => contact,
+            other => panic!("expected Contact my peer, got {other:?}"),
+        }
+    }
+}
