@@ -85,8 +85,94 @@ pub struct Receipts {
 /// Neither ever contains message content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
-    pub error: String,
+    pub error: ErrorCode,
     pub message: String,
+}
+
+/// Declares [`ErrorCode`] from one list, so its wire strings, [`ErrorCode::ALL`]
+/// and [`ErrorCode::as_str`] cannot disagree.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $wire:literal,)+) => {
+        /// Why the relay refused a request: the `error` of an [`ApiError`].
+        /// The wire strings are stable; `relay/openapi.yaml` lists them all.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])+ #[serde(rename = $wire)] $variant,)+
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &[Self] = &[$(Self::$variant),+];
+
+            /// The code as it appears on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // A device's signature (`/v1`).
+    /// The request carries no device signature.
+    Unsigned = "unsigned",
+    /// The signature does not match the request.
+    BadSignature = "bad_signature",
+    /// Signed before the relay started, or more than five minutes off.
+    StaleRequest = "stale_request",
+    /// This exact signed request was already received.
+    Replayed = "replayed",
+    // Any request.
+    /// Too many requests from this device, address or username.
+    RateLimited = "rate_limited",
+    /// The body is not the JSON the endpoint expects.
+    MalformedJson = "malformed_json",
+    /// The body is larger than the relay accepts.
+    TooLarge = "too_large",
+    /// The body could not be read.
+    UnreadableBody = "unreadable_body",
+    /// The query string is not what the endpoint expects.
+    BadQuery = "bad_query",
+    /// No such endpoint.
+    NotFound = "not_found",
+    /// The relay failed; the request may be tried again.
+    Internal = "internal",
+    // Pairing and messages (`/v1`).
+    /// The signer is not paired (with that mailbox).
+    NotPaired = "not_paired",
+    /// A device sent from a mailbox that is not its own.
+    WrongSender = "wrong_sender",
+    /// The message's protocol version is not supported.
+    UnsupportedVersion = "unsupported_version",
+    /// The keys to pair are not the keys that signed the request.
+    KeyMismatch = "key_mismatch",
+    /// The name to share is empty, too long or has control characters.
+    BadName = "bad_name",
+    /// No invite has this code.
+    UnknownInvite = "unknown_invite",
+    /// The invite code has expired.
+    ExpiredInvite = "expired_invite",
+    /// The invite code was already used.
+    UsedInvite = "used_invite",
+    /// The device is already paired.
+    AlreadyPaired = "already_paired",
+    /// The specialist has not opened their inbox yet (no keys).
+    SpecialistNotReady = "specialist_not_ready",
+    // The specialist's inbox (`/inbox/api`).
+    /// No signed-in session.
+    NotSignedIn = "not_signed_in",
+    /// A change without the session's CSRF token.
+    Csrf = "csrf",
+    /// A request from another site.
+    CrossOrigin = "cross_origin",
+    /// The username or password is not right.
+    BadLogin = "bad_login",
+    /// The account already has its inbox keys.
+    DeviceExists = "device_exists",
+    /// No participant paired with this specialist has this id.
+    NoSuchParticipant = "no_such_participant",
 }
 
 impl RequestSignature {
@@ -98,5 +184,68 @@ impl RequestSignature {
             (HEADER_NONCE, self.nonce.clone()),
             (HEADER_SIGNATURE, self.signature.clone()),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_keeps_its_wire_string_both_ways() {
+        for &code in ErrorCode::ALL {
+            let wire = serde_json::to_string(&code).unwrap();
+            assert_eq!(wire, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&wire).unwrap(), code);
+        }
+        // The strings old clients and relay/openapi.yaml already know.
+        let wires: Vec<&str> = ErrorCode::ALL.iter().map(|code| code.as_str()).collect();
+        assert_eq!(
+            wires,
+            [
+                "unsigned",
+                "bad_signature",
+                "stale_request",
+                "replayed",
+                "rate_limited",
+                "malformed_json",
+                "too_large",
+                "unreadable_body",
+                "bad_query",
+                "not_found",
+                "internal",
+                "not_paired",
+                "wrong_sender",
+                "unsupported_version",
+                "key_mismatch",
+                "bad_name",
+                "unknown_invite",
+                "expired_invite",
+                "used_invite",
+                "already_paired",
+                "specialist_not_ready",
+                "not_signed_in",
+                "csrf",
+                "cross_origin",
+                "bad_login",
+                "device_exists",
+                "no_such_participant",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_error_answer_reads_as_today_and_an_unknown_code_is_refused() {
+        let answer: ApiError =
+            serde_json::from_str(r#"{"error":"used_invite","message":"ask again"}"#).unwrap();
+        assert_eq!(answer.error, ErrorCode::UsedInvite);
+        assert_eq!(
+            serde_json::to_value(&answer).unwrap(),
+            serde_json::json!({"error": "used_invite", "message": "ask again"})
+        );
+        assert!(
+            serde_json::from_str::<ApiError>(r#"{"error":"from_the_future","message":""}"#)
+                .is_err()
+        );
     }
 }

@@ -2,10 +2,11 @@
 //! end-to-end sealed messages between participants and their specialists,
 //! and serves the specialist's inbox page.
 //!
-//! - [`db`]: SQLite (default) and PostgreSQL behind one interface.
+//! - [`db`]: SQLite (default) and PostgreSQL behind one interface, with one
+//!   schema for both.
 //! - [`store`]: every query, written once.
-//! - [`http`]: the API (`/v1`, signed by devices; `/inbox/api`, a
-//!   specialist's session) and the inbox page.
+//! - [`http`]: the API (`/v1`, signed by devices and checked by one
+//!   extractor; `/inbox/api`, a specialist's session) and the inbox page.
 //! - [`secrets`]: passwords (Argon2id), session tokens, invite codes.
 //!
 //! The relay never sees a message's text: it stores ciphertext, the two

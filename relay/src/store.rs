@@ -11,28 +11,6 @@ use relay_protocol::{DevicePublicKeys, MailboxId};
 
 use crate::db::{Conn, DbError, Driver, Row, Value};
 
-/// The schema this build writes. A database from a newer relay is refused.
-pub const SCHEMA_VERSION: i64 = 1;
-
-pub fn check_schema_version(driver: &dyn Driver) -> Result<(), DbError> {
-    driver.transaction(&mut |conn| {
-        let rows = conn.query("SELECT version FROM relay_schema", &[])?;
-        match rows.first().and_then(|row| row[0].int()) {
-            None => {
-                conn.execute(
-                    "INSERT INTO relay_schema (version) VALUES ($1)",
-                    &[SCHEMA_VERSION.into()],
-                )?;
-                Ok(())
-            }
-            Some(version) if version <= SCHEMA_VERSION => Ok(()),
-            Some(_) => Err(DbError::Backend(
-                "the database was written by a newer relay".into(),
-            )),
-        }
-    })
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Specialist {
     pub id: i64,

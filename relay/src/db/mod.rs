@@ -3,9 +3,11 @@
 //!
 //! SQL is written with PostgreSQL's `$1` placeholders; the SQLite driver
 //! rewrites them to SQLite's equivalent `?1`. Values are the four kinds the
-//! relay stores: integers, text, bytes and NULL.
+//! relay stores: integers, text, bytes and NULL. The tables are written once,
+//! in [`schema`]. Nothing here calls back into [`crate::store`].
 
 pub mod postgres;
+pub mod schema;
 pub mod sqlite;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

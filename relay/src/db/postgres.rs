@@ -7,59 +7,9 @@ use std::sync::{Condvar, Mutex};
 use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};
 
-use super::{Conn, DbError, Driver, Row, Value};
+use super::{Conn, DbError, Driver, Row, Value, schema};
 
 const POOL_SIZE: usize = 8;
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS relay_schema (version BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS specialists (
-    id BIGSERIAL PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
-    display_name TEXT NOT NULL,
-    password_hash TEXT NOT NULL,
-    signing TEXT,
-    agreement TEXT,
-    mailbox TEXT UNIQUE,
-    created_ms BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    token_hash BYTEA PRIMARY KEY,
-    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
-    csrf TEXT NOT NULL,
-    expires_ms BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS invites (
-    code_hash BYTEA PRIMARY KEY,
-    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
-    expires_ms BIGINT NOT NULL,
-    used_ms BIGINT
-);
-CREATE TABLE IF NOT EXISTS pairings (
-    id BIGSERIAL PRIMARY KEY,
-    specialist_id BIGINT NOT NULL REFERENCES specialists(id),
-    participant_mailbox TEXT NOT NULL,
-    participant_signing TEXT NOT NULL,
-    participant_agreement TEXT NOT NULL,
-    participant_name TEXT NOT NULL,
-    paired_ms BIGINT NOT NULL,
-    unpaired_ms BIGINT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS one_active_pairing
-    ON pairings (participant_mailbox) WHERE unpaired_ms IS NULL;
-CREATE TABLE IF NOT EXISTS messages (
-    id BIGSERIAL PRIMARY KEY,
-    sender TEXT NOT NULL,
-    recipient TEXT NOT NULL,
-    body BYTEA NOT NULL,
-    size BIGINT NOT NULL,
-    received_ms BIGINT NOT NULL,
-    delivered_ms BIGINT,
-    read_ms BIGINT
-);
-CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
-CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
-";
 
 pub struct Postgres {
     config: String,
@@ -96,12 +46,12 @@ impl Postgres {
         postgres.transaction(&mut |conn| {
             // Serialise concurrent first starts creating the schema.
             conn.query("SELECT pg_advisory_xact_lock(7270)", &[])?;
-            for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
-                conn.execute(statement, &[])?;
+            for statement in schema::statements(&schema::POSTGRES) {
+                conn.execute(&statement, &[])?;
             }
             Ok(())
         })?;
-        crate::store::check_schema_version(&postgres)?;
+        schema::check_version(&postgres)?;
         Ok(postgres)
     }
 }

@@ -7,61 +7,11 @@ use std::sync::Mutex;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql};
 
-use super::{Conn, DbError, Driver, Row, Value};
+use super::{Conn, DbError, Driver, Row, Value, schema};
 
 pub struct Sqlite {
     connection: Mutex<Connection>,
 }
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS specialists (
-    id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
-    display_name TEXT NOT NULL,
-    password_hash TEXT NOT NULL,
-    signing TEXT,
-    agreement TEXT,
-    mailbox TEXT UNIQUE,
-    created_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    token_hash BLOB PRIMARY KEY,
-    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
-    csrf TEXT NOT NULL,
-    expires_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS invites (
-    code_hash BLOB PRIMARY KEY,
-    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
-    expires_ms INTEGER NOT NULL,
-    used_ms INTEGER
-);
-CREATE TABLE IF NOT EXISTS pairings (
-    id INTEGER PRIMARY KEY,
-    specialist_id INTEGER NOT NULL REFERENCES specialists(id),
-    participant_mailbox TEXT NOT NULL,
-    participant_signing TEXT NOT NULL,
-    participant_agreement TEXT NOT NULL,
-    participant_name TEXT NOT NULL,
-    paired_ms INTEGER NOT NULL,
-    unpaired_ms INTEGER
-);
-CREATE UNIQUE INDEX IF NOT EXISTS one_active_pairing
-    ON pairings (participant_mailbox) WHERE unpaired_ms IS NULL;
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
-    sender TEXT NOT NULL,
-    recipient TEXT NOT NULL,
-    body BLOB NOT NULL,
-    size INTEGER NOT NULL,
-    received_ms INTEGER NOT NULL,
-    delivered_ms INTEGER,
-    read_ms INTEGER
-);
-CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
-CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
-";
 
 impl Sqlite {
     pub fn open(path: &Path) -> Result<Self, DbError> {
@@ -73,11 +23,13 @@ impl Sqlite {
                  PRAGMA busy_timeout = 5000;",
             )
             .map_err(backend)?;
-        connection.execute_batch(SCHEMA).map_err(backend)?;
+        for statement in schema::statements(&schema::SQLITE) {
+            connection.execute_batch(&statement).map_err(backend)?;
+        }
         let sqlite = Self {
             connection: Mutex::new(connection),
         };
-        crate::store::check_schema_version(&sqlite)?;
+        schema::check_version(&sqlite)?;
         Ok(sqlite)
     }
 }

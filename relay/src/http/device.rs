@@ -1,30 +1,28 @@
-//! `/v1`: what devices ask of the relay, each request signed.
+//! `/v1`: what devices ask of the relay, each request signed and checked by
+//! the [`Signed`] extractor before a handler runs.
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use relay_protocol::api::{
-    self, Delivery, Inbox, MAX_NAME_CHARS, PairRequest, Paired, ReadRequest, Receipts, Sent,
+    self, Delivery, ErrorCode, Inbox, MAX_NAME_CHARS, PairRequest, Paired, ReadRequest, Receipts,
+    Sent,
 };
 use relay_protocol::message::{MAX_TEXT_BYTES, SealedMessage, VERSION};
-use relay_protocol::request::{
-    HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
-};
-use relay_protocol::{MailboxId, ProtocolError};
+use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
 use serde::Deserialize;
 use tower_http::cors::{Any, CorsLayer};
 
-use super::{AppState, Failure, body_bytes, json};
+use super::AppState;
+use super::failure::Failure;
+use super::signed::{Signed, SignedJson};
 use crate::secrets::{normalize_invite, sha256};
 use crate::store::PairingRefused;
-
-type Body = Result<Bytes, BytesRejection>;
 
 pub fn routes() -> Router<Arc<AppState>> {
     let cors = CorsLayer::new()
@@ -45,104 +43,23 @@ pub fn routes() -> Router<Arc<AppState>> {
         .layer(cors)
 }
 
-/// The headers' signature, checked against this request; the signer's mailbox.
-fn signer(
-    state: &AppState,
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<MailboxId, Failure> {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-    };
-    let unsigned = || {
-        Failure::new(
-            StatusCode::UNAUTHORIZED,
-            "unsigned",
-            "the request must carry a device signature",
-        )
-    };
-    let signature = RequestSignature {
-        device: header(HEADER_DEVICE).ok_or_else(unsigned)?,
-        time_ms: header(HEADER_TIME)
-            .and_then(|time| time.parse().ok())
-            .ok_or_else(unsigned)?,
-        nonce: header(HEADER_NONCE).ok_or_else(unsigned)?,
-        signature: header(HEADER_SIGNATURE).ok_or_else(unsigned)?,
-    };
-    let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-    let now = crate::now_ms();
-    let mailbox = signature
-        .verify(method.as_str(), path, body, now)
-        .and_then(|mailbox| {
-            if signature.time_ms < state.started_ms {
-                Err(ProtocolError::Stale)
-            } else {
-                Ok(mailbox)
-            }
-        })
-        .map_err(|error| match error {
-                ProtocolError::Stale => Failure::new(
-                    StatusCode::UNAUTHORIZED,
-                    "stale_request",
-                    "the request was signed before the relay started, or more than five minutes from its clock",
-                ),
-                _ => Failure::new(
-                    StatusCode::UNAUTHORIZED,
-                    "bad_signature",
-                    "the device signature does not match the request",
-                ),
-            })?;
-    if state.devices.check_key(&mailbox.0).is_err() {
-        return Err(Failure::rate_limited());
-    }
-    state
-        .replay
-        .lock()
-        .map_err(|_| Failure::internal())?
-        .check(&signature, now)
-        .map_err(|_| {
-            Failure::new(
-                StatusCode::CONFLICT,
-                "replayed",
-                "this exact request was already received",
-            )
-        })?;
-    Ok(mailbox)
-}
-
 fn not_paired() -> Failure {
-    Failure::new(
-        StatusCode::FORBIDDEN,
-        "not_paired",
-        "this device is not paired with that mailbox",
-    )
+    Failure(ErrorCode::NotPaired)
 }
 
 async fn pair(
     State(state): State<Arc<AppState>>,
     ConnectInfo(address): ConnectInfo<std::net::SocketAddr>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    device: Signed,
 ) -> Result<Json<Paired>, Failure> {
-    let bytes = body_bytes(&body)?;
-    let signer = signer(&state, &method, &uri, &headers, bytes)?;
+    // Counted per address once signed, before the body is even parsed.
     if state.pairings.check_key(&address.ip().to_string()).is_err() {
         return Err(Failure::rate_limited());
     }
-    let request: PairRequest = json(&body)?;
+    let request: PairRequest = device.json()?;
+    let signer = device.signer;
     if request.keys.mailbox().ok() != Some(signer.clone()) {
-        return Err(Failure::new(
-            StatusCode::FORBIDDEN,
-            "key_mismatch",
-            "the keys to pair must be the keys that signed the request",
-        ));
+        return Err(ErrorCode::KeyMismatch.into());
     }
     request
         .keys
@@ -153,11 +70,7 @@ async fn pair(
         || name.chars().count() > MAX_NAME_CHARS
         || name.chars().any(char::is_control)
     {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "bad_name",
-            "the name to share must be 1 to 80 characters, without control characters",
-        ));
+        return Err(ErrorCode::BadName.into());
     }
     let code_hash = sha256(&normalize_invite(&request.invite));
     let keys = request.keys.clone();
@@ -169,44 +82,20 @@ async fn pair(
             specialist_name: specialist.display_name,
             specialist_keys: specialist.device.ok_or_else(Failure::internal)?,
         })),
-        Err(refused) => Err(match refused {
-            PairingRefused::UnknownInvite => Failure::new(
-                StatusCode::NOT_FOUND,
-                "unknown_invite",
-                "no invite has this code; check it with your specialist",
-            ),
-            PairingRefused::ExpiredInvite => Failure::new(
-                StatusCode::GONE,
-                "expired_invite",
-                "this invite code has expired; ask your specialist for a new one",
-            ),
-            PairingRefused::UsedInvite => Failure::new(
-                StatusCode::GONE,
-                "used_invite",
-                "this invite code was already used; ask your specialist for a new one",
-            ),
-            PairingRefused::SpecialistHasNoDevice => Failure::new(
-                StatusCode::CONFLICT,
-                "specialist_not_ready",
-                "the specialist has not opened their inbox yet",
-            ),
-            PairingRefused::AlreadyPaired => Failure::new(
-                StatusCode::CONFLICT,
-                "already_paired",
-                "this device is already paired; unpair first",
-            ),
-        }),
+        Err(refused) => Err(Failure(match refused {
+            PairingRefused::UnknownInvite => ErrorCode::UnknownInvite,
+            PairingRefused::ExpiredInvite => ErrorCode::ExpiredInvite,
+            PairingRefused::UsedInvite => ErrorCode::UsedInvite,
+            PairingRefused::SpecialistHasNoDevice => ErrorCode::SpecialistNotReady,
+            PairingRefused::AlreadyPaired => ErrorCode::AlreadyPaired,
+        })),
     }
 }
 
 async fn unpair(
     State(state): State<Arc<AppState>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { signer, .. }: Signed,
 ) -> Result<StatusCode, Failure> {
-    let signer = signer(&state, &method, &uri, &headers, body_bytes(&body)?)?;
     let ended = state
         .store(move |store| store.unpair_participant(&signer, crate::now_ms()))
         .await?;
@@ -219,27 +108,17 @@ async fn unpair(
 
 async fn send(
     State(state): State<Arc<AppState>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    SignedJson {
+        signer,
+        body: message,
+        bytes,
+    }: SignedJson<SealedMessage>,
 ) -> Result<Response, Failure> {
-    let bytes = body_bytes(&body)?;
-    let signer = signer(&state, &method, &uri, &headers, bytes)?;
-    let message: SealedMessage = json(&body)?;
     if message.from != signer {
-        return Err(Failure::new(
-            StatusCode::FORBIDDEN,
-            "wrong_sender",
-            "a device may only send from its own mailbox",
-        ));
+        return Err(ErrorCode::WrongSender.into());
     }
     if message.version != VERSION {
-        return Err(Failure::new(
-            StatusCode::BAD_REQUEST,
-            "unsupported_version",
-            "this message version is not supported",
-        ));
+        return Err(ErrorCode::UnsupportedVersion.into());
     }
     let sealed_len = relay_protocol::encoding::decode(&message.ciphertext)
         .map_err(|_| Failure::malformed_json())?
@@ -274,13 +153,9 @@ struct After {
 
 async fn fetch(
     State(state): State<Arc<AppState>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    query: Result<Query<After>, axum::extract::rejection::QueryRejection>,
-    body: Body,
+    query: Result<Query<After>, QueryRejection>,
+    Signed { signer, .. }: Signed,
 ) -> Result<Json<Inbox>, Failure> {
-    let signer = signer(&state, &method, &uri, &headers, body_bytes(&body)?)?;
     let Query(After { after }) = query.map_err(|_| bad_query())?;
     let stored = state
         .store(move |store| store.fetch_messages(&signer, after, crate::now_ms()))
@@ -298,12 +173,9 @@ async fn fetch(
     Ok(Json(Inbox { messages }))
 }
 
+/// A query is read before the signature but refused only after it.
 fn bad_query() -> Failure {
-    Failure::new(
-        StatusCode::BAD_REQUEST,
-        "bad_query",
-        "the query string is not what this endpoint expects",
-    )
+    Failure(ErrorCode::BadQuery)
 }
 
 /// At most this many ids per read or receipt request.
@@ -311,13 +183,12 @@ const MAX_IDS: usize = 500;
 
 async fn read(
     State(state): State<Arc<AppState>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    SignedJson {
+        signer,
+        body: request,
+        ..
+    }: SignedJson<ReadRequest>,
 ) -> Result<StatusCode, Failure> {
-    let signer = signer(&state, &method, &uri, &headers, body_bytes(&body)?)?;
-    let request: ReadRequest = json(&body)?;
     if request.ids.len() > MAX_IDS {
         return Err(Failure::too_large());
     }
@@ -334,13 +205,9 @@ struct Ids {
 
 async fn receipts(
     State(state): State<Arc<AppState>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    query: Result<Query<Ids>, axum::extract::rejection::QueryRejection>,
-    body: Body,
+    query: Result<Query<Ids>, QueryRejection>,
+    Signed { signer, .. }: Signed,
 ) -> Result<Json<Receipts>, Failure> {
-    let signer = signer(&state, &method, &uri, &headers, body_bytes(&body)?)?;
     let Query(Ids { ids }) = query.map_err(|_| bad_query())?;
     let ids = ids
         .split(',')

@@ -13,10 +13,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use relay_protocol::DevicePublicKeys;
+use relay_protocol::api::ErrorCode;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{AppState, Failure, json};
+use super::AppState;
+use super::failure::{Failure, body_bytes, json};
 use crate::secrets::{self, sha256};
 use crate::store::Session;
 
@@ -51,11 +53,7 @@ struct Me {
 }
 
 fn unauthenticated() -> Failure {
-    Failure::new(
-        StatusCode::UNAUTHORIZED,
-        "not_signed_in",
-        "sign in to the inbox first",
-    )
+    Failure(ErrorCode::NotSignedIn)
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
@@ -80,11 +78,7 @@ fn same_origin(headers: &HeaderMap) -> Result<(), Failure> {
     if host.is_some() && origin_host == host {
         Ok(())
     } else {
-        Err(Failure::new(
-            StatusCode::FORBIDDEN,
-            "cross_origin",
-            "the inbox only accepts requests from its own page",
-        ))
+        Err(Failure(ErrorCode::CrossOrigin))
     }
 }
 
@@ -103,11 +97,7 @@ async fn session(state: &AppState, headers: &HeaderMap, change: bool) -> Result<
         let sent = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
         // Hashes compared, so the comparison's time says nothing about the token.
         if sent.map(sha256) != Some(sha256(&session.csrf)) {
-            return Err(Failure::new(
-                StatusCode::FORBIDDEN,
-                "csrf",
-                "the request is missing the inbox's CSRF token",
-            ));
+            return Err(Failure(ErrorCode::Csrf));
         }
     }
     Ok(session)
@@ -131,7 +121,7 @@ async fn login(
     body: Body,
 ) -> Result<Response, Failure> {
     same_origin(&headers)?;
-    let request: Login = json(&body)?;
+    let request: Login = json(&body_bytes(body)?)?;
     let username = request.username.trim().to_lowercase();
     if state.logins.check_key(&username).is_err() {
         return Err(Failure::rate_limited());
@@ -150,11 +140,7 @@ async fn login(
         .await
         .unwrap_or(false);
     let Some(specialist) = found.filter(|_| valid) else {
-        return Err(Failure::new(
-            StatusCode::UNAUTHORIZED,
-            "bad_login",
-            "the username or password is not right",
-        ));
+        return Err(Failure(ErrorCode::BadLogin));
     };
     let token = secrets::token();
     let csrf = secrets::token().to_string();
@@ -219,7 +205,7 @@ async fn register_device(
     body: Body,
 ) -> Result<StatusCode, Failure> {
     let session = session(&state, &headers, true).await?;
-    let RegisterDevice { keys } = json(&body)?;
+    let RegisterDevice { keys } = json(&body_bytes(body)?)?;
     let mailbox = keys
         .validated_mailbox()
         .map_err(|_| Failure::malformed_json())?;
@@ -230,11 +216,7 @@ async fn register_device(
     if registered {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(Failure::new(
-            StatusCode::CONFLICT,
-            "device_exists",
-            "this account already has its inbox keys; an admin must reset them",
-        ))
+        Err(Failure(ErrorCode::DeviceExists))
     }
 }
 
@@ -320,10 +302,6 @@ async fn unpair(
     if ended {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(Failure::new(
-            StatusCode::NOT_FOUND,
-            "no_such_participant",
-            "no participant paired with you has this id",
-        ))
+        Err(Failure(ErrorCode::NoSuchParticipant))
     }
 }

@@ -1,17 +1,21 @@
 //! The relay's HTTP surface.
 //!
 //! - `/v1/…` ([`device`]): participants' and specialists' devices, every
-//!   request signed with the device's Ed25519 key; open to any origin (CORS)
-//!   because a signature, not a cookie, is the credential.
+//!   request signed with the device's Ed25519 key and checked by one
+//!   extractor ([`signed`]); open to any origin (CORS) because a signature,
+//!   not a cookie, is the credential.
 //! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
 //!   token), same origin only.
 //! - `/inbox` and `/openapi.yaml` ([`pages`]).
 //!
-//! Errors are JSON [`ApiError`]s with a stable code; none quotes a request.
+//! Errors ([`failure`]) are JSON `ApiError`s whose code is a
+//! `relay_protocol::api::ErrorCode`; none quotes a request.
 
 mod device;
+mod failure;
 mod inbox;
 mod pages;
+mod signed;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -20,14 +24,15 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use relay_protocol::api::{ApiError, MAX_BODY_BYTES};
+use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
 use relay_protocol::request::ReplayGuard;
 
 use crate::db::DbError;
 use crate::store::Store;
+pub use failure::Failure;
 
 /// What an organization may tune; the defaults suit a small organization.
 #[derive(Debug, Clone)]
@@ -121,90 +126,6 @@ impl AppState {
     }
 }
 
-/// A refused request: status, stable code and a plain sentence.
-#[derive(Debug)]
-pub struct Failure {
-    status: StatusCode,
-    code: &'static str,
-    message: &'static str,
-}
-
-impl Failure {
-    pub const fn new(status: StatusCode, code: &'static str, message: &'static str) -> Self {
-        Self {
-            status,
-            code,
-            message,
-        }
-    }
-
-    fn internal() -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the relay could not complete the request; try again",
-        )
-    }
-
-    fn malformed_json() -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
-            "the body is not the JSON this endpoint expects",
-        )
-    }
-
-    fn too_large() -> Self {
-        Self::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            "the request body is larger than the relay accepts",
-        )
-    }
-
-    fn rate_limited() -> Self {
-        Self::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            "too many requests; wait a moment and try again",
-        )
-    }
-}
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        let body = ApiError {
-            error: self.code.to_owned(),
-            message: self.message.to_owned(),
-        };
-        (self.status, axum::Json(body)).into_response()
-    }
-}
-
-/// Reads a JSON body, mapping the body limit and bad JSON to clear errors.
-fn json<T: serde::de::DeserializeOwned>(
-    body: &Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<T, Failure> {
-    let bytes = body_bytes(body)?;
-    serde_json::from_slice(bytes).map_err(|_| Failure::malformed_json())
-}
-
-fn body_bytes(
-    body: &Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<&[u8], Failure> {
-    match body {
-        Ok(bytes) => Ok(bytes),
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(Failure::too_large())
-        }
-        Err(_) => Err(Failure::new(
-            StatusCode::BAD_REQUEST,
-            "unreadable_body",
-            "the request body could not be read",
-        )),
-    }
-}
-
 async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     headers.insert(
@@ -227,7 +148,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(device::routes())
         .merge(inbox::routes())
         .merge(pages::routes())
-        .fallback(|| async { Failure::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
+        .fallback(|| async { Failure(ErrorCode::NotFound) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 
+use relay_protocol::api::ErrorCode;
 use relay_protocol::api::{self, Inbox, PairRequest, Paired, ReadRequest, Receipts, Sent};
 use relay_protocol::message::{Conversation, Letter, MAX_TEXT_BYTES};
 use relay_protocol::{DeviceIdentity, DevicePublicKeys};
@@ -456,10 +457,10 @@ fn drain(
 }
 
 /// The relay's error code, if it sent one.
-fn error_code(body: &[u8]) -> String {
+fn error_code(body: &[u8]) -> Option<ErrorCode> {
     serde_json::from_slice::<api::ApiError>(body)
         .map(|error| error.error)
-        .unwrap_or_default()
+        .ok()
 }
 
 /// Handles the relay's answer to `call`.
@@ -529,7 +530,7 @@ pub fn answered(
         }
         Call::Read => {}
         Call::Unpair => {
-            let gone = ok || error_code(&body) == "not_paired";
+            let gone = ok || error_code(&body) == Some(ErrorCode::NotPaired);
             if !gone {
                 return Err(if status == 0 {
                     Problem::RelayUnreachable
@@ -559,12 +560,12 @@ fn paired(
     effects: &mut Effects,
 ) -> Result<(), Problem> {
     if !ok {
-        return Err(match (status, error_code(body).as_str()) {
+        return Err(match (status, error_code(body)) {
             (0, _) => Problem::RelayUnreachable,
-            (_, "unknown_invite") => Problem::InviteUnknown,
-            (_, "expired_invite" | "used_invite") => Problem::InviteExpired,
-            (_, "already_paired") => Problem::AlreadyPaired,
-            (_, "specialist_not_ready") => Problem::SpecialistNotReady,
+            (_, Some(ErrorCode::UnknownInvite)) => Problem::InviteUnknown,
+            (_, Some(ErrorCode::ExpiredInvite | ErrorCode::UsedInvite)) => Problem::InviteExpired,
+            (_, Some(ErrorCode::AlreadyPaired)) => Problem::AlreadyPaired,
+            (_, Some(ErrorCode::SpecialistNotReady)) => Problem::SpecialistNotReady,
             _ => Problem::RelayRefused,
         });
     }

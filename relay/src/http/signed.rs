@@ -1,0 +1,129 @@
+//! [`Signed`] and [`SignedJson`]: the extractors every `/v1` handler takes.
+//! This is the one place a device's request is checked: the body read within
+//! the limit, the signature over method, path and query, time, nonce and
+//! body, the relay's start time, the device's rate limit and the replay
+//! guard. A refusal is a [`Failure`], answered as the relay's JSON error.
+//!
+//! The order of the checks is part of the API: an unreadable or oversized
+//! body first, then `unsigned`, `stale_request` or `bad_signature`, then
+//! `rate_limited`, then `replayed`; only then the JSON.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderMap, Method};
+use relay_protocol::api::ErrorCode;
+use relay_protocol::request::{
+    HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
+};
+use relay_protocol::{MailboxId, ProtocolError};
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use super::failure::{Failure, body_bytes, json};
+
+/// A request a device signed, checked and not yet replayed.
+pub struct Signed {
+    /// The mailbox of the device that signed it.
+    pub signer: MailboxId,
+    /// The body, exactly as signed.
+    pub body: Bytes,
+}
+
+impl Signed {
+    /// The body as the JSON the endpoint expects.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Failure> {
+        json(&self.body)
+    }
+}
+
+/// A [`Signed`] request whose body is the JSON `T`.
+pub struct SignedJson<T> {
+    pub signer: MailboxId,
+    pub body: T,
+    /// The body's bytes, exactly as signed.
+    pub bytes: Bytes,
+}
+
+impl FromRequest<Arc<AppState>> for Signed {
+    type Rejection = Failure;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
+        let method = request.method().clone();
+        let uri = request.uri();
+        let path = uri
+            .path_and_query()
+            .map_or(uri.path(), |path| path.as_str())
+            .to_owned();
+        let signature = signature(request.headers());
+        let body = body_bytes(Bytes::from_request(request, state).await)?;
+        let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
+        let signer = check(state, &signature, &method, &path, &body)?;
+        Ok(Self { signer, body })
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for SignedJson<T> {
+    type Rejection = Failure;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
+        let Signed { signer, body } = Signed::from_request(request, state).await?;
+        Ok(Self {
+            signer,
+            body: json(&body)?,
+            bytes: body,
+        })
+    }
+}
+
+/// The four signature headers, if all are present and the time is a number.
+fn signature(headers: &HeaderMap) -> Option<RequestSignature> {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    Some(RequestSignature {
+        device: header(HEADER_DEVICE)?,
+        time_ms: header(HEADER_TIME)?.parse().ok()?,
+        nonce: header(HEADER_NONCE)?,
+        signature: header(HEADER_SIGNATURE)?,
+    })
+}
+
+/// The signature checked against this request, the relay's start, the
+/// device's rate limit and the replay guard; the signer's mailbox.
+fn check(
+    state: &AppState,
+    signature: &RequestSignature,
+    method: &Method,
+    path: &str,
+    body: &[u8],
+) -> Result<MailboxId, Failure> {
+    let now = crate::now_ms();
+    let mailbox = signature
+        .verify(method.as_str(), path, body, now)
+        .and_then(|mailbox| {
+            if signature.time_ms < state.started_ms {
+                Err(ProtocolError::Stale)
+            } else {
+                Ok(mailbox)
+            }
+        })
+        .map_err(|error| match error {
+            ProtocolError::Stale => Failure(ErrorCode::StaleRequest),
+            _ => Failure(ErrorCode::BadSignature),
+        })?;
+    if state.devices.check_key(&mailbox.0).is_err() {
+        return Err(Failure::rate_limited());
+    }
+    state
+        .replay
+        .lock()
+        .map_err(|_| Failure::internal())?
+        .check(signature, now)
+        .map_err(|_| Failure(ErrorCode::Replayed))?;
+    Ok(mailbox)
+}
