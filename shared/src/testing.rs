@@ -15,8 +15,6 @@
 //! phone.unlock();
 //! ```
 
-#![allow(clippy::missing_panics_doc)]
-
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
