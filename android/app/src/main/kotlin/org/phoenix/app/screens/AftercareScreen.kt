@@ -63,7 +63,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { SectionHeading(view.contactsHeading) }
-        for ((id, contact) in view.contacts) item { Text("${contact.name} (${contact.relationship}) ${contact.phone}"); remove(id, contact.name) }
+        for (entry in view.contacts) item { Text("${entry.contact.name} (${entry.contact.relationship}) ${entry.contact.phone}"); remove(entry.id, entry.contact.name) }
         item { Field(words.name, contactName, { contactName = it }) }
         item { Field(words.relationship, relationship, { relationship = it }) }
         item { Field(words.phone, contactPhone, { contactPhone = it }, kind = KeyboardType.Phone) }
