@@ -82,6 +82,8 @@ fn generate(targets: &Targets) -> Result<(), String> {
         generator
             .swift(&Config::builder(SWIFT_MODULE, dir).build())
             .map_err(|e| e.to_string())?;
+        offer_serde_product(&dir.join(SWIFT_MODULE).join("Package.swift"))
+            .map_err(|e| e.to_string())?;
     }
     if let Some(dir) = &targets.kotlin {
         generator
@@ -97,6 +99,31 @@ fn generate(targets: &Targets) -> Result<(), String> {
         exempt_runtime_from_type_checks(dir).map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// The Swift package offers only `SharedTypes`, but the app reads the
+/// core's `Vec<ShellRequest>` with `BincodeDeserializer`, which lives in the
+/// `Serde` target: that target becomes a product too, so `import Serde`
+/// resolves in the app (a module reachable only as a dependency is not
+/// guaranteed to).
+fn offer_serde_product(manifest: &std::path::Path) -> std::io::Result<()> {
+    const PRODUCTS: &str = "products: [\n";
+    let source = std::fs::read_to_string(manifest)?;
+    if source.contains(r#"name: "Serde", targets"#) {
+        return Ok(());
+    }
+    let Some(at) = source.find(PRODUCTS) else {
+        return Err(std::io::Error::other(
+            "the Swift package manifest has no products list",
+        ));
+    };
+    let end = at + PRODUCTS.len();
+    let patched = format!(
+        "{}        .library(name: \"Serde\", targets: [\"Serde\"]),\n{}",
+        &source[..end],
+        &source[end..]
+    );
+    std::fs::write(manifest, patched)
 }
 
 /// The generator's serde and bincode runtime files declare variables they
