@@ -1,3 +1,5 @@
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
+
 plugins {
     alias(libs.plugins.android.application)
     alias(libs.plugins.kotlin.android)
@@ -22,15 +24,22 @@ android {
             isMinifyEnabled = false
         }
     }
+    // Bytecode for Java 17, compiled by whichever JDK runs Gradle (17 or
+    // newer: Android Studio's bundled JDK 21 is fine). No toolchain is
+    // requested, so Gradle never looks for (or downloads) a specific JDK.
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
     buildFeatures { compose = true }
-    // libshared.so per ABI, built by ../build-rust.sh (cargo-ndk).
+    // libshared.so per ABI, built by ../build-rust.sh (cargo-ndk), linked
+    // for 16 KB pages (../../.cargo/config.toml). Stored uncompressed, so
+    // AGP aligns it to 16 KB in the APK too.
     sourceSets["main"].jniLibs.srcDirs("src/main/jniLibs")
+    packaging { jniLibs { useLegacyPackaging = false } }
 }
+
+kotlin { compilerOptions { jvmTarget.set(JvmTarget.JVM_17) } }
 
 dependencies {
     implementation(project(":core"))
@@ -39,6 +48,8 @@ dependencies {
     implementation(libs.androidx.activity.compose)
     implementation(libs.androidx.lifecycle.runtime)
     implementation(libs.androidx.biometric)
+    implementation(libs.androidx.fragment.ktx)
+    implementation(libs.androidx.lifecycle.viewmodel)
     implementation(platform(libs.compose.bom))
     implementation(libs.compose.ui)
     implementation(libs.compose.material3)

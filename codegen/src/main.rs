@@ -3,11 +3,17 @@
 //! Each type serializes to the same bincode as its Rust original.
 //!
 //! usage: codegen [--swift DIR] [--kotlin DIR] [--typescript DIR]
+//!
+//! Before writing anything it checks that every type would compile and
+//! conform in Swift and Kotlin (`boundary.rs`); its tests run that check in
+//! `cargo test`.
+
+mod boundary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crux_core::type_generation::facet::{Config, TypeRegistry};
+use crux_core::type_generation::facet::{CodeGenerator, Config, TypeRegistry};
 use facet_generate::generation::{bincode::BincodePlugin, typescript};
 use shared::app::Event;
 use shared::effects::{HttpResult, PlatformKeyOutput};
@@ -44,18 +50,39 @@ fn parse(args: &[String]) -> Result<Targets, String> {
     Ok(targets)
 }
 
-fn generate(targets: &Targets) -> Result<(), String> {
-    let generator = TypeRegistry::new()
+/// Every type that crosses to the shells.
+fn registered() -> Result<CodeGenerator, String> {
+    TypeRegistry::new()
         .register_type::<Event>()
         .and_then(|r| r.register_type::<ViewModel>())
         .and_then(|r| r.register_type::<ShellRequest>())
         .and_then(|r| r.register_type::<PlatformKeyOutput>())
         .and_then(|r| r.register_type::<HttpResult>())
         .and_then(TypeRegistry::build)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())
+}
+
+/// The boundary check's findings, one per line, or `Ok` when there are none.
+fn check_boundary() -> Result<(), String> {
+    let problems = boundary::problems(&registered()?.registry());
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    Err(format!(
+        "these types would not compile or conform in Swift or Kotlin:\n{}",
+        lines.join("\n")
+    ))
+}
+
+fn generate(targets: &Targets) -> Result<(), String> {
+    check_boundary()?;
+    let generator = registered()?;
     if let Some(dir) = &targets.swift {
         generator
             .swift(&Config::builder(SWIFT_MODULE, dir).build())
+            .map_err(|e| e.to_string())?;
+        offer_serde_product(&dir.join(SWIFT_MODULE).join("Package.swift"))
             .map_err(|e| e.to_string())?;
     }
     if let Some(dir) = &targets.kotlin {
@@ -72,6 +99,31 @@ fn generate(targets: &Targets) -> Result<(), String> {
         exempt_runtime_from_type_checks(dir).map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// The Swift package offers only `SharedTypes`, but the app reads the
+/// core's `Vec<ShellRequest>` with `BincodeDeserializer`, which lives in the
+/// `Serde` target: that target becomes a product too, so `import Serde`
+/// resolves in the app (a module reachable only as a dependency is not
+/// guaranteed to).
+fn offer_serde_product(manifest: &std::path::Path) -> std::io::Result<()> {
+    const PRODUCTS: &str = "products: [\n";
+    let source = std::fs::read_to_string(manifest)?;
+    if source.contains(r#"name: "Serde", targets"#) {
+        return Ok(());
+    }
+    let Some(at) = source.find(PRODUCTS) else {
+        return Err(std::io::Error::other(
+            "the Swift package manifest has no products list",
+        ));
+    };
+    let end = at + PRODUCTS.len();
+    let patched = format!(
+        "{}        .library(name: \"Serde\", targets: [\"Serde\"]),\n{}",
+        &source[..end],
+        &source[end..]
+    );
+    std::fs::write(manifest, patched)
 }
 
 /// The generator's serde and bincode runtime files declare variables they
@@ -103,6 +155,16 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("codegen: {message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_type_the_shells_receive_compiles_and_conforms_in_swift_and_kotlin() {
+        if let Err(problems) = super::check_boundary() {
+            panic!("{problems}");
         }
     }
 }

@@ -1,10 +1,16 @@
 import Foundation
 import Observation
+import Serde
 import SharedTypes
 
 /// The app's handle on the Rust core, through UniFFI: send events, observe
 /// the view model; the shell effects go to one handler each (Effects/).
 /// Storage and time are served inside the core.
+///
+/// Exported files are cleared when the core starts, locks or erases (the
+/// view turns to the lock screen or first run); the share sheet clears them
+/// when it closes. An answer that arrives after a lock (the core forgot the
+/// request) is dropped: `resolve` fails and nothing follows.
 @Observable
 @MainActor
 final class Core {
@@ -21,14 +27,16 @@ final class Core {
     init(vaultPath: String, timeZone: String, locale: String) {
         ffi = CoreFfi(vaultPath: vaultPath, timeZone: timeZone, locale: locale)
         view = try! ViewModel.bincodeDeserialize(input: [UInt8](ffi.view()))
+        ShareSheet.clear()
         send(.start)
         // Secure messages: a sync every 30 s sends the outbox (the core
         // applies its own backoff) and fetches replies. The core ignores it
         // until the participant pairs, and while locked; it never counts as
         // activity, so auto-lock still applies.
         timers = [
+            // Scheduled on the main run loop, so it fires on the main actor.
             Timer.scheduledTimer(withTimeInterval: 30, repeats: true) { [weak self] _ in
-                Task { @MainActor in self?.background(.sync) }
+                MainActor.assumeIsolated { self?.background(.sync) }
             },
         ]
     }
@@ -44,12 +52,24 @@ final class Core {
 
     static func onThisDevice() -> Core {
         let support = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
-        try? FileManager.default.createDirectory(at: support, withIntermediateDirectories: true)
-        var vault = support.appendingPathComponent("phoenix.vault")
-        // Never in iCloud or iTunes backups; participants export encrypted backups themselves.
+        // The vault and its -wal and -shm files live in their own directory,
+        // created first and then excluded from iCloud and computer backups
+        // (the flag is lost if set before the item exists). Participants
+        // export encrypted backups themselves.
+        var directory = support.appendingPathComponent("Vault", isDirectory: true)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var values = URLResourceValues()
         values.isExcludedFromBackup = true
-        try? vault.setResourceValues(values)
+        try? directory.setResourceValues(values)
+        let vault = directory.appendingPathComponent("phoenix.vault")
+        // A vault from a build that kept it directly in Application Support moves in.
+        for suffix in ["", "-wal", "-shm"] {
+            let old = support.appendingPathComponent("phoenix.vault" + suffix)
+            let new = directory.appendingPathComponent("phoenix.vault" + suffix)
+            if FileManager.default.fileExists(atPath: old.path), !FileManager.default.fileExists(atPath: new.path) {
+                try? FileManager.default.moveItem(at: old, to: new)
+            }
+        }
         return Core(vaultPath: vault.path, timeZone: TimeZone.current.identifier, locale: Locale.current.identifier(.bcp47))
     }
 
@@ -86,6 +106,7 @@ final class Core {
         switch request.effect {
         case .render:
             if let bytes = try? ffi.view(), let next = try? ViewModel.bincodeDeserialize(input: [UInt8](bytes)) {
+                if Self.leftUnlocked(from: view.screen, to: next.screen) { ShareSheet.clear() }
                 view = next
             }
         case .openUrl(let link):
@@ -98,13 +119,24 @@ final class Core {
             reminders.schedule(schedule.value)
             resolve(request.id, [])
         case .platformKey(let operation):
+            let id = request.id
             keys.perform(operation) { output in
-                self.resolve(request.id, (try? output.bincodeSerialize()) ?? [])
+                self.resolve(id, (try? output.bincodeSerialize()) ?? [])
             }
         case .http(let http):
+            let id = request.id
             RelayHttp.send(http) { result in
-                self.resolve(request.id, (try? result.bincodeSerialize()) ?? [])
+                self.resolve(id, (try? result.bincodeSerialize()) ?? [])
             }
+        }
+    }
+
+    /// Locked or erased: the participant's exports must not outlive it.
+    private static func leftUnlocked(from before: ScreenView, to after: ScreenView) -> Bool {
+        switch (before, after) {
+        case (.locked, .locked), (.firstRun, .firstRun): return false
+        case (_, .locked), (_, .firstRun): return true
+        default: return false
         }
     }
 }

@@ -9,6 +9,9 @@ struct PhoenixApp: App {
         WindowGroup {
             Frame()
                 .environment(core)
+                // The app switcher's snapshot is taken once the app is no
+                // longer active: a neutral cover hides the participant's data.
+                .overlay { if phase != .active { PrivacyCover() } }
                 // Coming back to the app: the core locks it if it sat idle too long.
                 .onChange(of: phase) { _, now in
                     if now == .active {
@@ -17,5 +20,15 @@ struct PhoenixApp: App {
                     }
                 }
         }
+    }
+}
+
+/// A plain screen, no words and no data, shown while the app is inactive or in the background.
+private struct PrivacyCover: View {
+    var body: some View {
+        Rectangle()
+            .fill(.background)
+            .ignoresSafeArea()
+            .accessibilityHidden(true)
     }
 }

@@ -9,6 +9,7 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("web") => return web::test(),
         Some("jvm") => return jvm::test(),
         Some("swift") => return swift_syntax::test(),
+        Some("boundary") => return boundary(),
         Some("relay") => {
             let postgres = TempPostgres::start()?;
             return run_with_env(
@@ -19,7 +20,7 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         }
         Some(other) => {
             return Err(format!(
-                "unknown test step `{other}` (known: web, jvm, swift, relay)"
+                "unknown test step `{other}` (known: web, jvm, swift, boundary, relay)"
             ));
         }
     }
@@ -61,6 +62,10 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
             "warnings",
         ],
     )?;
+    // Every type the shells receive would compile and conform in Swift and
+    // Kotlin (no tuples, hashable map keys, no reserved names). Also part of
+    // `cargo test --workspace` above; named here so it is never dropped.
+    boundary()?;
     // The Android core wrapper on the JVM, through the real UniFFI boundary.
     jvm::test()?;
     // The iOS app's Swift, parsed (no Swift compiler here).
@@ -71,4 +76,9 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     fuzz::run_all(&["--seconds".to_owned(), "30".to_owned()])?;
     println!("\nall checks passed");
     Ok(())
+}
+
+/// The boundary check on the types registered for codegen (`codegen/src/boundary.rs`).
+fn boundary() -> Result<(), String> {
+    run("cargo", &["test", "-p", "codegen"])
 }

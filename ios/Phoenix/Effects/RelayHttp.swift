@@ -18,7 +18,7 @@ enum RelayHttp {
 
     /// Calls `answer` on the main actor.
     @MainActor
-    static func send(_ request: HttpRequest, answer: @escaping @MainActor (HttpResult) -> Void) {
+    static func send(_ request: HttpRequest, answer: @escaping @MainActor @Sendable (HttpResult) -> Void) {
         guard let url = URL(string: request.url) else {
             answer(.unreachable)
             return

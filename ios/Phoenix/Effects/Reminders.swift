@@ -3,15 +3,17 @@ import SharedTypes
 import UserNotifications
 
 /// Local notifications at the core's local times. The core sends the whole
-/// schedule each time; it replaces the previous one. Titles and bodies are
+/// schedule each time (an empty one cancels every reminder); it replaces the
+/// previous one. Titles and bodies are
 /// the core's (neutral in discreet mode).
 @MainActor
 final class Reminders {
     private let center = UNUserNotificationCenter.current()
 
     func schedule(_ reminders: [Reminder]) {
-        center.requestAuthorization(options: [.alert, .sound]) { _, _ in }
         center.removeAllPendingNotificationRequests()
+        guard !reminders.isEmpty else { return }
+        center.requestAuthorization(options: [.alert, .sound]) { _, _ in }
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"

@@ -35,8 +35,8 @@ struct AftercareScreen: View {
                 Button(view.exportCalendarLabel) { core.send(.exportCalendar) }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(view.contactsHeading) {
-                ForEach(view.contacts, id: \.0) { id, contact in
-                    HStack { Text("\(contact.name) (\(contact.relationship)) \(contact.phone)"); Spacer(); remove(id, contact.name) }
+                ForEach(view.contacts, id: \.id) { item in
+                    HStack { Text("\(item.contact.name) (\(item.contact.relationship)) \(item.contact.phone)"); Spacer(); remove(item.id, item.contact.name) }
                 }
                 TextField(words.name, text: $contactName)
                 TextField(words.relationship, text: $relationship)

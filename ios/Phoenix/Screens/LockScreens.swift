@@ -37,7 +37,7 @@ struct LockScreen: View {
                 SecureField(view.passcodeLabel, text: $passcode)
                 Button(view.unlockLabel) { core.send(.unlock(passcode: passcode)); passcode = "" }
                     .disabled(busy || passcode.isEmpty)
-                Button(view.biometricsLabel) { core.send(.unlockWithBiometrics) }.disabled(busy)
+                if PlatformKey.usable() { Button(view.biometricsLabel) { core.send(.unlockWithBiometrics) }.disabled(busy) }
                 if let message = view.throttleMessage { Text(message).foregroundStyle(.red) }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section { EraseEverything(label: view.eraseLabel, words: words) }

@@ -44,6 +44,14 @@ pub struct DocumentItem {
     pub waiting_for: Vec<String>,
 }
 
+/// A support contact and its id. (A named struct, not a tuple: Swift tuples
+/// are not `Equatable`, so no tuple may cross the boundary.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct ContactItem {
+    pub id: Id,
+    pub contact: SupportContact,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct AppointmentItem {
     pub id: Id,
@@ -67,7 +75,7 @@ pub struct MeetingItem {
 pub struct AftercareView {
     pub heading: String,
     pub contacts_heading: String,
-    pub contacts: Vec<(Id, SupportContact)>,
+    pub contacts: Vec<ContactItem>,
     pub referrals_heading: String,
     pub referrals: Vec<ReferralItem>,
     pub categories: Vec<ServiceCategoryChoice>,
@@ -139,7 +147,10 @@ pub fn aftercare_view(data: &Data, words: &Words<'_>) -> AftercareView {
         contacts: data
             .contacts
             .iter()
-            .map(|(id, c)| (*id, c.clone()))
+            .map(|(id, c)| ContactItem {
+                id: *id,
+                contact: c.clone(),
+            })
             .collect(),
         referrals_heading: words.get("aftercare-referrals"),
         referrals: data

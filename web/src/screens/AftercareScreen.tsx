@@ -59,7 +59,7 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
   return (
     <Section title={view.contacts_heading}>
       <ul className="plain">
-        {view.contacts.map(([id, contact]) => (
+        {view.contacts.map(({ id, contact }) => (
           <li key={String(id)} className="row">
             <span>
               {contact.name} ({contact.relationship}) {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}

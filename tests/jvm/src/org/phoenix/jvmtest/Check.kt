@@ -32,6 +32,9 @@ fun main() {
         "the vault reopens with the passcode and refuses a wrong one" to ::reopenTheVault,
         "biometric unlock goes through the platform-key effect" to ::biometricUnlock,
         "malformed bytes and unknown ids are typed errors" to ::malformedBytes,
+        "a relay answer that arrives after Lock now is dropped without an exception" to ::lateRelayAnswerAfterLockNow,
+        "a biometric answer that arrives after Lock now is dropped without an exception" to ::lateBiometricAnswerAfterLockNow,
+        "exported files are cleared when the app starts, locks and erases" to ::exportsClearedOnStartLockAndErase,
     )
     var failed = 0
     for ((name, case) in cases) {

@@ -4,6 +4,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import org.phoenix.core.Core
 import org.phoenix.core.FileSharer
+import org.phoenix.core.HttpClient
 import org.phoenix.core.Notifier
 import org.phoenix.core.PlatformKeyStore
 import org.phoenix.core.ShellEffects
@@ -19,6 +20,9 @@ import org.phoenix.shared.Event
 import org.phoenix.shared.FlowEvent
 import org.phoenix.shared.GoalEvent
 import org.phoenix.shared.Halt
+import org.phoenix.shared.HttpRequest
+import org.phoenix.shared.HttpResult
+import org.phoenix.shared.MessagesEvent
 import org.phoenix.shared.Reminder
 import org.phoenix.shared.Referral
 import org.phoenix.shared.ReferralStatus
@@ -42,6 +46,8 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     val shared = mutableListOf<ShareFile>()
     val schedules = mutableListOf<List<Reminder>>()
     var stored: ByteArray? = null
+    /** How many times the exports folder was emptied. */
+    var clears = 0
 
     override fun create(done: (ByteArray?) -> Unit) {
         val key = ByteArray(32) { (it * 7 + 3).toByte() }
@@ -53,6 +59,7 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     override fun schedule(reminders: List<Reminder>) { schedules += reminders }
     override fun open(url: String) { opened += url }
     override fun share(file: ShareFile) { shared += file }
+    override fun clear() { clears++ }
 
     /** Nothing in these scenarios pairs for secure messages: no request may be made. */
     fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = { _, _ -> error("no HTTP before pairing") })
@@ -203,4 +210,86 @@ fun malformedBytes() {
         checkEquals("Starting", view.screen::class.simpleName, "bad bytes changed nothing")
     }
     Path.of(path).parent.toFile().deleteRecursively()
+}
+
+/** A phone whose answers wait: the test decides when (and after what) they arrive. */
+class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient {
+    val keyAnswers = mutableListOf<(ByteArray?) -> Unit>()
+    val relayAnswers = mutableListOf<(HttpResult) -> Unit>()
+    var clears = 0
+
+    override fun create(done: (ByteArray?) -> Unit) { keyAnswers += done }
+    override fun read(done: (ByteArray?) -> Unit) { keyAnswers += done }
+    override fun delete() {}
+    override fun schedule(reminders: List<Reminder>) {}
+    override fun open(url: String) {}
+    override fun share(file: ShareFile) {}
+    override fun clear() { clears++ }
+    override fun send(request: HttpRequest, done: (HttpResult) -> Unit) { relayAnswers += done }
+
+    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = this)
+}
+
+fun freshCore(phone: SlowPhone): Pair<Core, Path> {
+    val dir = Files.createTempDirectory("phoenix-jvm-late")
+    val core = Core(dir.resolve("phoenix.db").toString(), "America/New_York", "en-US", phone.effects())
+    core.dispatch(Event.Start)
+    core.dispatch(Event.SetPasscode(PASSCODE, PASSCODE))
+    core.screen<ScreenView.Today>()
+    return core to dir
+}
+
+fun lateRelayAnswerAfterLockNow() {
+    val phone = SlowPhone()
+    val (core, dir) = freshCore(phone)
+    core.use {
+        core.dispatch(Event.Messages(MessagesEvent.Pair("https://relay.example.org", "ABCD-EFGH", "Sam")))
+        check(phone.relayAnswers.isNotEmpty()) { "pairing asked the relay" }
+        core.dispatch(Event.Lock)
+        core.screen<ScreenView.Locked>()
+        // The sync was in flight when the participant tapped "Lock now".
+        phone.relayAnswers.single()(HttpResult.Unreachable)
+        core.screen<ScreenView.Locked>()
+        core.dispatch(Event.Unlock(PASSCODE))
+        core.screen<ScreenView.Today>()
+    }
+    dir.toFile().deleteRecursively()
+}
+
+fun lateBiometricAnswerAfterLockNow() {
+    val phone = SlowPhone()
+    val (core, dir) = freshCore(phone)
+    core.use {
+        core.dispatch(Event.Settings(SettingsEvent.EnableBiometrics))
+        check(phone.keyAnswers.isNotEmpty()) { "the biometric prompt is showing" }
+        core.dispatch(Event.Lock)
+        core.screen<ScreenView.Locked>()
+        // The participant answers the prompt after the app locked.
+        phone.keyAnswers.single()(ByteArray(32) { 7 })
+        core.screen<ScreenView.Locked>()
+        core.dispatch(Event.Unlock(PASSCODE))
+        core.go(Screen.SETTINGS)
+        check(!core.screen<ScreenView.Settings>().value.biometricsEnabled) { "the late key was not enrolled" }
+    }
+    dir.toFile().deleteRecursively()
+}
+
+fun exportsClearedOnStartLockAndErase() {
+    val phone = SlowPhone()
+    val (core, dir) = freshCore(phone)
+    core.use {
+        check(phone.clears >= 1) { "cleared when the app started" }
+        val unlocked = phone.clears
+        core.dispatch(Event.Lock)
+        check(phone.clears > unlocked) { "cleared on lock" }
+        core.dispatch(Event.Unlock(PASSCODE))
+        val again = phone.clears
+        core.go(Screen.GOALS)
+        core.dispatch(Event.ExportPlan)
+        checkEquals(again, phone.clears, "kept while unlocked (the share sheet clears its own)")
+        core.dispatch(Event.EraseEverything)
+        core.screen<ScreenView.FirstRun>()
+        check(phone.clears > again) { "cleared on erase" }
+    }
+    dir.toFile().deleteRecursively()
 }

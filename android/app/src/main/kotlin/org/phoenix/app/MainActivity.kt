@@ -1,27 +1,44 @@
 package org.phoenix.app
 
+import android.Manifest
+import android.content.Intent
+import android.net.ConnectivityManager
+import android.net.Network
 import android.os.Bundle
+import android.view.WindowManager
 import androidx.activity.compose.setContent
+import androidx.activity.enableEdgeToEdge
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.activity.viewModels
 import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.LifecycleEventObserver
-import org.phoenix.app.effects.AndroidEffects
 import org.phoenix.shared.Event
-import java.util.Locale
-import java.util.TimeZone
 
-/** One activity: Compose renders the core's view model. */
+/**
+ * One activity: Compose renders the core's view model. The core itself
+ * lives in [PhoenixState], a ViewModel, so recreating this activity
+ * (rotation, dark mode, font size, locale) neither locks the vault nor
+ * loses the screen.
+ */
 class MainActivity : FragmentActivity() {
-    private lateinit var phoenix: PhoenixState
+    private val phoenix: PhoenixState by viewModels()
+
+    private val shareSheet = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) {
+        phoenix.shareSheetClosed()
+    }
+    private val notificationPermission = registerForActivityResult(ActivityResultContracts.RequestPermission()) {}
+
+    private val network = object : ConnectivityManager.NetworkCallback() {
+        override fun onAvailable(network: Network) = phoenix.reconnected()
+    }
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        // Hidden from the app switcher's thumbnail and from screenshots.
+        window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
+        enableEdgeToEdge()
         super.onCreate(savedInstanceState)
-        phoenix = PhoenixState(
-            vaultPath = filesDir.resolve("phoenix.vault").path,
-            timeZone = TimeZone.getDefault().id,
-            locale = Locale.getDefault().toLanguageTag(),
-            effects = { coreThread -> AndroidEffects.create(this, coreThread) },
-        )
+        phoenix.screen.activity = this
         // Coming back to the app: the core locks it if it sat idle too long.
         lifecycle.addObserver(LifecycleEventObserver { _, event ->
             if (event == Lifecycle.Event.ON_RESUME) {
@@ -29,11 +46,19 @@ class MainActivity : FragmentActivity() {
                 phoenix.syncNow()
             }
         })
+        getSystemService(ConnectivityManager::class.java).registerDefaultNetworkCallback(network)
         setContent { PhoenixApp(phoenix) }
     }
 
+    /** The share sheet; [PhoenixState.shareSheetClosed] clears the export when it returns. */
+    fun openShareSheet(chooser: Intent) = shareSheet.launch(chooser)
+
+    /** Android 13+: the permission reminders need. */
+    fun askForNotifications() = notificationPermission.launch(Manifest.permission.POST_NOTIFICATIONS)
+
     override fun onDestroy() {
-        phoenix.close()
+        getSystemService(ConnectivityManager::class.java).unregisterNetworkCallback(network)
+        if (phoenix.screen.activity === this) phoenix.screen.activity = null
         super.onDestroy()
     }
 }

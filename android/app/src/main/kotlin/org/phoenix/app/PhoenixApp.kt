@@ -1,10 +1,20 @@
 package org.phoenix.app
 
+import androidx.compose.foundation.isSystemInDarkTheme
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.WindowInsets
+import androidx.compose.foundation.layout.consumeWindowInsets
 import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.imePadding
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.safeDrawing
+import androidx.compose.foundation.layout.only
+import androidx.compose.foundation.layout.WindowInsetsSides
+import androidx.compose.foundation.layout.windowInsetsPadding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.horizontalScroll
 import androidx.compose.material3.Button
@@ -14,10 +24,12 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
+import androidx.compose.material3.darkColorScheme
+import androidx.compose.material3.lightColorScheme
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
@@ -34,46 +46,84 @@ import org.phoenix.app.screens.TodayScreen
 import org.phoenix.app.screens.TrendsScreen
 import org.phoenix.app.screens.TriggeredScreen
 import org.phoenix.app.screens.TriggersScreen
+import org.phoenix.shared.ContactEvent
 import org.phoenix.shared.Event
 import org.phoenix.shared.FlowEvent
 import org.phoenix.shared.Screen
 import org.phoenix.shared.ScreenView
+import org.phoenix.shared.SettingsEvent
 import org.phoenix.shared.ViewModel
 
 /** Sends an event to the core. */
 typealias Dispatch = (Event) -> Unit
 
 /** The help actions, navigation and problem around every screen; every word is the core's. */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun PhoenixApp(state: PhoenixState) {
     val view = state.view.value ?: return
     val busy by state.busy
     val dispatch: Dispatch = state::dispatch
-    MaterialTheme {
-        Scaffold(topBar = { HelpBar(view, dispatch) }) { padding ->
-            Column(Modifier.fillMaxSize().padding(padding).padding(horizontal = 16.dp)) {
+    val keys = state.effects.keys
+    val device = Device(biometricsUsable = keys.usable(), biometricKeyKept = keys.hasKey())
+    // The system invalidated the biometric key (a new fingerprint or face):
+    // the core learns that biometric unlock is off.
+    val settings = view.screen as? ScreenView.Settings
+    if (settings != null && settings.value.biometricsEnabled && !device.biometricKeyKept) {
+        LaunchedEffect(settings.value.biometricsEnabled) { dispatch(Event.Settings(SettingsEvent.DisableBiometrics)) }
+    }
+    // The same light or dark scheme as the window theme (values-night).
+    MaterialTheme(colorScheme = if (isSystemInDarkTheme()) darkColorScheme() else lightColorScheme()) {
+        // Edge to edge: the help bar clears the status bar and cutouts, the
+        // screen clears the navigation bar and the keyboard.
+        Scaffold(topBar = { HelpBar(view, dispatch, state::openLinkWhileLocked) }) { padding ->
+            Column(
+                Modifier.fillMaxSize().padding(padding).consumeWindowInsets(padding).imePadding().padding(horizontal = 16.dp),
+            ) {
                 if (view.navigation.isNotEmpty()) Navigation(view, dispatch)
                 view.problem?.let { Problem(it, view, dispatch) }
-                Screen(view, busy || view.busy, dispatch)
+                Screen(view, device, busy || view.busy, dispatch)
             }
         }
     }
 }
 
+/** What the phone can do, as the screens need to know it. */
+data class Device(
+    /** A strong biometric and a screen lock are set up: enabling biometric unlock can work. */
+    val biometricsUsable: Boolean,
+    /** This phone holds the biometric key: unlocking with it can work. */
+    val biometricKeyKept: Boolean,
+)
+
+/**
+ * The help actions, on every screen. The crisis line goes first and the row
+ * wraps, so large fonts never push it off screen. Every link goes through
+ * the core's open-url effect; on the lock screen (where the core refuses
+ * events) the same opener is called directly.
+ */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun HelpBar(view: ViewModel, dispatch: Dispatch) {
-    val links = LocalUriHandler.current
-    Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+private fun HelpBar(view: ViewModel, dispatch: Dispatch, openWhileLocked: (String) -> Unit) {
+    val unlocked = view.navigation.isNotEmpty()
+    Column(
+        Modifier
+            .windowInsetsPadding(WindowInsets.safeDrawing.only(WindowInsetsSides.Top + WindowInsetsSides.Horizontal))
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(8.dp),
+    ) {
         Text(view.title, style = MaterialTheme.typography.titleMedium)
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            if (view.navigation.isNotEmpty()) {
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            TextButton(onClick = {
+                if (unlocked) dispatch(Event.Contact(ContactEvent.CallCrisisLine)) else openWhileLocked(view.help.crisisCallUrl)
+            }) { Text(view.help.crisisLabel) }
+            if (unlocked) {
                 Button(
                     onClick = { dispatch(Event.Triggered(FlowEvent.Start)) },
                     colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error),
                 ) { Text(view.help.imTriggered) }
                 Button(onClick = { dispatch(Event.Navigate(Screen.CONTACT)) }) { Text(view.help.contactPeer) }
             }
-            TextButton(onClick = { links.openUri(view.help.crisisCallUrl) }) { Text(view.help.crisisLabel) }
         }
     }
 }
@@ -99,12 +149,12 @@ private fun Problem(text: String, view: ViewModel, dispatch: Dispatch) {
 }
 
 @Composable
-private fun Screen(view: ViewModel, busy: Boolean, dispatch: Dispatch) {
+private fun Screen(view: ViewModel, device: Device, busy: Boolean, dispatch: Dispatch) {
     val words = view.words
     when (val screen = view.screen) {
         is ScreenView.Starting -> Text(view.title, Modifier.semantics { heading() })
         is ScreenView.FirstRun -> FirstRunScreen(screen.value, busy, dispatch)
-        is ScreenView.Locked -> LockScreen(screen.value, words, busy, dispatch)
+        is ScreenView.Locked -> LockScreen(screen.value, words, device.biometricKeyKept && device.biometricsUsable, busy, dispatch)
         is ScreenView.Today -> TodayScreen(screen.value, words, dispatch)
         is ScreenView.Goals -> GoalsScreen(screen.value, words, dispatch)
         is ScreenView.Triggers -> TriggersScreen(screen.value, words, dispatch)
@@ -112,8 +162,8 @@ private fun Screen(view: ViewModel, busy: Boolean, dispatch: Dispatch) {
         is ScreenView.CheckIn -> CheckInScreen(screen.value, words, dispatch)
         is ScreenView.Trends -> TrendsScreen(screen.value, words)
         is ScreenView.Aftercare -> AftercareScreen(screen.value, words, dispatch)
-        is ScreenView.SafetyPlan -> SafetyPlanScreen(screen.value, words, view.help, dispatch)
+        is ScreenView.SafetyPlan -> SafetyPlanScreen(screen.value, words, dispatch)
         is ScreenView.Contact -> ContactScreen(screen.value, words, view.help, dispatch)
-        is ScreenView.Settings -> SettingsScreen(screen.value, words, dispatch)
+        is ScreenView.Settings -> SettingsScreen(screen.value, words, device.biometricsUsable, dispatch)
     }
 }

@@ -1,35 +1,58 @@
 package org.phoenix.app
 
+import android.app.Application
 import android.os.Handler
 import android.os.Looper
 import androidx.compose.runtime.State
 import androidx.compose.runtime.mutableStateOf
+import androidx.lifecycle.AndroidViewModel
+import org.phoenix.app.effects.AndroidEffects
 import org.phoenix.core.Core
-import org.phoenix.core.ShellEffects
 import org.phoenix.shared.Event
 import org.phoenix.shared.MessagesEvent
 import org.phoenix.shared.ViewModel
+import java.util.Locale
+import java.util.TimeZone
 import java.util.concurrent.Executor
 import java.util.concurrent.Executors
+import java.util.concurrent.RejectedExecutionException
 import java.util.concurrent.TimeUnit
 
 /**
  * The core on one background thread (the passcode's KDF takes a moment; the
  * UI never waits), its view model as Compose state on the main thread.
+ *
+ * A ViewModel: it outlives the Activity, so rotation, dark mode, font size
+ * and locale changes keep the vault unlocked, the screen and the worker.
+ * Effects that need an Activity (the biometric prompt, the share sheet, the
+ * notification permission) reach the one on screen through [screen].
  */
-class PhoenixState(
-    vaultPath: String,
-    timeZone: String,
-    locale: String,
-    /** The effect handlers, given the core's thread to answer on. */
-    effects: (coreThread: Executor) -> ShellEffects,
-) : AutoCloseable {
+class PhoenixState(application: Application) : AndroidViewModel(application) {
     private val worker = Executors.newSingleThreadScheduledExecutor()
     private val main = Handler(Looper.getMainLooper())
-    /** Created on the worker: the main thread never waits for the core. */
-    private lateinit var core: Core
     private val current = mutableStateOf<ViewModel?>(null)
     private val waiting = mutableStateOf(false)
+
+    /** The activity on screen, if any. */
+    val screen = ScreenHolder()
+
+    /**
+     * The core's thread as the effect handlers see it: an answer that
+     * arrives after the app closed (a relay reply, a biometric prompt) is
+     * dropped instead of throwing `RejectedExecutionException`.
+     */
+    private val coreThread = Executor { task ->
+        try {
+            worker.execute(task)
+        } catch (closed: RejectedExecutionException) {
+            // The app is closing: nobody is waiting for this answer.
+        }
+    }
+
+    val effects = AndroidEffects.create(application, screen, coreThread)
+
+    /** Created on the worker: the main thread never waits for the core. */
+    private lateinit var core: Core
 
     /** The latest view model; `null` until the core has started. */
     val view: State<ViewModel?> = current
@@ -38,8 +61,13 @@ class PhoenixState(
     val busy: State<Boolean> = waiting
 
     init {
-        worker.execute {
-            core = Core(vaultPath, timeZone, locale, effects(worker))
+        coreThread.execute {
+            core = Core(
+                vaultPath = application.filesDir.resolve("phoenix.vault").path,
+                timeZone = TimeZone.getDefault().id,
+                locale = Locale.getDefault().toLanguageTag(),
+                effects = effects.shell,
+            )
             core.observe { view -> main.post { current.value = view } }
             core.dispatch(Event.Start)
         }
@@ -55,21 +83,35 @@ class PhoenixState(
         if (::core.isInitialized) core.dispatch(Event.Messages(event))
     }
 
-    /** The app came back online or to the foreground: sync now. */
-    fun syncNow() {
-        worker.execute { background(MessagesEvent.Sync) }
-    }
+    /** The app came back to the foreground: sync now. */
+    fun syncNow() = coreThread.execute { background(MessagesEvent.Sync) }
+
+    /** The network came back: send the outbox now, without waiting out the backoff. */
+    fun reconnected() = coreThread.execute { background(MessagesEvent.Reconnected) }
+
+    /** The share sheet closed: the exported file goes. */
+    fun shareSheetClosed() = coreThread.execute { effects.shell.sharer.clear() }
+
+    /**
+     * The crisis line from the lock screen, where the core takes no events:
+     * the same opener the open-url effect uses (it never throws).
+     */
+    fun openLinkWhileLocked(url: String) = effects.shell.urls.open(url)
 
     fun dispatch(event: Event) {
         waiting.value = true
-        worker.execute {
+        coreThread.execute {
             core.dispatch(event)
             main.post { waiting.value = false }
         }
     }
 
-    override fun close() {
-        worker.execute { core.close() }
+    /** The app is finishing for good (not a configuration change). */
+    override fun onCleared() {
+        coreThread.execute {
+            core.close()
+            effects.close()
+        }
         worker.shutdown()
     }
 }

@@ -4,10 +4,12 @@ import com.novi.bincode.BincodeDeserializer
 import org.phoenix.shared.Event
 import org.phoenix.shared.PlatformKeyOperation
 import org.phoenix.shared.PlatformKeyOutput
+import org.phoenix.shared.ScreenView
 import org.phoenix.shared.ShellEffect
 import org.phoenix.shared.ShellRequest
 import org.phoenix.shared.ViewModel
 import uniffi.shared.CoreFfi
+import uniffi.shared.HostException
 
 /**
  * The app's handle on the Rust core, through UniFFI: send [Event]s, observe
@@ -17,6 +19,10 @@ import uniffi.shared.CoreFfi
  * Call it from one thread at a time (the app uses a single background
  * executor: the passcode's KDF takes a moment) and deliver [observe]'s view
  * models to the UI thread.
+ *
+ * Exported files (the plan, the calendar, the backup) are cleared when the
+ * core starts, locks or erases (the view turns to the lock screen or first
+ * run); the share sheet clears them itself when it closes.
  */
 class Core(
     vaultPath: String,
@@ -30,6 +36,11 @@ class Core(
     /** The latest view model. */
     var view: ViewModel = ViewModel.bincodeDeserialize(ffi.view())
         private set
+
+    init {
+        // Whatever a previous run left for the share sheet goes first.
+        effects.sharer.clear()
+    }
 
     /** Calls [observer] with every new view model, starting with the current one. */
     fun observe(observer: (ViewModel) -> Unit): AutoCloseable {
@@ -58,10 +69,10 @@ class Core(
             is ShellEffect.Share -> done(request) { effects.sharer.share(effect.value) }
             is ShellEffect.Notify -> done(request) { effects.notifier.schedule(effect.value.value) }
             is ShellEffect.PlatformKey -> platformKey(effect.value) { output ->
-                handle(ffi.resolve(request.id, output.bincodeSerialize()))
+                answer(request, output.bincodeSerialize())
             }
             is ShellEffect.Http -> effects.http.send(effect.value) { result ->
-                handle(ffi.resolve(request.id, result.bincodeSerialize()))
+                answer(request, result.bincodeSerialize())
             }
         }
     }
@@ -88,13 +99,34 @@ class Core(
     /** Carries out a request whose answer is "done" (no bytes), then answers it. */
     private inline fun done(request: ShellRequest, action: () -> Unit) {
         action()
-        handle(ffi.resolve(request.id, ByteArray(0)))
+        answer(request, ByteArray(0))
+    }
+
+    /**
+     * Answers [request]. Locking, auto-lock and erasing make the core forget
+     * the requests it was waiting for, so an answer that arrives after them
+     * (a relay reply, a biometric prompt closed after "Lock now") is
+     * dropped quietly: there is nobody left to give it to.
+     */
+    private fun answer(request: ShellRequest, bytes: ByteArray) {
+        val next = try {
+            ffi.resolve(request.id, bytes)
+        } catch (late: HostException.UnknownEffect) {
+            return
+        }
+        handle(next)
     }
 
     private fun render() {
+        val before = view.screen
         view = ViewModel.bincodeDeserialize(ffi.view())
+        if (leftUnlocked(before, view.screen)) effects.sharer.clear()
         for (observer in observers.toList()) observer(view)
     }
+
+    /** Locked or erased: the participant's exports must not outlive it. */
+    private fun leftUnlocked(before: ScreenView, after: ScreenView): Boolean =
+        (after is ScreenView.Locked || after is ScreenView.FirstRun) && before::class != after::class
 
     override fun close() {
         observers.clear()

@@ -35,9 +35,16 @@ fun interface UrlOpener {
     fun open(url: String)
 }
 
-/** Offers a file (plan document, calendar, backup) to the share sheet. */
-fun interface FileSharer {
+/**
+ * Offers a file (plan document, calendar, backup) to the share sheet. The
+ * files live in one private folder, emptied when the sheet closes and by
+ * [clear].
+ */
+interface FileSharer {
     fun share(file: ShareFile)
+
+    /** Deletes every exported file (on start, lock and erase). */
+    fun clear()
 }
 
 /**

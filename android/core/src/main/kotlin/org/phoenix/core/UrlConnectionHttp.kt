@@ -14,17 +14,21 @@ import java.util.concurrent.Executors
  * the JVM too). The blocking call runs on its own background thread; the
  * answer is handed to the core on [answerOn], the core's thread. No
  * cookies, no cache, no redirects (the signature covers the path).
+ * [close] ends the background thread.
  */
 class UrlConnectionHttp(
     private val answerOn: Executor,
     private val io: ExecutorService = Executors.newSingleThreadExecutor(),
-) : HttpClient {
+) : HttpClient, AutoCloseable {
     override fun send(request: HttpRequest, done: (HttpResult) -> Unit) {
+        if (io.isShutdown) return done(HttpResult.Unreachable)
         io.execute {
             val result = perform(request)
             answerOn.execute { done(result) }
         }
     }
+
+    override fun close() = io.shutdown()
 
     private fun perform(request: HttpRequest): HttpResult = try {
         val connection = URL(request.url).openConnection() as HttpURLConnection

@@ -1,17 +1,35 @@
 package org.phoenix.app.effects
 
-import androidx.fragment.app.FragmentActivity
+import android.app.Application
+import org.phoenix.app.ScreenHolder
 import org.phoenix.core.ShellEffects
 import org.phoenix.core.UrlConnectionHttp
 import java.util.concurrent.Executor
 
-/** Android's side of every shell effect. */
-object AndroidEffects {
-    fun create(activity: FragmentActivity, coreThread: Executor) = ShellEffects(
-        keys = KeystorePlatformKey(activity, coreThread),
-        notifier = AlarmReminders(activity.applicationContext),
-        urls = IntentUrlOpener(activity),
-        sharer = ShareSheet(activity),
-        http = UrlConnectionHttp(coreThread),
-    )
+/**
+ * Android's side of every shell effect. Built on the Application (they live
+ * as long as the core does); the ones that need an activity reach the one
+ * on screen through [ScreenHolder].
+ */
+class AndroidEffects private constructor(
+    val keys: KeystorePlatformKey,
+    private val http: UrlConnectionHttp,
+    val shell: ShellEffects,
+) : AutoCloseable {
+    override fun close() = http.close()
+
+    companion object {
+        fun create(app: Application, screen: ScreenHolder, coreThread: Executor): AndroidEffects {
+            val keys = KeystorePlatformKey(app, screen, coreThread)
+            val http = UrlConnectionHttp(coreThread)
+            val shell = ShellEffects(
+                keys = keys,
+                notifier = AlarmReminders(app, screen),
+                urls = IntentUrlOpener(app, screen),
+                sharer = ShareSheet(app, screen),
+                http = http,
+            )
+            return AndroidEffects(keys, http, shell)
+        }
+    }
 }

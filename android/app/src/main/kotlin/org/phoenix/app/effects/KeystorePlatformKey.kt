@@ -1,13 +1,19 @@
 package org.phoenix.app.effects
 
+import android.content.Context
 import android.security.keystore.KeyGenParameterSpec
+import android.security.keystore.KeyPermanentlyInvalidatedException
 import android.security.keystore.KeyProperties
+import androidx.biometric.BiometricManager
+import androidx.biometric.BiometricManager.Authenticators.BIOMETRIC_STRONG
 import androidx.biometric.BiometricPrompt
 import androidx.core.content.ContextCompat
-import androidx.fragment.app.FragmentActivity
+import org.phoenix.app.ScreenHolder
 import org.phoenix.core.PlatformKeyStore
 import java.io.File
+import java.security.GeneralSecurityException
 import java.security.KeyStore
+import java.security.ProviderException
 import java.security.SecureRandom
 import java.util.concurrent.Executor
 import javax.crypto.Cipher
@@ -20,17 +26,40 @@ import javax.crypto.spec.GCMParameterSpec
  * kept on this device only, sealed by an Android Keystore AES key that
  * needs the participant's biometric for every use (and is invalidated when
  * a new fingerprint or face is enrolled). Only the sealed bytes touch disk.
+ *
+ * Every failure answers "unavailable" (`null`): no strong biometric enrolled
+ * or no screen lock ([usable] is false, checked before any key is made), a
+ * key the system invalidated (then deleted, so [hasKey] turns false and the
+ * app tells the core biometrics are off), or no activity on screen.
  */
 class KeystorePlatformKey(
-    private val activity: FragmentActivity,
+    private val context: Context,
+    private val screen: ScreenHolder,
     private val coreThread: Executor,
 ) : PlatformKeyStore {
-    private val sealed = File(activity.noBackupFilesDir, "platform-key.sealed")
+    private val sealed = File(context.noBackupFilesDir, "platform-key.sealed")
     private val keyStore = KeyStore.getInstance("AndroidKeyStore").apply { load(null) }
 
+    /** A strong biometric is enrolled and a screen lock set: the prompt can work. */
+    fun usable(): Boolean =
+        BiometricManager.from(context).canAuthenticate(BIOMETRIC_STRONG) == BiometricManager.BIOMETRIC_SUCCESS
+
+    /** This device holds a sealed key that biometric unlock can read. */
+    fun hasKey(): Boolean = sealed.exists() && keyStore.containsAlias(ALIAS)
+
     override fun create(done: (ByteArray?) -> Unit) {
+        if (!usable()) return done(null)
+        val cipher = try {
+            Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, newSealingKey()) }
+        } catch (failed: GeneralSecurityException) {
+            delete()
+            return done(null)
+        } catch (failed: ProviderException) {
+            // Thrown by some Keystore versions when no screen lock is set.
+            delete()
+            return done(null)
+        }
         val raw = ByteArray(32).also { SecureRandom().nextBytes(it) }
-        val cipher = Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, newSealingKey()) }
         authenticate(cipher, done) { ready ->
             sealed.writeBytes(ready.iv + ready.doFinal(raw))
             raw
@@ -40,14 +69,16 @@ class KeystorePlatformKey(
     override fun read(done: (ByteArray?) -> Unit) {
         val bytes = sealed.takeIf { it.exists() }?.readBytes()
         val key = keyStore.getKey(ALIAS, null) as? SecretKey
-        if (bytes == null || key == null || bytes.size <= IV_BYTES) return done(null)
+        if (bytes == null || key == null || bytes.size <= IV_BYTES || !usable()) return done(null)
         val cipher = try {
             Cipher.getInstance(TRANSFORMATION).apply {
                 init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(128, bytes.copyOfRange(0, IV_BYTES)))
             }
-        } catch (invalidated: Exception) {
+        } catch (invalidated: KeyPermanentlyInvalidatedException) {
             // A new biometric was enrolled: the key is gone; the passcode still works.
             delete()
+            return done(null)
+        } catch (failed: GeneralSecurityException) {
             return done(null)
         }
         authenticate(cipher, done) { ready -> ready.doFinal(bytes.copyOfRange(IV_BYTES, bytes.size)) }
@@ -82,13 +113,18 @@ class KeystorePlatformKey(
                 coreThread.execute { done(null) }
             }
         }
-        ContextCompat.getMainExecutor(activity).execute {
+        ContextCompat.getMainExecutor(context).execute {
+            val activity = screen.activity
+            if (activity == null || activity.isFinishing) {
+                coreThread.execute { done(null) }
+                return@execute
+            }
             val prompt = BiometricPrompt(activity, ContextCompat.getMainExecutor(activity), callback)
             // Title only: the prompt is the system's; it shows no participant data.
             val info = BiometricPrompt.PromptInfo.Builder()
                 .setTitle(activity.applicationInfo.loadLabel(activity.packageManager))
                 .setNegativeButtonText(activity.getString(android.R.string.cancel))
-                .setAllowedAuthenticators(androidx.biometric.BiometricManager.Authenticators.BIOMETRIC_STRONG)
+                .setAllowedAuthenticators(BIOMETRIC_STRONG)
                 .build()
             prompt.authenticate(info, BiometricPrompt.CryptoObject(cipher))
         }

@@ -8,7 +8,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
@@ -37,23 +37,23 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         OutlinedButton(onClick = { aftercare(AftercareEvent.Remove(id)) }) { Text("${words.remove}: $name") }
     }
     // Form state, one set per section.
-    var contactName by remember { mutableStateOf("") }
-    var relationship by remember { mutableStateOf("") }
-    var contactPhone by remember { mutableStateOf("") }
-    var category by remember { mutableIntStateOf(0) }
-    var organization by remember { mutableStateOf("") }
-    var referralContact by remember { mutableStateOf("") }
-    var status by remember { mutableIntStateOf(0) }
-    var documentKind by remember { mutableIntStateOf(0) }
-    var documentName by remember { mutableStateOf("") }
-    var title by remember { mutableStateOf("") }
-    var at by remember { mutableStateOf("") }
-    var place by remember { mutableStateOf("") }
-    var meeting by remember { mutableStateOf("") }
-    var day by remember { mutableIntStateOf(0) }
-    var time by remember { mutableStateOf("") }
-    var warningSigns by remember { mutableStateOf(view.plan.warningSigns.asLines()) }
-    var reEngagement by remember { mutableStateOf(view.plan.reEngagement.asLines()) }
+    var contactName by rememberSaveable { mutableStateOf("") }
+    var relationship by rememberSaveable { mutableStateOf("") }
+    var contactPhone by rememberSaveable { mutableStateOf("") }
+    var category by rememberSaveable { mutableIntStateOf(0) }
+    var organization by rememberSaveable { mutableStateOf("") }
+    var referralContact by rememberSaveable { mutableStateOf("") }
+    var status by rememberSaveable { mutableIntStateOf(0) }
+    var documentKind by rememberSaveable { mutableIntStateOf(0) }
+    var documentName by rememberSaveable { mutableStateOf("") }
+    var title by rememberSaveable { mutableStateOf("") }
+    var at by rememberSaveable { mutableStateOf("") }
+    var place by rememberSaveable { mutableStateOf("") }
+    var meeting by rememberSaveable { mutableStateOf("") }
+    var day by rememberSaveable { mutableIntStateOf(0) }
+    var time by rememberSaveable { mutableStateOf("") }
+    var warningSigns by rememberSaveable { mutableStateOf(view.plan.warningSigns.asLines()) }
+    var reEngagement by rememberSaveable { mutableStateOf(view.plan.reEngagement.asLines()) }
 
     ScreenColumn(view.heading) {
         item {
@@ -63,7 +63,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { SectionHeading(view.contactsHeading) }
-        for ((id, contact) in view.contacts) item { Text("${contact.name} (${contact.relationship}) ${contact.phone}"); remove(id, contact.name) }
+        for (entry in view.contacts) item { Text("${entry.contact.name} (${entry.contact.relationship}) ${entry.contact.phone}"); remove(entry.id, entry.contact.name) }
         item { Field(words.name, contactName, { contactName = it }) }
         item { Field(words.relationship, relationship, { relationship = it }) }
         item { Field(words.phone, contactPhone, { contactPhone = it }, kind = KeyboardType.Phone) }

@@ -8,6 +8,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
@@ -25,12 +26,12 @@ import org.phoenix.shared.Halt
 
 @Composable
 fun CheckInScreen(view: CheckInView, words: FormWords, dispatch: Dispatch) {
-    var mood by remember { mutableIntStateOf(view.mood?.toInt() ?: 3) }
-    var craving by remember { mutableIntStateOf(view.craving?.toInt() ?: 0) }
+    var mood by rememberSaveable { mutableIntStateOf(view.mood?.toInt() ?: 3) }
+    var craving by rememberSaveable { mutableIntStateOf(view.craving?.toInt() ?: 0) }
     var halt by remember { mutableStateOf(listOf(false, false, false, false)) }
-    var sleep by remember { mutableStateOf("") }
-    var used by remember { mutableIntStateOf(2) }
-    var note by remember { mutableStateOf(view.note) }
+    var sleep by rememberSaveable { mutableStateOf("") }
+    var used by rememberSaveable { mutableIntStateOf(2) }
+    var note by rememberSaveable { mutableStateOf(view.note) }
     var barc by remember { mutableStateOf(List(view.barcItems.size) { 0 }) }
     ScreenColumn(view.heading) {
         item { Scale(view.moodLabel, words.moodScale, mood, 1..5) { mood = it } }

@@ -10,6 +10,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.foundation.lazy.LazyListScope
 import androidx.compose.ui.text.input.KeyboardType
@@ -33,13 +34,13 @@ import org.phoenix.shared.SpecialistForm
 fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispatch: Dispatch) {
     val contact = { event: ContactEvent -> dispatch(Event.Contact(event)) }
     val saved = view.specialist
-    var name by remember { mutableStateOf(saved?.name ?: "") }
-    var organization by remember { mutableStateOf(saved?.organization ?: "") }
-    var phone by remember { mutableStateOf(saved?.phone ?: "") }
-    var email by remember { mutableStateOf(saved?.email ?: "") }
-    var preferred by remember { mutableIntStateOf(words.contactWays.indexOfFirst { it.value == saved?.preferred }.coerceAtLeast(0)) }
+    var name by rememberSaveable { mutableStateOf(saved?.name ?: "") }
+    var organization by rememberSaveable { mutableStateOf(saved?.organization ?: "") }
+    var phone by rememberSaveable { mutableStateOf(saved?.phone ?: "") }
+    var email by rememberSaveable { mutableStateOf(saved?.email ?: "") }
+    var preferred by rememberSaveable { mutableIntStateOf(words.contactWays.indexOfFirst { it.value == saved?.preferred }.coerceAtLeast(0)) }
     var hours by remember { mutableStateOf(saved?.hours ?: listOf()) }
-    var template by remember { mutableStateOf("") }
+    var template by rememberSaveable { mutableStateOf("") }
     val messages = view.messages
     ScreenColumn(view.heading) {
         view.outsideHoursMessage?.let { message ->
@@ -104,9 +105,9 @@ private fun LazyListScope.secureMessages(view: MessagesView, dispatch: Dispatch)
     item { Text(view.intro) }
     if (view.specialistName == null) {
         item {
-            var relay by remember { mutableStateOf("") }
-            var invite by remember { mutableStateOf("") }
-            var name by remember { mutableStateOf("") }
+            var relay by rememberSaveable { mutableStateOf("") }
+            var invite by rememberSaveable { mutableStateOf("") }
+            var name by rememberSaveable { mutableStateOf("") }
             Field(view.relayLabel, relay, { relay = it }, kind = KeyboardType.Uri)
             Field(view.inviteLabel, invite, { invite = it })
             Field(view.nameLabel, name, { name = it })
@@ -125,7 +126,7 @@ private fun LazyListScope.secureMessages(view: MessagesView, dispatch: Dispatch)
         }
     }
     item {
-        var text by remember { mutableStateOf("") }
+        var text by rememberSaveable { mutableStateOf("") }
         Field(view.messageLabel, text, { text = it }, lines = 3)
         Button(onClick = { send(MessagesEvent.Send(text)); text = "" }) { Text(view.sendLabel) }
     }

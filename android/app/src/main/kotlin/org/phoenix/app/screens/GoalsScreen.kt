@@ -8,7 +8,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
@@ -28,10 +28,10 @@ import org.phoenix.shared.GoalsView
 
 @Composable
 fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
-    var title by remember { mutableStateOf("") }
-    var dimension by remember { mutableIntStateOf(0) }
-    var why by remember { mutableStateOf("") }
-    var target by remember { mutableStateOf("") }
+    var title by rememberSaveable { mutableStateOf("") }
+    var dimension by rememberSaveable { mutableIntStateOf(0) }
+    var why by rememberSaveable { mutableStateOf("") }
+    var target by rememberSaveable { mutableStateOf("") }
     ScreenColumn(view.heading) {
         item { Field(view.titleLabel, title, { title = it }) }
         item { Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it } }
@@ -53,8 +53,8 @@ fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
 
 @Composable
 private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Dispatch) {
-    var step by remember { mutableStateOf("") }
-    var due by remember { mutableStateOf("") }
+    var step by rememberSaveable { mutableStateOf("") }
+    var due by rememberSaveable { mutableStateOf("") }
     SectionHeading(goal.title)
     Text("${goal.dimensionLabel} · ${goal.statusLabel}${goal.target?.let { " · $it" } ?: ""}")
     if (goal.why.isNotEmpty()) Text(goal.why)

@@ -9,6 +9,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.Field
@@ -34,8 +35,9 @@ fun FirstRunScreen(view: FirstRunView, busy: Boolean, dispatch: Dispatch) {
     }
 }
 
+/** [biometrics]: this phone holds a biometric key it can read; otherwise the button is hidden. */
 @Composable
-fun LockScreen(view: LockView, words: FormWords, busy: Boolean, dispatch: Dispatch) {
+fun LockScreen(view: LockView, words: FormWords, biometrics: Boolean, busy: Boolean, dispatch: Dispatch) {
     var passcode by remember { mutableStateOf("") }
     ScreenColumn(view.heading) {
         item { Field(view.passcodeLabel, passcode, { passcode = it }, secret = true) }
@@ -44,7 +46,7 @@ fun LockScreen(view: LockView, words: FormWords, busy: Boolean, dispatch: Dispat
                 Text(view.unlockLabel)
             }
         }
-        item { OutlinedButton(enabled = !busy, onClick = { dispatch(Event.UnlockWithBiometrics) }) { Text(view.biometricsLabel) } }
+        if (biometrics) item { OutlinedButton(enabled = !busy, onClick = { dispatch(Event.UnlockWithBiometrics) }) { Text(view.biometricsLabel) } }
         view.throttleMessage?.let { item { Text(it, color = MaterialTheme.colorScheme.error) } }
         item { EraseEverything(view.eraseLabel, words, dispatch) }
     }
@@ -53,7 +55,7 @@ fun LockScreen(view: LockView, words: FormWords, busy: Boolean, dispatch: Dispat
 /** Erase, behind a second, explicit confirmation. */
 @Composable
 fun EraseEverything(label: String, words: FormWords, dispatch: Dispatch) {
-    var confirming by remember { mutableStateOf(false) }
+    var confirming by rememberSaveable { mutableStateOf(false) }
     if (!confirming) {
         OutlinedButton(onClick = { confirming = true }) { Text(label, color = MaterialTheme.colorScheme.error) }
     } else {

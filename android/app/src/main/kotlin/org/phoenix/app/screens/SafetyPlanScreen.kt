@@ -8,8 +8,8 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
-import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.Field
@@ -17,31 +17,30 @@ import org.phoenix.app.ui.Group
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.asLines
 import org.phoenix.app.ui.asList
+import org.phoenix.shared.ContactEvent
 import org.phoenix.shared.Event
 import org.phoenix.shared.FormWords
-import org.phoenix.shared.HelpActions
 import org.phoenix.shared.Person
 import org.phoenix.shared.SafetyPlan
 import org.phoenix.shared.SafetyPlanView
 
 /** The Stanley–Brown safety plan: six steps and reasons for living. */
 @Composable
-fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, help: HelpActions, dispatch: Dispatch) {
-    val links = LocalUriHandler.current
+fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch) {
     val plan = view.plan
-    var warningSigns by remember { mutableStateOf(plan.warningSigns.asLines()) }
-    var coping by remember { mutableStateOf(plan.internalCoping.asLines()) }
-    var distractions by remember { mutableStateOf(plan.distractions.asLines()) }
+    var warningSigns by rememberSaveable { mutableStateOf(plan.warningSigns.asLines()) }
+    var coping by rememberSaveable { mutableStateOf(plan.internalCoping.asLines()) }
+    var distractions by rememberSaveable { mutableStateOf(plan.distractions.asLines()) }
     var people by remember { mutableStateOf(plan.peopleToAsk) }
     var professionals by remember { mutableStateOf(plan.professionals) }
-    var environment by remember { mutableStateOf(plan.safeEnvironment.asLines()) }
-    var reasons by remember { mutableStateOf(plan.reasonsForLiving.asLines()) }
+    var environment by rememberSaveable { mutableStateOf(plan.safeEnvironment.asLines()) }
+    var reasons by rememberSaveable { mutableStateOf(plan.reasonsForLiving.asLines()) }
     val headings = view.stepHeadings
     ScreenColumn(view.heading) {
         item {
             Row {
-                Button(onClick = { links.openUri(help.crisisCallUrl) }) { Text(view.callCrisisLabel) }
-                OutlinedButton(onClick = { links.openUri(help.crisisTextUrl) }) { Text(view.textCrisisLabel) }
+                Button(onClick = { dispatch(Event.Contact(ContactEvent.CallCrisisLine)) }) { Text(view.callCrisisLabel) }
+                OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.TextCrisisLine)) }) { Text(view.textCrisisLabel) }
             }
         }
         item { Field("${headings[0]}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }

@@ -9,6 +9,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.text.input.KeyboardType
@@ -25,11 +26,12 @@ import org.phoenix.shared.SettingsEvent
 import org.phoenix.shared.SettingsView
 
 @Composable
-fun SettingsScreen(view: SettingsView, words: FormWords, dispatch: Dispatch) {
+/** [biometricsUsable]: a strong biometric and a screen lock are set up; otherwise only turning it off is offered. */
+fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boolean, dispatch: Dispatch) {
     val settings = { event: SettingsEvent -> dispatch(Event.Settings(event)) }
-    var autoLock by remember { mutableStateOf(view.autoLockMinutes.toString()) }
-    var crisisLine by remember { mutableStateOf(view.crisisLine) }
-    var reminder by remember { mutableStateOf(view.checkInReminder ?: "") }
+    var autoLock by rememberSaveable { mutableStateOf(view.autoLockMinutes.toString()) }
+    var crisisLine by rememberSaveable { mutableStateOf(view.crisisLine) }
+    var reminder by rememberSaveable { mutableStateOf(view.checkInReminder ?: "") }
     var passphrase by remember { mutableStateOf("") }
     var importPassphrase by remember { mutableStateOf("") }
     val context = LocalContext.current
@@ -50,7 +52,7 @@ fun SettingsScreen(view: SettingsView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { CheckRow(view.discreetLabel, view.discreet) { settings(SettingsEvent.SetDiscreet(it)) } }
-        item { CheckRow(view.biometricsLabel, view.biometricsEnabled) { on -> settings(if (on) SettingsEvent.EnableBiometrics else SettingsEvent.DisableBiometrics) } }
+        if (biometricsUsable || view.biometricsEnabled) item { CheckRow(view.biometricsLabel, view.biometricsEnabled) { on -> settings(if (on) SettingsEvent.EnableBiometrics else SettingsEvent.DisableBiometrics) } }
         item { Field(view.autoLockLabel, autoLock, { autoLock = it }, kind = KeyboardType.Number) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetAutoLockMinutes(autoLock.toUIntOrNull() ?: 0u)) }) { Text(words.save) } }
         item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone) }

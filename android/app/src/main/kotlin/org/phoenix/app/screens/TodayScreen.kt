@@ -7,7 +7,7 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.CheckRow
@@ -22,9 +22,9 @@ import org.phoenix.shared.TodayView
 
 @Composable
 fun TodayScreen(view: TodayView, words: FormWords, dispatch: Dispatch) {
-    var date by remember { mutableStateOf("") }
-    var lapseDate by remember { mutableStateOf("") }
-    var lapseContext by remember { mutableStateOf("") }
+    var date by rememberSaveable { mutableStateOf("") }
+    var lapseDate by rememberSaveable { mutableStateOf("") }
+    var lapseContext by rememberSaveable { mutableStateOf("") }
     ScreenColumn(view.heading) {
         view.checkInPrompt?.let { prompt ->
             item { Text(prompt) }

@@ -9,6 +9,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.CheckRow
@@ -23,9 +24,9 @@ import org.phoenix.shared.TriggersView
 
 @Composable
 fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
-    var kind by remember { mutableIntStateOf(0) }
-    var name by remember { mutableStateOf("") }
-    var strategy by remember { mutableStateOf("") }
+    var kind by rememberSaveable { mutableIntStateOf(0) }
+    var name by rememberSaveable { mutableStateOf("") }
+    var strategy by rememberSaveable { mutableStateOf("") }
     var helpsWith by remember { mutableStateOf(setOf<ULong>()) }
     ScreenColumn(view.heading) {
         item { SectionHeading(view.addTriggerLabel) }
