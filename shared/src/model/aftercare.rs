@@ -2,16 +2,14 @@
 //! to obtain, appointments, weekly meetings, warning signs and the
 //! re-engagement plan; and its export as a document and a calendar.
 
-use std::collections::BTreeMap;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
-use super::goals::required;
+use super::forms::{required, tidy};
 use super::problem::Problem;
-use super::records::{Data, Id, Record, record};
+use super::record::{Id, PROFILE_ID, Record, record};
 use super::when::{Day, parse_date_time, parse_time};
+use super::{Context, Data, Listed, Unlocked, Update};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SupportContact {
@@ -223,42 +221,24 @@ fn depends_on(data: &Data, from: Id, target: Id) -> bool {
     false
 }
 
-/// A kind of plan item, and where the model keeps it.
-trait Item: Record + Sized {
-    fn items(data: &mut Data) -> &mut BTreeMap<Id, Self>;
-}
-
-macro_rules! items {
-    ($($ty:ty => $field:ident),* $(,)?) => {
-        $(impl Item for $ty {
-            fn items(data: &mut Data) -> &mut BTreeMap<Id, Self> {
-                &mut data.$field
-            }
-        })*
-    };
-}
-
-items! {
-    SupportContact => contacts,
-    Referral => referrals,
-    Document => documents,
-    Appointment => appointments,
-    Meeting => meetings,
-}
-
 /// Adds (`id` is `None`) or replaces an item.
-fn save<T: Item>(data: &mut Data, id: Option<Id>, value: T) -> Result<Outcome, Problem> {
+fn save<T: Listed>(data: &mut Data, id: Option<Id>, value: T) -> Result<Update, Problem> {
     let id = match id {
-        Some(id) if T::items(data).contains_key(&id) => id,
+        Some(id) if T::list(data).contains_key(&id) => id,
         Some(_) => return Err(Problem::UnknownItem),
         None => data.allocate_id(),
     };
     let change = value.put(id);
-    T::items(data).insert(id, value);
-    Ok(Outcome::saved(vec![change]))
+    T::list(data).insert(id, value);
+    Ok(Update::saved(vec![change]))
 }
 
-pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem> {
+pub fn update(
+    event: AftercareEvent,
+    unlocked: &mut Unlocked,
+    _: &Context<'_>,
+) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
     match event {
         AftercareEvent::SaveContact { id, mut contact } => {
             contact.name = required(&contact.name)?;
@@ -285,23 +265,18 @@ pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem
         AftercareEvent::SaveMeeting { id, meeting } => save(data, id, meeting.parse()?),
         AftercareEvent::Remove(id) => remove(id, data),
         AftercareEvent::SetPlan(mut plan) => {
-            for list in [&mut plan.warning_signs, &mut plan.re_engagement] {
-                *list = list
-                    .iter()
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-            }
-            let change = plan.put(super::records::PROFILE_ID);
+            tidy(&mut plan.warning_signs);
+            tidy(&mut plan.re_engagement);
+            let change = plan.put(PROFILE_ID);
             data.aftercare = plan;
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
     }
 }
 
 /// Removes a contact, referral, document, appointment or meeting; documents
 /// that needed a removed document first no longer do.
-fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
+fn remove(id: Id, data: &mut Data) -> Result<Update, Problem> {
     let change = if data.contacts.remove(&id).is_some() {
         SupportContact::delete(id)
     } else if data.referrals.remove(&id).is_some() {
@@ -314,7 +289,7 @@ fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
                 changes.push(document.put(*other));
             }
         }
-        return Ok(Outcome::saved(changes));
+        return Ok(Update::saved(changes));
     } else if data.appointments.remove(&id).is_some() {
         Appointment::delete(id)
     } else if data.meetings.remove(&id).is_some() {
@@ -322,7 +297,7 @@ fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
     } else {
         return Err(Problem::UnknownItem);
     };
-    Ok(Outcome::saved(vec![change]))
+    Ok(Update::saved(vec![change]))
 }
 
 /// Appointments on `day`, earliest first.

@@ -3,9 +3,21 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
 use super::problem::Problem;
-use super::records::{CheckIn, Data, Halt, Id, Record};
+use super::record::{Id, Record, record};
+use super::triggers::Halt;
+use super::{Context, Data, Unlocked, Update};
+
+/// A day's check-in: the answers, on the participant's calendar date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct CheckIn {
+    pub date: NaiveDate,
+    pub answers: CheckInForm,
+}
+
+record! {
+    CheckIn => CheckIn,
+}
 
 /// What the participant answers; one per day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -32,7 +44,12 @@ pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
 }
 
 /// Saves today's check-in, replacing it if the participant already checked in.
-pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+pub fn save(
+    mut form: CheckInForm,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (data, today) = (&mut unlocked.data, cx.today);
     if !(1..=5).contains(&form.mood)
         || form.craving > 10
         || form.sleep_hours.is_some_and(|h| h > 24)
@@ -64,7 +81,7 @@ pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<
     };
     let change = check_in.put(id);
     data.check_ins.insert(id, check_in);
-    Ok(Outcome::saved(vec![change]))
+    Ok(Update::saved(vec![change]))
 }
 
 /// One point of a trend: averages over a week or a month.

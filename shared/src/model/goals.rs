@@ -3,9 +3,56 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
+use super::forms::required;
 use super::problem::Problem;
-use super::records::{Data, Dimension, Goal, GoalStatus, GoalStep, Id, Record};
+use super::record::{Id, Record, record};
+use super::when::parse_date;
+use super::{Context, Data, Unlocked, Update};
+
+/// SAMHSA's four dimensions of recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
+pub enum Dimension {
+    Health,
+    Home,
+    Purpose,
+    Community,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
+pub enum GoalStatus {
+    Active,
+    Paused,
+    Completed,
+    Archived,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct Goal {
+    pub title: String,
+    pub dimension: Dimension,
+    pub why: String,
+    pub target: Option<NaiveDate>,
+    pub status: GoalStatus,
+    pub created: NaiveDate,
+    /// When it was completed; history keeps it.
+    pub completed: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct GoalStep {
+    pub goal: Id,
+    pub title: String,
+    pub position: u32,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+}
+
+record! {
+    Goal => Goal,
+    GoalStep => GoalStep,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
@@ -42,22 +89,6 @@ pub enum GoalEvent {
     },
 }
 
-pub(crate) fn parse_date(text: Option<&str>) -> Result<Option<NaiveDate>, Problem> {
-    match text.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(text) => text.parse().map(Some).map_err(|_| Problem::InvalidDate),
-    }
-}
-
-pub(crate) fn required(text: &str) -> Result<String, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Problem::EmptyText)
-    } else {
-        Ok(text.to_owned())
-    }
-}
-
 /// The steps of `goal`, in order.
 pub fn steps_of(data: &Data, goal: Id) -> Vec<(Id, &GoalStep)> {
     let mut steps: Vec<(Id, &GoalStep)> = data
@@ -70,7 +101,12 @@ pub fn steps_of(data: &Data, goal: Id) -> Vec<(Id, &GoalStep)> {
     steps
 }
 
-pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+pub fn update(
+    event: GoalEvent,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (data, today) = (&mut unlocked.data, cx.today);
     match event {
         GoalEvent::Add {
             title,
@@ -90,7 +126,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             let id = data.allocate_id();
             let change = goal.put(id);
             data.goals.insert(id, goal);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         GoalEvent::Edit {
             goal,
@@ -106,7 +142,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             existing.dimension = dimension;
             why.trim().clone_into(&mut existing.why);
             existing.target = target;
-            Ok(Outcome::saved(vec![existing.put(goal)]))
+            Ok(Update::saved(vec![existing.put(goal)]))
         }
         GoalEvent::AddStep { goal, title, due } => {
             let title = required(&title)?;
@@ -125,13 +161,13 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             let id = data.allocate_id();
             let change = step.put(id);
             data.steps.insert(id, step);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         GoalEvent::CompleteStep(id) | GoalEvent::ReopenStep(id) => {
             let done = matches!(event, GoalEvent::CompleteStep(_)).then_some(today);
             let step = data.steps.get_mut(&id).ok_or(Problem::UnknownItem)?;
             step.done = done;
-            Ok(Outcome::saved(vec![step.put(id)]))
+            Ok(Update::saved(vec![step.put(id)]))
         }
         GoalEvent::MoveStep { step, to } => {
             let goal = data.steps.get(&step).ok_or(Problem::UnknownItem)?.goal;
@@ -150,7 +186,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
                     changes.push(existing.put(id));
                 }
             }
-            Ok(Outcome::saved(changes))
+            Ok(Update::saved(changes))
         }
         GoalEvent::SetStatus { goal, status } => {
             let existing = data.goals.get_mut(&goal).ok_or(Problem::UnknownItem)?;
@@ -160,7 +196,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
                 GoalStatus::Archived => existing.completed,
                 GoalStatus::Active | GoalStatus::Paused => None,
             };
-            Ok(Outcome::saved(vec![existing.put(goal)]))
+            Ok(Update::saved(vec![existing.put(goal)]))
         }
     }
 }

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
-use super::records::{Data, PROFILE_ID, Record, record};
+use super::forms::tidy;
+use super::problem::Problem;
+use super::record::{PROFILE_ID, Record, record};
+use super::{Context, Unlocked, Update};
 
 /// Someone to reach: a name and a number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -33,20 +35,16 @@ record! {
     SafetyPlan => SafetyPlan,
 }
 
-fn tidy(list: &mut Vec<String>) {
-    *list = list
-        .iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
-}
-
 fn tidy_people(list: &mut Vec<Person>) {
     list.retain(|p| !p.name.trim().is_empty() || !p.phone.trim().is_empty());
 }
 
 /// Replaces the safety plan, dropping empty lines.
-pub fn save(mut plan: SafetyPlan, data: &mut Data) -> Outcome {
+pub fn save(
+    mut plan: SafetyPlan,
+    unlocked: &mut Unlocked,
+    _: &Context<'_>,
+) -> Result<Update, Problem> {
     for list in [
         &mut plan.warning_signs,
         &mut plan.internal_coping,
@@ -59,6 +57,6 @@ pub fn save(mut plan: SafetyPlan, data: &mut Data) -> Outcome {
     tidy_people(&mut plan.people_to_ask);
     tidy_people(&mut plan.professionals);
     let change = plan.put(PROFILE_ID);
-    data.safety = plan;
-    Outcome::saved(vec![change])
+    unlocked.data.safety = plan;
+    Ok(Update::saved(vec![change]))
 }
