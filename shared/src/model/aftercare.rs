@@ -2,103 +2,18 @@
 //! to obtain, appointments, weekly meetings, warning signs and the
 //! re-engagement plan; and its export as a document and a calendar.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::forms::{required, tidy};
 use super::problem::Problem;
-use super::record::{Id, PROFILE_ID, Record, record};
+use super::record::{Id, PROFILE_ID, Record};
 use super::when::{Day, parse_date_time, parse_time};
 use super::{Context, Data, Listed, Unlocked, Update};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct SupportContact {
-    pub name: String,
-    /// Sponsor, family, friend...
-    pub relationship: String,
-    pub phone: String,
-}
+pub mod records;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ServiceCategory {
-    Counseling,
-    MentalHealth,
-    FoodBank,
-    EmergencyHousing,
-    RecoveryResidence,
-    SupportGroup,
-    TreatmentProvider,
-    HealthCare,
-    Employment,
-    Legal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ReferralStatus {
-    ToContact,
-    Contacted,
-    Waitlisted,
-    Enrolled,
-    Done,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Referral {
-    pub category: ServiceCategory,
-    pub organization: String,
-    pub contact: String,
-    pub address: String,
-    pub hours: String,
-    pub status: ReferralStatus,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum DocumentKind {
-    SocialSecurityCard,
-    BirthCertificate,
-    StateId,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum DocumentStatus {
-    Needed,
-    Requested,
-    Received,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Document {
-    pub kind: DocumentKind,
-    /// The name, for `Other`.
-    pub name: String,
-    pub status: DocumentStatus,
-    /// Documents to obtain first (a birth certificate before a social security card).
-    pub needs_first: Vec<Id>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Appointment {
-    pub title: String,
-    /// Local date and time.
-    pub at: NaiveDateTime,
-    pub place: String,
-    /// Minutes before to remind; `None` for no reminder.
-    pub remind_minutes_before: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meeting {
-    pub name: String,
-    pub weekday: Weekday,
-    pub time: NaiveTime,
-    pub place: String,
-}
+pub use records::*;
 
 /// An appointment as a shell's form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -141,23 +56,6 @@ impl MeetingForm {
             place: self.place.trim().to_owned(),
         })
     }
-}
-
-/// Warning signs and what to do about them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct AftercarePlan {
-    pub warning_signs: Vec<String>,
-    /// "If I start slipping, I will ..."
-    pub re_engagement: Vec<String>,
-}
-
-record! {
-    SupportContact => SupportContact,
-    Referral => Referral,
-    Document => Document,
-    Appointment => Appointment,
-    Meeting => Meeting,
-    AftercarePlan => AftercarePlan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]

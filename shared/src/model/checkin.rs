@@ -4,36 +4,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::problem::Problem;
-use super::record::{Id, Record, record};
-use super::triggers::Halt;
+use super::record::{Id, Record};
 use super::{Context, Data, Unlocked, Update};
 
-/// A day's check-in: the answers, on the participant's calendar date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CheckIn {
-    pub date: NaiveDate,
-    pub answers: CheckInForm,
-}
+pub mod records;
 
-record! {
-    CheckIn => CheckIn,
-}
-
-/// What the participant answers; one per day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CheckInForm {
-    /// 1 (very low) to 5 (very good).
-    pub mood: u8,
-    /// 0 to 10.
-    pub craving: u8,
-    pub halt: Halt,
-    pub sleep_hours: Option<u8>,
-    /// `None` when the participant preferred not to say.
-    pub used_today: Option<bool>,
-    pub triggers: Vec<Id>,
-    pub strategies: Vec<Id>,
-    pub note: String,
-}
+pub use records::*;
 
 /// The check-in for `day`, if there is one.
 pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {

@@ -2,42 +2,20 @@
 //! templates, and `tel:` / `sms:` / `mailto:` links. Nothing leaves the phone
 //! except through the phone's own apps.
 
-use chrono::{Datelike, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDateTime};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
 use super::forms::required;
 use super::problem::Problem;
-use super::record::{Id, PROFILE_ID, Record, record};
+use super::record::{Id, PROFILE_ID, Record};
 use super::when::{Day, parse_time};
 use super::{Context, Data, Request, Unlocked, Update};
 use crate::vault::Change;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ContactWay {
-    Call,
-    Text,
-    Email,
-}
+pub mod records;
 
-/// When the specialist is reachable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Hours {
-    pub weekday: Weekday,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Specialist {
-    pub name: String,
-    pub organization: String,
-    pub phone: String,
-    pub email: String,
-    pub hours: Vec<Hours>,
-    pub preferred: ContactWay,
-}
+pub use records::*;
 
 /// The specialist as a shell's form sends them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -105,16 +83,6 @@ impl SpecialistForm {
             preferred: self.preferred,
         })
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct MessageTemplate {
-    pub text: String,
-}
-
-record! {
-    Specialist => Specialist,
-    MessageTemplate => MessageTemplate,
 }
 
 /// Keys of the templates offered until the participant writes their own.
@@ -282,6 +250,7 @@ pub fn within_hours(specialist: &Specialist, now: NaiveDateTime) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{NaiveTime, Weekday};
 
     #[test]
     fn links_carry_only_what_the_phone_needs() {

@@ -4,16 +4,18 @@
 
 use std::collections::BTreeMap;
 
-use super::aftercare::{AftercarePlan, Appointment, Document, Meeting, Referral, SupportContact};
-use super::checkin::CheckIn;
-use super::contact::{MessageTemplate, Specialist};
-use super::goals::{Goal, GoalStep};
-use super::messages::{Message, Messaging};
+use super::aftercare::records::{
+    AftercarePlan, Appointment, Document, Meeting, Referral, SupportContact,
+};
+use super::checkin::records::CheckIn;
+use super::contact::records::{MessageTemplate, Specialist};
+use super::goals::records::{Goal, GoalStep};
+use super::messages::records::{Message, Messaging};
 use super::record::{Id, PROFILE_ID, Record, decode};
-use super::recovery::{Lapse, Profile, RecoveryCapital};
-use super::safety::SafetyPlan;
-use super::settings::Settings;
-use super::triggers::{CopingStrategy, CravingEpisode, Trigger};
+use super::recovery::records::{Lapse, Profile, RecoveryCapital};
+use super::safety::records::SafetyPlan;
+use super::settings::records::Settings;
+use super::triggers::records::{CopingStrategy, CravingEpisode, Trigger};
 use crate::vault::{RecordKind, StoredRecord};
 
 /// The participant's data, indexed by record id.

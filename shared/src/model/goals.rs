@@ -1,58 +1,16 @@
 //! Goals and their steps.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::forms::required;
 use super::problem::Problem;
-use super::record::{Id, Record, record};
+use super::record::{Id, Record};
 use super::when::parse_date;
 use super::{Context, Data, Unlocked, Update};
 
-/// SAMHSA's four dimensions of recovery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum Dimension {
-    Health,
-    Home,
-    Purpose,
-    Community,
-}
+pub mod records;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum GoalStatus {
-    Active,
-    Paused,
-    Completed,
-    Archived,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Goal {
-    pub title: String,
-    pub dimension: Dimension,
-    pub why: String,
-    pub target: Option<NaiveDate>,
-    pub status: GoalStatus,
-    pub created: NaiveDate,
-    /// When it was completed; history keeps it.
-    pub completed: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct GoalStep {
-    pub goal: Id,
-    pub title: String,
-    pub position: u32,
-    pub due: Option<NaiveDate>,
-    pub done: Option<NaiveDate>,
-}
-
-record! {
-    Goal => Goal,
-    GoalStep => GoalStep,
-}
+pub use records::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]

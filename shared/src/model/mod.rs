@@ -26,13 +26,15 @@ pub use zone::Zone;
 /// The records' old home, kept so existing paths still resolve: each record
 /// now lives beside its feature.
 pub mod records {
-    pub use super::checkin::CheckIn;
+    pub use super::checkin::records::CheckIn;
     pub use super::data::Data;
-    pub use super::goals::{Dimension, Goal, GoalStatus, GoalStep};
+    pub use super::goals::records::{Dimension, Goal, GoalStatus, GoalStep};
     pub use super::record::{Id, PROFILE_ID, Record};
-    pub use super::recovery::{Lapse, Profile, RecoveryCapital};
-    pub use super::settings::Settings;
-    pub use super::triggers::{CopingStrategy, CravingEpisode, Halt, Trigger, TriggerKind};
+    pub use super::recovery::records::{Lapse, Profile, RecoveryCapital};
+    pub use super::settings::records::Settings;
+    pub use super::triggers::records::{
+        CopingStrategy, CravingEpisode, Halt, Trigger, TriggerKind,
+    };
 }
 
 use chrono::NaiveDate;
@@ -41,8 +43,9 @@ use serde::{Deserialize, Serialize};
 use crate::effects::{HttpRequest, ShareFile};
 use crate::i18n::{Language, Translator};
 use crate::vault::{Change, ThrottleStatus};
+use messages::records::{Activity, Call};
 use problem::Problem;
-use triggers::Flow;
+use triggers::records::Flow;
 
 /// What the shell tells the core about the device when it starts it.
 #[derive(Debug, Clone)]
@@ -90,7 +93,7 @@ pub struct Unlocked {
     /// The reminders last handed to the phone, to send only changes.
     pub reminders: Vec<crate::effects::Reminder>,
     /// Secure messages on their way to or from the relay.
-    pub relay: messages::Activity,
+    pub relay: Activity,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -225,7 +228,7 @@ pub enum Request {
     /// Hand a file to the share sheet.
     Share(ShareFile),
     /// Send this request to the relay; the answer goes back to `messages`.
-    Relay(messages::Call, HttpRequest),
+    Relay(Call, HttpRequest),
 }
 
 #[cfg(test)]

@@ -5,41 +5,13 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::problem::Problem;
-use super::record::{PROFILE_ID, Record, record};
+use super::record::{PROFILE_ID, Record};
 use super::when::parse_date;
 use super::{Context, Unlocked, Update};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Profile {
-    pub recovery_date: Option<NaiveDate>,
-}
+pub mod records;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Lapse {
-    pub date: NaiveDate,
-    /// What was going on; kept, never judged.
-    pub context: String,
-}
-
-/// A BARC-10 recovery-capital check: ten answers from 1 (strongly
-/// disagree) to 6 (strongly agree); the score is their sum, 10 to 60.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct RecoveryCapital {
-    pub date: NaiveDate,
-    pub answers: [u8; 10],
-}
-
-impl RecoveryCapital {
-    pub fn score(&self) -> u32 {
-        self.answers.iter().map(|a| u32::from(*a)).sum()
-    }
-}
-
-record! {
-    Profile => Profile,
-    Lapse => Lapse,
-    RecoveryCapital => RecoveryCapital,
-}
+pub use records::*;
 
 /// The participant's recovery time as of a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]

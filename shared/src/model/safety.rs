@@ -1,39 +1,13 @@
 //! The Stanley–Brown safety plan: six steps plus reasons for living.
 
-use serde::{Deserialize, Serialize};
-
 use super::forms::tidy;
 use super::problem::Problem;
-use super::record::{PROFILE_ID, Record, record};
+use super::record::{PROFILE_ID, Record};
 use super::{Context, Unlocked, Update};
 
-/// Someone to reach: a name and a number.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Person {
-    pub name: String,
-    pub phone: String,
-}
+pub mod records;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct SafetyPlan {
-    /// 1. Warning signs that a crisis may be developing.
-    pub warning_signs: Vec<String>,
-    /// 2. Things I can do on my own to take my mind off problems.
-    pub internal_coping: Vec<String>,
-    /// 3. People and social settings that provide distraction.
-    pub distractions: Vec<String>,
-    /// 4. People I can ask for help.
-    pub people_to_ask: Vec<Person>,
-    /// 5. Professionals and agencies to contact in a crisis.
-    pub professionals: Vec<Person>,
-    /// 6. Making the environment safe.
-    pub safe_environment: Vec<String>,
-    pub reasons_for_living: Vec<String>,
-}
-
-record! {
-    SafetyPlan => SafetyPlan,
-}
+pub use records::*;
 
 fn tidy_people(list: &mut Vec<Person>) {
     list.retain(|p| !p.name.trim().is_empty() || !p.phone.trim().is_empty());

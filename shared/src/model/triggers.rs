@@ -4,66 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::required;
 use super::problem::Problem;
-use super::record::{Id, PROFILE_ID, Record, record};
+use super::record::{Id, PROFILE_ID, Record};
 use super::{Context, Unlocked, Update};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum TriggerKind {
-    People,
-    Places,
-    Things,
-    Feelings,
-    Times,
-    /// An early warning sign rather than an outside trigger.
-    WarningSign,
-}
+pub mod records;
 
-/// Hungry, angry, lonely, tired: four yes-or-no answers.
-#[allow(clippy::struct_excessive_bools)]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Halt {
-    pub hungry: bool,
-    pub angry: bool,
-    pub lonely: bool,
-    pub tired: bool,
-}
-
-impl Halt {
-    pub fn any(self) -> bool {
-        self.hungry || self.angry || self.lonely || self.tired
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Trigger {
-    pub kind: TriggerKind,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CopingStrategy {
-    pub name: String,
-    /// The triggers it helps with.
-    pub triggers: Vec<Id>,
-}
-
-/// One run of "I'm triggered".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CravingEpisode {
-    pub at_ms: i64,
-    pub trigger: Option<Id>,
-    pub halt: Halt,
-    pub strategies: Vec<Id>,
-    pub before: u8,
-    pub after: u8,
-}
-
-record! {
-    Trigger => Trigger,
-    CopingStrategy => CopingStrategy,
-    CravingEpisode => CravingEpisode,
-}
+pub use records::*;
 
 /// A craving at or above this after coping offers the specialist and the
 /// safety plan.
@@ -121,28 +67,6 @@ pub enum FlowEvent {
     },
     RateAfter(u8),
     Cancel,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum FlowStep {
-    #[default]
-    ChooseTrigger,
-    RateBefore,
-    Cope,
-    /// Saved; `still_high` offers the specialist and the safety plan.
-    Done {
-        still_high: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
-pub struct Flow {
-    pub step: FlowStep,
-    pub trigger: Option<Id>,
-    pub halt: Halt,
-    pub before: Option<u8>,
-    pub tried: Vec<Id>,
 }
 
 /// The toolbox: triggers and coping strategies.

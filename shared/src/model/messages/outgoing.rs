@@ -6,12 +6,15 @@ use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, PairRequest, ReadRequest};
 use relay_protocol::message::{Letter, MAX_TEXT_BYTES};
 
-use super::super::forms::required;
-use super::{Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing};
+use super::records::{
+    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing,
+};
 use crate::effects::{HttpHeader, HttpRequest};
+use crate::model::forms::required;
 use crate::model::problem::Problem;
-use crate::model::record::Record;
+use crate::model::record::{PROFILE_ID, Record};
 use crate::model::{Context, Data, Request, Unlocked, Update};
+use crate::vault::Change;
 
 pub(super) fn signed(
     identity: &DeviceIdentity,
@@ -285,6 +288,23 @@ pub(super) fn drain(
     Ok(())
 }
 
+/// The longest wait between retries.
+pub(super) const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;
+
+pub(super) fn backoff_ms(failures: u32) -> i64 {
+    (1000_i64 << failures.min(20).saturating_sub(1)).min(MAX_BACKOFF_MS)
+}
+
+impl Data {
+    /// The messaging record as a vault change (it must exist).
+    pub(super) fn messaging_change(&self) -> Change {
+        self.messaging.as_ref().map_or_else(
+            || Messaging::delete(PROFILE_ID),
+            |messaging| messaging.put(PROFILE_ID),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +332,12 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn backoff_doubles_from_a_second_to_five_minutes() {
+        let waits: Vec<i64> = (1..=12).map(backoff_ms).collect();
+        assert_eq!(&waits[..4], &[1000, 2000, 4000, 8000]);
+        assert_eq!(waits[11], MAX_BACKOFF_MS);
     }
 }
