@@ -127,8 +127,8 @@ record! {
     Messaging => Message,
 }
 
-/// What the participant does with secure messages (it lives here, beside
-/// the records, so `outgoing` and the answers share it without a cycle).
+// What the participant does with secure messages (it lives here, beside
+// the records, so `outgoing` and the answers share it without a cycle).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum MessagesEvent {
