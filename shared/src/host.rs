@@ -19,11 +19,13 @@ use serde::{Deserialize, Serialize};
 use crate::app::{Event, Phoenix};
 use crate::effects::{
     Effect, HttpRequest, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
-    ScheduleReminders, ShareFile, StoreOperation, StoreOutput, UnlockWith,
+    ScheduleReminders, ShareFile, StoreOperation,
 };
 use crate::model::{Environment, Model};
-use crate::vault::{Credential, PlatformKey, Vault, VaultError};
+use crate::vault::Vault;
 use crate::view::ViewModel;
+
+mod store;
 
 /// What the shell must do. `id` is passed back to [`CoreHost::resolve`] for
 /// effects that answer (render never does).
@@ -349,104 +351,6 @@ impl CoreHost {
         }
         requests
     }
-
-    fn execute(&self, operation: StoreOperation) -> StoreOutput {
-        let Ok(mut vault) = self.vault.lock() else {
-            return StoreOutput::Failed(VaultError::Storage);
-        };
-        let path = &self.vault_path;
-        let now = (self.clock)();
-        let erasing = matches!(operation, StoreOperation::Erase);
-        let result = match operation {
-            StoreOperation::Probe => Ok(StoreOutput::Probed {
-                exists: Vault::exists(path),
-                throttle: Vault::throttle_status(path, now).unwrap_or_default(),
-            }),
-            StoreOperation::Create(passcode) => {
-                Vault::create(path, &passcode).and_then(|opened| open(&mut vault, opened))
-            }
-            StoreOperation::Unlock(with) => {
-                let credential = match with {
-                    UnlockWith::Passcode(passcode) => Ok(Credential::Passcode(passcode)),
-                    UnlockWith::PlatformKey(key) => {
-                        PlatformKey::from_bytes(key.as_bytes()).map(Credential::PlatformKey)
-                    }
-                };
-                credential
-                    .and_then(|credential| Vault::unlock(path, &credential, now))
-                    .and_then(|opened| open(&mut vault, opened))
-            }
-            StoreOperation::Apply(changes) => {
-                with_vault(&mut vault, |v| v.apply(&changes)).map(|()| StoreOutput::Done)
-            }
-            StoreOperation::ChangePasscode { current, new } => {
-                with_vault(&mut vault, |v| v.change_passcode(&current, &new))
-                    .map(|()| StoreOutput::Done)
-            }
-            StoreOperation::EnrollPlatformKey(key) => with_vault(&mut vault, |v| {
-                v.enroll_platform_key(&PlatformKey::from_bytes(key.as_bytes())?)
-            })
-            .map(|()| StoreOutput::Done),
-            StoreOperation::RemovePlatformKey => {
-                with_vault(&mut vault, Vault::remove_platform_key).map(|()| StoreOutput::Done)
-            }
-            StoreOperation::SetEraseAfterFailures(limit) => {
-                with_vault(&mut vault, |v| v.set_erase_after_failures(limit))
-                    .map(|()| StoreOutput::Done)
-            }
-            StoreOperation::ExportBackup(passphrase) => vault
-                .as_ref()
-                .map_or(Err(VaultError::NotFound), |v| v.export_backup(&passphrase))
-                .map(StoreOutput::Backup),
-            StoreOperation::ImportBackup { file, passphrase } => match vault.take() {
-                Some(mut open_vault) => {
-                    let imported = open_vault.import_backup(&file, &passphrase);
-                    let reopened = open(&mut vault, open_vault);
-                    imported.and(reopened)
-                }
-                None => Err(VaultError::NotFound),
-            },
-            StoreOperation::Lock => {
-                *vault = None;
-                self.forget_pending();
-                Ok(StoreOutput::Done)
-            }
-            StoreOperation::Erase => {
-                self.forget_pending();
-                match vault.take() {
-                    Some(open) => open.erase(),
-                    None => Vault::erase_at(path),
-                }
-                .map(|()| StoreOutput::Done)
-            }
-        };
-        let erased = match &result {
-            Ok(_) => erasing,
-            Err(error) => *error == VaultError::ErasedAfterFailures,
-        };
-        if let (true, Some(hook)) = (erased, &self.after_erase) {
-            hook();
-        }
-        result.unwrap_or_else(StoreOutput::Failed)
-    }
-}
-
-fn open(slot: &mut Option<Vault>, vault: Vault) -> Result<StoreOutput, VaultError> {
-    let loaded = vault.load_all()?;
-    let output = StoreOutput::Opened {
-        records: loaded.records,
-        damaged: loaded.damaged.len(),
-        has_platform_key: vault.has_platform_key(),
-    };
-    *slot = Some(vault);
-    Ok(output)
-}
-
-fn with_vault(
-    slot: &mut Option<Vault>,
-    action: impl FnOnce(&mut Vault) -> Result<(), VaultError>,
-) -> Result<(), VaultError> {
-    slot.as_mut().map_or(Err(VaultError::NotFound), action)
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, HostError> {

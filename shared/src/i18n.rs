@@ -128,6 +128,23 @@ impl Translations {
     }
 }
 
+/// The translations in one language: what views, exports and reminders
+/// read their words from.
+pub struct Translator<'a> {
+    pub translations: &'a Translations,
+    pub language: Language,
+}
+
+impl Translator<'_> {
+    pub fn get(&self, key: &str) -> String {
+        self.translations.text(self.language, key)
+    }
+
+    pub fn with(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.translations.text_with(self.language, key, args)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,105 +2,18 @@
 //! to obtain, appointments, weekly meetings, warning signs and the
 //! re-engagement plan; and its export as a document and a calendar.
 
-use std::collections::BTreeMap;
-
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
-use super::goals::required;
+use super::forms::{required, tidy};
 use super::problem::Problem;
-use super::records::{Data, Id, Record, record};
+use super::record::{Id, PROFILE_ID, Record};
 use super::when::{Day, parse_date_time, parse_time};
+use super::{Context, Data, Listed, Unlocked, Update};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct SupportContact {
-    pub name: String,
-    /// Sponsor, family, friend...
-    pub relationship: String,
-    pub phone: String,
-}
+pub mod records;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ServiceCategory {
-    Counseling,
-    MentalHealth,
-    FoodBank,
-    EmergencyHousing,
-    RecoveryResidence,
-    SupportGroup,
-    TreatmentProvider,
-    HealthCare,
-    Employment,
-    Legal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ReferralStatus {
-    ToContact,
-    Contacted,
-    Waitlisted,
-    Enrolled,
-    Done,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Referral {
-    pub category: ServiceCategory,
-    pub organization: String,
-    pub contact: String,
-    pub address: String,
-    pub hours: String,
-    pub status: ReferralStatus,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum DocumentKind {
-    SocialSecurityCard,
-    BirthCertificate,
-    StateId,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum DocumentStatus {
-    Needed,
-    Requested,
-    Received,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct Document {
-    pub kind: DocumentKind,
-    /// The name, for `Other`.
-    pub name: String,
-    pub status: DocumentStatus,
-    /// Documents to obtain first (a birth certificate before a social security card).
-    pub needs_first: Vec<Id>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Appointment {
-    pub title: String,
-    /// Local date and time.
-    pub at: NaiveDateTime,
-    pub place: String,
-    /// Minutes before to remind; `None` for no reminder.
-    pub remind_minutes_before: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meeting {
-    pub name: String,
-    pub weekday: Weekday,
-    pub time: NaiveTime,
-    pub place: String,
-}
+pub use records::*;
 
 /// An appointment as a shell's form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -143,23 +56,6 @@ impl MeetingForm {
             place: self.place.trim().to_owned(),
         })
     }
-}
-
-/// Warning signs and what to do about them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct AftercarePlan {
-    pub warning_signs: Vec<String>,
-    /// "If I start slipping, I will ..."
-    pub re_engagement: Vec<String>,
-}
-
-record! {
-    SupportContact => SupportContact,
-    Referral => Referral,
-    Document => Document,
-    Appointment => Appointment,
-    Meeting => Meeting,
-    AftercarePlan => AftercarePlan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -223,42 +119,24 @@ fn depends_on(data: &Data, from: Id, target: Id) -> bool {
     false
 }
 
-/// A kind of plan item, and where the model keeps it.
-trait Item: Record + Sized {
-    fn items(data: &mut Data) -> &mut BTreeMap<Id, Self>;
-}
-
-macro_rules! items {
-    ($($ty:ty => $field:ident),* $(,)?) => {
-        $(impl Item for $ty {
-            fn items(data: &mut Data) -> &mut BTreeMap<Id, Self> {
-                &mut data.$field
-            }
-        })*
-    };
-}
-
-items! {
-    SupportContact => contacts,
-    Referral => referrals,
-    Document => documents,
-    Appointment => appointments,
-    Meeting => meetings,
-}
-
 /// Adds (`id` is `None`) or replaces an item.
-fn save<T: Item>(data: &mut Data, id: Option<Id>, value: T) -> Result<Outcome, Problem> {
+fn save<T: Listed>(data: &mut Data, id: Option<Id>, value: T) -> Result<Update, Problem> {
     let id = match id {
-        Some(id) if T::items(data).contains_key(&id) => id,
+        Some(id) if T::list(data).contains_key(&id) => id,
         Some(_) => return Err(Problem::UnknownItem),
         None => data.allocate_id(),
     };
     let change = value.put(id);
-    T::items(data).insert(id, value);
-    Ok(Outcome::saved(vec![change]))
+    T::list(data).insert(id, value);
+    Ok(Update::saved(vec![change]))
 }
 
-pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem> {
+pub fn update(
+    event: AftercareEvent,
+    unlocked: &mut Unlocked,
+    _: &Context<'_>,
+) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
     match event {
         AftercareEvent::SaveContact { id, mut contact } => {
             contact.name = required(&contact.name)?;
@@ -285,23 +163,18 @@ pub fn update(event: AftercareEvent, data: &mut Data) -> Result<Outcome, Problem
         AftercareEvent::SaveMeeting { id, meeting } => save(data, id, meeting.parse()?),
         AftercareEvent::Remove(id) => remove(id, data),
         AftercareEvent::SetPlan(mut plan) => {
-            for list in [&mut plan.warning_signs, &mut plan.re_engagement] {
-                *list = list
-                    .iter()
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-            }
-            let change = plan.put(super::records::PROFILE_ID);
+            tidy(&mut plan.warning_signs);
+            tidy(&mut plan.re_engagement);
+            let change = plan.put(PROFILE_ID);
             data.aftercare = plan;
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
     }
 }
 
 /// Removes a contact, referral, document, appointment or meeting; documents
 /// that needed a removed document first no longer do.
-fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
+fn remove(id: Id, data: &mut Data) -> Result<Update, Problem> {
     let change = if data.contacts.remove(&id).is_some() {
         SupportContact::delete(id)
     } else if data.referrals.remove(&id).is_some() {
@@ -314,7 +187,7 @@ fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
                 changes.push(document.put(*other));
             }
         }
-        return Ok(Outcome::saved(changes));
+        return Ok(Update::saved(changes));
     } else if data.appointments.remove(&id).is_some() {
         Appointment::delete(id)
     } else if data.meetings.remove(&id).is_some() {
@@ -322,7 +195,7 @@ fn remove(id: Id, data: &mut Data) -> Result<Outcome, Problem> {
     } else {
         return Err(Problem::UnknownItem);
     };
-    Ok(Outcome::saved(vec![change]))
+    Ok(Update::saved(vec![change]))
 }
 
 /// Appointments on `day`, earliest first.

@@ -3,25 +3,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
 use super::problem::Problem;
-use super::records::{CheckIn, Data, Halt, Id, Record};
+use super::record::{Id, Record};
+use super::{Context, Data, Unlocked, Update};
 
-/// What the participant answers; one per day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CheckInForm {
-    /// 1 (very low) to 5 (very good).
-    pub mood: u8,
-    /// 0 to 10.
-    pub craving: u8,
-    pub halt: Halt,
-    pub sleep_hours: Option<u8>,
-    /// `None` when the participant preferred not to say.
-    pub used_today: Option<bool>,
-    pub triggers: Vec<Id>,
-    pub strategies: Vec<Id>,
-    pub note: String,
-}
+pub mod records;
+
+pub use records::*;
 
 /// The check-in for `day`, if there is one.
 pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
@@ -32,7 +20,12 @@ pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
 }
 
 /// Saves today's check-in, replacing it if the participant already checked in.
-pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+pub fn save(
+    mut form: CheckInForm,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (data, today) = (&mut unlocked.data, cx.today);
     if !(1..=5).contains(&form.mood)
         || form.craving > 10
         || form.sleep_hours.is_some_and(|h| h > 24)
@@ -64,7 +57,7 @@ pub fn save(mut form: CheckInForm, data: &mut Data, today: NaiveDate) -> Result<
     };
     let change = check_in.put(id);
     data.check_ins.insert(id, check_in);
-    Ok(Outcome::saved(vec![change]))
+    Ok(Update::saved(vec![change]))
 }
 
 /// One point of a trend: averages over a week or a month.

@@ -2,42 +2,20 @@
 //! templates, and `tel:` / `sms:` / `mailto:` links. Nothing leaves the phone
 //! except through the phone's own apps.
 
-use chrono::{Datelike, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDateTime};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
-use super::goals::required;
+use super::forms::required;
 use super::problem::Problem;
-use super::records::{Data, Id, PROFILE_ID, Record, record};
+use super::record::{Id, PROFILE_ID, Record};
 use super::when::{Day, parse_time};
+use super::{Context, Data, Request, Unlocked, Update};
 use crate::vault::Change;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum ContactWay {
-    Call,
-    Text,
-    Email,
-}
+pub mod records;
 
-/// When the specialist is reachable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Hours {
-    pub weekday: Weekday,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Specialist {
-    pub name: String,
-    pub organization: String,
-    pub phone: String,
-    pub email: String,
-    pub hours: Vec<Hours>,
-    pub preferred: ContactWay,
-}
+pub use records::*;
 
 /// The specialist as a shell's form sends them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -107,16 +85,6 @@ impl SpecialistForm {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct MessageTemplate {
-    pub text: String,
-}
-
-record! {
-    Specialist => Specialist,
-    MessageTemplate => MessageTemplate,
-}
-
 /// Keys of the templates offered until the participant writes their own.
 pub const DEFAULT_TEMPLATES: [&str; 3] = [
     "template-call-me",
@@ -151,13 +119,20 @@ pub enum ContactEvent {
     CallNumber(String),
 }
 
-pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> {
+/// The specialist, the templates, and the links that open the phone's own
+/// apps.
+pub fn update(
+    event: ContactEvent,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
     match event {
         ContactEvent::SetSpecialist(form) => {
             let specialist = form.parse()?;
             let change = specialist.put(PROFILE_ID);
             data.specialist = Some(specialist);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         ContactEvent::SaveTemplate { id, text } => {
             let template = MessageTemplate {
@@ -170,14 +145,14 @@ pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> 
             };
             let change = template.put(id);
             data.templates.insert(id, template);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         ContactEvent::RemoveTemplate(id) => {
             data.templates.remove(&id).ok_or(Problem::UnknownItem)?;
-            Ok(Outcome::saved(vec![MessageTemplate::delete(id)]))
+            Ok(Update::saved(vec![MessageTemplate::delete(id)]))
         }
         ContactEvent::DismissStarterTemplate(starter) => {
-            Ok(Outcome::saved(vec![dismiss_starter(&starter, data)?]))
+            Ok(Update::saved(vec![dismiss_starter(&starter, data)?]))
         }
         ContactEvent::ReplaceStarterTemplate { starter, text } => {
             let template = MessageTemplate {
@@ -187,11 +162,36 @@ pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> 
             let id = data.allocate_id();
             let change = template.put(id);
             data.templates.insert(id, template);
-            Ok(Outcome::saved(vec![change, dismissed]))
+            Ok(Update::saved(vec![change, dismissed]))
         }
-        // Links are opened by the app layer; nothing to store.
-        _ => Ok(Outcome::default()),
+        ContactEvent::Call => open(call_url(&specialist(data)?.phone)),
+        ContactEvent::Text(body) => open(text_url(&specialist(data)?.phone, &body)),
+        ContactEvent::Email(body) => open(email_url(
+            &specialist(data)?.email,
+            &cx.words.get("app-title"),
+            &body,
+        )),
+        ContactEvent::CallCrisisLine => open(call_url(&data.settings.crisis_line)),
+        ContactEvent::TextCrisisLine => open(text_url(&data.settings.crisis_line, "")),
+        ContactEvent::CallNumber(number) => {
+            if dialable(&number).is_empty() {
+                Err(Problem::OutOfRange)
+            } else {
+                open(call_url(&number))
+            }
+        }
     }
+}
+
+/// The specialist to reach, once the participant has set them.
+fn specialist(data: &Data) -> Result<&Specialist, Problem> {
+    data.specialist.as_ref().ok_or(Problem::NotNow)
+}
+
+/// Hands a link to the phone.
+#[allow(clippy::unnecessary_wraps)]
+fn open(url: String) -> Result<Update, Problem> {
+    Ok(Update::request(Request::OpenUrl(url)))
 }
 
 /// Hides a starter template; the settings record that remembers it.
@@ -250,6 +250,7 @@ pub fn within_hours(specialist: &Specialist, now: NaiveDateTime) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{NaiveTime, Weekday};
 
     #[test]
     fn links_carry_only_what_the_phone_needs() {

@@ -8,7 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::records::{CopingStrategy, CravingEpisode, Id};
+use super::record::Id;
+use super::triggers::{CopingStrategy, CravingEpisode};
 
 /// An optimistic expected drop for an untried strategy (points on 0–10).
 pub const PRIOR_DROP: f64 = 2.0;
@@ -104,7 +105,7 @@ mod tests {
         CravingEpisode {
             at_ms: 0,
             trigger: Some(trigger),
-            halt: crate::model::records::Halt::default(),
+            halt: crate::model::triggers::Halt::default(),
             strategies: strategies.to_vec(),
             before,
             after,

@@ -1,11 +1,16 @@
 //! Goals and their steps.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
+use super::forms::required;
 use super::problem::Problem;
-use super::records::{Data, Dimension, Goal, GoalStatus, GoalStep, Id, Record};
+use super::record::{Id, Record};
+use super::when::parse_date;
+use super::{Context, Data, Unlocked, Update};
+
+pub mod records;
+
+pub use records::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
@@ -42,22 +47,6 @@ pub enum GoalEvent {
     },
 }
 
-pub(crate) fn parse_date(text: Option<&str>) -> Result<Option<NaiveDate>, Problem> {
-    match text.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(text) => text.parse().map(Some).map_err(|_| Problem::InvalidDate),
-    }
-}
-
-pub(crate) fn required(text: &str) -> Result<String, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Problem::EmptyText)
-    } else {
-        Ok(text.to_owned())
-    }
-}
-
 /// The steps of `goal`, in order.
 pub fn steps_of(data: &Data, goal: Id) -> Vec<(Id, &GoalStep)> {
     let mut steps: Vec<(Id, &GoalStep)> = data
@@ -70,7 +59,12 @@ pub fn steps_of(data: &Data, goal: Id) -> Vec<(Id, &GoalStep)> {
     steps
 }
 
-pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Outcome, Problem> {
+pub fn update(
+    event: GoalEvent,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (data, today) = (&mut unlocked.data, cx.today);
     match event {
         GoalEvent::Add {
             title,
@@ -90,7 +84,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             let id = data.allocate_id();
             let change = goal.put(id);
             data.goals.insert(id, goal);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         GoalEvent::Edit {
             goal,
@@ -106,7 +100,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             existing.dimension = dimension;
             why.trim().clone_into(&mut existing.why);
             existing.target = target;
-            Ok(Outcome::saved(vec![existing.put(goal)]))
+            Ok(Update::saved(vec![existing.put(goal)]))
         }
         GoalEvent::AddStep { goal, title, due } => {
             let title = required(&title)?;
@@ -125,13 +119,13 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
             let id = data.allocate_id();
             let change = step.put(id);
             data.steps.insert(id, step);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         GoalEvent::CompleteStep(id) | GoalEvent::ReopenStep(id) => {
             let done = matches!(event, GoalEvent::CompleteStep(_)).then_some(today);
             let step = data.steps.get_mut(&id).ok_or(Problem::UnknownItem)?;
             step.done = done;
-            Ok(Outcome::saved(vec![step.put(id)]))
+            Ok(Update::saved(vec![step.put(id)]))
         }
         GoalEvent::MoveStep { step, to } => {
             let goal = data.steps.get(&step).ok_or(Problem::UnknownItem)?.goal;
@@ -150,7 +144,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
                     changes.push(existing.put(id));
                 }
             }
-            Ok(Outcome::saved(changes))
+            Ok(Update::saved(changes))
         }
         GoalEvent::SetStatus { goal, status } => {
             let existing = data.goals.get_mut(&goal).ok_or(Problem::UnknownItem)?;
@@ -160,7 +154,7 @@ pub fn update(event: GoalEvent, data: &mut Data, today: NaiveDate) -> Result<Out
                 GoalStatus::Archived => existing.completed,
                 GoalStatus::Active | GoalStatus::Paused => None,
             };
-            Ok(Outcome::saved(vec![existing.put(goal)]))
+            Ok(Update::saved(vec![existing.put(goal)]))
         }
     }
 }

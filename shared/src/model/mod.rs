@@ -5,26 +5,47 @@ pub mod aftercare;
 pub mod checkin;
 pub mod contact;
 pub mod coping;
+mod data;
+pub mod forms;
 pub mod goals;
+pub mod lock;
 pub mod messages;
 pub mod problem;
-pub mod records;
+pub mod record;
 pub mod recovery;
 pub mod safety;
+pub mod settings;
 pub mod triggers;
 pub mod when;
 mod zone;
 
+pub use data::Data;
+pub(crate) use data::Listed;
 pub use zone::Zone;
+
+/// The records' old home, kept so existing paths still resolve: each record
+/// now lives beside its feature.
+pub mod records {
+    pub use super::checkin::records::CheckIn;
+    pub use super::data::Data;
+    pub use super::goals::records::{Dimension, Goal, GoalStatus, GoalStep};
+    pub use super::record::{Id, PROFILE_ID, Record};
+    pub use super::recovery::records::{Lapse, Profile, RecoveryCapital};
+    pub use super::settings::records::Settings;
+    pub use super::triggers::records::{
+        CopingStrategy, CravingEpisode, Halt, Trigger, TriggerKind,
+    };
+}
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Language;
+use crate::effects::{HttpRequest, ShareFile};
+use crate::i18n::{Language, Translator};
 use crate::vault::{Change, ThrottleStatus};
+use messages::records::{Activity, Call};
 use problem::Problem;
-use records::Data;
-use triggers::Flow;
+use triggers::records::Flow;
 
 /// What the shell tells the core about the device when it starts it.
 #[derive(Debug, Clone)]
@@ -72,7 +93,7 @@ pub struct Unlocked {
     /// The reminders last handed to the phone, to send only changes.
     pub reminders: Vec<crate::effects::Reminder>,
     /// Secure messages on their way to or from the relay.
-    pub relay: messages::Activity,
+    pub relay: Activity,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -138,15 +159,102 @@ impl Default for Model {
     }
 }
 
-/// What a feature's update produced: the vault changes to persist.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub changes: Vec<Change>,
+/// Every feature's entry point has one shape:
+/// `update(event, &mut Unlocked, &Context) -> Result<Update, Problem>`:
+/// its event in; the vault changes and the shell requests out. An error
+/// leaves the data untouched.
+pub struct Context<'a> {
+    /// The participant's calendar day.
+    pub today: NaiveDate,
+    /// The participant's local date and time.
+    pub local_now: chrono::NaiveDateTime,
+    /// The instant of the event.
+    pub now_ms: i64,
+    /// Translations in the participant's language (exports, link subjects).
+    pub words: &'a Translator<'a>,
 }
 
-impl Outcome {
+impl<'a> Context<'a> {
+    /// The model's time, and the translations to use.
+    pub fn of(model: &Model, words: &'a Translator<'a>) -> Self {
+        Self {
+            today: model.today(),
+            local_now: model.local_now(),
+            now_ms: model.now_ms,
+            words,
+        }
+    }
+}
+
+/// What a feature's update produced: vault changes, saved in one
+/// transaction, and requests for the shell.
+#[derive(Debug, Default)]
+pub struct Update {
+    pub changes: Vec<Change>,
+    pub requests: Vec<Request>,
+}
+
+impl Update {
+    /// Only vault changes.
     pub fn saved(changes: Vec<Change>) -> Self {
-        Self { changes }
+        Self {
+            changes,
+            requests: Vec::new(),
+        }
+    }
+
+    /// Only a request for the shell.
+    pub fn request(request: Request) -> Self {
+        Self {
+            changes: Vec::new(),
+            requests: vec![request],
+        }
+    }
+
+    /// Hands something to the phone (a link, a file): the view is redrawn
+    /// when the phone answers, not before.
+    pub fn hands_off(&self) -> bool {
+        self.requests
+            .iter()
+            .any(|request| matches!(request, Request::OpenUrl(_) | Request::Share(_)))
+    }
+}
+
+/// What a feature asks the shell for.
+#[derive(Debug)]
+pub enum Request {
+    /// Open a `tel:`, `sms:` or `mailto:` link.
+    OpenUrl(String),
+    /// Hand a file to the share sheet.
+    Share(ShareFile),
+    /// Send this request to the relay; the answer goes back to `messages`.
+    Relay(Call, HttpRequest),
+}
+
+#[cfg(test)]
+impl Model {
+    /// A model at the lock screen.
+    pub(crate) fn locked() -> Self {
+        Self {
+            state: State::Locked(ThrottleStatus::default()),
+            ..Self::default()
+        }
+    }
+
+    /// A model with an open, empty vault, on Today.
+    pub(crate) fn unlocked() -> Self {
+        Self {
+            state: State::Unlocked(Box::new(Unlocked {
+                data: Data::default(),
+                screen: Screen::Today,
+                flow: None,
+                last_activity_ms: 0,
+                has_platform_key: false,
+                reminders: Vec::new(),
+                relay: messages::Activity::default(),
+            })),
+            ..Self::default()
+        }
     }
 }
 

@@ -4,6 +4,15 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::problem::Problem;
+use super::record::{PROFILE_ID, Record};
+use super::when::parse_date;
+use super::{Context, Unlocked, Update};
+
+pub mod records;
+
+pub use records::*;
+
 /// The participant's recovery time as of a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
 pub struct Streaks {
@@ -98,6 +107,73 @@ pub fn current_stretch_start(
         .max()
         .and_then(|lapse| lapse.succ_opt())
         .unwrap_or(recovery_date)
+}
+
+/// What the Today screen records (the app's `SetRecoveryDate`,
+/// `RecordLapse` and `RecoveryCapital` events).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecoveryEvent {
+    /// YYYY-MM-DD.
+    SetDate(String),
+    Lapse {
+        date: String,
+        context: String,
+    },
+    /// A BARC-10 check: ten answers, each 1 to 6.
+    Capital(Vec<u8>),
+}
+
+/// A day the participant typed: a calendar date, not in the future.
+fn past_day(text: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
+    let day = parse_date(Some(text))?.ok_or(Problem::InvalidDate)?;
+    if day > today {
+        return Err(Problem::InvalidDate);
+    }
+    Ok(day)
+}
+
+/// The recovery date, lapses and recovery-capital checks.
+pub fn update(
+    event: RecoveryEvent,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
+    let change = match event {
+        RecoveryEvent::SetDate(text) => {
+            let profile = Profile {
+                recovery_date: Some(past_day(&text, cx.today)?),
+            };
+            let change = profile.put(PROFILE_ID);
+            data.profile = Some(profile);
+            change
+        }
+        RecoveryEvent::Lapse { date, context } => {
+            let lapse = Lapse {
+                date: past_day(&date, cx.today)?,
+                context: context.trim().to_owned(),
+            };
+            let id = data.allocate_id();
+            let change = lapse.put(id);
+            data.lapses.insert(id, lapse);
+            change
+        }
+        RecoveryEvent::Capital(answers) => {
+            let answers: [u8; 10] = answers.try_into().map_err(|_| Problem::OutOfRange)?;
+            if answers.iter().any(|a| !(1..=6).contains(a)) {
+                return Err(Problem::OutOfRange);
+            }
+            let check = RecoveryCapital {
+                date: cx.today,
+                answers,
+            };
+            let id = data.allocate_id();
+            let change = check.put(id);
+            data.recovery_capital.insert(id, check);
+            change
+        }
+    };
+    Ok(Update::saved(vec![change]))
 }
 
 #[cfg(test)]

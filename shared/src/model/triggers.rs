@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Outcome;
-use super::goals::required;
+use super::forms::required;
 use super::problem::Problem;
-use super::records::{
-    CopingStrategy, CravingEpisode, Data, Halt, Id, Record, Trigger, TriggerKind,
-};
+use super::record::{Id, PROFILE_ID, Record};
+use super::{Context, Unlocked, Update};
+
+pub mod records;
+
+pub use records::*;
 
 /// A craving at or above this after coping offers the specialist and the
 /// safety plan.
@@ -67,29 +69,13 @@ pub enum FlowEvent {
     Cancel,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
-#[repr(C)]
-pub enum FlowStep {
-    #[default]
-    ChooseTrigger,
-    RateBefore,
-    Cope,
-    /// Saved; `still_high` offers the specialist and the safety plan.
-    Done {
-        still_high: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
-pub struct Flow {
-    pub step: FlowStep,
-    pub trigger: Option<Id>,
-    pub halt: Halt,
-    pub before: Option<u8>,
-    pub tried: Vec<Id>,
-}
-
-pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> {
+/// The toolbox: triggers and coping strategies.
+pub fn update(
+    event: TriggerEvent,
+    unlocked: &mut Unlocked,
+    _: &Context<'_>,
+) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
     match event {
         TriggerEvent::AddTrigger { category, name } => {
             let trigger = Trigger {
@@ -99,7 +85,7 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
             let id = data.allocate_id();
             let change = trigger.put(id);
             data.triggers.insert(id, trigger);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         TriggerEvent::RemoveTrigger(id) => {
             data.triggers.remove(&id).ok_or(Problem::UnknownItem)?;
@@ -110,7 +96,7 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
                     changes.push(strategy.put(*strategy_id));
                 }
             }
-            Ok(Outcome::saved(changes))
+            Ok(Update::saved(changes))
         }
         TriggerEvent::AddStrategy { name, triggers } => {
             if triggers.iter().any(|t| !data.triggers.contains_key(t)) {
@@ -123,11 +109,11 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
             let id = data.allocate_id();
             let change = strategy.put(id);
             data.strategies.insert(id, strategy);
-            Ok(Outcome::saved(vec![change]))
+            Ok(Update::saved(vec![change]))
         }
         TriggerEvent::RemoveStrategy(id) => {
             data.strategies.remove(&id).ok_or(Problem::UnknownItem)?;
-            Ok(Outcome::saved(vec![CopingStrategy::delete(id)]))
+            Ok(Update::saved(vec![CopingStrategy::delete(id)]))
         }
         TriggerEvent::Link {
             strategy,
@@ -145,7 +131,7 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
             if linked {
                 existing.triggers.push(trigger);
             }
-            Ok(Outcome::saved(vec![existing.put(strategy)]))
+            Ok(Update::saved(vec![existing.put(strategy)]))
         }
         TriggerEvent::DismissSuggestion(key) => {
             if !STARTER_STRATEGIES.contains(&key.as_str()) {
@@ -155,9 +141,7 @@ pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> 
             if !settings.dismissed_suggestions.contains(&key) {
                 settings.dismissed_suggestions.push(key);
             }
-            Ok(Outcome::saved(vec![
-                settings.put(super::records::PROFILE_ID),
-            ]))
+            Ok(Update::saved(vec![settings.put(PROFILE_ID)]))
         }
     }
 }
@@ -170,20 +154,21 @@ fn scale(value: u8) -> Result<u8, Problem> {
     }
 }
 
-/// Advances the flow; saving the episode when the after-rating arrives.
+/// The "I'm triggered" flow: advances it, saving the episode when the
+/// after-rating arrives.
 pub fn advance(
     event: FlowEvent,
-    flow: &mut Option<Flow>,
-    data: &mut Data,
-    now_ms: i64,
-) -> Result<Outcome, Problem> {
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (flow, data, now_ms) = (&mut unlocked.flow, &mut unlocked.data, cx.now_ms);
     if matches!(event, FlowEvent::Start) {
         *flow = Some(Flow::default());
-        return Ok(Outcome::default());
+        return Ok(Update::default());
     }
     if matches!(event, FlowEvent::Cancel) {
         *flow = None;
-        return Ok(Outcome::default());
+        return Ok(Update::default());
     }
     let current = flow.as_mut().ok_or(Problem::NotNow)?;
     match (event, &current.step) {
@@ -227,9 +212,9 @@ pub fn advance(
             let id = data.allocate_id();
             let change = episode.put(id);
             data.episodes.insert(id, episode);
-            return Ok(Outcome::saved(vec![change]));
+            return Ok(Update::saved(vec![change]));
         }
         _ => return Err(Problem::NotNow),
     }
-    Ok(Outcome::default())
+    Ok(Update::default())
 }

@@ -2,7 +2,7 @@
 //! checked here, so every shell accepts and refuses the same input. (The
 //! generated shell types carry no chrono types.)
 
-use chrono::{NaiveDateTime, NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::problem::Problem;
@@ -45,6 +45,14 @@ impl From<Weekday> for Day {
             Weekday::Sat => Self::Saturday,
             Weekday::Sun => Self::Sunday,
         }
+    }
+}
+
+/// `YYYY-MM-DD`, optional: empty text is `None`.
+pub(crate) fn parse_date(text: Option<&str>) -> Result<Option<NaiveDate>, Problem> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| Problem::InvalidDate),
     }
 }
 

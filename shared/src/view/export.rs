@@ -5,57 +5,27 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDateTime};
 
-use super::Words;
-use crate::model::aftercare::{DocumentKind, DocumentStatus, ReferralStatus, ServiceCategory};
-use crate::model::records::Data;
+use super::aftercare::{category_key, document_name, document_status_key, referral_status_key};
+use super::choices::weekday_name;
+use crate::effects::ShareFile;
+use crate::i18n::Translator;
+use crate::model::{Context, Data};
 
-pub(crate) fn category_key(category: ServiceCategory) -> &'static str {
-    match category {
-        ServiceCategory::Counseling => "service-counseling",
-        ServiceCategory::MentalHealth => "service-mental-health",
-        ServiceCategory::FoodBank => "service-food-bank",
-        ServiceCategory::EmergencyHousing => "service-emergency-housing",
-        ServiceCategory::RecoveryResidence => "service-recovery-residence",
-        ServiceCategory::SupportGroup => "service-support-group",
-        ServiceCategory::TreatmentProvider => "service-treatment-provider",
-        ServiceCategory::HealthCare => "service-health-care",
-        ServiceCategory::Employment => "service-employment",
-        ServiceCategory::Legal => "service-legal",
+/// The plan as a Markdown file for the share sheet.
+pub fn plan_file(data: &Data, cx: &Context<'_>) -> ShareFile {
+    ShareFile {
+        file_name: format!("aftercare-plan-{}.md", cx.today),
+        mime_type: "text/markdown".to_owned(),
+        bytes: plan_markdown(data, cx.words).into_bytes(),
     }
 }
 
-pub(crate) fn referral_status_key(status: ReferralStatus) -> &'static str {
-    match status {
-        ReferralStatus::ToContact => "referral-to-contact",
-        ReferralStatus::Contacted => "referral-contacted",
-        ReferralStatus::Waitlisted => "referral-waitlisted",
-        ReferralStatus::Enrolled => "referral-enrolled",
-        ReferralStatus::Done => "referral-done",
-    }
-}
-
-pub(crate) fn document_kind_key(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::SocialSecurityCard => "document-social-security",
-        DocumentKind::BirthCertificate => "document-birth-certificate",
-        DocumentKind::StateId => "document-state-id",
-        DocumentKind::Other => "document-other",
-    }
-}
-
-pub(crate) fn document_status_key(status: DocumentStatus) -> &'static str {
-    match status {
-        DocumentStatus::Needed => "document-needed",
-        DocumentStatus::Requested => "document-requested",
-        DocumentStatus::Received => "document-received",
-    }
-}
-
-pub(crate) fn document_name(words: &Words<'_>, kind: DocumentKind, name: &str) -> String {
-    if kind == DocumentKind::Other {
-        name.to_owned()
-    } else {
-        words.get(document_kind_key(kind))
+/// Appointments and meetings as an iCalendar file for the share sheet.
+pub fn calendar_file(data: &Data, cx: &Context<'_>) -> ShareFile {
+    ShareFile {
+        file_name: "aftercare-appointments.ics".to_owned(),
+        mime_type: "text/calendar".to_owned(),
+        bytes: calendar(data, cx.local_now, cx.today).into_bytes(),
     }
 }
 
@@ -70,7 +40,7 @@ fn section(out: &mut String, heading: &str, lines: &[String]) {
 }
 
 /// The whole plan, in the participant's language.
-pub fn plan_markdown(data: &Data, words: &Words<'_>) -> String {
+pub fn plan_markdown(data: &Data, words: &Translator<'_>) -> String {
     let mut out = format!("# {}\n", words.get("aftercare-heading"));
     let contacts: Vec<String> = data
         .contacts
@@ -167,18 +137,6 @@ pub fn plan_markdown(data: &Data, words: &Words<'_>) -> String {
         &data.aftercare.re_engagement,
     );
     out
-}
-
-pub(crate) fn weekday_name(words: &Words<'_>, weekday: chrono::Weekday) -> String {
-    words.get(match weekday {
-        chrono::Weekday::Mon => "weekday-mon",
-        chrono::Weekday::Tue => "weekday-tue",
-        chrono::Weekday::Wed => "weekday-wed",
-        chrono::Weekday::Thu => "weekday-thu",
-        chrono::Weekday::Fri => "weekday-fri",
-        chrono::Weekday::Sat => "weekday-sat",
-        chrono::Weekday::Sun => "weekday-sun",
-    })
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).

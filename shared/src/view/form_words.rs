@@ -5,9 +5,8 @@
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
-use super::Words;
-use super::export::weekday_name;
-use super::screens::{ContactWayChoice, DayChoice};
+use super::choices::{ContactWayChoice, DayChoice, weekday_name};
+use crate::i18n::Translator;
 use crate::model::contact::ContactWay;
 
 /// Declares `FormWords` with one `String` per field and fills each from its
@@ -23,7 +22,7 @@ macro_rules! form_words {
             pub halt: Vec<String>,
         }
 
-        pub(super) fn form_words(words: &Words<'_>) -> FormWords {
+        pub(super) fn form_words(words: &Translator<'_>) -> FormWords {
             FormWords {
                 $($field: words.get($key),)*
                 days: [

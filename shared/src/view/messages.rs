@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Words;
+use crate::i18n::Translator;
+use crate::model::Data;
 use crate::model::messages::{Activity, MessageStatus};
-use crate::model::records::{Data, Id};
+use crate::model::record::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct MessageItem {
@@ -48,7 +49,7 @@ pub fn messages_view(
     data: &Data,
     activity: &Activity,
     local: &dyn Fn(i64) -> String,
-    words: &Words<'_>,
+    words: &Translator<'_>,
 ) -> MessagesView {
     let messaging = data.messaging.as_ref();
     let specialist_name = messaging.map(|m| m.specialist_name.clone());

@@ -1,21 +1,39 @@
 //! View models: everything a shell draws, already translated.
 
+mod aftercare;
+mod checkin;
+mod choices;
+mod contact;
 pub mod export;
 mod form_words;
+mod goals;
+mod lock;
 pub mod messages;
-mod plans;
 pub mod reminders;
+mod safety;
 mod screens;
+mod settings;
+mod today;
+mod triggers;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Arg, Language, Translations};
+use crate::i18n::{Language, Translations, Translator};
 use crate::model::problem::Problem;
 use crate::model::{Model, Screen, State};
 
+pub use aftercare::*;
+pub use checkin::*;
+pub use choices::*;
+pub use contact::*;
 pub use form_words::FormWords;
-pub use plans::*;
+pub use goals::*;
+pub use lock::*;
+pub use safety::*;
 pub use screens::*;
+pub use settings::*;
+pub use today::*;
+pub use triggers::*;
 
 /// The crisis line before the participant's own setting can be read (the
 /// settings are encrypted, so the lock screen uses the default): 988 is the
@@ -55,23 +73,7 @@ pub struct NavigationItem {
     pub current: bool,
 }
 
-/// Translates with the model's language.
-pub struct Words<'a> {
-    pub translations: &'a Translations,
-    pub language: Language,
-}
-
-impl Words<'_> {
-    pub fn get(&self, key: &str) -> String {
-        self.translations.text(self.language, key)
-    }
-
-    pub fn with(&self, key: &str, args: &[(&str, Arg)]) -> String {
-        self.translations.text_with(self.language, key, args)
-    }
-}
-
-fn problem_text(words: &Words<'_>, problem: Problem) -> String {
+fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
     match problem {
         Problem::EmptyText => words.get("problem-empty-text"),
         Problem::UnknownItem => words.get("problem-unknown-item"),
@@ -118,7 +120,7 @@ const NAVIGATION: [(Screen, &str); 9] = [
 ];
 
 pub fn view(model: &Model, translations: &Translations) -> ViewModel {
-    let words = Words {
+    let words = Translator {
         translations,
         language: model.language(),
     };

@@ -3,14 +3,15 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::Words;
 use crate::effects::Reminder;
-use crate::model::records::{Data, GoalStatus};
+use crate::i18n::Translator;
+use crate::model::Data;
+use crate::model::goals::GoalStatus;
 
 /// When goal-step reminders ring on their due day.
 const STEP_REMINDER_TIME: (u32, u32) = (9, 0);
 
-pub fn schedule(data: &Data, today: NaiveDate, words: &Words<'_>) -> Vec<Reminder> {
+pub fn schedule(data: &Data, today: NaiveDate, words: &Translator<'_>) -> Vec<Reminder> {
     let discreet = data.settings.discreet;
     let text = |title: String, body: String| {
         if discreet {

@@ -1,23 +1,19 @@
-//! The aftercare plan, the safety plan and Contact my peer.
+//! The aftercare plan: contacts, referrals, documents, appointments,
+//! meetings; and the labels of its values (the export uses them too).
 
 use serde::{Deserialize, Serialize};
 
-use super::Words;
-use super::export::{
-    category_key, document_kind_key, document_name, document_status_key, referral_status_key,
+use super::choices::{
+    DocumentKindChoice, DocumentStatusChoice, ReferralStatusChoice, ServiceCategoryChoice, choices,
     weekday_name,
 };
-use super::messages::MessagesView;
-use super::screens::{
-    DocumentKindChoice, DocumentStatusChoice, ReferralStatusChoice, ServiceCategoryChoice,
-};
+use crate::i18n::Translator;
+use crate::model::Data;
 use crate::model::aftercare::{
     self, AftercarePlan, DocumentKind, DocumentStatus, ReferralStatus, ServiceCategory,
     SupportContact,
 };
-use crate::model::contact::{self, ContactWay, DEFAULT_TEMPLATES, SpecialistForm};
-use crate::model::records::{Data, Id};
-use crate::model::safety::SafetyPlan;
+use crate::model::record::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ReferralItem {
@@ -117,17 +113,6 @@ const REFERRAL_STATUSES: [ReferralStatus; 5] = [
     ReferralStatus::Done,
 ];
 
-fn choices<T: Copy, C: From<(T, String)>>(
-    values: &[T],
-    key: impl Fn(T) -> &'static str,
-    words: &Words<'_>,
-) -> Vec<C> {
-    values
-        .iter()
-        .map(|value| C::from((*value, words.get(key(*value)))))
-        .collect()
-}
-
 pub fn appointment_item(id: Id, appointment: &aftercare::Appointment) -> AppointmentItem {
     AppointmentItem {
         id,
@@ -138,7 +123,7 @@ pub fn appointment_item(id: Id, appointment: &aftercare::Appointment) -> Appoint
     }
 }
 
-pub fn aftercare_view(data: &Data, words: &Words<'_>) -> AftercareView {
+pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
     let mut appointments: Vec<_> = data.appointments.iter().collect();
     appointments.sort_by_key(|(id, a)| (a.at, **id));
     AftercareView {
@@ -236,141 +221,52 @@ pub fn aftercare_view(data: &Data, words: &Words<'_>) -> AftercareView {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct SafetyPlanView {
-    pub heading: String,
-    /// The six steps' headings, in order, then reasons for living.
-    pub step_headings: Vec<String>,
-    pub plan: SafetyPlan,
-    pub save_label: String,
-    pub call_crisis_label: String,
-    pub text_crisis_label: String,
-}
-
-pub fn safety_view(data: &Data, words: &Words<'_>) -> SafetyPlanView {
-    SafetyPlanView {
-        heading: words.get("safety-heading"),
-        step_headings: [
-            "safety-warning-signs",
-            "safety-internal-coping",
-            "safety-distractions",
-            "safety-people-to-ask",
-            "safety-professionals",
-            "safety-environment",
-            "safety-reasons",
-        ]
-        .iter()
-        .map(|key| words.get(key))
-        .collect(),
-        plan: data.safety.clone(),
-        save_label: words.get("action-save"),
-        call_crisis_label: words.get("action-call-crisis"),
-        text_crisis_label: words.get("action-text-crisis"),
+pub(crate) fn category_key(category: ServiceCategory) -> &'static str {
+    match category {
+        ServiceCategory::Counseling => "service-counseling",
+        ServiceCategory::MentalHealth => "service-mental-health",
+        ServiceCategory::FoodBank => "service-food-bank",
+        ServiceCategory::EmergencyHousing => "service-emergency-housing",
+        ServiceCategory::RecoveryResidence => "service-recovery-residence",
+        ServiceCategory::SupportGroup => "service-support-group",
+        ServiceCategory::TreatmentProvider => "service-treatment-provider",
+        ServiceCategory::HealthCare => "service-health-care",
+        ServiceCategory::Employment => "service-employment",
+        ServiceCategory::Legal => "service-legal",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct TemplateItem {
-    /// `None` for the starter templates.
-    pub id: Option<Id>,
-    /// A starter template's key: edit it with `ReplaceStarterTemplate`,
-    /// hide it with `DismissStarterTemplate`.
-    pub starter: Option<String>,
-    pub text: String,
-    /// The `sms:` link with this text, ready to open.
-    pub text_url: Option<String>,
+pub(crate) fn referral_status_key(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::ToContact => "referral-to-contact",
+        ReferralStatus::Contacted => "referral-contacted",
+        ReferralStatus::Waitlisted => "referral-waitlisted",
+        ReferralStatus::Enrolled => "referral-enrolled",
+        ReferralStatus::Done => "referral-done",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct ContactView {
-    pub heading: String,
-    /// The saved specialist, as the edit form shows it.
-    pub specialist: Option<SpecialistForm>,
-    pub set_specialist_label: String,
-    pub preferred_label: Option<String>,
-    pub hours: Vec<String>,
-    pub call_label: String,
-    pub text_label: String,
-    pub email_label: String,
-    pub call_url: Option<String>,
-    pub email_url: Option<String>,
-    pub templates_heading: String,
-    pub templates: Vec<TemplateItem>,
-    /// Outside the specialist's hours: crisis options are shown too.
-    pub outside_hours: bool,
-    pub outside_hours_message: Option<String>,
-    /// Secure messages through the organization's relay.
-    pub messages: MessagesView,
+pub(crate) fn document_kind_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::SocialSecurityCard => "document-social-security",
+        DocumentKind::BirthCertificate => "document-birth-certificate",
+        DocumentKind::StateId => "document-state-id",
+        DocumentKind::Other => "document-other",
+    }
 }
 
-pub fn contact_view(
-    data: &Data,
-    local_now: chrono::NaiveDateTime,
-    messages: MessagesView,
-    words: &Words<'_>,
-) -> ContactView {
-    let specialist = data.specialist.as_ref();
-    let starters = DEFAULT_TEMPLATES
-        .iter()
-        .filter(|key| {
-            !data
-                .settings
-                .dismissed_suggestions
-                .iter()
-                .any(|d| d == *key)
-        })
-        .map(|key| (None, Some((*key).to_owned()), words.get(key)));
-    let own = data
-        .templates
-        .iter()
-        .map(|(id, t)| (Some(*id), None, t.text.clone()));
-    let texts: Vec<(Option<Id>, Option<String>, String)> = starters.chain(own).collect();
-    let outside_hours = specialist.is_some_and(|s| !contact::within_hours(s, local_now));
-    ContactView {
-        heading: words.get("contact-heading"),
-        specialist: specialist.map(SpecialistForm::from),
-        set_specialist_label: words.get("action-save"),
-        preferred_label: specialist.map(|s| {
-            words.get(match s.preferred {
-                ContactWay::Call => "contact-prefers-call",
-                ContactWay::Text => "contact-prefers-text",
-                ContactWay::Email => "contact-prefers-email",
-            })
-        }),
-        hours: specialist
-            .map(|s| {
-                s.hours
-                    .iter()
-                    .map(|h| {
-                        format!(
-                            "{} {}–{}",
-                            weekday_name(words, h.weekday),
-                            h.start.format("%H:%M"),
-                            h.end.format("%H:%M")
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        call_label: words.get("action-call"),
-        text_label: words.get("action-text"),
-        email_label: words.get("action-email"),
-        call_url: specialist.map(|s| contact::call_url(&s.phone)),
-        email_url: specialist
-            .filter(|s| !s.email.is_empty())
-            .map(|s| contact::email_url(&s.email, &words.get("app-title"), "")),
-        templates_heading: words.get("contact-templates"),
-        templates: texts
-            .into_iter()
-            .map(|(id, starter, text)| TemplateItem {
-                id,
-                starter,
-                text_url: specialist.map(|s| contact::text_url(&s.phone, &text)),
-                text,
-            })
-            .collect(),
-        outside_hours,
-        outside_hours_message: outside_hours.then(|| words.get("contact-outside-hours")),
-        messages,
+pub(crate) fn document_status_key(status: DocumentStatus) -> &'static str {
+    match status {
+        DocumentStatus::Needed => "document-needed",
+        DocumentStatus::Requested => "document-requested",
+        DocumentStatus::Received => "document-received",
+    }
+}
+
+pub(crate) fn document_name(words: &Translator<'_>, kind: DocumentKind, name: &str) -> String {
+    if kind == DocumentKind::Other {
+        name.to_owned()
+    } else {
+        words.get(document_kind_key(kind))
     }
 }

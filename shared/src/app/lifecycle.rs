@@ -1,0 +1,322 @@
+//! The lock's lifecycle, a conversation with the vault: first run (choose a
+//! passcode), unlock (passcode or platform key), lock (by hand or after idle
+//! minutes), erase; the settings that change the vault's keys (passcode,
+//! biometrics, backups, the erase limit); and the vault's answers.
+
+use crux_core::{Command, render::render};
+
+use super::commands::{Cmd, problem, run, store};
+use super::event::{Event, KeyPurpose, PlatformKeyResult};
+use crate::effects::{
+    PlatformKeyOperation, PlatformKeyOutput, RawKey, ShareFile, StoreOperation, StoreOutput,
+    UnlockWith,
+};
+use crate::i18n::Translator;
+use crate::model::lock::{erase_limit, long_enough, new_passcode};
+use crate::model::messages::{self, MessagesEvent};
+use crate::model::problem::Problem;
+use crate::model::settings::SettingsEvent;
+use crate::model::{Context, Data, Model, Request, Screen, State, Unlocked, Update};
+use crate::vault::Passcode;
+
+/// The app launched: does a vault exist?
+pub fn start(model: &mut Model) -> Cmd {
+    model.state = State::Starting;
+    store(StoreOperation::Probe)
+}
+
+/// First run: creates the vault with the chosen passcode.
+pub fn set_passcode(passcode: String, confirmation: &str, model: &mut Model) -> Cmd {
+    if model.state != State::FirstRun {
+        return problem(model, Problem::NotNow);
+    }
+    if let Err(error) = new_passcode(&passcode, confirmation) {
+        return problem(model, error);
+    }
+    model.busy = true;
+    model.problem = None;
+    store(StoreOperation::Create(Passcode::new(passcode))).and(render())
+}
+
+pub fn unlock(passcode: String, model: &mut Model) -> Cmd {
+    if !matches!(model.state, State::Locked(_)) {
+        return problem(model, Problem::NotNow);
+    }
+    model.busy = true;
+    model.problem = None;
+    store(StoreOperation::Unlock(UnlockWith::Passcode(Passcode::new(
+        passcode,
+    ))))
+    .and(render())
+}
+
+/// Asks the shell for the platform key; the vault opens with it.
+pub fn unlock_with_biometrics(model: &mut Model) -> Cmd {
+    if !matches!(model.state, State::Locked(_)) {
+        return problem(model, Problem::NotNow);
+    }
+    platform_key(PlatformKeyOperation::Read, KeyPurpose::Unlock)
+}
+
+/// Forgets the keys and the data in memory; the lock screen is refreshed
+/// from the vault.
+pub fn lock(model: &mut Model) -> Cmd {
+    model.state = State::Starting;
+    model.problem = None;
+    store(StoreOperation::Lock)
+        .then(store(StoreOperation::Probe))
+        .and(render())
+}
+
+/// Removes all data, and the platform key from the shell's keystore.
+pub fn erase(model: &mut Model) -> Cmd {
+    model.state = State::Starting;
+    model.problem = None;
+    store(StoreOperation::Erase)
+        .then(store(StoreOperation::Probe))
+        .and(forget_platform_key())
+        .and(render())
+}
+
+fn platform_key(operation: PlatformKeyOperation, purpose: KeyPurpose) -> Cmd {
+    Command::request_from_shell(operation)
+        .then_send(move |output| Event::PlatformKey(purpose, PlatformKeyResult(output)))
+}
+
+fn forget_platform_key() -> Cmd {
+    platform_key(PlatformKeyOperation::Delete, KeyPurpose::Forget)
+}
+
+/// The settings that change the vault's keys (see
+/// [`SettingsEvent::concerns_the_vault`]).
+pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
+    let operation = match event {
+        SettingsEvent::ExportBackup { passphrase } => {
+            long_enough(&passphrase)?;
+            StoreOperation::ExportBackup(Passcode::new(passphrase))
+        }
+        SettingsEvent::ImportBackup { file, passphrase } => StoreOperation::ImportBackup {
+            file,
+            passphrase: Passcode::new(passphrase),
+        },
+        SettingsEvent::EnableBiometrics => {
+            return Ok(platform_key(
+                PlatformKeyOperation::Create,
+                KeyPurpose::Enroll,
+            ));
+        }
+        SettingsEvent::DisableBiometrics => {
+            unlocked.has_platform_key = false;
+            return Ok(store(StoreOperation::RemovePlatformKey)
+                .then(forget_platform_key())
+                .and(render()));
+        }
+        SettingsEvent::SetEraseAfterFailures(limit) => {
+            StoreOperation::SetEraseAfterFailures(erase_limit(limit)?)
+        }
+        SettingsEvent::ChangePasscode {
+            current,
+            replacement,
+            confirmation,
+        } => {
+            new_passcode(&replacement, &confirmation)?;
+            StoreOperation::ChangePasscode {
+                current: Passcode::new(current),
+                new: Passcode::new(replacement),
+            }
+        }
+        _ => return Err(Problem::NotNow),
+    };
+    Ok(store(operation).and(render()))
+}
+
+/// The vault answered.
+pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) -> Cmd {
+    model.busy = false;
+    match output {
+        StoreOutput::Probed { exists, throttle } => {
+            if !matches!(model.state, State::Unlocked(_)) {
+                model.state = if exists {
+                    State::Locked(throttle)
+                } else {
+                    State::FirstRun
+                };
+            }
+            render()
+        }
+        StoreOutput::Opened {
+            records,
+            damaged,
+            has_platform_key,
+        } => {
+            let data = Data::from_records(&records, damaged);
+            model.problem =
+                (data.unreadable > 0).then_some(Problem::DamagedRecords(data.unreadable));
+            let mut unlocked = Box::new(Unlocked {
+                data,
+                screen: Screen::Today,
+                flow: None,
+                last_activity_ms: model.now_ms,
+                has_platform_key,
+                reminders: Vec::new(),
+                relay: messages::Activity::default(),
+            });
+            // Paired: send what waited in the outbox and fetch replies.
+            let cx = Context::of(model, words);
+            let sync = messages::update(MessagesEvent::Sync, &mut unlocked, &cx)
+                .map_or_else(|_| Command::done(), run);
+            model.state = State::Unlocked(unlocked);
+            render().and(sync)
+        }
+        StoreOutput::Done => render(),
+        StoreOutput::Backup(bytes) => run(Update::request(Request::Share(ShareFile {
+            file_name: format!("phoenix-backup-{}.phoenixbackup", model.today()),
+            mime_type: "application/octet-stream".to_owned(),
+            bytes,
+        })))
+        .and(render()),
+        StoreOutput::Failed(error) => {
+            model.problem = Some(Problem::from_vault(&error));
+            match model.state {
+                // Refresh the lock screen: the throttle moved, or the vault is gone.
+                State::Unlocked(_) => render(),
+                _ => store(StoreOperation::Probe),
+            }
+        }
+    }
+}
+
+/// The shell answered a platform-key request.
+pub fn platform_key_answered(
+    purpose: KeyPurpose,
+    output: PlatformKeyOutput,
+    model: &mut Model,
+) -> Cmd {
+    match (purpose, output) {
+        (KeyPurpose::Unlock, PlatformKeyOutput::Key(key)) => {
+            model.busy = true;
+            store(StoreOperation::Unlock(UnlockWith::PlatformKey(
+                RawKey::new(key),
+            )))
+            .and(render())
+        }
+        (KeyPurpose::Enroll, PlatformKeyOutput::Key(key)) => {
+            if let State::Unlocked(unlocked) = &mut model.state {
+                unlocked.has_platform_key = true;
+            }
+            store(StoreOperation::EnrollPlatformKey(RawKey::new(key))).and(render())
+        }
+        (_, PlatformKeyOutput::Unavailable) => problem(model, Problem::PlatformKeyUnavailable),
+        (_, PlatformKeyOutput::Deleted) | (KeyPurpose::Forget, PlatformKeyOutput::Key(_)) => {
+            Command::done()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::send;
+    use crate::app::{Phoenix, StoreResult};
+    use crate::effects::EffectTestExt;
+    use crate::model::goals::{Dimension, Goal, GoalStatus};
+    use crate::model::record::Record;
+    use crate::vault::{Change, StoredRecord, ThrottleStatus, VaultError};
+    use crux_core::App;
+
+    #[test]
+    fn a_wrong_passcode_asks_the_vault_again_and_shows_the_throttle() {
+        let app = Phoenix::default();
+        let mut model = Model::locked();
+        let mut unlock = send(
+            &app,
+            Event::Unlock {
+                passcode: "guess".into(),
+            },
+            &mut model,
+            5_000,
+        );
+        assert!(
+            model.busy,
+            "the KDF takes a moment: the shell can show progress"
+        );
+        let failed = unlock
+            .resolve_store(|operation| {
+                assert!(matches!(
+                    operation,
+                    StoreOperation::Unlock(UnlockWith::Passcode(_))
+                ));
+                StoreOutput::Failed(VaultError::Throttled {
+                    retry_after_secs: 30,
+                })
+            })
+            .expect_one_event();
+        unlock.expect_render();
+        unlock.expect_no_effects();
+
+        let mut refresh = app.update(failed, &mut model);
+        assert_eq!(model.problem, Some(Problem::Throttled(30)));
+        assert!(!model.busy);
+        // The lock screen is refreshed from the vault.
+        let throttle = ThrottleStatus {
+            failed_attempts: 5,
+            retry_after_secs: 30,
+            erase_after_failures: None,
+        };
+        let probed = refresh
+            .resolve_store(|operation| {
+                assert!(matches!(operation, StoreOperation::Probe));
+                StoreOutput::Probed {
+                    exists: true,
+                    throttle,
+                }
+            })
+            .expect_one_event();
+        refresh.expect_no_effects();
+        let mut shown = app.update(probed, &mut model);
+        assert_eq!(model.state, State::Locked(throttle));
+        shown.expect_render();
+    }
+
+    #[test]
+    fn opening_the_vault_builds_the_model_and_counts_unreadable_records() {
+        let app = Phoenix::default();
+        let mut model = Model::locked();
+        let goal = Goal {
+            title: "Walk daily".into(),
+            dimension: Dimension::Health,
+            why: String::new(),
+            target: None,
+            status: GoalStatus::Active,
+            created: chrono::NaiveDate::default(),
+            completed: None,
+        };
+        let Change::Put { kind, id, body } = goal.put(12) else {
+            panic!()
+        };
+        let records = vec![
+            StoredRecord { kind, id, body },
+            StoredRecord {
+                kind,
+                id: 13,
+                body: zeroize::Zeroizing::new(vec![0xff]),
+            },
+        ];
+        let output = StoreOutput::Opened {
+            records,
+            damaged: 1,
+            has_platform_key: false,
+        };
+        let mut opened = app.update(Event::Store(StoreResult::new(output)), &mut model);
+        opened.expect_render();
+        let State::Unlocked(unlocked) = &model.state else {
+            panic!("unlocked")
+        };
+        assert_eq!(unlocked.data.goals[&12].title, "Walk daily");
+        assert_eq!(
+            unlocked.data.next_id, 14,
+            "new ids never collide with stored ones"
+        );
+        assert_eq!(model.problem, Some(Problem::DamagedRecords(2)));
+    }
+}

@@ -1,0 +1,343 @@
+//! What the participant's events send to the relay: pairing, the outbox
+//! drained in order, fetching replies and receipts, read marks, unpairing;
+//! every request built whole and signed here.
+
+use relay_protocol::DeviceIdentity;
+use relay_protocol::api::{self, PairRequest, ReadRequest};
+use relay_protocol::message::{Letter, MAX_TEXT_BYTES};
+
+use super::records::{
+    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing,
+};
+use crate::effects::{HttpHeader, HttpRequest};
+use crate::model::forms::required;
+use crate::model::problem::Problem;
+use crate::model::record::{PROFILE_ID, Record};
+use crate::model::{Context, Data, Request, Unlocked, Update};
+use crate::vault::Change;
+
+pub(super) fn signed(
+    identity: &DeviceIdentity,
+    relay: &str,
+    method: &str,
+    path_and_query: &str,
+    body: Vec<u8>,
+    now_ms: i64,
+) -> Result<HttpRequest, Problem> {
+    let signature = identity
+        .sign_request(method, path_and_query, &body, now_ms)
+        .map_err(|_| Problem::RelayRefused)?;
+    let mut headers: Vec<HttpHeader> = signature
+        .headers()
+        .into_iter()
+        .map(|(name, value)| HttpHeader {
+            name: name.to_owned(),
+            value,
+        })
+        .collect();
+    if !body.is_empty() {
+        headers.push(HttpHeader {
+            name: "content-type".into(),
+            value: "application/json".into(),
+        });
+    }
+    Ok(HttpRequest {
+        method: method.to_owned(),
+        url: format!("{}{path_and_query}", relay.trim_end_matches('/')),
+        headers,
+        body,
+    })
+}
+
+pub(super) fn identity_of(messaging: &Messaging) -> Result<DeviceIdentity, Problem> {
+    DeviceIdentity::from_secret_bytes(&messaging.identity).map_err(|_| Problem::RelayRefused)
+}
+
+/// A relay address the participant typed: `https://…`, or `http://` for a
+/// relay on this machine's loopback (testing).
+pub(super) fn relay_address(typed: &str) -> Result<String, Problem> {
+    let relay = typed.trim().trim_end_matches('/');
+    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|prefix| relay.starts_with(prefix));
+    let host = relay.strip_prefix("https://").unwrap_or_default();
+    if (host.is_empty() || host.contains(['/', '?', '#', ' '])) && !loopback {
+        return Err(Problem::RelayAddressInvalid);
+    }
+    Ok(relay.to_owned())
+}
+
+/// Handles a participant's event.
+pub fn update(
+    event: MessagesEvent,
+    unlocked: &mut Unlocked,
+    cx: &Context<'_>,
+) -> Result<Update, Problem> {
+    let (data, activity, now_ms) = (&mut unlocked.data, &mut unlocked.relay, cx.now_ms);
+    let mut effects = Update::default();
+    match event {
+        MessagesEvent::Pair {
+            relay,
+            invite,
+            name,
+        } => pair(&relay, invite, &name, data, activity, now_ms, &mut effects)?,
+        MessagesEvent::Send(text) => {
+            let text = text.trim().to_owned();
+            if text.is_empty() {
+                return Err(Problem::EmptyText);
+            }
+            if text.len() > MAX_TEXT_BYTES {
+                return Err(Problem::OutOfRange);
+            }
+            let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            let message = Message {
+                mine: true,
+                text,
+                at_ms: now_ms,
+                sequence: messaging.next_sequence,
+                relay_id: None,
+                status: MessageStatus::Queued,
+            };
+            messaging.next_sequence += 1;
+            let id = data.allocate_id();
+            effects.changes.push(message.put(id));
+            effects.changes.push(data.messaging_change());
+            data.messages.insert(id, message);
+            // A new message is worth trying at once.
+            activity.retry_at_ms = now_ms;
+            sync(data, activity, now_ms, &mut effects)?;
+        }
+        MessagesEvent::Sync => {
+            if data.messaging.is_some() {
+                sync(data, activity, now_ms, &mut effects)?;
+            }
+        }
+        MessagesEvent::Reconnected => {
+            if data.messaging.is_some() {
+                activity.failures = 0;
+                activity.retry_at_ms = now_ms;
+                sync(data, activity, now_ms, &mut effects)?;
+            }
+        }
+        MessagesEvent::Shown => mark_shown(data, now_ms, &mut effects)?,
+        MessagesEvent::Unpair => {
+            let messaging = data.messaging.as_ref().ok_or(Problem::NotPaired)?;
+            let identity = identity_of(messaging)?;
+            let request = signed(
+                &identity,
+                &messaging.relay,
+                "DELETE",
+                api::PAIRING,
+                Vec::new(),
+                now_ms,
+            )?;
+            effects.requests.push(Request::Relay(Call::Unpair, request));
+        }
+    }
+    Ok(effects)
+}
+
+pub(super) fn pair(
+    relay: &str,
+    invite: String,
+    name: &str,
+    data: &Data,
+    activity: &mut Activity,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    if data.messaging.is_some() {
+        return Err(Problem::AlreadyPaired);
+    }
+    if activity.pairing {
+        return Err(Problem::NotNow);
+    }
+    let relay = relay_address(relay)?;
+    let name = required(name)?;
+    if invite.trim().is_empty() {
+        return Err(Problem::EmptyText);
+    }
+    let identity = DeviceIdentity::generate().map_err(|_| Problem::RelayRefused)?;
+    let body = serde_json::to_vec(&PairRequest {
+        invite,
+        keys: identity.public_keys(),
+        name: name.clone(),
+    })
+    .map_err(|_| Problem::RelayRefused)?;
+    let request = signed(&identity, &relay, "POST", api::PAIRING, body, now_ms)?;
+    activity.pairing = true;
+    let pending = PendingPairing {
+        relay,
+        identity: identity.to_secret_bytes(),
+        name,
+    };
+    effects
+        .requests
+        .push(Request::Relay(Call::Pair(Box::new(pending)), request));
+    Ok(())
+}
+
+/// The specialist's messages on screen are read: locally at once, and the
+/// relay is told so their inbox shows it.
+pub(super) fn mark_shown(
+    data: &mut Data,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    let Some(messaging) = &data.messaging else {
+        return Ok(());
+    };
+    let mut ids = Vec::new();
+    for (id, message) in &mut data.messages {
+        if message.status == MessageStatus::Unread {
+            message.status = MessageStatus::Received;
+            ids.extend(message.relay_id);
+            effects.changes.push(message.put(*id));
+        }
+    }
+    if !ids.is_empty() {
+        let body = serde_json::to_vec(&ReadRequest { ids }).map_err(|_| Problem::RelayRefused)?;
+        let identity = identity_of(messaging)?;
+        let request = signed(&identity, &messaging.relay, "POST", api::READ, body, now_ms)?;
+        effects.requests.push(Request::Relay(Call::Read, request));
+    }
+    Ok(())
+}
+
+/// Sends the next queued message (if none is on its way and the backoff
+/// allows), and fetches replies and receipts.
+pub(super) fn sync(
+    data: &mut Data,
+    activity: &mut Activity,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    drain(data, activity, now_ms, effects)?;
+    let Some(messaging) = &data.messaging else {
+        return Ok(());
+    };
+    let identity = identity_of(messaging)?;
+    let get = |path: &str| signed(&identity, &messaging.relay, "GET", path, Vec::new(), now_ms);
+    if !activity.fetching {
+        activity.fetching = true;
+        let path = format!("{}?after={}", api::MESSAGES, messaging.cursor);
+        effects
+            .requests
+            .push(Request::Relay(Call::Fetch, get(&path)?));
+    }
+    let awaiting: Vec<String> = data
+        .messages
+        .values()
+        .filter(|m| m.mine && matches!(m.status, MessageStatus::Sent | MessageStatus::Delivered))
+        .filter_map(|m| m.relay_id)
+        .take(api::PAGE)
+        .map(|id| id.to_string())
+        .collect();
+    if !awaiting.is_empty() {
+        let path = format!("{}?ids={}", api::RECEIPTS, awaiting.join(","));
+        effects
+            .requests
+            .push(Request::Relay(Call::Receipts, get(&path)?));
+    }
+    Ok(())
+}
+
+/// The outbox: the oldest queued message, one at a time.
+pub(super) fn drain(
+    data: &Data,
+    activity: &mut Activity,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    let Some(messaging) = &data.messaging else {
+        return Ok(());
+    };
+    if activity.sending.is_some() || now_ms < activity.retry_at_ms {
+        return Ok(());
+    }
+    let next = data
+        .messages
+        .iter()
+        .filter(|(_, m)| m.mine && m.status == MessageStatus::Queued)
+        .min_by_key(|(_, m)| m.sequence);
+    let Some((&id, message)) = next else {
+        return Ok(());
+    };
+    let identity = identity_of(messaging)?;
+    let letter = Letter {
+        sequence: message.sequence,
+        sent_at_ms: message.at_ms,
+        text: message.text.clone(),
+    };
+    let sealed = identity
+        .seal(&messaging.specialist_keys, &letter)
+        .map_err(|_| Problem::RelayRefused)?;
+    let body = serde_json::to_vec(&sealed).map_err(|_| Problem::RelayRefused)?;
+    let request = signed(
+        &identity,
+        &messaging.relay,
+        "POST",
+        api::MESSAGES,
+        body,
+        now_ms,
+    )?;
+    activity.sending = Some(id);
+    effects
+        .requests
+        .push(Request::Relay(Call::Send(id), request));
+    Ok(())
+}
+
+/// The longest wait between retries.
+pub(super) const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;
+
+pub(super) fn backoff_ms(failures: u32) -> i64 {
+    (1000_i64 << failures.min(20).saturating_sub(1)).min(MAX_BACKOFF_MS)
+}
+
+impl Data {
+    /// The messaging record as a vault change (it must exist).
+    pub(super) fn messaging_change(&self) -> Change {
+        self.messaging.as_ref().map_or_else(
+            || Messaging::delete(PROFILE_ID),
+            |messaging| messaging.put(PROFILE_ID),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relay_addresses_must_be_https_or_loopback() {
+        assert_eq!(
+            relay_address(" https://relay.example.org/ "),
+            Ok("https://relay.example.org".into())
+        );
+        assert_eq!(
+            relay_address("http://127.0.0.1:8090"),
+            Ok("http://127.0.0.1:8090".into())
+        );
+        for bad in [
+            "http://relay.example.org",
+            "relay.example.org",
+            "https://",
+            "https://a b",
+            "ftp://x",
+        ] {
+            assert_eq!(
+                relay_address(bad),
+                Err(Problem::RelayAddressInvalid),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn backoff_doubles_from_a_second_to_five_minutes() {
+        let waits: Vec<i64> = (1..=12).map(backoff_ms).collect();
+        assert_eq!(&waits[..4], &[1000, 2000, 4000, 8000]);
+        assert_eq!(waits[11], MAX_BACKOFF_MS);
+    }
+}

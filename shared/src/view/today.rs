@@ -1,0 +1,150 @@
+//! Today: days in recovery, milestones, today's steps and appointments.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Translator;
+use chrono::NaiveDate;
+
+use super::aftercare::{AppointmentItem, appointment_item};
+use crate::model::Data;
+use crate::model::checkin;
+use crate::model::goals::GoalStatus;
+use crate::model::record::Id;
+use crate::model::recovery::{self, Milestone};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct RecoveryView {
+    /// "12 days in recovery".
+    pub days_label: String,
+    pub current_days: i64,
+    pub total_days: i64,
+    pub longest_days: i64,
+    pub total_label: String,
+    pub longest_label: String,
+    pub milestone_reached: Option<String>,
+    pub next_milestone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct StepItem {
+    pub id: Id,
+    pub title: String,
+    pub goal_title: String,
+    pub due: Option<String>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct TodayView {
+    pub heading: String,
+    pub recovery: Option<RecoveryView>,
+    pub recovery_date_label: String,
+    pub record_lapse_label: String,
+    pub steps_due: Vec<StepItem>,
+    pub steps_due_heading: String,
+    pub appointments: Vec<AppointmentItem>,
+    pub appointments_heading: String,
+    /// Offered once a month: the BARC-10 recovery-capital check.
+    pub recovery_capital_prompt: Option<String>,
+    /// Shown until today's check-in is saved.
+    pub check_in_prompt: Option<String>,
+    pub check_in_label: String,
+}
+
+fn days(words: &Translator<'_>, key: &str, days: i64) -> String {
+    words.with(key, &[("days", days.into())])
+}
+
+fn milestone_text(words: &Translator<'_>, milestone: Milestone) -> String {
+    match milestone {
+        Milestone::Days(n) => words.with("milestone-days", &[("count", i64::from(n).into())]),
+        Milestone::Months(n) => words.with("milestone-months", &[("count", i64::from(n).into())]),
+        Milestone::Years(n) => words.with("milestone-years", &[("count", i64::from(n).into())]),
+    }
+}
+
+pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) -> TodayView {
+    let recovery = data
+        .profile
+        .as_ref()
+        .and_then(|p| p.recovery_date)
+        .map(|start| {
+            let lapses: Vec<NaiveDate> = data.lapses.values().map(|l| l.date).collect();
+            let streaks = recovery::streaks(start, &lapses, today);
+            let stretch = recovery::current_stretch_start(start, &lapses, today);
+            let (reached, next) = recovery::milestone_progress(stretch, today);
+            RecoveryView {
+                days_label: days(words, "today-days-in-recovery", streaks.current),
+                current_days: streaks.current,
+                total_days: streaks.total,
+                longest_days: streaks.longest,
+                total_label: days(words, "today-total-days", streaks.total),
+                longest_label: days(words, "today-longest-stretch", streaks.longest),
+                milestone_reached: reached.map(|m| {
+                    words.with(
+                        "today-milestone-reached",
+                        &[("milestone", milestone_text(words, m).into())],
+                    )
+                }),
+                next_milestone: next.map(|(m, remaining)| {
+                    words.with(
+                        "today-next-milestone",
+                        &[
+                            ("milestone", milestone_text(words, m).into()),
+                            ("days", remaining.into()),
+                        ],
+                    )
+                }),
+            }
+        });
+    let steps_due = data
+        .steps
+        .iter()
+        .filter(|(_, step)| step.done.is_none() && step.due.is_some_and(|due| due <= today))
+        .filter(|(_, step)| {
+            data.goals
+                .get(&step.goal)
+                .is_some_and(|goal| goal.status == GoalStatus::Active)
+        })
+        .map(|(id, _)| step_item(data, *id))
+        .collect();
+    TodayView {
+        heading: words.get("today-heading"),
+        recovery,
+        recovery_date_label: words.get("field-recovery-date"),
+        record_lapse_label: words.get("action-record-lapse"),
+        steps_due,
+        steps_due_heading: words.get("today-steps-due"),
+        appointments: crate::model::aftercare::appointments_on(data, today)
+            .into_iter()
+            .map(|(id, a)| appointment_item(id, a))
+            .collect(),
+        appointments_heading: words.get("today-appointments"),
+        recovery_capital_prompt: data
+            .recovery_capital
+            .values()
+            .map(|c| c.date)
+            .max()
+            .is_none_or(|last| (today - last).num_days() >= 30)
+            .then(|| words.get("today-barc-prompt")),
+        check_in_prompt: checkin::on(data, today)
+            .is_none()
+            .then(|| words.get("today-check-in-prompt")),
+        check_in_label: words.get("action-check-in"),
+    }
+}
+
+pub(super) fn step_item(data: &Data, id: Id) -> StepItem {
+    let step = &data.steps[&id];
+    StepItem {
+        id,
+        title: step.title.clone(),
+        goal_title: data
+            .goals
+            .get(&step.goal)
+            .map(|g| g.title.clone())
+            .unwrap_or_default(),
+        due: step.due.map(|d| d.to_string()),
+        done: step.done.is_some(),
+    }
+}
