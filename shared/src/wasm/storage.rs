@@ -7,7 +7,7 @@ use sqlite_wasm_rs::vfs::VfsFilesManager;
 use sqlite_wasm_vfs::sahpool::{self, OpfsSAHPoolCfgBuilder, OpfsSAHPoolUtil};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::WebError;
+use super::error::WebError;
 
 /// The vault's file name inside the pool.
 pub(crate) const VAULT_FILE: &str = "/phoenix.vault";

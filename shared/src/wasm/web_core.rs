@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::WebError;
+use super::error::WebError;
 use super::storage::{VAULT_FILE, check_open, remove_vault_files};
 use crate::host::{CoreHost, HostError};
 
