@@ -18,6 +18,7 @@ use crate::model::records::{Data, Lapse, PROFILE_ID, Profile, Record, RecoveryCa
 use crate::model::safety::{self, SafetyPlan};
 use crate::model::triggers::{self, FlowEvent, TriggerEvent};
 use crate::model::{Model, Outcome, Screen, State, Unlocked};
+use crate::model::{field, notice};
 use crate::vault::Passcode;
 use crate::view::{self, ViewModel, Words, export, reminders};
 
@@ -221,6 +222,11 @@ fn persist(outcome: Outcome) -> Cmd {
     }
 }
 
+/// The language choice, kept where the lock screen can read it.
+fn lock_language(language: Option<Language>) -> Cmd {
+    store(StoreOperation::SetLockLanguage(language)).and(render())
+}
+
 fn problem(model: &mut Model, problem: Problem) -> Cmd {
     model.problem = Some(problem);
     render()
@@ -318,9 +324,12 @@ fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
                 return problem(model, Problem::NotNow);
             }
             if passcode != confirmation {
+                model.problem_field =
+                    Some((Problem::PasscodesDiffer, field::PASSCODE_CONFIRMATION));
                 return problem(model, Problem::PasscodesDiffer);
             }
             if passcode.trim().chars().count() < 4 {
+                model.problem_field = Some((Problem::PasscodeTooShort, field::PASSCODE));
                 return problem(model, Problem::PasscodeTooShort);
             }
             model.busy = true;
@@ -365,7 +374,6 @@ fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
         unlocked_event => {
             let clock = Clock {
                 today: model.today(),
-                local_now: model.local_now(),
                 now_ms: model.now_ms,
             };
             let words = Words {
@@ -375,6 +383,7 @@ fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
             let State::Unlocked(unlocked) = &mut model.state else {
                 return problem(model, Problem::NotNow);
             };
+            let field = field::of_event(&unlocked_event);
             let result = match share_or_contact(&unlocked_event, unlocked, &clock, &words) {
                 Some(result) => result,
                 None => update_unlocked(unlocked_event, unlocked, &clock),
@@ -385,16 +394,18 @@ fn handle(event: Event, model: &mut Model, translations: &Translations) -> Cmd {
                     let reminders = reminders_after(model, &words);
                     command.and(reminders)
                 }
-                Err(error) => problem(model, error),
+                Err(error) => {
+                    model.problem_field = field.get(error).map(|f| (error, f));
+                    problem(model, error)
+                }
             }
         }
     }
 }
 
-/// The time, three ways.
+/// The time, two ways.
 struct Clock {
     today: chrono::NaiveDate,
-    local_now: chrono::NaiveDateTime,
     now_ms: i64,
 }
 
@@ -443,7 +454,7 @@ fn share_or_contact(
         Event::ExportCalendar => Ok(share(
             "aftercare-appointments.ics".into(),
             "text/calendar",
-            export::calendar(data, clock.local_now, clock.today).into_bytes(),
+            export::calendar(data, clock.now_ms, clock.today).into_bytes(),
         )),
         Event::Contact(ContactEvent::Call) => {
             need_specialist().map(|s| open_url(contact::call_url(&s.phone)))
@@ -473,10 +484,15 @@ fn share_or_contact(
 
 fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Result<Cmd, Problem> {
     let (today, now_ms) = (clock.today, clock.now_ms);
+    let (action, next_id) = (notice::Action::of(&event), unlocked.data.next_id);
+    if action != notice::Action::Background {
+        unlocked.notice = None;
+    }
     let data = &mut unlocked.data;
     let outcome = match event {
         Event::Navigate(screen) => {
             unlocked.screen = screen;
+            triggers::leave(&mut unlocked.flow);
             if screen == Screen::Contact {
                 // The conversation is on screen: the specialist's messages are read.
                 let effects =
@@ -542,6 +558,7 @@ fn update_unlocked(event: Event, unlocked: &mut Unlocked, clock: &Clock) -> Resu
         Event::Settings(event) => return settings(event, unlocked),
         _ => return Err(Problem::NotNow),
     };
+    unlocked.notice = notice::after(action, &outcome, next_id, unlocked.data.next_id);
     Ok(persist(outcome))
 }
 
@@ -591,7 +608,12 @@ fn relay_answered(call: messages::Call, result: HttpResult, model: &mut Model) -
 fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
     let settings = &mut unlocked.data.settings;
     match event {
-        SettingsEvent::SetLanguage(language) => settings.language = language,
+        SettingsEvent::SetLanguage(language) => {
+            settings.language = language;
+            let saved = persist(Outcome::saved(vec![settings.put(PROFILE_ID)]));
+            unlocked.notice = Some(notice::Notice::Saved { item: None });
+            return Ok(saved.and(lock_language(language)));
+        }
         SettingsEvent::SetAutoLockMinutes(minutes) => {
             if !(1..=60).contains(&minutes) {
                 return Err(Problem::OutOfRange);
@@ -675,6 +697,7 @@ fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Proble
             .and(render()));
         }
     }
+    unlocked.notice = Some(notice::Notice::Saved { item: None });
     Ok(persist(Outcome::saved(vec![settings.put(PROFILE_ID)])))
 }
 
@@ -682,8 +705,13 @@ fn settings(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Proble
 fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
     model.busy = false;
     match output {
-        StoreOutput::Probed { exists, throttle } => {
+        StoreOutput::Probed {
+            exists,
+            throttle,
+            language,
+        } => {
             if !matches!(model.state, State::Unlocked(_)) {
+                model.lock_language = language;
                 model.state = if exists {
                     State::Locked(throttle)
                 } else {
@@ -708,6 +736,7 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
                 has_platform_key,
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
+                notice: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
             let sync = messages::update(
@@ -717,8 +746,16 @@ fn stored(output: StoreOutput, model: &mut Model) -> Cmd {
                 model.now_ms,
             )
             .map_or_else(|_| Command::done(), relay_commands);
+            // Vaults from before the lock screen knew the language, or restored from a backup.
+            let language = unlocked.data.settings.language;
+            let lock_screen = if language == model.lock_language {
+                Command::done()
+            } else {
+                model.lock_language = language;
+                lock_language(language)
+            };
             model.state = State::Unlocked(unlocked);
-            render().and(sync)
+            render().and(sync).and(lock_screen)
         }
         StoreOutput::Done => render(),
         StoreOutput::Backup(bytes) => {
@@ -781,6 +818,7 @@ mod tests {
                 has_platform_key: false,
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
+                notice: None,
             })),
             ..Model::default()
         }
@@ -950,6 +988,7 @@ mod tests {
             .resolve(StoreOutput::Probed {
                 exists: true,
                 throttle,
+                language: None,
             })
             .unwrap();
         let probed: Vec<Event> = refresh.events().collect();

@@ -149,6 +149,8 @@ pub enum ContactEvent {
     TextCrisisLine,
     /// Calls someone from the safety plan or the support contacts.
     CallNumber(String),
+    /// Undoes `DismissStarterTemplate`: the starter shows again.
+    RestoreStarterTemplate(String),
 }
 
 pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> {
@@ -188,6 +190,14 @@ pub fn update(event: ContactEvent, data: &mut Data) -> Result<Outcome, Problem> 
             let change = template.put(id);
             data.templates.insert(id, template);
             Ok(Outcome::saved(vec![change, dismissed]))
+        }
+        ContactEvent::RestoreStarterTemplate(starter) => {
+            if !DEFAULT_TEMPLATES.contains(&starter.as_str()) {
+                return Err(Problem::UnknownItem);
+            }
+            let settings = &mut data.settings;
+            settings.dismissed_suggestions.retain(|d| *d != starter);
+            Ok(Outcome::saved(vec![settings.put(PROFILE_ID)]))
         }
         // Links are opened by the app layer; nothing to store.
         _ => Ok(Outcome::default()),

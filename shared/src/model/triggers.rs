@@ -65,6 +65,9 @@ pub enum FlowEvent {
     },
     RateAfter(u8),
     Cancel,
+    /// Still high after coping: back to the strategies, starting from the
+    /// last rating.
+    TryAnother,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, facet::Facet)]
@@ -87,6 +90,22 @@ pub struct Flow {
     pub halt: Halt,
     pub before: Option<u8>,
     pub tried: Vec<Id>,
+    /// The after-rating the participant chose, once saved.
+    pub after: Option<u8>,
+}
+
+impl Flow {
+    /// Where the craving scale starts: mid-scale for the first rating; the
+    /// second starts at the first, so saving it without moving records no
+    /// drop and credits no strategy.
+    pub fn rating_start(&self) -> u8 {
+        self.before.unwrap_or(5)
+    }
+
+    /// The craving went down between the two ratings the participant chose.
+    pub fn lowered(&self) -> bool {
+        matches!((self.before, self.after), (Some(before), Some(after)) if after < before)
+    }
 }
 
 pub fn update(event: TriggerEvent, data: &mut Data) -> Result<Outcome, Problem> {
@@ -221,6 +240,7 @@ pub fn advance(
                 before: current.before.unwrap_or(after),
                 after,
             };
+            current.after = Some(after);
             current.step = FlowStep::Done {
                 still_high: after >= STILL_HIGH,
             };
@@ -229,7 +249,18 @@ pub fn advance(
             data.episodes.insert(id, episode);
             return Ok(Outcome::saved(vec![change]));
         }
+        (FlowEvent::TryAnother, FlowStep::Done { .. }) => {
+            current.before = current.after.take().or(current.before);
+            current.tried.clear();
+            current.step = FlowStep::Cope;
+        }
         _ => return Err(Problem::NotNow),
     }
     Ok(Outcome::default())
+}
+
+/// Going anywhere else (the help buttons, the navigation) closes the flow:
+/// what was saved stays saved.
+pub fn leave(flow: &mut Option<Flow>) {
+    *flow = None;
 }

@@ -234,10 +234,12 @@ pub struct SafetyPlanView {
     pub save_label: String,
     pub call_crisis_label: String,
     pub text_crisis_label: String,
+    /// The plan to use now, shown first; editing is separate.
+    pub use_now: super::safety::UseNow,
 }
 
 pub fn safety_view(data: &Data, words: &Words<'_>) -> SafetyPlanView {
-    SafetyPlanView {
+    let view = SafetyPlanView {
         heading: words.get("safety-heading"),
         step_headings: [
             "safety-warning-signs",
@@ -255,6 +257,16 @@ pub fn safety_view(data: &Data, words: &Words<'_>) -> SafetyPlanView {
         save_label: words.get("action-save"),
         call_crisis_label: words.get("action-call-crisis"),
         text_crisis_label: words.get("action-text-crisis"),
+        use_now: super::safety::UseNow::default(),
+    };
+    SafetyPlanView {
+        use_now: super::safety::use_now(
+            &data.safety,
+            &view.step_headings,
+            &data.settings.crisis_line,
+            words,
+        ),
+        ..view
     }
 }
 
@@ -290,6 +302,8 @@ pub struct ContactView {
     pub outside_hours_message: Option<String>,
     /// Secure messages through the organization's relay.
     pub messages: MessagesView,
+    /// Who to reach and how, first; the crisis line; editing quick messages.
+    pub reach: super::reach_peer::ReachPeer,
 }
 
 pub fn contact_view(
@@ -361,5 +375,6 @@ pub fn contact_view(
         outside_hours,
         outside_hours_message: outside_hours.then(|| words.get("contact-outside-hours")),
         messages,
+        reach: super::reach_peer::reach_peer(data, words),
     }
 }

@@ -95,6 +95,8 @@ pub struct TodayView {
     /// Shown until today's check-in is saved.
     pub check_in_prompt: Option<String>,
     pub check_in_label: String,
+    /// Right after a lapse is recorded (the form closes).
+    pub lapse_response: Option<super::lapse::LapseResponse>,
 }
 
 /// One option of a picker: the value to send back, and what to show.
@@ -209,6 +211,8 @@ pub struct RankedStrategy {
     pub name: String,
     pub evidence: String,
     pub tried: bool,
+    /// It lowered this participant's craving before.
+    pub helped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -228,6 +232,15 @@ pub struct TriggeredView {
     pub still_high: bool,
     pub still_high_message: Option<String>,
     pub safety_plan_label: String,
+    /// Where the craving scale starts: the second rating at the first.
+    pub rating_start: u8,
+    /// Still high, or nothing in the toolbox yet: people to reach in one tap.
+    pub reach_out: Option<super::triggered::ReachOut>,
+    /// Still high: back to the strategies.
+    pub try_another_label: Option<String>,
+    /// Nothing in the toolbox yet: the built-in ideas.
+    pub ideas_heading: Option<String>,
+    pub ideas: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -252,6 +265,11 @@ pub struct CheckInView {
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub note: String,
+    /// Today's check-in exactly as saved (every field), to reopen it.
+    pub saved: Option<crate::model::checkin::CheckInForm>,
+    /// Today's craving is strong: offer "I'm triggered".
+    pub offer_triggered: Option<String>,
+    pub im_triggered_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
@@ -326,7 +344,10 @@ fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Words<'_>) -> Scr
         return ScreenView::Triggered(triggered(flow, data, words));
     }
     match unlocked.screen {
-        Screen::Today => ScreenView::Today(today_view(data, today, words)),
+        Screen::Today => ScreenView::Today(TodayView {
+            lapse_response: super::lapse::response(unlocked.notice, data, today, words),
+            ..today_view(data, today, words)
+        }),
         Screen::Goals => ScreenView::Goals(goals_view(data, words)),
         Screen::Triggers => ScreenView::Triggers(triggers_view(data, words)),
         Screen::CheckIn => ScreenView::CheckIn(check_in_view(data, today, words)),
@@ -435,6 +456,7 @@ fn today_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> TodayView {
             .is_none()
             .then(|| words.get("today-check-in-prompt")),
         check_in_label: words.get("action-check-in"),
+        lapse_response: None,
     }
 }
 
@@ -674,19 +696,16 @@ fn triggers_view(data: &Data, words: &Words<'_>) -> TriggersView {
 
 fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
     let ranked = coping::rank(&data.strategies, &data.episodes, flow.trigger);
-    let (prompt, still_high) = match flow.step {
-        FlowStep::ChooseTrigger => ("triggered-choose", false),
-        FlowStep::RateBefore => ("triggered-rate-before", false),
-        FlowStep::Cope => ("triggered-cope", false),
-        FlowStep::Done { still_high } => (
-            if still_high {
-                "triggered-still-high"
-            } else {
-                "triggered-done"
-            },
-            still_high,
-        ),
+    let helped = |r: &coping::Ranked| r.mean_drop.is_some_and(|drop| drop > 0.0);
+    let offered = super::triggered::Offered {
+        strategies: ranked.len(),
+        helped: ranked.iter().filter(|r| helped(r)).count(),
     };
+    let extras = super::triggered::extras(flow, data, offered, words);
+    let (prompt, still_high) = (
+        extras.prompt_key,
+        matches!(flow.step, FlowStep::Done { still_high: true }),
+    );
     TriggeredView {
         step: flow.step.clone(),
         heading: words.get("action-im-triggered"),
@@ -715,6 +734,7 @@ fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
                 name: data.strategies[&r.id].name.clone(),
                 evidence: evidence(words, r),
                 tried: flow.tried.contains(&r.id),
+                helped: helped(r),
             })
             .collect(),
         done_label: words.get("action-save"),
@@ -722,6 +742,11 @@ fn triggered(flow: &Flow, data: &Data, words: &Words<'_>) -> TriggeredView {
         still_high,
         still_high_message: still_high.then(|| words.get("triggered-reach-out")),
         safety_plan_label: words.get("action-safety-plan"),
+        rating_start: extras.rating_start,
+        reach_out: extras.reach_out,
+        try_another_label: extras.try_another_label,
+        ideas_heading: extras.ideas_heading,
+        ideas: extras.ideas,
     }
 }
 
@@ -757,6 +782,11 @@ fn check_in_view(data: &Data, today: NaiveDate, words: &Words<'_>) -> CheckInVie
         mood: existing.map(|c| c.answers.mood),
         craving: existing.map(|c| c.answers.craving),
         note: existing.map(|c| c.answers.note.clone()).unwrap_or_default(),
+        saved: existing.map(|c| c.answers.clone()),
+        offer_triggered: existing
+            .filter(|c| c.answers.offers_triggered())
+            .map(|_| words.get("check-in-offer-triggered")),
+        im_triggered_label: words.get("action-im-triggered"),
     }
 }
 

@@ -1,0 +1,98 @@
+//! The safety plan to use now: read first (people as large call buttons,
+//! the crisis line, reasons for living), edited separately.
+
+use serde::{Deserialize, Serialize};
+
+use super::Words;
+use super::triggered::LinkItem;
+use crate::model::contact;
+use crate::model::safety::{Person, SafetyPlan};
+
+/// One step of the plan, read-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct PlanStep {
+    pub heading: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct UseNow {
+    /// People and professionals with a number: "Call Aunt Rosa".
+    pub people: Vec<LinkItem>,
+    pub crisis: Vec<LinkItem>,
+    pub reasons_heading: String,
+    pub reasons: Vec<String>,
+    /// Steps 1, 2, 3 and 6, as written.
+    pub steps: Vec<PlanStep>,
+    /// Nothing written yet: the plan opens in editing.
+    pub empty_message: Option<String>,
+    pub edit_label: String,
+    pub done_editing_label: String,
+}
+
+fn people_links(people: &[Person], words: &Words<'_>) -> impl Iterator<Item = LinkItem> {
+    people
+        .iter()
+        .filter(|person| !contact::dialable(&person.phone).is_empty())
+        .map(|person| {
+            let name = if person.name.trim().is_empty() {
+                person.phone.clone()
+            } else {
+                person.name.clone()
+            };
+            LinkItem {
+                label: words.with("action-call-person", &[("name", name.into())]),
+                url: contact::call_url(&person.phone),
+            }
+        })
+}
+
+/// `headings` are the seven step headings, in the plan's order.
+pub fn use_now(
+    plan: &SafetyPlan,
+    headings: &[String],
+    crisis_line: &str,
+    words: &Words<'_>,
+) -> UseNow {
+    let heading = |index: usize| headings.get(index).cloned().unwrap_or_default();
+    let step = |index: usize, items: &[String]| PlanStep {
+        heading: heading(index),
+        items: items.to_vec(),
+    };
+    let empty = *plan == SafetyPlan::default();
+    UseNow {
+        people: people_links(&plan.people_to_ask, words)
+            .chain(people_links(&plan.professionals, words))
+            .collect(),
+        crisis: vec![
+            LinkItem {
+                label: words.with(
+                    "action-call-crisis-number",
+                    &[("number", crisis_line.into())],
+                ),
+                url: contact::call_url(crisis_line),
+            },
+            LinkItem {
+                label: words.with(
+                    "action-text-crisis-number",
+                    &[("number", crisis_line.into())],
+                ),
+                url: contact::text_url(crisis_line, ""),
+            },
+        ],
+        reasons_heading: heading(6),
+        reasons: plan.reasons_for_living.clone(),
+        steps: [
+            step(0, &plan.warning_signs),
+            step(1, &plan.internal_coping),
+            step(2, &plan.distractions),
+            step(5, &plan.safe_environment),
+        ]
+        .into_iter()
+        .filter(|step| !step.items.is_empty())
+        .collect(),
+        empty_message: empty.then(|| words.get("safety-empty")),
+        edit_label: words.get("action-edit-safety-plan"),
+        done_editing_label: words.get("action-done-editing"),
+    }
+}
