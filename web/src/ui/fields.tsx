@@ -90,6 +90,8 @@ export function TextArea({ label, value, onChange, hint, field }: Omit<TextProps
         id={id}
         value={value}
         rows={3}
+        // Like the inputs: the browser keeps no copy of what was typed (session restore).
+        autoComplete="off"
         aria-invalid={problem.invalid}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, problem.problemId)}
         onChange={(event) => onChange(event.target.value)}
