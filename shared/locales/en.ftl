@@ -362,3 +362,37 @@ problem-invite-expired = That invite code has expired or was already used. Ask y
 problem-already-paired = This phone is already paired. Unpair first.
 problem-specialist-not-ready = Your specialist has not opened their inbox yet. Please try again later.
 problem-not-paired = Pair with your specialist first.
+
+# I'm triggered: people in one tap, honest results
+action-call-peer = Call { $name }
+action-text-peer = Text { $name }
+action-call-crisis-number = Call the crisis line ({ $number })
+action-text-crisis-number = Text the crisis line ({ $number })
+action-try-another = Try another strategy
+triggered-cope-untried = Pick something to try, then rate the craving again.
+triggered-cope-ideas = Here are some ideas to try right now, or reach out to someone. Then rate the craving again.
+triggered-ideas = Ideas to try
+triggered-done-steady = Saved. Cravings rise and fall, and this one will pass. You can try another strategy or reach out at any time.
+check-in-offer-triggered = That's a strong craving. Want to work through it now?
+
+# After a lapse, and every save
+lapse-kind-message = Thank you for being honest. A lapse is a moment, not the end of your recovery. Be kind to yourself today.
+lapse-total-days = { $days ->
+    [one] You have 1 day in recovery in all. A lapse does not erase it.
+   *[other] You have { $days } days in recovery in all. A lapse does not erase them.
+}
+status-saved = Saved.
+
+# Safety plan: use it now, edit separately
+action-call-person = Call { $name }
+action-edit-safety-plan = Edit my safety plan
+action-done-editing = Done
+safety-empty = Your safety plan is empty. Write it now, while you feel steady, so it is ready when you need it. It saves as you go.
+
+# Contact my peer: the way they prefer, first
+action-email-peer = Email { $name }
+contact-add-peer = Add your peer's number
+contact-add-peer-intro = Save your peer specialist's number so you can reach them in one tap. Until then, the crisis line is here for you any time.
+action-edit-messages = Edit quick messages
+action-undo = Undo
+status-removed = Removed.

@@ -362,3 +362,37 @@ problem-invite-expired = Ese código de invitación caducó o ya se usó. Pide u
 problem-already-paired = Este teléfono ya está conectado. Desconéctalo primero.
 problem-specialist-not-ready = Tu especialista todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
 problem-not-paired = Primero conéctate con tu especialista.
+
+# Tengo un detonante: personas a un toque, resultados honestos
+action-call-peer = Llamar a { $name }
+action-text-peer = Escribir a { $name }
+action-call-crisis-number = Llamar a la línea de crisis ({ $number })
+action-text-crisis-number = Escribir a la línea de crisis ({ $number })
+action-try-another = Probar otra estrategia
+triggered-cope-untried = Elige algo para probar y luego vuelve a valorar las ganas de consumir.
+triggered-cope-ideas = Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a valorar las ganas de consumir.
+triggered-ideas = Ideas para probar
+triggered-done-steady = Guardado. Las ganas de consumir suben y bajan, y estas también pasarán. Puedes probar otra estrategia o buscar apoyo cuando quieras.
+check-in-offer-triggered = Son muchas ganas de consumir. ¿Quieres enfrentarlas ahora?
+
+# Después de un desliz, y cada vez que guardas
+lapse-kind-message = Gracias por ser honesto. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.
+lapse-total-days = { $days ->
+    [one] Tienes 1 día en recuperación en total. Un desliz no lo borra.
+   *[other] Tienes { $days } días en recuperación en total. Un desliz no los borra.
+}
+status-saved = Guardado.
+
+# Plan de seguridad: úsalo ahora, edítalo aparte
+action-call-person = Llamar a { $name }
+action-edit-safety-plan = Editar mi plan de seguridad
+action-done-editing = Listo
+safety-empty = Tu plan de seguridad está vacío. Escríbelo ahora, mientras te sientes estable, para que esté listo cuando lo necesites. Se guarda mientras escribes.
+
+# Contactar a mi par: primero la forma que prefiere
+action-email-peer = Enviar correo a { $name }
+contact-add-peer = Añade el número de tu par
+contact-add-peer-intro = Guarda el número de tu especialista de pares para comunicarte con un solo toque. Mientras tanto, la línea de crisis está aquí para ti a cualquier hora.
+action-edit-messages = Editar mensajes rápidos
+action-undo = Deshacer
+status-removed = Eliminado.

@@ -22,8 +22,8 @@ use crate::model::messages::{self, Call, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::recovery::{self, RecoveryEvent};
 use crate::model::{
-    Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, goals,
-    lock, safety, settings, triggers,
+    Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, field,
+    goals, lock, notice, safety, settings, triggers,
 };
 use crate::view::{self, ViewModel, export, reminders};
 use commands::{Cmd, problem, run};
@@ -133,18 +133,34 @@ impl Phoenix {
                 let State::Unlocked(unlocked) = &mut model.state else {
                     return problem(model, Problem::NotNow);
                 };
+                let fields = field::of_event(&event);
+                let (action, next_id) = (notice::Action::of(&event), unlocked.data.next_id);
+                let background = action == notice::Action::Background;
+                if !background {
+                    unlocked.notice = None;
+                }
                 let result = match event {
                     Event::Settings(event) if event.concerns_the_vault() => {
                         lifecycle::vault_setting(event, unlocked)
                     }
-                    event => feature(event, unlocked, &cx).map(run),
+                    event => feature(event, unlocked, &cx).map(|update| {
+                        if !background {
+                            let created = unlocked.data.next_id;
+                            unlocked.notice = notice::after(action, &update, next_id, created);
+                        }
+                        run(update)
+                    }),
                 };
                 match result {
                     Ok(command) => {
                         model.problem = None;
-                        command.and(reminders_after(model, &words))
+                        let language = lifecycle::keep_lock_language(model);
+                        command.and(language).and(reminders_after(model, &words))
                     }
-                    Err(error) => problem(model, error),
+                    Err(error) => {
+                        model.problem_field = fields.get(error).map(|field| (error, field));
+                        problem(model, error)
+                    }
                 }
             }
         }
@@ -189,6 +205,7 @@ fn feature(event: Event, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result<Up
 /// messages read.
 fn navigate(screen: Screen, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result<Update, Problem> {
     unlocked.screen = screen;
+    triggers::leave(&mut unlocked.flow);
     if screen == Screen::Contact {
         return messages::update(MessagesEvent::Shown, unlocked, cx);
     }

@@ -25,6 +25,18 @@ impl Language {
         }
     }
 
+    /// The short code kept for the lock screen.
+    pub fn code(self) -> &'static str {
+        self.source().0
+    }
+
+    /// From a short code kept by [`Language::code`]; unknown codes are `None`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::English, Self::Spanish]
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
     fn source(self) -> (&'static str, &'static str) {
         match self {
             Self::English => ("en", include_str!("../locales/en.ftl")),

@@ -392,6 +392,7 @@ fn bad_events_are_refused_with_a_message_and_change_nothing() {
             assert_eq!(
                 ViewModel {
                     problem: None,
+                    problem_field: None,
                     ..view
                 },
                 before,

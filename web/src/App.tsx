@@ -13,6 +13,7 @@ import { TodayScreen } from './screens/TodayScreen';
 import { TrendsScreen } from './screens/TrendsScreen';
 import { TriggeredScreen } from './screens/TriggeredScreen';
 import { TriggersScreen } from './screens/TriggersScreen';
+import { FieldProblem } from './ui/fields';
 
 /** Picks what to show: start-up and storage states, then the core's screens. */
 export function App() {
@@ -47,6 +48,11 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
     document.title = view.title;
     document.documentElement.lang = view.language.kind === 'Spanish' ? 'es' : 'en';
   }, [view.title, view.language]);
+  // A saved item is brought into view (it may be below the fold).
+  useEffect(() => {
+    if (view.new_item === null) return;
+    document.querySelector(`[data-item="${String(view.new_item)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [view.new_item]);
 
   return (
     <div className="app" aria-busy={waiting || view.busy}>
@@ -88,7 +94,11 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
           </ul>
         </nav>
       )}
-      {view.problem && (
+      {/* Every save is confirmed here, announced politely to screen readers. */}
+      <p role="status" aria-live="polite" className="status">
+        {view.status ?? ''}
+      </p>
+      {view.problem && view.problem_field === null && (
         <div role="alert" className="problem">
           <p>{view.problem}</p>
           {unlocked && (
@@ -98,7 +108,9 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
           )}
         </div>
       )}
-      <Screen view={view} waiting={waiting} />
+      <FieldProblem.Provider value={{ field: view.problem_field, text: view.problem }}>
+        <Screen view={view} waiting={waiting} />
+      </FieldProblem.Provider>
     </div>
   );
 }
@@ -119,7 +131,7 @@ function Screen({ view, waiting }: { view: ViewModel; waiting: boolean }) {
     case 'Triggers':
       return <TriggersScreen view={screen.value} words={words} />;
     case 'Triggered':
-      return <TriggeredScreen view={screen.value} words={words} help={view.help} />;
+      return <TriggeredScreen view={screen.value} words={words} />;
     case 'CheckIn':
       return <CheckInScreen view={screen.value} words={words} />;
     case 'Trends':
@@ -127,7 +139,7 @@ function Screen({ view, waiting }: { view: ViewModel; waiting: boolean }) {
     case 'Aftercare':
       return <AftercareScreen view={screen.value} words={words} />;
     case 'SafetyPlan':
-      return <SafetyPlanScreen view={screen.value} words={words} help={view.help} />;
+      return <SafetyPlanScreen view={screen.value} words={words} />;
     case 'Contact':
       return <ContactScreen view={screen.value} words={words} help={view.help} />;
     case 'Settings':

@@ -12,12 +12,27 @@ use crate::effects::{
     UnlockWith,
 };
 use crate::i18n::Translator;
+use crate::model::field;
 use crate::model::lock::{erase_limit, long_enough, new_passcode};
 use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::settings::SettingsEvent;
 use crate::model::{Context, Data, Model, Request, Screen, State, Unlocked, Update};
 use crate::vault::Passcode;
+
+/// Keeps the language choice where the lock screen can read it (outside
+/// the encrypted data, holding nothing else), when it changed.
+pub fn keep_lock_language(model: &mut Model) -> Cmd {
+    let State::Unlocked(unlocked) = &model.state else {
+        return Command::done();
+    };
+    let language = unlocked.data.settings.language;
+    if language == model.lock_language {
+        return Command::done();
+    }
+    model.lock_language = language;
+    store(StoreOperation::SetLockLanguage(language))
+}
 
 /// The app launched: does a vault exist?
 pub fn start(model: &mut Model) -> Cmd {
@@ -31,6 +46,14 @@ pub fn set_passcode(passcode: String, confirmation: &str, model: &mut Model) -> 
         return problem(model, Problem::NotNow);
     }
     if let Err(error) = new_passcode(&passcode, confirmation) {
+        let field = field::of(
+            &Event::SetPasscode {
+                passcode,
+                confirmation: confirmation.to_owned(),
+            },
+            error,
+        );
+        model.problem_field = field.map(|field| (error, field));
         return problem(model, error);
     }
     model.busy = true;
@@ -134,8 +157,13 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
 pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) -> Cmd {
     model.busy = false;
     match output {
-        StoreOutput::Probed { exists, throttle } => {
+        StoreOutput::Probed {
+            exists,
+            throttle,
+            language,
+        } => {
             if !matches!(model.state, State::Unlocked(_)) {
+                model.lock_language = language;
                 model.state = if exists {
                     State::Locked(throttle)
                 } else {
@@ -160,13 +188,15 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 has_platform_key,
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
+                notice: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
             let cx = Context::of(model, words);
             let sync = messages::update(MessagesEvent::Sync, &mut unlocked, &cx)
                 .map_or_else(|_| Command::done(), run);
             model.state = State::Unlocked(unlocked);
-            render().and(sync)
+            // Vaults from before the lock screen knew the language, or restored from a backup.
+            render().and(sync).and(keep_lock_language(model))
         }
         StoreOutput::Done => render(),
         StoreOutput::Backup(bytes) => run(Update::request(Request::Share(ShareFile {
@@ -269,6 +299,7 @@ mod tests {
                 StoreOutput::Probed {
                     exists: true,
                     throttle,
+                    language: None,
                 }
             })
             .expect_one_event();

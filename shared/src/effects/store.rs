@@ -50,6 +50,9 @@ pub enum StoreOperation {
     /// Stops accepting the platform key; the passcode still opens the vault.
     RemovePlatformKey,
     SetEraseAfterFailures(Option<u32>),
+    /// Keeps the language choice where the lock screen can read it
+    /// (outside the encrypted data); `None` follows the device.
+    SetLockLanguage(Option<crate::i18n::Language>),
     /// A backup of everything, sealed by a passphrase.
     ExportBackup(Passcode),
     /// Replaces everything with a verified backup's contents.
@@ -75,6 +78,8 @@ pub enum StoreOutput {
     Probed {
         exists: bool,
         throttle: ThrottleStatus,
+        /// The language chosen for the lock screen.
+        language: Option<crate::i18n::Language>,
     },
     /// The vault is open; every record, decrypted.
     Opened {

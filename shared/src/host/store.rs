@@ -3,6 +3,7 @@
 
 use super::CoreHost;
 use crate::effects::{StoreOperation, StoreOutput, UnlockWith};
+use crate::i18n::Language;
 use crate::vault::{Credential, PlatformKey, Vault, VaultError};
 
 impl CoreHost {
@@ -17,7 +18,15 @@ impl CoreHost {
             StoreOperation::Probe => Ok(StoreOutput::Probed {
                 exists: Vault::exists(path),
                 throttle: Vault::throttle_status(path, now).unwrap_or_default(),
+                language: Vault::lock_language(path)
+                    .ok()
+                    .flatten()
+                    .and_then(|code| Language::from_code(&code)),
             }),
+            StoreOperation::SetLockLanguage(language) => with_vault(&mut vault, |v| {
+                v.set_lock_language(language.map(Language::code))
+            })
+            .map(|()| StoreOutput::Done),
             StoreOperation::Create(passcode) => {
                 Vault::create(path, &passcode).and_then(|opened| open(&mut vault, opened))
             }

@@ -11,6 +11,16 @@ pub mod records;
 
 pub use records::*;
 
+/// A check-in craving at or above this offers the "I'm triggered" flow.
+pub const OFFER_TRIGGERED_AT: u8 = 6;
+
+impl CheckInForm {
+    /// The craving is strong enough to offer "I'm triggered" now.
+    pub fn offers_triggered(&self) -> bool {
+        self.craving >= OFFER_TRIGGERED_AT
+    }
+}
+
 /// The check-in for `day`, if there is one.
 pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
     data.check_ins

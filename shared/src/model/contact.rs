@@ -117,6 +117,8 @@ pub enum ContactEvent {
     TextCrisisLine,
     /// Calls someone from the safety plan or the support contacts.
     CallNumber(String),
+    /// Undoes `DismissStarterTemplate`: the starter shows again.
+    RestoreStarterTemplate(String),
 }
 
 /// The specialist, the templates, and the links that open the phone's own
@@ -179,6 +181,14 @@ pub fn update(
             } else {
                 open(call_url(&number))
             }
+        }
+        ContactEvent::RestoreStarterTemplate(starter) => {
+            if !DEFAULT_TEMPLATES.contains(&starter.as_str()) {
+                return Err(Problem::UnknownItem);
+            }
+            let settings = &mut data.settings;
+            settings.dismissed_suggestions.retain(|d| *d != starter);
+            Ok(Update::saved(vec![settings.put(PROFILE_ID)]))
         }
     }
 }

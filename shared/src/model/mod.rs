@@ -6,10 +6,12 @@ pub mod checkin;
 pub mod contact;
 pub mod coping;
 mod data;
+pub mod field;
 pub mod forms;
 pub mod goals;
 pub mod lock;
 pub mod messages;
+pub mod notice;
 pub mod problem;
 pub mod record;
 pub mod recovery;
@@ -94,6 +96,8 @@ pub struct Unlocked {
     pub reminders: Vec<crate::effects::Reminder>,
     /// Secure messages on their way to or from the relay.
     pub relay: Activity,
+    /// What the last action saved, to confirm it (cleared by the next one).
+    pub notice: Option<notice::Notice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -113,6 +117,11 @@ pub struct Model {
     pub now_ms: i64,
     pub state: State,
     pub problem: Option<Problem>,
+    /// The field that problem belongs to, while it is the one shown.
+    pub problem_field: Option<(Problem, &'static str)>,
+    /// The language chosen in settings, as the lock screen reads it
+    /// (kept outside the encrypted data).
+    pub lock_language: Option<Language>,
     /// A vault operation is under way (the shell may show progress: the KDF takes a moment).
     pub busy: bool,
 }
@@ -124,6 +133,8 @@ impl Model {
             now_ms: 0,
             state: State::Starting,
             problem: None,
+            problem_field: None,
+            lock_language: None,
             busy: false,
         }
     }
@@ -141,6 +152,14 @@ impl Model {
         self.local_now().date()
     }
 
+    /// The field the shown problem belongs to.
+    pub fn problem_field(&self) -> Option<&'static str> {
+        match (self.problem, self.problem_field) {
+            (Some(shown), Some((problem, field))) if shown == problem => Some(field),
+            _ => None,
+        }
+    }
+
     pub fn language(&self) -> Language {
         match &self.state {
             State::Unlocked(unlocked) => unlocked
@@ -148,7 +167,9 @@ impl Model {
                 .settings
                 .language
                 .unwrap_or(self.environment.device_language),
-            _ => self.environment.device_language,
+            _ => self
+                .lock_language
+                .unwrap_or(self.environment.device_language),
         }
     }
 }
@@ -252,6 +273,7 @@ impl Model {
                 has_platform_key: false,
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
+                notice: None,
             })),
             ..Self::default()
         }

@@ -67,6 +67,9 @@ pub enum FlowEvent {
     },
     RateAfter(u8),
     Cancel,
+    /// Still high after coping: back to the strategies, starting from the
+    /// last rating.
+    TryAnother,
 }
 
 /// The toolbox: triggers and coping strategies.
@@ -206,6 +209,7 @@ pub fn advance(
                 before: current.before.unwrap_or(after),
                 after,
             };
+            current.after = Some(after);
             current.step = FlowStep::Done {
                 still_high: after >= STILL_HIGH,
             };
@@ -214,7 +218,18 @@ pub fn advance(
             data.episodes.insert(id, episode);
             return Ok(Update::saved(vec![change]));
         }
+        (FlowEvent::TryAnother, FlowStep::Done { .. }) => {
+            current.before = current.after.take().or(current.before);
+            current.tried.clear();
+            current.step = FlowStep::Cope;
+        }
         _ => return Err(Problem::NotNow),
     }
     Ok(Update::default())
+}
+
+/// Going anywhere else (the help buttons, the navigation) closes the flow:
+/// what was saved stays saved.
+pub fn leave(flow: &mut Option<Flow>) {
+    *flow = None;
 }

@@ -15,6 +15,7 @@ mod envelope;
 mod error;
 mod keys;
 mod loader;
+mod meta;
 mod record;
 mod schema;
 mod store;

@@ -71,6 +71,20 @@ impl Vault {
             .public()
     }
 
+    /// The language chosen for the lock screen (a short code such as
+    /// "es"), readable while locked; `None` when none was chosen.
+    pub fn lock_language(path: impl AsRef<Path>) -> Result<Option<String>, VaultError> {
+        open_existing(path.as_ref())
+            .and_then(|conn| super::meta::language(&conn))
+            .public()
+    }
+
+    /// Keeps the language choice outside the encrypted data, for the lock
+    /// screen; `None` forgets it.
+    pub fn set_lock_language(&mut self, code: Option<&str>) -> Result<(), VaultError> {
+        super::meta::set_language(&self.conn, code).public()
+    }
+
     /// "Erase everything" from the lock screen: destroys the wrapped keys,
     /// then removes the database and its -wal and -shm files. Works on a
     /// damaged or newer file too; a missing file is not an error.

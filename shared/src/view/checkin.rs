@@ -30,6 +30,11 @@ pub struct CheckInView {
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub note: String,
+    /// Today's check-in exactly as saved (every field), to reopen it.
+    pub saved: Option<crate::model::checkin::CheckInForm>,
+    /// Today's craving is strong: offer "I'm triggered".
+    pub offer_triggered: Option<String>,
+    pub im_triggered_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, facet::Facet)]
@@ -77,6 +82,11 @@ pub(super) fn check_in_view(data: &Data, today: NaiveDate, words: &Translator<'_
         mood: existing.map(|c| c.answers.mood),
         craving: existing.map(|c| c.answers.craving),
         note: existing.map(|c| c.answers.note.clone()).unwrap_or_default(),
+        saved: existing.map(|c| c.answers.clone()),
+        offer_triggered: existing
+            .filter(|c| c.answers.offers_triggered())
+            .map(|_| words.get("check-in-offer-triggered")),
+        im_triggered_label: words.get("action-im-triggered"),
     }
 }
 

@@ -43,6 +43,8 @@ pub struct ContactView {
     pub outside_hours_message: Option<String>,
     /// Secure messages through the organization's relay.
     pub messages: MessagesView,
+    /// Who to reach and how, first; the crisis line; editing quick messages.
+    pub reach: super::reach_peer::ReachPeer,
 }
 
 pub fn contact_view(
@@ -114,5 +116,6 @@ pub fn contact_view(
         outside_hours,
         outside_hours_message: outside_hours.then(|| words.get("contact-outside-hours")),
         messages,
+        reach: super::reach_peer::reach_peer(data, words),
     }
 }

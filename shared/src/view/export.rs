@@ -25,7 +25,7 @@ pub fn calendar_file(data: &Data, cx: &Context<'_>) -> ShareFile {
     ShareFile {
         file_name: "aftercare-appointments.ics".to_owned(),
         mime_type: "text/calendar".to_owned(),
-        bytes: calendar(data, cx.local_now, cx.today).into_bytes(),
+        bytes: calendar(data, cx.now_ms, cx.today).into_bytes(),
     }
 }
 
@@ -176,14 +176,24 @@ fn local(at: NaiveDateTime) -> String {
     at.format("%Y%m%dT%H%M%S").to_string()
 }
 
+/// An instant as an RFC 5545 UTC date-time (`20260302T150000Z`).
+fn utc_stamp(now_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(now_ms)
+        .unwrap_or_default()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string()
+}
+
 /// Appointments (with their reminders) and weekly meetings.
-pub fn calendar(data: &Data, stamp: NaiveDateTime, today: chrono::NaiveDate) -> String {
+/// `now_ms` is the moment of the export: `DTSTAMP` is in UTC, as RFC 5545
+/// requires (the events themselves are floating local times).
+pub fn calendar(data: &Data, now_ms: i64, today: chrono::NaiveDate) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//Phoenix//Aftercare plan//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
-    let dtstamp = format!("DTSTAMP:{}Z", stamp.format("%Y%m%dT%H%M%S"));
+    let dtstamp = format!("DTSTAMP:{}", utc_stamp(now_ms));
     for (id, appointment) in &data.appointments {
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:appointment-{id}@phoenix.invalid"));
@@ -236,6 +246,12 @@ pub fn calendar(data: &Data, stamp: NaiveDateTime, today: chrono::NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_stamp_is_the_utc_instant_not_the_local_time() {
+        // 2026-03-02 15:00 UTC is 10:00 in New York.
+        assert_eq!(utc_stamp(1_772_463_600_000), "20260302T150000Z");
+    }
 
     #[test]
     fn text_is_escaped_and_long_lines_fold_on_character_boundaries() {

@@ -7,18 +7,22 @@ mod contact;
 pub mod export;
 mod form_words;
 mod goals;
+pub mod lapse;
 mod lock;
 pub mod messages;
+pub mod reach_peer;
 pub mod reminders;
-mod safety;
+pub mod safety;
 mod screens;
 mod settings;
 mod today;
+pub mod triggered;
 mod triggers;
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Language, Translations, Translator};
+use crate::model::notice::Notice;
 use crate::model::problem::Problem;
 use crate::model::{Model, Screen, State};
 
@@ -51,6 +55,14 @@ pub struct ViewModel {
     /// Where the participant can go (empty while locked).
     pub navigation: Vec<NavigationItem>,
     pub problem: Option<String>,
+    /// Which field the problem belongs to (the shell shows it there and
+    /// focuses it); `None` for problems of the whole screen.
+    pub problem_field: Option<String>,
+    /// The last action's confirmation ("Saved."): shells announce it to
+    /// screen readers (a polite live region) and show it.
+    pub status: Option<String>,
+    /// The record the last action created: shells bring it into view.
+    pub new_item: Option<crate::model::record::Id>,
     /// A vault operation is under way.
     pub busy: bool,
     /// Field and button labels the forms of several screens share.
@@ -159,8 +171,31 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         },
         navigation,
         problem: model.problem.map(|problem| problem_text(&words, problem)),
+        problem_field: model.problem_field().map(str::to_owned),
+        status: notice_text(model, &words),
+        new_item: match &model.state {
+            State::Unlocked(unlocked) => match unlocked.notice {
+                Some(Notice::Saved { item }) => item,
+                _ => None,
+            },
+            _ => None,
+        },
         busy: model.busy,
         words: form_words::form_words(&words),
+    }
+}
+
+/// The confirmation of the last save, while no problem is shown.
+fn notice_text(model: &Model, words: &Translator<'_>) -> Option<String> {
+    let State::Unlocked(unlocked) = &model.state else {
+        return None;
+    };
+    if model.problem.is_some() {
+        return None;
+    }
+    match unlocked.notice? {
+        Notice::Saved { .. } => Some(words.get("status-saved")),
+        Notice::LapseRecorded => Some(words.get("lapse-kind-message")),
     }
 }
 

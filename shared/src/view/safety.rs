@@ -1,10 +1,13 @@
-//! The safety plan.
+//! The safety plan: read first as the plan to use now (people as large
+//! call buttons, the crisis line, reasons for living), edited separately.
 
 use serde::{Deserialize, Serialize};
 
+use super::triggered::LinkItem;
 use crate::i18n::Translator;
 use crate::model::Data;
-use crate::model::safety::SafetyPlan;
+use crate::model::contact;
+use crate::model::safety::{Person, SafetyPlan};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SafetyPlanView {
@@ -15,10 +18,12 @@ pub struct SafetyPlanView {
     pub save_label: String,
     pub call_crisis_label: String,
     pub text_crisis_label: String,
+    /// The plan to use now, shown first; editing is separate.
+    pub use_now: UseNow,
 }
 
 pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
-    SafetyPlanView {
+    let view = SafetyPlanView {
         heading: words.get("safety-heading"),
         step_headings: [
             "safety-warning-signs",
@@ -36,5 +41,104 @@ pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
         save_label: words.get("action-save"),
         call_crisis_label: words.get("action-call-crisis"),
         text_crisis_label: words.get("action-text-crisis"),
+        use_now: UseNow::default(),
+    };
+    SafetyPlanView {
+        use_now: use_now(
+            &data.safety,
+            &view.step_headings,
+            &data.settings.crisis_line,
+            words,
+        ),
+        ..view
+    }
+}
+
+/// One step of the plan, read-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct PlanStep {
+    pub heading: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct UseNow {
+    /// People and professionals with a number: "Call Aunt Rosa".
+    pub people: Vec<LinkItem>,
+    pub crisis: Vec<LinkItem>,
+    pub reasons_heading: String,
+    pub reasons: Vec<String>,
+    /// Steps 1, 2, 3 and 6, as written.
+    pub steps: Vec<PlanStep>,
+    /// Nothing written yet: the plan opens in editing.
+    pub empty_message: Option<String>,
+    pub edit_label: String,
+    pub done_editing_label: String,
+}
+
+fn people_links(people: &[Person], words: &Translator<'_>) -> impl Iterator<Item = LinkItem> {
+    people
+        .iter()
+        .filter(|person| !contact::dialable(&person.phone).is_empty())
+        .map(|person| {
+            let name = if person.name.trim().is_empty() {
+                person.phone.clone()
+            } else {
+                person.name.clone()
+            };
+            LinkItem {
+                label: words.with("action-call-person", &[("name", name.into())]),
+                url: contact::call_url(&person.phone),
+            }
+        })
+}
+
+/// `headings` are the seven step headings, in the plan's order.
+pub fn use_now(
+    plan: &SafetyPlan,
+    headings: &[String],
+    crisis_line: &str,
+    words: &Translator<'_>,
+) -> UseNow {
+    let heading = |index: usize| headings.get(index).cloned().unwrap_or_default();
+    let step = |index: usize, items: &[String]| PlanStep {
+        heading: heading(index),
+        items: items.to_vec(),
+    };
+    let empty = *plan == SafetyPlan::default();
+    UseNow {
+        people: people_links(&plan.people_to_ask, words)
+            .chain(people_links(&plan.professionals, words))
+            .collect(),
+        crisis: vec![
+            LinkItem {
+                label: words.with(
+                    "action-call-crisis-number",
+                    &[("number", crisis_line.into())],
+                ),
+                url: contact::call_url(crisis_line),
+            },
+            LinkItem {
+                label: words.with(
+                    "action-text-crisis-number",
+                    &[("number", crisis_line.into())],
+                ),
+                url: contact::text_url(crisis_line, ""),
+            },
+        ],
+        reasons_heading: heading(6),
+        reasons: plan.reasons_for_living.clone(),
+        steps: [
+            step(0, &plan.warning_signs),
+            step(1, &plan.internal_coping),
+            step(2, &plan.distractions),
+            step(5, &plan.safe_environment),
+        ]
+        .into_iter()
+        .filter(|step| !step.items.is_empty())
+        .collect(),
+        empty_message: empty.then(|| words.get("safety-empty")),
+        edit_label: words.get("action-edit-safety-plan"),
+        done_editing_label: words.get("action-done-editing"),
     }
 }

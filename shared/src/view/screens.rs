@@ -52,7 +52,10 @@ fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Translator<'_>) -
         return ScreenView::Triggered(triggered(flow, data, words));
     }
     match unlocked.screen {
-        Screen::Today => ScreenView::Today(today_view(data, today, words)),
+        Screen::Today => ScreenView::Today(TodayView {
+            lapse_response: super::lapse::response(unlocked.notice, data, today, words),
+            ..today_view(data, today, words)
+        }),
         Screen::Goals => ScreenView::Goals(goals_view(data, words)),
         Screen::Triggers => ScreenView::Triggers(triggers_view(data, words)),
         Screen::CheckIn => ScreenView::CheckIn(check_in_view(data, today, words)),

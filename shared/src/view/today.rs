@@ -49,6 +49,8 @@ pub struct TodayView {
     /// Shown until today's check-in is saved.
     pub check_in_prompt: Option<String>,
     pub check_in_label: String,
+    /// Right after a lapse is recorded (the form closes).
+    pub lapse_response: Option<super::lapse::LapseResponse>,
 }
 
 fn days(words: &Translator<'_>, key: &str, days: i64) -> String {
@@ -131,6 +133,7 @@ pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) 
             .is_none()
             .then(|| words.get("today-check-in-prompt")),
         check_in_label: words.get("action-check-in"),
+        lapse_response: None,
     }
 }
 

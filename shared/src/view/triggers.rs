@@ -57,6 +57,8 @@ pub struct RankedStrategy {
     pub name: String,
     pub evidence: String,
     pub tried: bool,
+    /// It lowered this participant's craving before.
+    pub helped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -76,6 +78,15 @@ pub struct TriggeredView {
     pub still_high: bool,
     pub still_high_message: Option<String>,
     pub safety_plan_label: String,
+    /// Where the craving scale starts: the second rating at the first.
+    pub rating_start: u8,
+    /// Still high, or nothing in the toolbox yet: people to reach in one tap.
+    pub reach_out: Option<super::triggered::ReachOut>,
+    /// Still high: back to the strategies.
+    pub try_another_label: Option<String>,
+    /// Nothing in the toolbox yet: the built-in ideas.
+    pub ideas_heading: Option<String>,
+    pub ideas: Vec<String>,
 }
 
 const KINDS: [(TriggerKind, &str); 6] = [
@@ -181,19 +192,16 @@ pub(super) fn triggers_view(data: &Data, words: &Translator<'_>) -> TriggersView
 
 pub(super) fn triggered(flow: &Flow, data: &Data, words: &Translator<'_>) -> TriggeredView {
     let ranked = coping::rank(&data.strategies, &data.episodes, flow.trigger);
-    let (prompt, still_high) = match flow.step {
-        FlowStep::ChooseTrigger => ("triggered-choose", false),
-        FlowStep::RateBefore => ("triggered-rate-before", false),
-        FlowStep::Cope => ("triggered-cope", false),
-        FlowStep::Done { still_high } => (
-            if still_high {
-                "triggered-still-high"
-            } else {
-                "triggered-done"
-            },
-            still_high,
-        ),
+    let helped = |r: &coping::Ranked| r.mean_drop.is_some_and(|drop| drop > 0.0);
+    let offered = super::triggered::Offered {
+        strategies: ranked.len(),
+        helped: ranked.iter().filter(|r| helped(r)).count(),
     };
+    let extras = super::triggered::extras(flow, data, offered, words);
+    let (prompt, still_high) = (
+        extras.prompt_key,
+        matches!(flow.step, FlowStep::Done { still_high: true }),
+    );
     TriggeredView {
         step: flow.step.clone(),
         heading: words.get("action-im-triggered"),
@@ -222,6 +230,7 @@ pub(super) fn triggered(flow: &Flow, data: &Data, words: &Translator<'_>) -> Tri
                 name: data.strategies[&r.id].name.clone(),
                 evidence: evidence(words, r),
                 tried: flow.tried.contains(&r.id),
+                helped: helped(r),
             })
             .collect(),
         done_label: words.get("action-save"),
@@ -229,5 +238,10 @@ pub(super) fn triggered(flow: &Flow, data: &Data, words: &Translator<'_>) -> Tri
         still_high,
         still_high_message: still_high.then(|| words.get("triggered-reach-out")),
         safety_plan_label: words.get("action-safety-plan"),
+        rating_start: extras.rating_start,
+        reach_out: extras.reach_out,
+        try_another_label: extras.try_another_label,
+        ideas_heading: extras.ideas_heading,
+        ideas: extras.ideas,
     }
 }

@@ -60,7 +60,7 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
     <Section title={view.contacts_heading}>
       <ul className="plain">
         {view.contacts.map(({ id, contact }) => (
-          <li key={String(id)} className="row">
+          <li key={String(id)} className="row" data-item={String(id)}>
             <span>
               {contact.name} ({contact.relationship}) {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}
             </span>
@@ -99,7 +99,7 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
     <Section title={view.referrals_heading}>
       <ul className="plain">
         {view.referrals.map((item) => (
-          <li key={String(item.id)} className="card">
+          <li key={String(item.id)} className="card" data-item={String(item.id)}>
             <strong>{item.organization}</strong> · {item.category_label} · {item.status_label}
             {item.contact && <div>{item.contact}</div>}
             {item.address && <div>{item.address}</div>}
@@ -153,7 +153,7 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
         }}
       >
         <ChoiceField label={words.category} choices={view.categories} selected={category} onChange={setCategory} />
-        <TextField label={words.organization} value={organization} onChange={setOrganization} />
+        <TextField label={words.organization} value={organization} onChange={setOrganization} field="referral-organization" />
         <TextField label={words.phone} value={contact} onChange={setContact} />
         <TextField label={words.address} value={address} onChange={setAddress} />
         <TextField label={words.hours} value={hours} onChange={setHours} />
@@ -175,7 +175,7 @@ function Documents({ view, words }: { view: AftercareView; words: FormWords }) {
     <Section title={view.documents_heading}>
       <ul className="plain">
         {view.documents.map((item) => (
-          <li key={String(item.id)} className="row">
+          <li key={String(item.id)} className="row" data-item={String(item.id)}>
             <span>
               <strong>{item.name}</strong> · {item.status_label}
               {item.waiting_for.length > 0 && ` · ${item.waiting_for.join(', ')}`}
@@ -220,7 +220,7 @@ export function AppointmentList({ items, words }: { items: AppointmentItem[]; wo
   return (
     <ul className="plain">
       {items.map((item) => (
-        <li key={String(item.id)} className="row">
+        <li key={String(item.id)} className="row" data-item={String(item.id)}>
           <span>
             <strong>{item.title}</strong> · {item.at}
             {item.place && ` · ${item.place}`}
@@ -255,8 +255,8 @@ function Appointments({ view, words }: { view: AftercareView; words: FormWords }
           setPlace('');
         }}
       >
-        <TextField label={words.title} value={title} onChange={setTitle} />
-        <TextField label={words.date_time} type="datetime-local" value={at} onChange={setAt} />
+        <TextField label={words.title} value={title} onChange={setTitle} field="appointment-title" />
+        <TextField label={words.date_time} type="datetime-local" value={at} onChange={setAt} field="appointment-at" />
         <TextField label={words.place} value={place} onChange={setPlace} />
         <TextField label={words.remind_minutes} type="number" value={remind} onChange={setRemind} />
         <button type="submit">{words.add_appointment}</button>
@@ -275,7 +275,7 @@ function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
     <Section title={view.meetings_heading}>
       <ul className="plain">
         {view.meetings.map((item) => (
-          <li key={String(item.id)} className="row">
+          <li key={String(item.id)} className="row" data-item={String(item.id)}>
             <span>
               <strong>{item.name}</strong> · {item.day_and_time}
               {item.place && ` · ${item.place}`}
@@ -295,7 +295,7 @@ function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
       >
         <TextField label={words.name} value={name} onChange={setName} />
         <ChoiceField label={words.day} choices={words.days} selected={day} onChange={setDay} />
-        <TextField label={words.time} type="time" value={time} onChange={setTime} />
+        <TextField label={words.time} type="time" value={time} onChange={setTime} field="meeting-time" />
         <TextField label={words.place} value={place} onChange={setPlace} />
         <button type="submit">{words.add_meeting}</button>
       </Form>

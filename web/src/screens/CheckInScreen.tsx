@@ -5,12 +5,18 @@ import { CheckField, Form, ScaleField, Section, TextArea, TextField } from '../u
 
 export function CheckInScreen({ view, words }: { view: CheckInView; words: FormWords }) {
   const dispatch = useDispatch();
-  const [mood, setMood] = useState(view.mood ?? 3);
-  const [craving, setCraving] = useState(view.craving ?? 0);
-  const [halt, setHalt] = useState([false, false, false, false]);
-  const [sleep, setSleep] = useState('');
-  const [used, setUsed] = useState<'yes' | 'no' | 'unsaid'>('unsaid');
-  const [note, setNote] = useState(view.note);
+  // Today's check-in reopens exactly as saved: every answer.
+  const saved = view.saved;
+  const [mood, setMood] = useState(saved?.mood ?? view.mood ?? 3);
+  const [craving, setCraving] = useState(saved?.craving ?? view.craving ?? 0);
+  const [halt, setHalt] = useState(
+    saved ? [saved.halt.hungry, saved.halt.angry, saved.halt.lonely, saved.halt.tired] : [false, false, false, false],
+  );
+  const [sleep, setSleep] = useState(saved?.sleep_hours == null ? '' : String(saved.sleep_hours));
+  const [used, setUsed] = useState<'yes' | 'no' | 'unsaid'>(
+    saved?.used_today == null ? 'unsaid' : saved.used_today ? 'yes' : 'no',
+  );
+  const [note, setNote] = useState(saved?.note ?? view.note);
 
   function submit() {
     const sleepHours = sleep.trim() === '' ? null : Math.max(0, Math.min(24, Math.round(Number(sleep))));
@@ -20,8 +26,8 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
       new Halt(halt[0], halt[1], halt[2], halt[3]),
       Number.isNaN(sleepHours) ? null : sleepHours,
       used === 'unsaid' ? null : used === 'yes',
-      [],
-      [],
+      saved?.triggers ?? [],
+      saved?.strategies ?? [],
       note,
     );
     dispatch({ kind: 'CheckIn', value: form });
@@ -30,6 +36,14 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      {view.offer_triggered && (
+        <div className="prompt">
+          <p>{view.offer_triggered}</p>
+          <button type="button" className="urgent" onClick={() => dispatch({ kind: 'Triggered', value: { kind: 'Start' } })}>
+            {view.im_triggered_label}
+          </button>
+        </div>
+      )}
       <Form name={view.heading} onSubmit={submit}>
         <ScaleField label={view.mood_label} hint={words.mood_scale} min={1} max={5} value={mood} onChange={setMood} />
         <ScaleField label={view.craving_label} hint={words.craving_scale} min={0} max={10} value={craving} onChange={setCraving} />

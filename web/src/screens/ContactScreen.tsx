@@ -1,98 +1,154 @@
 import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
-import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions } from '../generated/shared_types';
+import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions, type TemplateItem } from '../generated/shared_types';
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
 import { SecureMessages } from './SecureMessages';
 
-/** Contact my peer: call, text (with a quick message) or email, through the phone. */
+/** Contact my peer: the way they prefer first, quick messages, the crisis line; with no peer yet, adding one first. */
 export function ContactScreen({ view, words, help }: { view: ContactView; words: FormWords; help: HelpActions }) {
-  const dispatch = useDispatch();
-  const [text, setText] = useState('');
+  const reach = view.reach;
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
-      {view.outside_hours_message && (
-        <div className="notice" role="status">
-          <p>{view.outside_hours_message}</p>
-          <a className="button" href={help.crisis_call_url}>
-            {help.crisis_label}
-          </a>
-        </div>
-      )}
-      {view.specialist && (
-        <div className="card">
-          <p>
-            <strong>{view.specialist.name}</strong>
-            {view.specialist.organization && ` · ${view.specialist.organization}`}
-          </p>
-          {view.preferred_label && <p>{view.preferred_label}</p>}
-          {view.hours.length > 0 && (
-            <ul>
-              {view.hours.map((hours) => (
-                <li key={hours}>{hours}</li>
-              ))}
-            </ul>
+      {reach.add_peer_heading !== null ? (
+        <>
+          <Section title={reach.add_peer_heading}>
+            {reach.add_peer_intro && <p>{reach.add_peer_intro}</p>}
+            <SpecialistEditor view={view} words={words} />
+          </Section>
+          <BigLinks links={reach.crisis} />
+        </>
+      ) : (
+        <>
+          {view.outside_hours_message && (
+            <div className="notice">
+              <p>{view.outside_hours_message}</p>
+              <a className="button" href={help.crisis_call_url}>
+                {help.crisis_label}
+              </a>
+            </div>
           )}
-          <div className="row">
-            {view.call_url && (
-              <a className="button" href={view.call_url}>
-                {view.call_label}
-              </a>
-            )}
-            {view.email_url && (
-              <a className="button" href={view.email_url}>
-                {view.email_label}
-              </a>
-            )}
-          </div>
-        </div>
-      )}
-      {view.specialist && (
-        <Section title={view.templates_heading}>
-          <ul className="plain">
-            {view.templates.map((template) => (
-              <li key={template.id === null ? template.starter : String(template.id)} className="row">
-                {template.text_url ? (
-                  <a href={template.text_url}>
-                    {view.text_label}: {template.text}
+          {view.specialist && (
+            <div className="card">
+              <p>
+                <strong>{view.specialist.name}</strong>
+                {view.specialist.organization && ` · ${view.specialist.organization}`}
+              </p>
+              {view.preferred_label && <p>{view.preferred_label}</p>}
+              {view.hours.length > 0 && (
+                <ul>
+                  {view.hours.map((hours) => (
+                    <li key={hours}>{hours}</li>
+                  ))}
+                </ul>
+              )}
+              {reach.primary && <BigLinks links={[reach.primary]} />}
+              <div className="row">
+                {reach.others.map((link) => (
+                  <a key={link.url} className="button" href={link.url}>
+                    {link.label}
                   </a>
-                ) : (
-                  <span>{template.text}</span>
-                )}
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={`${words.remove}: ${template.text}`}
-                  onClick={() =>
-                    dispatch({
-                      kind: 'Contact',
-                      value:
-                        template.id === null
-                          ? { kind: 'DismissStarterTemplate', value: template.starter ?? '' }
-                          : { kind: 'RemoveTemplate', value: template.id },
-                    })
-                  }
-                >
-                  {words.remove}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <Form
-            name={view.templates_heading}
-            onSubmit={() => {
-              dispatch({ kind: 'Contact', value: { kind: 'SaveTemplate', id: null, text } });
-              setText('');
-            }}
-          >
-            <TextArea label={view.templates_heading} value={text} onChange={setText} />
-            <button type="submit">{words.add}</button>
-          </Form>
-        </Section>
+                ))}
+              </div>
+            </div>
+          )}
+          <QuickMessages view={view} words={words} />
+          <BigLinks links={reach.crisis} />
+        </>
       )}
       <SecureMessages view={view.messages} />
-      <SpecialistEditor view={view} words={words} />
+      {reach.add_peer_heading === null && <SpecialistEditor view={view} words={words} />}
     </main>
+  );
+}
+
+function BigLinks({ links }: { links: { label: string; url: string }[] }) {
+  return (
+    <ul className="plain big-actions">
+      {links.map((link) => (
+        <li key={link.url}>
+          <a className="big-action" href={link.url}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Quick messages as large buttons; "Remove" only in edit mode, and every removal can be undone. */
+function QuickMessages({ view, words }: { view: ContactView; words: FormWords }) {
+  const dispatch = useDispatch();
+  const reach = view.reach;
+  const [text, setText] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [removed, setRemoved] = useState<TemplateItem | null>(null);
+  function remove(template: TemplateItem) {
+    setRemoved(template);
+    dispatch({
+      kind: 'Contact',
+      value:
+        template.id === null
+          ? { kind: 'DismissStarterTemplate', value: template.starter ?? '' }
+          : { kind: 'RemoveTemplate', value: template.id },
+    });
+  }
+  function undo(template: TemplateItem) {
+    setRemoved(null);
+    dispatch({
+      kind: 'Contact',
+      value:
+        template.starter !== null
+          ? { kind: 'RestoreStarterTemplate', value: template.starter }
+          : { kind: 'SaveTemplate', id: null, text: template.text },
+    });
+  }
+  return (
+    <Section title={view.templates_heading}>
+      <ul className="plain big-actions">
+        {view.templates.map((template) => (
+          <li key={template.id === null ? template.starter : String(template.id)} className="row" data-item={template.id === null ? undefined : String(template.id)}>
+            {template.text_url ? (
+              <a className="big-action" href={template.text_url}>
+                {view.text_label}: {template.text}
+              </a>
+            ) : (
+              <span>{template.text}</span>
+            )}
+            {editing && (
+              <button type="button" className="quiet" aria-label={`${words.remove}: ${template.text}`} onClick={() => remove(template)}>
+                {words.remove}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {removed && (
+        <div className="row">
+          <p>
+            {reach.removed_label} {removed.text}
+          </p>
+          <button type="button" onClick={() => undo(removed)}>
+            {reach.undo_label}
+          </button>
+        </div>
+      )}
+      <button type="button" className="quiet" aria-pressed={editing} onClick={() => setEditing(!editing)}>
+        {editing ? reach.done_editing_label : reach.edit_messages_label}
+      </button>
+      {editing && (
+        <Form
+          name={view.templates_heading}
+          onSubmit={() => {
+            dispatch({ kind: 'Contact', value: { kind: 'SaveTemplate', id: null, text } });
+            setText('');
+          }}
+        >
+          <TextArea label={view.templates_heading} value={text} onChange={setText} />
+          <button type="submit">{words.add}</button>
+        </Form>
+      )}
+    </Section>
   );
 }
 
@@ -124,7 +180,7 @@ function SpecialistEditor({ view, words }: { view: ContactView; words: FormWords
           })
         }
       >
-        <TextField label={words.name} value={name} onChange={setName} />
+        <TextField label={words.name} value={name} onChange={setName} field="specialist-name" />
         <TextField label={words.organization} value={organization} onChange={setOrganization} />
         <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
         <TextField label={words.email} type="email" value={email} onChange={setEmail} />

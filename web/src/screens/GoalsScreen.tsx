@@ -24,10 +24,10 @@ export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords
           setTarget('');
         }}
       >
-        <TextField label={view.title_label} value={title} onChange={setTitle} />
+        <TextField label={view.title_label} value={title} onChange={setTitle} field="goal-title" />
         <ChoiceField label={words.dimension} choices={view.dimensions} selected={dimension} onChange={setDimension} />
         <TextArea label={view.why_label} value={why} onChange={setWhy} />
-        <TextField label={view.target_label} type="date" value={target} onChange={setTarget} />
+        <TextField label={view.target_label} type="date" value={target} onChange={setTarget} field="goal-target" />
         <button type="submit">{view.add_goal_label}</button>
       </Form>
       {view.goals.map((goal) => (
@@ -53,7 +53,7 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
   const [step, setStep] = useState('');
   const [due, setDue] = useState('');
   return (
-    <Section title={goal.title}>
+    <Section title={goal.title} item={goal.id}>
       <p>
         {goal.dimension_label} · {goal.status_label}
         {goal.target ? ` · ${goal.target}` : ''}
@@ -63,7 +63,7 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
       <p>{goal.progress_label}</p>
       <ul className="plain">
         {goal.steps.map((item) => (
-          <li key={String(item.id)}>
+          <li key={String(item.id)} data-item={String(item.id)}>
             <CheckField
               label={item.due ? `${item.title} (${item.due})` : item.title}
               checked={item.done}
@@ -82,8 +82,8 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
           setDue('');
         }}
       >
-        <TextField label={words.step} value={step} onChange={setStep} />
-        <TextField label={words.due} type="date" value={due} onChange={setDue} />
+        <TextField label={words.step} value={step} onChange={setStep} field="step-title" />
+        <TextField label={words.due} type="date" value={due} onChange={setDue} field="step-due" />
         <button type="submit">{view.add_step_label}</button>
       </Form>
     </Section>

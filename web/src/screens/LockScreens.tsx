@@ -21,8 +21,8 @@ export function FirstRunScreen({ view, busy }: { view: FirstRunView; busy: boole
           setConfirmation('');
         }}
       >
-        <TextField label={view.passcode_label} type="password" value={passcode} onChange={setPasscode} />
-        <TextField label={view.confirmation_label} type="password" value={confirmation} onChange={setConfirmation} />
+        <TextField label={view.passcode_label} type="password" value={passcode} onChange={setPasscode} field="passcode" />
+        <TextField label={view.confirmation_label} type="password" value={confirmation} onChange={setConfirmation} field="passcode-confirmation" />
         <button type="submit" disabled={busy}>
           {view.submit_label}
         </button>

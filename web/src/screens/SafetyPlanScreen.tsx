@@ -1,10 +1,69 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
-import { Person, SafetyPlan, type FormWords, type HelpActions, type SafetyPlanView } from '../generated/shared_types';
-import { Form, TextArea, TextField, lines } from '../ui/fields';
+import { Person, SafetyPlan, type FormWords, type SafetyPlanView } from '../generated/shared_types';
+import { Form, Section, TextArea, TextField, lines } from '../ui/fields';
 
-/** The Stanley–Brown safety plan: six steps and reasons for living. */
-export function SafetyPlanScreen({ view, words, help }: { view: SafetyPlanView; words: FormWords; help: HelpActions }) {
+/** The Stanley–Brown safety plan: read to use now first; editing is separate and saves as you go. */
+export function SafetyPlanScreen({ view, words }: { view: SafetyPlanView; words: FormWords }) {
+  const useNow = view.use_now;
+  const [editing, setEditing] = useState(useNow.empty_message !== null);
+  return (
+    <main className="screen">
+      <h1>{view.heading}</h1>
+      {editing ? (
+        <SafetyPlanEditor view={view} words={words} onDone={() => setEditing(false)} />
+      ) : (
+        <UseNowView view={view} onEdit={() => setEditing(true)} />
+      )}
+    </main>
+  );
+}
+
+/** People as large call buttons, the crisis line, reasons for living, then the rest. */
+function UseNowView({ view, onEdit }: { view: SafetyPlanView; onEdit: () => void }) {
+  const useNow = view.use_now;
+  return (
+    <>
+      <ul className="plain big-actions">
+        {[...useNow.people, ...useNow.crisis].map((link) => (
+          <li key={`${link.url}-${link.label}`}>
+            <a className="big-action" href={link.url}>
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {useNow.reasons.length > 0 && (
+        <Section title={useNow.reasons_heading}>
+          <ul>
+            {useNow.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {useNow.steps.map((step) => (
+        <Section key={step.heading} title={step.heading}>
+          <ul>
+            {step.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </Section>
+      ))}
+      <button type="button" className="quiet" onClick={onEdit}>
+        {useNow.edit_label}
+      </button>
+    </>
+  );
+}
+
+/**
+ * Editing: nothing typed is lost. The plan saves whenever focus leaves a
+ * changed field (so also before any navigation), and with Save; every save
+ * is confirmed by the core's status message.
+ */
+function SafetyPlanEditor({ view, words, onDone }: { view: SafetyPlanView; words: FormWords; onDone: () => void }) {
   const dispatch = useDispatch();
   const plan = view.plan;
   const [warningSigns, setWarningSigns] = useState(lines.to(plan.warning_signs));
@@ -14,46 +73,60 @@ export function SafetyPlanScreen({ view, words, help }: { view: SafetyPlanView; 
   const [professionals, setProfessionals] = useState(plan.professionals);
   const [environment, setEnvironment] = useState(lines.to(plan.safe_environment));
   const [reasons, setReasons] = useState(lines.to(plan.reasons_for_living));
+  const dirty = useRef(false);
   const [heading1, heading2, heading3, heading4, heading5, heading6, heading7] = view.step_headings;
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      dirty.current = true;
+      set(value);
+    };
+
+  function save() {
+    dirty.current = false;
+    dispatch({
+      kind: 'SafetyPlan',
+      value: new SafetyPlan(
+        lines.from(warningSigns),
+        lines.from(coping),
+        lines.from(distractions),
+        people,
+        professionals,
+        lines.from(environment),
+        lines.from(reasons),
+      ),
+    });
+  }
+  const saveIfChanged = () => {
+    if (dirty.current) save();
+  };
 
   return (
-    <main className="screen">
-      <h1>{view.heading}</h1>
-      <div className="row">
-        <a className="button" href={help.crisis_call_url}>
-          {view.call_crisis_label}
-        </a>
-        <a className="button" href={help.crisis_text_url}>
-          {view.text_crisis_label}
-        </a>
+    <>
+      {view.use_now.empty_message && <p>{view.use_now.empty_message}</p>}
+      <div onBlur={saveIfChanged}>
+        <Form name={view.heading} onSubmit={save}>
+          <TextArea label={heading1} hint={words.one_per_line} value={warningSigns} onChange={changed(setWarningSigns)} />
+          <TextArea label={heading2} hint={words.one_per_line} value={coping} onChange={changed(setCoping)} />
+          <TextArea label={heading3} hint={words.one_per_line} value={distractions} onChange={changed(setDistractions)} />
+          <People legend={heading4} people={people} onChange={changed(setPeople)} words={words} />
+          <People legend={heading5} people={professionals} onChange={changed(setProfessionals)} words={words} />
+          <TextArea label={heading6} hint={words.one_per_line} value={environment} onChange={changed(setEnvironment)} />
+          <TextArea label={heading7} hint={words.one_per_line} value={reasons} onChange={changed(setReasons)} />
+          <button type="submit">{view.save_label}</button>
+        </Form>
       </div>
-      <Form
-        name={view.heading}
-        onSubmit={() =>
-          dispatch({
-            kind: 'SafetyPlan',
-            value: new SafetyPlan(
-              lines.from(warningSigns),
-              lines.from(coping),
-              lines.from(distractions),
-              people,
-              professionals,
-              lines.from(environment),
-              lines.from(reasons),
-            ),
-          })
-        }
+      <button
+        type="button"
+        className="quiet"
+        onClick={() => {
+          saveIfChanged();
+          onDone();
+        }}
       >
-        <TextArea label={heading1} hint={words.one_per_line} value={warningSigns} onChange={setWarningSigns} />
-        <TextArea label={heading2} hint={words.one_per_line} value={coping} onChange={setCoping} />
-        <TextArea label={heading3} hint={words.one_per_line} value={distractions} onChange={setDistractions} />
-        <People legend={heading4} people={people} onChange={setPeople} words={words} />
-        <People legend={heading5} people={professionals} onChange={setProfessionals} words={words} />
-        <TextArea label={heading6} hint={words.one_per_line} value={environment} onChange={setEnvironment} />
-        <TextArea label={heading7} hint={words.one_per_line} value={reasons} onChange={setReasons} />
-        <button type="submit">{view.save_label}</button>
-      </Form>
-    </main>
+        {view.use_now.done_editing_label}
+      </button>
+    </>
   );
 }
 

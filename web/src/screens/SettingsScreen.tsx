@@ -38,11 +38,11 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
         <button type="submit">{words.save}</button>
       </Form>
       <Form name={view.crisis_line_label} onSubmit={() => settings({ kind: 'SetCrisisLine', value: crisisLine })}>
-        <TextField label={view.crisis_line_label} type="tel" value={crisisLine} onChange={setCrisisLine} />
+        <TextField label={view.crisis_line_label} type="tel" value={crisisLine} onChange={setCrisisLine} field="crisis-line" />
         <button type="submit">{words.save}</button>
       </Form>
       <Form name={view.check_in_reminder_label} onSubmit={() => settings({ kind: 'SetCheckInReminder', value: optional(reminder) })}>
-        <TextField label={view.check_in_reminder_label} type="time" value={reminder} onChange={setReminder} />
+        <TextField label={view.check_in_reminder_label} type="time" value={reminder} onChange={setReminder} field="check-in-reminder" />
         <button type="submit">{words.save}</button>
       </Form>
       {askable && (
@@ -74,7 +74,7 @@ function Backup({ view, words }: { view: SettingsView; words: FormWords }) {
           setExportPassphrase('');
         }}
       >
-        <TextField label={view.backup_passphrase_label} type="password" value={exportPassphrase} onChange={setExportPassphrase} />
+        <TextField label={view.backup_passphrase_label} type="password" value={exportPassphrase} onChange={setExportPassphrase} field="backup-passphrase" />
         <button type="submit">{view.export_backup_label}</button>
       </Form>
       <Form
@@ -114,8 +114,8 @@ function ChangePasscode({ view, words }: { view: SettingsView; words: FormWords 
         }}
       >
         <TextField label={words.current_passcode} type="password" value={current} onChange={setCurrent} />
-        <TextField label={words.new_passcode} type="password" value={next} onChange={setNext} />
-        <TextField label={words.new_passcode_again} type="password" value={again} onChange={setAgain} />
+        <TextField label={words.new_passcode} type="password" value={next} onChange={setNext} field="new-passcode" />
+        <TextField label={words.new_passcode_again} type="password" value={again} onChange={setAgain} field="new-passcode-confirmation" />
         <button type="submit">{view.change_passcode_label}</button>
       </Form>
     </Section>

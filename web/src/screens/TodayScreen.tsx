@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
-import type { FormWords, TodayView } from '../generated/shared_types';
+import type { FormWords, LapseResponse, TodayView } from '../generated/shared_types';
 import { CheckField, Form, Section, TextField } from '../ui/fields';
 import { AppointmentList } from './AftercareScreen';
 
@@ -63,9 +63,16 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
   const [date, setDate] = useState('');
   const [lapseDate, setLapseDate] = useState('');
   const [context, setContext] = useState('');
+  // The lapse form closes once the core confirms the lapse.
+  const [lapseOpen, setLapseOpen] = useState(false);
+  const response = view.lapse_response;
+  useEffect(() => {
+    if (response) setLapseOpen(false);
+  }, [response]);
   const recovery = view.recovery;
   return (
     <>
+      {response && <LapseResponsePanel response={response} />}
       {recovery ? (
         <div className="recovery">
           <p className="big-number">{recovery.days_label}</p>
@@ -76,12 +83,12 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
         </div>
       ) : (
         <Form name={view.recovery_date_label} onSubmit={() => dispatch({ kind: 'SetRecoveryDate', value: date })}>
-          <TextField label={view.recovery_date_label} type="date" value={date} onChange={setDate} />
+          <TextField label={view.recovery_date_label} type="date" value={date} onChange={setDate} field="recovery-date" />
           <button type="submit">{words.save}</button>
         </Form>
       )}
       {recovery && (
-        <details>
+        <details open={lapseOpen} onToggle={(event) => setLapseOpen(event.currentTarget.open)}>
           <summary>{view.record_lapse_label}</summary>
           <Form
             name={view.record_lapse_label}
@@ -90,12 +97,31 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
               setContext('');
             }}
           >
-            <TextField label={words.lapse_date} type="date" value={lapseDate} onChange={setLapseDate} />
+            <TextField label={words.lapse_date} type="date" value={lapseDate} onChange={setLapseDate} field="lapse-date" />
             <TextField label={words.lapse_context} value={context} onChange={setContext} />
             <button type="submit">{words.save}</button>
           </Form>
         </details>
       )}
     </>
+  );
+}
+
+/** After a lapse: something kind, the total days, and people within reach. */
+function LapseResponsePanel({ response }: { response: LapseResponse }) {
+  const dispatch = useDispatch();
+  return (
+    <section className="lapse-response" aria-label={response.message}>
+      <p className="kind">{response.message}</p>
+      {response.total_days && <p className="big-number">{response.total_days}</p>}
+      <div className="big-actions">
+        <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
+          {response.contact_peer_label}
+        </button>
+        <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'SafetyPlan' } })}>
+          {response.safety_plan_label}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
-import { Halt, type FlowEvent, type FormWords, type HelpActions, type TriggeredView } from '../generated/shared_types';
+import { Halt, type FlowEvent, type FormWords, type ReachOut, type TriggeredView } from '../generated/shared_types';
 import { CheckField, Form, ScaleField } from '../ui/fields';
 
 /** "I'm triggered": what set it off, how strong, what helps, how strong now. */
-export function TriggeredScreen({ view, words, help }: { view: TriggeredView; words: FormWords; help: HelpActions }) {
+export function TriggeredScreen({ view, words }: { view: TriggeredView; words: FormWords }) {
   const dispatch = useDispatch();
   const flow = (value: FlowEvent) => dispatch({ kind: 'Triggered', value });
   return (
@@ -13,10 +13,20 @@ export function TriggeredScreen({ view, words, help }: { view: TriggeredView; wo
       <p className="prompt-text">{view.prompt}</p>
       {view.step.kind === 'ChooseTrigger' && <ChooseTrigger view={view} words={words} />}
       {view.step.kind === 'RateBefore' && (
-        <Rate label={view.craving_label} hint={words.craving_scale} submit={words.next} onRate={(value) => flow({ kind: 'RateBefore', value })} />
+        <Rate label={view.craving_label} hint={words.craving_scale} submit={words.next} start={view.rating_start} onRate={(value) => flow({ kind: 'RateBefore', value })} />
       )}
       {view.step.kind === 'Cope' && (
         <>
+          {view.ideas_heading && (
+            <section aria-label={view.ideas_heading}>
+              <h2>{view.ideas_heading}</h2>
+              <ul className="ideas">
+                {view.ideas.map((idea) => (
+                  <li key={idea}>{idea}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <ul className="plain strategies">
             {view.strategies.map((strategy) => (
               <li key={String(strategy.id)}>
@@ -28,18 +38,26 @@ export function TriggeredScreen({ view, words, help }: { view: TriggeredView; wo
               </li>
             ))}
           </ul>
-          <Rate label={view.craving_label} hint={words.craving_scale} submit={view.done_label} onRate={(value) => flow({ kind: 'RateAfter', value })} />
+          {view.reach_out && <ReachOutPanel panel={view.reach_out} />}
+          <Rate
+            key={`after-${view.rating_start}`}
+            label={view.craving_label}
+            hint={words.craving_scale}
+            submit={view.done_label}
+            start={view.rating_start}
+            onRate={(value) => flow({ kind: 'RateAfter', value })}
+          />
         </>
       )}
-      {view.step.kind === 'Done' && view.still_high && (
-        <div className="still-high" role="status">
+      {view.step.kind === 'Done' && view.reach_out && (
+        <div className="still-high">
           {view.still_high_message && <p>{view.still_high_message}</p>}
-          <button type="button" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
-            {help.contact_peer}
-          </button>
-          <button type="button" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'SafetyPlan' } })}>
-            {view.safety_plan_label}
-          </button>
+          <ReachOutPanel panel={view.reach_out} />
+          {view.try_another_label && (
+            <button type="button" onClick={() => flow({ kind: 'TryAnother' })}>
+              {view.try_another_label}
+            </button>
+          )}
         </div>
       )}
       {view.step.kind === 'Done' ? (
@@ -95,8 +113,37 @@ function ChooseTrigger({ view, words }: { view: TriggeredView; words: FormWords 
   );
 }
 
-function Rate(props: { label: string; hint: string; submit: string; onRate: (value: number) => void }) {
-  const [value, setValue] = useState(5);
+/** People in one tap: the peer's call and text, the crisis line, and the screens that help. */
+export function ReachOutPanel({ panel }: { panel: ReachOut }) {
+  const dispatch = useDispatch();
+  return (
+    <div className="reach-out">
+      <ul className="plain big-actions">
+        {[...panel.peer, ...panel.crisis].map((link) => (
+          <li key={link.url}>
+            <a className="big-action" href={link.url}>
+              {link.label}
+            </a>
+          </li>
+        ))}
+        <li>
+          <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
+            {panel.contact_peer_label}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'SafetyPlan' } })}>
+            {panel.safety_plan_label}
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** A 0–10 rating that starts where the core says (the second one at the first). */
+function Rate(props: { label: string; hint: string; submit: string; start: number; onRate: (value: number) => void }) {
+  const [value, setValue] = useState(props.start);
   return (
     <Form name={props.label} onSubmit={() => props.onRate(value)}>
       <ScaleField label={props.label} hint={props.hint} min={0} max={10} value={value} onChange={setValue} />

@@ -23,12 +23,12 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
           }}
         >
           <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
-          <TextField label={view.name_label} value={name} onChange={setName} />
+          <TextField label={view.name_label} value={name} onChange={setName} field="trigger-name" />
           <button type="submit">{view.add_trigger_label}</button>
         </Form>
         <ul>
           {view.triggers.map((trigger) => (
-            <li key={String(trigger.id)}>
+            <li key={String(trigger.id)} data-item={String(trigger.id)}>
               <strong>{trigger.name}</strong> · {trigger.kind_label}
               {trigger.insight.length > 0 && (
                 <ul>
@@ -52,7 +52,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
             setHelpsWith([]);
           }}
         >
-          <TextField label={view.name_label} value={strategy} onChange={setStrategy} />
+          <TextField label={view.name_label} value={strategy} onChange={setStrategy} field="strategy-name" />
           {view.triggers.length > 0 && (
             <fieldset>
               <legend>{words.helps_with}</legend>
@@ -72,7 +72,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
         </Form>
         <ul>
           {view.strategies.map((item) => (
-            <li key={String(item.id)}>
+            <li key={String(item.id)} data-item={String(item.id)}>
               <strong>{item.name}</strong>
               {item.triggers.length > 0 && ` · ${words.helps_with}: ${item.triggers.map(nameOf).join(', ')}`}
             </li>

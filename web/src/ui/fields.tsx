@@ -2,7 +2,38 @@
  * Form pieces every screen uses: each field has a visible label tied to its
  * input, so screen readers announce it and tests find it by that label.
  */
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+
+/** The problem the core tied to a field (`field` is the core's field name). */
+export const FieldProblem = createContext<{ field: string | null; text: string | null }>({ field: null, text: null });
+
+/**
+ * A field's problem, if the core says it belongs here: the message sits at
+ * the field (announced), the input is marked invalid and takes focus.
+ */
+function useFieldProblem(id: string, field?: string) {
+  const problem = useContext(FieldProblem);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const text = field !== undefined && problem.field === field ? problem.text : null;
+  useEffect(() => {
+    if (text) {
+      input.current?.focus();
+      input.current?.scrollIntoView({ block: 'center' });
+    }
+  }, [text]);
+  const message = text ? (
+    <p id={`${id}-problem`} className="field-problem" role="alert">
+      {text}
+    </p>
+  ) : null;
+  return { input, message, invalid: text ? true : undefined, problemId: text ? `${id}-problem` : undefined };
+}
+
+/** Joins the ids that describe a field. */
+function describedBy(...ids: (string | undefined)[]): string | undefined {
+  const present = ids.filter((id) => id !== undefined);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
 
 interface TextProps {
   label: string;
@@ -11,6 +42,8 @@ interface TextProps {
   type?: 'text' | 'password' | 'tel' | 'email' | 'url' | 'date' | 'time' | 'datetime-local' | 'number';
   hint?: string;
   required?: boolean;
+  /** The core's name for this field, to show its problems here. */
+  field?: string;
 }
 
 /** A field's hint, tied to it by `aria-describedby={`${id}-hint`}`. */
@@ -23,38 +56,48 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
   );
 }
 
-export function TextField({ label, value, onChange, type = 'text', hint, required }: TextProps) {
+export function TextField({ label, value, onChange, type = 'text', hint, required, field }: TextProps) {
   const id = useId();
+  const problem = useFieldProblem(id, field);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={problem.input}
         id={id}
         type={type}
         value={value}
         required={required}
         autoComplete="off"
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={problem.invalid}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, problem.problemId)}
         onChange={(event) => onChange(event.target.value)}
       />
       <Hint id={id} hint={hint} />
+      {problem.message}
     </div>
   );
 }
 
-export function TextArea({ label, value, onChange, hint }: Omit<TextProps, 'type'>) {
+export function TextArea({ label, value, onChange, hint, field }: Omit<TextProps, 'type'>) {
   const id = useId();
+  const problem = useFieldProblem(id, field);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea
+        ref={problem.input}
         id={id}
         value={value}
         rows={3}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        // Like the inputs: the browser keeps no copy of what was typed (session restore).
+        autoComplete="off"
+        aria-invalid={problem.invalid}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, problem.problemId)}
         onChange={(event) => onChange(event.target.value)}
       />
       <Hint id={id} hint={hint} />
+      {problem.message}
     </div>
   );
 }
@@ -123,10 +166,10 @@ export function CheckField(props: { label: string; checked: boolean; onChange: (
 }
 
 /** A titled part of a screen; its form (if any) is named by the title. */
-export function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children, item }: { title: string; children: ReactNode; item?: bigint }) {
   const id = useId();
   return (
-    <section aria-labelledby={id}>
+    <section aria-labelledby={id} data-item={item === undefined ? undefined : String(item)}>
       <h2 id={id}>{title}</h2>
       {children}
     </section>

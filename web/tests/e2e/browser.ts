@@ -17,11 +17,16 @@ const CHROMIUM_ARGS = [
  * browser has: closing and relaunching it with the same directory is a
  * browser restart, and OPFS lives inside it.
  */
-export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+export function launchBrowser(
+  userDataDir: string,
+  options: { viewport?: { width: number; height: number }; timeZone?: string } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    // The whole browser in that zone, the core's worker included.
+    ...(options.timeZone ? { timezoneId: options.timeZone, env: { ...process.env, TZ: options.timeZone } } : {}),
   });
 }

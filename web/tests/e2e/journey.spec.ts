@@ -57,9 +57,12 @@ async function expectEverythingThere(page: Page): Promise<void> {
   await expect(page.getByText('County Housing Office').first()).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Warning signs' })).toHaveValue(`Skipping meals ${SENTINEL.plan}`);
   await go(page, 'Safety plan', 'My safety plan');
+  // It opens to use now; editing is one tap away.
+  await expect(page.getByRole('main').getByText('Not sleeping')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit my safety plan' }).click();
   await expect(page.getByLabel('1. Warning signs that a crisis may be starting')).toHaveValue('Not sleeping');
   await go(page, 'Contact my peer', 'Contact my peer');
-  await expect(page.getByRole('link', { name: 'Call', exact: true })).toHaveAttribute('href', 'tel:5550102030');
+  await expect(page.getByRole('link', { name: 'Call Dana Cruz', exact: true })).toHaveAttribute('href', 'tel:5550102030');
 }
 
 test.describe.serial('a participant in the browser', () => {
@@ -196,7 +199,7 @@ test.describe.serial('a participant in the browser', () => {
     await specialist.getByLabel('Name').fill('Dana Cruz');
     await specialist.getByLabel('Phone').fill('(555) 010-2030');
     await specialist.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('link', { name: 'Call', exact: true })).toHaveAttribute('href', 'tel:5550102030');
+    await expect(page.getByRole('link', { name: 'Call Dana Cruz', exact: true })).toHaveAttribute('href', 'tel:5550102030');
     await expect(page.getByRole('link', { name: 'Text: Can you call me?' })).toHaveAttribute(
       'href',
       /^sms:5550102030[?&]body=Can%20you%20call%20me%3F$/,

@@ -78,6 +78,22 @@ pub struct Flow {
     pub halt: Halt,
     pub before: Option<u8>,
     pub tried: Vec<Id>,
+    /// The after-rating the participant chose, once saved.
+    pub after: Option<u8>,
+}
+
+impl Flow {
+    /// Where the craving scale starts: mid-scale for the first rating; the
+    /// second starts at the first, so saving it without moving records no
+    /// drop and credits no strategy.
+    pub fn rating_start(&self) -> u8 {
+        self.before.unwrap_or(5)
+    }
+
+    /// The craving went down between the two ratings the participant chose.
+    pub fn lowered(&self) -> bool {
+        matches!((self.before, self.after), (Some(before), Some(after)) if after < before)
+    }
 }
 
 record! {

@@ -1,0 +1,130 @@
+//! The "I'm triggered" flow's people and ideas: who to reach in one tap
+//! when the craving stays high, and what to try when the toolbox is empty.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Translator;
+use crate::model::Data;
+use crate::model::contact::{self, ContactWay};
+use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
+
+/// A link the phone opens (`tel:`, `sms:`), with what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct LinkItem {
+    pub label: String,
+    pub url: String,
+}
+
+/// People, not tips: the peer specialist's call and text (when there is a
+/// number), the crisis line's, and the way to Contact my peer and the
+/// safety plan (both close the flow and open the screen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct ReachOut {
+    pub message: String,
+    /// The peer's preferred way first.
+    pub peer: Vec<LinkItem>,
+    pub crisis: Vec<LinkItem>,
+    pub contact_peer_label: String,
+    pub safety_plan_label: String,
+}
+
+/// What the flow adds to its screen besides the steps.
+pub struct FlowExtras {
+    pub reach_out: Option<ReachOut>,
+    pub try_another_label: Option<String>,
+    pub ideas: Vec<String>,
+    pub ideas_heading: Option<String>,
+    pub prompt_key: &'static str,
+    pub rating_start: u8,
+}
+
+/// What the coping step offers from the participant's own toolbox.
+#[derive(Debug, Clone, Copy)]
+pub struct Offered {
+    /// Strategies offered for this trigger.
+    pub strategies: usize,
+    /// Of those, the ones that lowered the craving before.
+    pub helped: usize,
+}
+
+/// The prompt, the reach-out panel and the built-in ideas for the flow's
+/// current step. "These have helped you before" only when some did.
+pub fn extras(flow: &Flow, data: &Data, offered: Offered, words: &Translator<'_>) -> FlowExtras {
+    let empty_toolbox = offered.strategies == 0;
+    let helped_any = offered.helped > 0;
+    let (prompt_key, reach_out) = match flow.step {
+        FlowStep::ChooseTrigger => ("triggered-choose", false),
+        FlowStep::RateBefore => ("triggered-rate-before", false),
+        FlowStep::Cope if empty_toolbox => ("triggered-cope-ideas", true),
+        FlowStep::Cope if helped_any => ("triggered-cope", false),
+        FlowStep::Cope => ("triggered-cope-untried", false),
+        FlowStep::Done { still_high: true } => ("triggered-still-high", true),
+        FlowStep::Done { .. } if flow.lowered() => ("triggered-done", false),
+        FlowStep::Done { .. } => ("triggered-done-steady", false),
+    };
+    let still_high = matches!(flow.step, FlowStep::Done { still_high: true });
+    let ideas = if matches!(flow.step, FlowStep::Cope) && empty_toolbox {
+        STARTER_STRATEGIES
+            .iter()
+            .map(|key| words.get(key))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    FlowExtras {
+        reach_out: reach_out.then(|| reach_out_panel(data, words)),
+        try_another_label: still_high.then(|| words.get("action-try-another")),
+        ideas_heading: (!ideas.is_empty()).then(|| words.get("triggered-ideas")),
+        ideas,
+        prompt_key,
+        rating_start: flow.rating_start(),
+    }
+}
+
+/// The crisis line and the peer specialist, ready to open.
+pub fn reach_out_panel(data: &Data, words: &Translator<'_>) -> ReachOut {
+    let crisis_line = &data.settings.crisis_line;
+    let mut peer = Vec::new();
+    if let Some(specialist) = data
+        .specialist
+        .as_ref()
+        .filter(|s| !contact::dialable(&s.phone).is_empty())
+    {
+        let name = [("name", specialist.name.clone().into())];
+        let call = LinkItem {
+            label: words.with("action-call-peer", &name),
+            url: contact::call_url(&specialist.phone),
+        };
+        let text = LinkItem {
+            label: words.with("action-text-peer", &name),
+            url: contact::text_url(&specialist.phone, &words.get("template-call-me")),
+        };
+        if specialist.preferred == ContactWay::Text {
+            peer.extend([text, call]);
+        } else {
+            peer.extend([call, text]);
+        }
+    }
+    ReachOut {
+        message: words.get("triggered-reach-out"),
+        peer,
+        crisis: vec![
+            LinkItem {
+                label: words.with(
+                    "action-call-crisis-number",
+                    &[("number", crisis_line.as_str().into())],
+                ),
+                url: contact::call_url(crisis_line),
+            },
+            LinkItem {
+                label: words.with(
+                    "action-text-crisis-number",
+                    &[("number", crisis_line.as_str().into())],
+                ),
+                url: contact::text_url(crisis_line, ""),
+            },
+        ],
+        contact_peer_label: words.get("action-contact-peer"),
+        safety_plan_label: words.get("action-safety-plan"),
+    }
+}

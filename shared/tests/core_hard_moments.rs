@@ -1,0 +1,579 @@
+//! The flows a participant reaches for in a hard moment, through the real
+//! host with a real vault on disk: help that works while "I'm triggered"
+//! is open, honest craving ratings, a check-in that reopens as saved, a
+//! kind answer to a lapse, the lock screen in the chosen language, saves
+//! that are confirmed, errors at their field, a safety plan to use now,
+//! Contact my peer without a specialist, and a calendar file other
+//! programs read.
+
+use shared::app::{Event, SettingsEvent};
+use shared::host::ShellEffect;
+use shared::i18n::Language;
+use shared::model::Screen;
+use shared::model::aftercare::{AftercareEvent, AppointmentForm};
+use shared::model::checkin::CheckInForm;
+use shared::model::contact::{ContactEvent, ContactWay, SpecialistForm};
+use shared::model::goals::GoalEvent;
+use shared::model::records::{Dimension, Halt, TriggerKind};
+use shared::model::safety::{Person, SafetyPlan};
+use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
+use shared::view::{ScreenView, TriggeredView, ViewModel};
+
+use shared::testing::{Phone, START_MS};
+
+/// What these tests do again and again, on the shared phone.
+trait HardMoments {
+    fn flow(&self, event: FlowEvent) -> TriggeredView;
+    fn add_trigger_and_strategy(&self) -> (u64, u64);
+    fn set_specialist(&self, preferred: ContactWay);
+}
+
+impl HardMoments for Phone {
+    fn flow(&self, event: FlowEvent) -> TriggeredView {
+        match self.send_ok(Event::Triggered(event)).screen {
+            ScreenView::Triggered(flow) => flow,
+            other => panic!("expected the flow, got {other:?}"),
+        }
+    }
+
+    fn add_trigger_and_strategy(&self) -> (u64, u64) {
+        self.send_ok(Event::Triggers(TriggerEvent::AddTrigger {
+            category: TriggerKind::Times,
+            name: "Payday".into(),
+        }));
+        let ScreenView::Triggers(view) = self.send_ok(Event::Navigate(Screen::Triggers)).screen
+        else {
+            panic!()
+        };
+        let trigger = view.triggers[0].id;
+        self.send_ok(Event::Triggers(TriggerEvent::AddStrategy {
+            name: "Walk the long way home".into(),
+            triggers: vec![trigger],
+        }));
+        let ScreenView::Triggers(view) = self.view().screen else {
+            panic!()
+        };
+        (trigger, view.strategies[0].id)
+    }
+
+    fn set_specialist(&self, preferred: ContactWay) {
+        self.send_ok(Event::Contact(ContactEvent::SetSpecialist(
+            SpecialistForm {
+                name: "Dana".into(),
+                organization: String::new(),
+                phone: "(555) 010-2030".into(),
+                email: String::new(),
+                hours: vec![],
+                preferred,
+            },
+        )));
+    }
+}
+
+fn urls(links: &[shared::view::triggered::LinkItem]) -> Vec<&str> {
+    links.iter().map(|link| link.url.as_str()).collect()
+}
+
+#[test]
+fn still_high_the_panel_holds_people_and_its_buttons_take_the_participant_there_at_once() {
+    let phone = Phone::participant();
+    let (trigger, walk) = phone.add_trigger_and_strategy();
+    phone.set_specialist(ContactWay::Text);
+
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::ChooseTrigger(trigger));
+    phone.flow(FlowEvent::RateBefore(9));
+    phone.flow(FlowEvent::Tried {
+        strategy: walk,
+        tried: true,
+    });
+    let flow = phone.flow(FlowEvent::RateAfter(8));
+    assert_eq!(flow.step, FlowStep::Done { still_high: true });
+    let panel = flow
+        .reach_out
+        .expect("people to reach, in the panel itself");
+    // The peer prefers a text: Text first, then Call.
+    assert_eq!(
+        urls(&panel.peer),
+        [
+            "sms:5550102030?body=Can%20you%20call%20me%3F",
+            "tel:5550102030"
+        ]
+    );
+    assert_eq!(urls(&panel.crisis), ["tel:988", "sms:988"]);
+    assert_eq!(
+        flow.try_another_label.as_deref(),
+        Some("Try another strategy")
+    );
+
+    // "Contact my peer" (the panel's or the header's) opens it at once.
+    let view = phone.send_ok(Event::Navigate(Screen::Contact));
+    assert!(matches!(view.screen, ScreenView::Contact(_)), "{view:?}");
+    assert!(view.navigation.iter().any(|item| item.current));
+
+    // So does the safety plan, and the navigation, from the middle of the flow.
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::ChooseTrigger(trigger));
+    let view = phone.send_ok(Event::Navigate(Screen::SafetyPlan));
+    assert!(matches!(view.screen, ScreenView::SafetyPlan(_)), "{view:?}");
+    let view = phone.send_ok(Event::Navigate(Screen::Goals));
+    assert!(matches!(view.screen, ScreenView::Goals(_)), "{view:?}");
+}
+
+#[test]
+fn try_another_strategy_goes_back_to_the_strategies_from_the_last_rating() {
+    let phone = Phone::participant();
+    let (trigger, walk) = phone.add_trigger_and_strategy();
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::ChooseTrigger(trigger));
+    phone.flow(FlowEvent::RateBefore(9));
+    phone.flow(FlowEvent::Tried {
+        strategy: walk,
+        tried: true,
+    });
+    phone.flow(FlowEvent::RateAfter(8));
+    let flow = phone.flow(FlowEvent::TryAnother);
+    assert_eq!(flow.step, FlowStep::Cope);
+    assert_eq!(flow.rating_start, 8);
+    assert!(flow.strategies.iter().all(|s| !s.tried));
+}
+
+#[test]
+fn the_second_rating_starts_at_the_first_and_an_unmoved_rating_credits_nothing() {
+    let phone = Phone::participant();
+    let (trigger, walk) = phone.add_trigger_and_strategy();
+    phone.flow(FlowEvent::Start);
+    assert_eq!(
+        phone.flow(FlowEvent::ChooseTrigger(trigger)).rating_start,
+        5
+    );
+    let flow = phone.flow(FlowEvent::RateBefore(6));
+    assert_eq!(flow.rating_start, 6, "not 5, whatever the first rating was");
+    // Nothing helped before: no "These have helped you before".
+    assert_eq!(
+        flow.prompt,
+        "Pick something to try, then rate the craving again."
+    );
+    assert!(flow.strategies.iter().all(|s| !s.helped));
+    phone.flow(FlowEvent::Tried {
+        strategy: walk,
+        tried: true,
+    });
+    // Saved where it started: no drop, so no "You got through it".
+    let flow = phone.flow(FlowEvent::RateAfter(flow.rating_start));
+    assert_ne!(flow.prompt, "Saved. You got through it.");
+    assert!(flow.prompt.starts_with("Saved."), "{}", flow.prompt);
+    phone.send_ok(Event::Triggered(FlowEvent::Cancel));
+
+    let ScreenView::Triggers(view) = phone.send_ok(Event::Navigate(Screen::Triggers)).screen else {
+        panic!()
+    };
+    assert!(
+        view.triggers[0].insight.is_empty(),
+        "the strategy is not credited: {:?}",
+        view.triggers[0].insight
+    );
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::ChooseTrigger(trigger));
+    let flow = phone.flow(FlowEvent::RateBefore(9));
+    assert!(!flow.strategies[0].helped);
+    assert!(
+        !flow.prompt.contains("helped you before"),
+        "{}",
+        flow.prompt
+    );
+
+    // A real drop is credited, and then it has helped before.
+    phone.flow(FlowEvent::Tried {
+        strategy: walk,
+        tried: true,
+    });
+    assert_eq!(
+        phone.flow(FlowEvent::RateAfter(4)).prompt,
+        "Saved. You got through it."
+    );
+    phone.send_ok(Event::Triggered(FlowEvent::Cancel));
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::ChooseTrigger(trigger));
+    let flow = phone.flow(FlowEvent::RateBefore(7));
+    assert!(flow.strategies[0].helped);
+    assert!(flow.prompt.contains("helped you before"), "{}", flow.prompt);
+}
+
+#[test]
+fn with_an_empty_toolbox_the_flow_offers_the_built_in_ideas_and_people() {
+    let phone = Phone::participant();
+    phone.flow(FlowEvent::Start);
+    phone.flow(FlowEvent::Halt(Halt {
+        lonely: true,
+        ..Halt::default()
+    }));
+    let flow = phone.flow(FlowEvent::RateBefore(8));
+    assert!(flow.strategies.is_empty());
+    assert!(
+        !flow.prompt.contains("helped you before"),
+        "{}",
+        flow.prompt
+    );
+    assert_eq!(flow.ideas_heading.as_deref(), Some("Ideas to try"));
+    assert!(flow.ideas.contains(&"Slow breathing".to_owned()));
+    let panel = flow.reach_out.expect("the help buttons");
+    assert!(panel.peer.is_empty(), "no peer number yet");
+    assert_eq!(urls(&panel.crisis), ["tel:988", "sms:988"]);
+}
+
+#[test]
+fn todays_check_in_reopens_with_every_answer_exactly_as_saved() {
+    let phone = Phone::participant();
+    let (trigger, walk) = phone.add_trigger_and_strategy();
+    let form = CheckInForm {
+        mood: 2,
+        craving: 7,
+        halt: Halt {
+            hungry: true,
+            angry: false,
+            lonely: true,
+            tired: true,
+        },
+        sleep_hours: Some(5),
+        used_today: Some(true),
+        triggers: vec![trigger],
+        strategies: vec![walk],
+        note: "Rough day at work".into(),
+    };
+    phone.send_ok(Event::CheckIn(form.clone()));
+    let check_in = |view: ViewModel| match view.screen {
+        ScreenView::CheckIn(view) => view,
+        other => panic!("{other:?}"),
+    };
+    phone.send_ok(Event::Navigate(Screen::Today));
+    let view = check_in(phone.send_ok(Event::Navigate(Screen::CheckIn)));
+    assert_eq!(view.saved.as_ref(), Some(&form), "every field, as saved");
+    assert_eq!(
+        view.offer_triggered.as_deref(),
+        Some("That's a strong craving. Want to work through it now?")
+    );
+
+    // After a restart, from the vault: the same answers.
+    let phone = phone.restart();
+    phone.unlock();
+    let view = check_in(phone.send_ok(Event::Navigate(Screen::CheckIn)));
+    assert_eq!(view.saved.as_ref(), Some(&form));
+
+    // The other answers, each changed once, round-trip too.
+    let changed = CheckInForm {
+        mood: 5,
+        craving: 5,
+        halt: Halt::default(),
+        sleep_hours: None,
+        used_today: None,
+        triggers: vec![],
+        strategies: vec![],
+        note: String::new(),
+    };
+    phone.send_ok(Event::CheckIn(changed.clone()));
+    let view = check_in(phone.send_ok(Event::Navigate(Screen::CheckIn)));
+    assert_eq!(view.saved.as_ref(), Some(&changed));
+    assert_eq!(view.offer_triggered, None, "5 is below the offer");
+    phone.send_ok(Event::CheckIn(CheckInForm {
+        craving: 6,
+        used_today: Some(false),
+        ..changed
+    }));
+    let view = check_in(phone.send_ok(Event::Navigate(Screen::CheckIn)));
+    assert!(view.offer_triggered.is_some(), "6 offers I'm triggered");
+    assert_eq!(view.saved.unwrap().used_today, Some(false));
+}
+
+#[test]
+fn recording_a_lapse_says_something_kind_and_keeps_the_total_and_people_in_reach() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::SetRecoveryDate("2026-01-31".into()));
+    let view = phone.send_ok(Event::RecordLapse {
+        date: "2026-03-01".into(),
+        context: String::new(),
+    });
+    let ScreenView::Today(today) = &view.screen else {
+        panic!("{view:?}")
+    };
+    let response = today.lapse_response.as_ref().expect("a kind answer");
+    assert!(response.message.starts_with("Thank you for being honest."));
+    assert_eq!(
+        response.total_days.as_deref(),
+        Some("You have 29 days in recovery in all. A lapse does not erase them.")
+    );
+    assert_eq!(response.contact_peer_label, "Contact my peer");
+    assert_eq!(response.safety_plan_label, "My safety plan");
+    assert_eq!(view.status.as_deref(), Some(response.message.as_str()));
+    // Moving on clears it.
+    let view = phone.send_ok(Event::Navigate(Screen::Today));
+    let ScreenView::Today(today) = &view.screen else {
+        panic!()
+    };
+    assert_eq!(today.lapse_response, None);
+}
+
+fn lock_heading(view: &ViewModel) -> &str {
+    match &view.screen {
+        ScreenView::Locked(lock) => &lock.heading,
+        other => panic!("expected the lock screen, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_language_chosen_in_settings_reaches_the_lock_screen_even_after_a_restart() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(
+        Language::Spanish,
+    ))));
+    let view = phone.send_ok(Event::Lock);
+    assert_eq!(view.language, Language::Spanish);
+    assert_eq!(lock_heading(&view), "Phoenix está bloqueado");
+    assert_eq!(view.help.crisis_label, "Línea de crisis 988");
+
+    // A restart on an English device: still Spanish before the passcode.
+    let path = phone.dir().join("phoenix.db");
+    let restarted = phone.restart();
+    assert_eq!(lock_heading(&restarted.view()), "Phoenix está bloqueado");
+
+    // Only the language is kept outside the encrypted data.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut meta: Vec<(String, String)> = conn
+        .prepare("SELECT key, value FROM meta ORDER BY key")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    meta.retain(|(key, _)| key != "format");
+    assert_eq!(meta, [("language".to_owned(), "es".to_owned())]);
+    drop(conn);
+
+    // Back to following the device: the lock screen follows it too.
+    restarted.unlock();
+    restarted.send_ok(Event::Settings(SettingsEvent::SetLanguage(None)));
+    let view = restarted.send_ok(Event::Lock);
+    assert_eq!(lock_heading(&view), "Phoenix is locked");
+}
+
+#[test]
+fn every_save_is_confirmed_and_points_at_the_new_item() {
+    let phone = Phone::participant();
+    let view = phone.send_ok(Event::Goals(GoalEvent::Add {
+        title: "Get my license back".into(),
+        dimension: Dimension::Purpose,
+        why: String::new(),
+        target: None,
+    }));
+    assert_eq!(view.status.as_deref(), Some("Saved."));
+    let ScreenView::Today(_) = view.screen else {
+        panic!()
+    };
+    let view = phone.send_ok(Event::Navigate(Screen::Goals));
+    assert_eq!(view.status, None, "the confirmation belongs to the save");
+    let view = phone.send_ok(Event::Goals(GoalEvent::Add {
+        title: "Walk daily".into(),
+        dimension: Dimension::Health,
+        why: String::new(),
+        target: None,
+    }));
+    let ScreenView::Goals(goals) = &view.screen else {
+        panic!()
+    };
+    let new = goals
+        .goals
+        .iter()
+        .find(|g| g.title == "Walk daily")
+        .unwrap();
+    assert_eq!(view.new_item, Some(new.id));
+    assert_eq!(view.status.as_deref(), Some("Saved."));
+    // Editing saves confirm too, without a new item.
+    let view = phone.send_ok(Event::Settings(SettingsEvent::SetDiscreet(true)));
+    assert_eq!(view.status.as_deref(), Some("Saved."));
+    assert_eq!(view.new_item, None);
+}
+
+#[test]
+fn an_error_names_the_field_it_belongs_to() {
+    let phone = Phone::participant();
+    phone.requests(Event::Aftercare(AftercareEvent::SaveAppointment {
+        id: None,
+        appointment: AppointmentForm {
+            title: "   ".into(),
+            at: "2026-03-04T10:00".into(),
+            place: String::new(),
+            remind_minutes_before: None,
+        },
+    }));
+    let view = phone.view();
+    assert!(view.problem.is_some());
+    assert_eq!(view.problem_field.as_deref(), Some("appointment-title"));
+    assert_eq!(view.status, None, "nothing was saved");
+    phone.requests(Event::SetRecoveryDate("next week".into()));
+    assert_eq!(phone.view().problem_field.as_deref(), Some("recovery-date"));
+    // A problem of the whole screen has no field.
+    phone.requests(Event::Goals(GoalEvent::CompleteStep(999)));
+    let view = phone.view();
+    assert!(view.problem.is_some());
+    assert_eq!(view.problem_field, None);
+}
+
+#[test]
+fn the_safety_plan_opens_to_use_now_people_as_call_buttons_crisis_and_reasons() {
+    let phone = Phone::participant();
+    let ScreenView::SafetyPlan(empty) = phone.send_ok(Event::Navigate(Screen::SafetyPlan)).screen
+    else {
+        panic!()
+    };
+    assert!(
+        empty.use_now.empty_message.is_some(),
+        "empty: opens to write it"
+    );
+    let view = phone.send_ok(Event::SafetyPlan(SafetyPlan {
+        warning_signs: vec!["Not sleeping".into()],
+        people_to_ask: vec![
+            Person {
+                name: "Aunt Rosa".into(),
+                phone: "555 0110".into(),
+            },
+            Person {
+                name: "No number".into(),
+                phone: String::new(),
+            },
+        ],
+        professionals: vec![Person {
+            name: "Dr. Ruiz".into(),
+            phone: "555-0199".into(),
+        }],
+        reasons_for_living: vec!["My daughter".into()],
+        ..SafetyPlan::default()
+    }));
+    assert_eq!(
+        view.status.as_deref(),
+        Some("Saved."),
+        "saving is confirmed"
+    );
+    let ScreenView::SafetyPlan(plan) = view.screen else {
+        panic!()
+    };
+    let now = plan.use_now;
+    assert_eq!(now.empty_message, None);
+    let people: Vec<(&str, &str)> = now
+        .people
+        .iter()
+        .map(|p| (p.label.as_str(), p.url.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Call Aunt Rosa", "tel:5550110"),
+            ("Call Dr. Ruiz", "tel:5550199")
+        ]
+    );
+    assert_eq!(urls(&now.crisis), ["tel:988", "sms:988"]);
+    assert_eq!(now.reasons, ["My daughter"]);
+    assert_eq!(now.steps.len(), 1, "only the steps written");
+}
+
+#[test]
+fn contact_my_peer_starts_with_adding_a_number_and_then_follows_the_preferred_way() {
+    let phone = Phone::participant();
+    let ScreenView::Contact(contact) = phone.send_ok(Event::Navigate(Screen::Contact)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(
+        contact.reach.add_peer_heading.as_deref(),
+        Some("Add your peer's number")
+    );
+    assert_eq!(urls(&contact.reach.crisis), ["tel:988", "sms:988"]);
+    assert_eq!(contact.reach.primary, None);
+
+    phone.set_specialist(ContactWay::Text);
+    let ScreenView::Contact(contact) = phone.send_ok(Event::Navigate(Screen::Contact)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(contact.reach.add_peer_heading, None);
+    let primary = contact.reach.primary.expect("a main button");
+    assert_eq!(
+        (primary.label.as_str(), primary.url.as_str()),
+        ("Text Dana", "sms:5550102030")
+    );
+    assert_eq!(urls(&contact.reach.others), ["tel:5550102030"]);
+
+    phone.set_specialist(ContactWay::Call);
+    let ScreenView::Contact(contact) = phone.send_ok(Event::Navigate(Screen::Contact)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(contact.reach.primary.unwrap().url, "tel:5550102030");
+}
+
+#[test]
+fn a_removed_starter_message_comes_back_with_undo() {
+    let phone = Phone::participant();
+    phone.set_specialist(ContactWay::Call);
+    let texts = |view: ViewModel| match view.screen {
+        ScreenView::Contact(contact) => contact
+            .templates
+            .into_iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    let before = texts(phone.send_ok(Event::Navigate(Screen::Contact)));
+    phone.send_ok(Event::Contact(ContactEvent::DismissStarterTemplate(
+        "template-call-me".into(),
+    )));
+    let removed = texts(phone.send_ok(Event::Navigate(Screen::Contact)));
+    assert!(!removed.contains(&"Can you call me?".to_owned()));
+    phone.send_ok(Event::Contact(ContactEvent::RestoreStarterTemplate(
+        "template-call-me".into(),
+    )));
+    assert_eq!(
+        texts(phone.send_ok(Event::Navigate(Screen::Contact))),
+        before
+    );
+}
+
+/// The exported calendar, read by an independent iCalendar parser.
+#[test]
+fn the_calendar_file_parses_and_its_stamp_is_utc() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveAppointment {
+        id: None,
+        appointment: AppointmentForm {
+            title: "Intake, Dr. Ruiz; room 4".into(),
+            at: "2026-03-04T14:30".into(),
+            place: "Clinic".into(),
+            remind_minutes_before: Some(60),
+        },
+    }));
+    let requests = phone.requests(Event::ExportCalendar);
+    let file = requests
+        .iter()
+        .find_map(|r| match &r.effect {
+            ShellEffect::Share(file) => Some(file.clone()),
+            _ => None,
+        })
+        .expect("a calendar to share");
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(file.bytes.as_slice()));
+    let calendar = calendars.next().expect("one calendar").expect("it parses");
+    assert!(calendars.next().is_none());
+    let event = &calendar.events[0];
+    let property = |name: &str| {
+        event
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    // 2026-03-02 10:00 in New York is 15:00 UTC: the stamp is the UTC instant.
+    assert_eq!(START_MS, 1_772_463_600_000);
+    assert_eq!(property("DTSTAMP"), "20260302T150000Z");
+    assert_eq!(property("DTSTART"), "20260304T143000");
+    assert_eq!(property("SUMMARY"), "Intake\\, Dr. Ruiz\\; room 4");
+    assert_eq!(event.alarms.len(), 1);
+}
