@@ -9,6 +9,7 @@
 
 mod commands;
 mod event;
+mod field;
 mod lifecycle;
 
 use crux_core::{App, Command, render::render};
@@ -22,8 +23,8 @@ use crate::model::messages::{self, Call, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::recovery::{self, RecoveryEvent};
 use crate::model::{
-    Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, field,
-    goals, lock, notice, safety, settings, triggers,
+    Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, goals,
+    lock, notice, safety, settings, triggers,
 };
 use crate::view::{self, ViewModel, export, reminders};
 use commands::{Cmd, problem, run};
@@ -134,7 +135,7 @@ impl Phoenix {
                     return problem(model, Problem::NotNow);
                 };
                 let fields = field::of_event(&event);
-                let (action, next_id) = (notice::Action::of(&event), unlocked.data.next_id);
+                let (action, next_id) = (action_of(&event), unlocked.data.next_id);
                 let background = action == notice::Action::Background;
                 if !background {
                     unlocked.notice = None;
@@ -164,6 +165,17 @@ impl Phoenix {
                 }
             }
         }
+    }
+}
+
+/// What kind of action an event is, for the notice that confirms it.
+fn action_of(event: &Event) -> notice::Action {
+    match event {
+        Event::RecordLapse { .. } => notice::Action::RecordLapse,
+        Event::Messages(MessagesEvent::Sync | MessagesEvent::Reconnected) => {
+            notice::Action::Background
+        }
+        _ => notice::Action::Other,
     }
 }
 

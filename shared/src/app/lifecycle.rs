@@ -7,12 +7,12 @@ use crux_core::{Command, render::render};
 
 use super::commands::{Cmd, problem, run, store};
 use super::event::{Event, KeyPurpose, PlatformKeyResult};
+use super::field;
 use crate::effects::{
     PlatformKeyOperation, PlatformKeyOutput, RawKey, ShareFile, StoreOperation, StoreOutput,
     UnlockWith,
 };
 use crate::i18n::Translator;
-use crate::model::field;
 use crate::model::lock::{erase_limit, long_enough, new_passcode};
 use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;

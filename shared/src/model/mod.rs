@@ -6,7 +6,6 @@ pub mod checkin;
 pub mod contact;
 pub mod coping;
 mod data;
-pub mod field;
 pub mod forms;
 pub mod goals;
 pub mod lock;

@@ -23,18 +23,6 @@ pub enum Action {
     Other,
 }
 
-impl Action {
-    pub fn of(event: &crate::app::Event) -> Self {
-        match event {
-            crate::app::Event::RecordLapse { .. } => Self::RecordLapse,
-            crate::app::Event::Messages(
-                super::messages::MessagesEvent::Sync | super::messages::MessagesEvent::Reconnected,
-            ) => Self::Background,
-            _ => Self::Other,
-        }
-    }
-}
-
 /// The notice for an action that produced `outcome`; `next_id_before` is
 /// the data's id counter before the action, to find the record it created.
 pub fn after(

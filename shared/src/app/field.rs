@@ -3,12 +3,12 @@
 //! a long page). Field names are stable identifiers the shells tag their
 //! inputs with.
 
-use super::aftercare::AftercareEvent;
-use super::contact::ContactEvent;
-use super::goals::GoalEvent;
-use super::problem::Problem;
-use super::triggers::TriggerEvent;
-use crate::app::{Event, SettingsEvent};
+use super::{Event, SettingsEvent};
+use crate::model::aftercare::AftercareEvent;
+use crate::model::contact::ContactEvent;
+use crate::model::goals::GoalEvent;
+use crate::model::problem::Problem;
+use crate::model::triggers::TriggerEvent;
 
 /// First run: the passcode and its confirmation.
 pub const PASSCODE: &str = "passcode";
