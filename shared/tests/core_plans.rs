@@ -6,7 +6,7 @@ use shared::host::{HostError, ShellEffect};
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
-    MeetingForm, Referral, ReferralStatus, ServiceCategory,
+    MeetingForm, Referral, ReferralStatus, ServiceCategory, SupportContact,
 };
 use shared::model::checkin::CheckInForm;
 use shared::model::contact::{ContactEvent, ContactWay, HoursForm, SpecialistForm};
@@ -141,11 +141,20 @@ fn help_reaches_the_phone_as_call_and_text_links() {
         warning_signs: vec!["Not sleeping".into()],
         internal_coping: vec!["Music".into()],
         distractions: vec!["The library".into()],
-        people_to_ask: vec![Person {
-            name: "Aunt Rosa".into(),
-            phone: "555-0111".into(),
+        people_to_ask: vec![
+            Person {
+                name: "Aunt Rosa".into(),
+                phone: "555-0111".into(),
+            },
+            Person {
+                name: "Marcus".into(),
+                phone: "ask Rosa".into(),
+            },
+        ],
+        professionals: vec![Person {
+            name: "Dr. Ruiz".into(),
+            phone: "+1 (555) 010-9999".into(),
         }],
-        professionals: vec![],
         safe_environment: vec!["Give the pills to Rosa".into()],
         reasons_for_living: vec!["My daughter".into()],
     }));
@@ -155,6 +164,28 @@ fn help_reaches_the_phone_as_call_and_text_links() {
     };
     assert_eq!(safety.step_headings.len(), 7);
     assert_eq!(safety.plan.reasons_for_living, ["My daughter"]);
+    // One tap to call each person with a number; the shells only render it.
+    assert_eq!(
+        safety.people_to_ask_calls,
+        [Some("tel:5550111".to_owned()), None]
+    );
+    assert_eq!(
+        safety.professionals_calls,
+        [Some("tel:+15550109999".to_owned())]
+    );
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveContact {
+        id: None,
+        contact: SupportContact {
+            name: "Sponsor Jim".into(),
+            relationship: "Sponsor".into(),
+            phone: "(555) 010-4444".into(),
+        },
+    }));
+    let aftercare = phone.send_ok(Event::Navigate(Screen::Aftercare));
+    assert_eq!(
+        aftercare.aftercare().contacts[0].call_url.as_deref(),
+        Some("tel:5550104444")
+    );
     assert_eq!(
         phone
             .requests(Event::Contact(ContactEvent::CallCrisisLine))

@@ -55,6 +55,8 @@ pub struct ViewModel {
     pub busy: bool,
     /// Field and button labels the forms of several screens share.
     pub words: FormWords,
+    /// How often the shell sends `MessagesEvent::Sync` while the app is open.
+    pub sync_every_secs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -161,6 +163,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         problem: model.problem.map(|problem| problem_text(&words, problem)),
         busy: model.busy,
         words: form_words::form_words(&words),
+        sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
     }
 }
 

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
-use crate::model::Data;
-use crate::model::safety::SafetyPlan;
+use crate::model::safety::{Person, SafetyPlan};
+use crate::model::{Data, contact};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SafetyPlanView {
@@ -15,6 +15,11 @@ pub struct SafetyPlanView {
     pub save_label: String,
     pub call_crisis_label: String,
     pub text_crisis_label: String,
+    /// Each of `plan.people_to_ask`'s `tel:` link, in order; `None` when the
+    /// phone has no digits.
+    pub people_to_ask_calls: Vec<Option<String>>,
+    /// The same for `plan.professionals`.
+    pub professionals_calls: Vec<Option<String>>,
 }
 
 pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
@@ -36,5 +41,14 @@ pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
         save_label: words.get("action-save"),
         call_crisis_label: words.get("action-call-crisis"),
         text_crisis_label: words.get("action-text-crisis"),
+        people_to_ask_calls: calls(&data.safety.people_to_ask),
+        professionals_calls: calls(&data.safety.professionals),
     }
+}
+
+fn calls(people: &[Person]) -> Vec<Option<String>> {
+    people
+        .iter()
+        .map(|person| contact::call_link(&person.phone))
+        .collect()
 }
