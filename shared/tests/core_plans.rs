@@ -134,45 +134,37 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
     );
 }
 
+/// One tap to call each support contact and each person in the safety plan
+/// with a number: the view model holds the links, the shells only render them.
 #[test]
-fn help_reaches_the_phone_as_call_and_text_links() {
+fn support_contacts_and_safety_plan_people_are_one_tap_to_call() {
     let phone = Phone::participant();
+    let person = |name: &str, phone: &str| Person {
+        name: name.into(),
+        phone: phone.into(),
+    };
     phone.send_ok(Event::SafetyPlan(SafetyPlan {
-        warning_signs: vec!["Not sleeping".into()],
-        internal_coping: vec!["Music".into()],
-        distractions: vec!["The library".into()],
         people_to_ask: vec![
-            Person {
-                name: "Aunt Rosa".into(),
-                phone: "555-0111".into(),
-            },
-            Person {
-                name: "Marcus".into(),
-                phone: "ask Rosa".into(),
-            },
+            person("Aunt Rosa", "555-0111"),
+            person("Marcus", "ask Rosa"),
         ],
-        professionals: vec![Person {
-            name: "Dr. Ruiz".into(),
-            phone: "+1 (555) 010-9999".into(),
-        }],
-        safe_environment: vec!["Give the pills to Rosa".into()],
-        reasons_for_living: vec!["My daughter".into()],
+        professionals: vec![person("Dr. Ruiz", "+1 (555) 010-9999")],
+        ..SafetyPlan::default()
     }));
     let ScreenView::SafetyPlan(safety) = phone.send_ok(Event::Navigate(Screen::SafetyPlan)).screen
     else {
         panic!()
     };
-    assert_eq!(safety.step_headings.len(), 7);
-    assert_eq!(safety.plan.reasons_for_living, ["My daughter"]);
-    // One tap to call each person with a number; the shells only render it.
     assert_eq!(
         safety.people_to_ask_calls,
-        [Some("tel:5550111".to_owned()), None]
+        [Some("tel:5550111".to_owned()), None],
+        "no link where there is nothing to dial"
     );
     assert_eq!(
         safety.professionals_calls,
         [Some("tel:+15550109999".to_owned())]
     );
+
     phone.send_ok(Event::Aftercare(AftercareEvent::SaveContact {
         id: None,
         contact: SupportContact {
@@ -186,6 +178,29 @@ fn help_reaches_the_phone_as_call_and_text_links() {
         aftercare.aftercare().contacts[0].call_url.as_deref(),
         Some("tel:5550104444")
     );
+}
+
+#[test]
+fn help_reaches_the_phone_as_call_and_text_links() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::SafetyPlan(SafetyPlan {
+        warning_signs: vec!["Not sleeping".into()],
+        internal_coping: vec!["Music".into()],
+        distractions: vec!["The library".into()],
+        people_to_ask: vec![Person {
+            name: "Aunt Rosa".into(),
+            phone: "555-0111".into(),
+        }],
+        professionals: vec![],
+        safe_environment: vec!["Give the pills to Rosa".into()],
+        reasons_for_living: vec!["My daughter".into()],
+    }));
+    let ScreenView::SafetyPlan(safety) = phone.send_ok(Event::Navigate(Screen::SafetyPlan)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(safety.step_headings.len(), 7);
+    assert_eq!(safety.plan.reasons_for_living, ["My daughter"]);
     assert_eq!(
         phone
             .requests(Event::Contact(ContactEvent::CallCrisisLine))
