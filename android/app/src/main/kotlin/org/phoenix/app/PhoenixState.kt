@@ -60,6 +60,9 @@ class PhoenixState(application: Application) : AndroidViewModel(application) {
     /** An event is with the core (show progress, ignore repeated taps). */
     val busy: State<Boolean> = waiting
 
+    /** The sync timer runs (set on the worker; declared before `init`, which starts the worker). */
+    private var syncing = false
+
     init {
         coreThread.execute {
             core = Core(
@@ -75,8 +78,6 @@ class PhoenixState(application: Application) : AndroidViewModel(application) {
             core.dispatch(Event.Start)
         }
     }
-
-    private var syncing = false
 
     /**
      * Secure messages: a sync as often as the core's view model says sends
