@@ -29,13 +29,13 @@ final class Core {
         view = try! ViewModel.bincodeDeserialize(input: [UInt8](ffi.view()))
         ShareSheet.clear()
         send(.start)
-        // Secure messages: a sync every 30 s sends the outbox (the core
-        // applies its own backoff) and fetches replies. The core ignores it
-        // until the participant pairs, and while locked; it never counts as
-        // activity, so auto-lock still applies.
+        // Secure messages: a sync as often as the core's view model says
+        // sends the outbox (the core applies its own backoff) and fetches
+        // replies. The core ignores it until the participant pairs, and while
+        // locked; it never counts as activity, so auto-lock still applies.
         timers = [
             // Scheduled on the main run loop, so it fires on the main actor.
-            Timer.scheduledTimer(withTimeInterval: 30, repeats: true) { [weak self] _ in
+            Timer.scheduledTimer(withTimeInterval: TimeInterval(view.syncEverySecs), repeats: true) { [weak self] _ in
                 MainActor.assumeIsolated { self?.background(.sync) }
             },
         ]

@@ -12,12 +12,10 @@ struct PhoenixApp: App {
                 // The app switcher's snapshot is taken once the app is no
                 // longer active: a neutral cover hides the participant's data.
                 .overlay { if phase != .active { PrivacyCover() } }
-                // Coming back to the app: the core locks it if it sat idle too long.
+                // Coming back to the app: the core locks it if it sat idle too
+                // long, and otherwise syncs secure messages itself.
                 .onChange(of: phase) { _, now in
-                    if now == .active {
-                        core.send(.resumed)
-                        core.background(.sync)
-                    }
+                    if now == .active { core.send(.resumed) }
                 }
         }
     }

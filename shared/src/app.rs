@@ -106,7 +106,7 @@ impl Phoenix {
     fn handle(&self, event: Event, model: &mut Model) -> Cmd {
         match event {
             Event::Start => lifecycle::start(model),
-            Event::Resumed => render(),
+            Event::Resumed => resumed(model, &self.words(model)),
             // Nothing to sync while locked (the keys are in the vault).
             Event::Messages(MessagesEvent::Sync | MessagesEvent::Reconnected)
                 if !matches!(model.state, State::Unlocked(_)) =>
@@ -224,6 +224,18 @@ fn navigate(screen: Screen, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result
     Ok(Update::default())
 }
 
+/// Back in the foreground (and not locked by idleness): redraw, and sync
+/// secure messages at once rather than at the next tick.
+fn resumed(model: &mut Model, words: &Translator<'_>) -> Cmd {
+    let cx = Context::of(model, words);
+    let State::Unlocked(unlocked) = &mut model.state else {
+        return render();
+    };
+    let sync =
+        messages::update(MessagesEvent::Sync, unlocked, &cx).map_or_else(|_| Command::done(), run);
+    render().and(sync)
+}
+
 /// Hands the phone the reminders, when they changed.
 fn reminders_after(model: &mut Model, words: &Translator<'_>) -> Cmd {
     let today = model.today();
@@ -272,6 +284,7 @@ pub(crate) mod tests {
     use crate::model::goals::{Dimension, GoalEvent};
     use crate::model::triggers::{FlowEvent, Halt};
     use crate::vault::ThrottleStatus;
+    use crate::view::ScreenView;
 
     /// Sends a shell event: the core first asks for the time, then handles
     /// the stamped event. Returns what handling it asked for.
@@ -281,6 +294,57 @@ pub(crate) mod tests {
             .resolve_time(|_| now_ms)
             .expect_one_event();
         app.update(stamped, model)
+    }
+
+    /// Paired with a specialist through a relay (no relay answers here).
+    fn paired(model: &mut Model) {
+        use crate::model::messages::Messaging;
+        use relay_protocol::DeviceIdentity;
+        let State::Unlocked(unlocked) = &mut model.state else {
+            panic!("unlocked")
+        };
+        let device = DeviceIdentity::generate().unwrap();
+        let specialist = DeviceIdentity::generate().unwrap();
+        unlocked.data.messaging = Some(Messaging {
+            relay: "https://relay.example.org".into(),
+            identity: device.to_secret_bytes(),
+            shared_name: "Alex".into(),
+            specialist_name: "Sam".into(),
+            specialist_keys: specialist.public_keys(),
+            cursor: 0,
+            next_sequence: 1,
+            incoming: relay_protocol::message::Conversation::default(),
+            dropped: 0,
+        });
+    }
+
+    #[test]
+    fn coming_back_to_the_app_fetches_the_specialists_replies_at_once() {
+        let app = Phoenix::default();
+        let mut model = Model::unlocked();
+        let mut unpaired = send(&app, Event::Resumed, &mut model, 1_000);
+        assert!(
+            !unpaired.effects().any(|e| matches!(e, Effect::Http(_))),
+            "nothing to sync before pairing"
+        );
+        paired(&mut model);
+        let mut resumed = send(&app, Event::Resumed, &mut model, 2_000);
+        assert!(
+            resumed.effects().any(|e| matches!(e, Effect::Http(_))),
+            "the core asks the relay itself, without waiting for the shell's timer"
+        );
+    }
+
+    #[test]
+    fn the_view_model_says_how_often_to_sync_and_the_usual_reminder_lead() {
+        let app = Phoenix::default();
+        let mut model = Model::unlocked();
+        assert_eq!(app.view(&model).sync_every_secs, 30);
+        send(&app, Event::Navigate(Screen::Aftercare), &mut model, 1_000).expect_only_render();
+        let ScreenView::Aftercare(aftercare) = app.view(&model).screen else {
+            panic!("aftercare")
+        };
+        assert_eq!(aftercare.default_remind_minutes, 60);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! refused with a message, nothing changed.
 
 use shared::app::{Event, SettingsEvent};
+use shared::host::{ShellEffect, ShellRequest};
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AppointmentForm, Document, DocumentKind, DocumentStatus, MeetingForm,
@@ -12,7 +13,7 @@ use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, TriggerEvent};
 use shared::model::when::Day;
-use shared::testing::{PASSCODE, Phone, Screens, Setup};
+use shared::testing::{PASSCODE, Phone, Screens, Setup, ShellRequests};
 use shared::view::{ScreenView, ViewModel};
 
 #[test]
@@ -196,6 +197,85 @@ fn the_platform_frees_the_vault_files_after_every_kind_of_erase() {
     }
     assert_eq!(erased.load(Ordering::SeqCst), 2, "{:?}", phone.problem());
     assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
+}
+
+/// The phone may still hold an appointment reminder from before: every way
+/// of erasing asks it to cancel them all (an empty schedule), even on a
+/// lock screen that never learned what was scheduled.
+#[test]
+fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
+    let cancels_all = |requests: Vec<ShellRequest>| {
+        let (_, schedule) = requests.reminders();
+        assert!(schedule.is_empty(), "{schedule:?}");
+    };
+    let with_a_reminder = |phone: &Phone| {
+        phone.send_ok(Event::Settings(SettingsEvent::SetCheckInReminder(Some(
+            "20:30".into(),
+        ))));
+    };
+
+    // From settings, unlocked.
+    let phone = Phone::participant();
+    with_a_reminder(&phone);
+    cancels_all(phone.requests(Event::EraseEverything));
+
+    // From the lock screen of an app that started locked.
+    let phone = phone.restart();
+    phone.choose_passcode();
+    with_a_reminder(&phone);
+    let phone = phone.restart();
+    cancels_all(phone.requests(Event::EraseEverything));
+
+    // The participant's opt-in: erase after three wrong passcodes.
+    let phone = phone.restart();
+    phone.choose_passcode();
+    with_a_reminder(&phone);
+    phone.send_ok(Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(
+        3,
+    ))));
+    let phone = phone.restart();
+    for _ in 0..2 {
+        let requests = phone.requests(Event::Unlock {
+            passcode: "not it".into(),
+        });
+        assert!(
+            !requests
+                .iter()
+                .any(|r| matches!(r.effect, ShellEffect::Notify(_))),
+            "a wrong passcode alone cancels nothing"
+        );
+    }
+    cancels_all(phone.requests(Event::Unlock {
+        passcode: "not it".into(),
+    }));
+    assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
+}
+
+/// The phones send the hours as typed; the core's own check answers.
+#[test]
+fn hours_of_sleep_off_the_scale_are_refused_with_a_message_on_screen() {
+    let phone = Phone::participant();
+    phone.send(Event::Navigate(Screen::CheckIn));
+    for hours in [25, 255] {
+        let view = phone.send(Event::CheckIn(CheckInForm {
+            sleep_hours: Some(hours),
+            ..check_in(3, 2)
+        }));
+        assert_eq!(
+            view.problem.as_deref(),
+            Some("That value is outside the scale."),
+            "{hours} hours"
+        );
+        assert!(
+            matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood.is_none()),
+            "nothing was saved: {view:?}"
+        );
+    }
+    let view = phone.send_ok(Event::CheckIn(CheckInForm {
+        sleep_hours: Some(24),
+        ..check_in(3, 2)
+    }));
+    assert!(matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood == Some(3)));
 }
 
 fn check_in(mood: u8, craving: u8) -> CheckInForm {

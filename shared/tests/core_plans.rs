@@ -6,7 +6,7 @@ use shared::host::{HostError, ShellEffect};
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
-    MeetingForm, Referral, ReferralStatus, ServiceCategory,
+    MeetingForm, Referral, ReferralStatus, ServiceCategory, SupportContact,
 };
 use shared::model::checkin::CheckInForm;
 use shared::model::contact::{ContactEvent, ContactWay, HoursForm, SpecialistForm};
@@ -131,6 +131,52 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
     assert!(
         ics.lines().all(|line| line.len() <= 76),
         "folded at 75 octets"
+    );
+}
+
+/// One tap to call each support contact and each person in the safety plan
+/// with a number: the view model holds the links, the shells only render them.
+#[test]
+fn support_contacts_and_safety_plan_people_are_one_tap_to_call() {
+    let phone = Phone::participant();
+    let person = |name: &str, phone: &str| Person {
+        name: name.into(),
+        phone: phone.into(),
+    };
+    phone.send_ok(Event::SafetyPlan(SafetyPlan {
+        people_to_ask: vec![
+            person("Aunt Rosa", "555-0111"),
+            person("Marcus", "ask Rosa"),
+        ],
+        professionals: vec![person("Dr. Ruiz", "+1 (555) 010-9999")],
+        ..SafetyPlan::default()
+    }));
+    let ScreenView::SafetyPlan(safety) = phone.send_ok(Event::Navigate(Screen::SafetyPlan)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(
+        safety.people_to_ask_calls,
+        [Some("tel:5550111".to_owned()), None],
+        "no link where there is nothing to dial"
+    );
+    assert_eq!(
+        safety.professionals_calls,
+        [Some("tel:+15550109999".to_owned())]
+    );
+
+    phone.send_ok(Event::Aftercare(AftercareEvent::SaveContact {
+        id: None,
+        contact: SupportContact {
+            name: "Sponsor Jim".into(),
+            relationship: "Sponsor".into(),
+            phone: "(555) 010-4444".into(),
+        },
+    }));
+    let aftercare = phone.send_ok(Event::Navigate(Screen::Aftercare));
+    assert_eq!(
+        aftercare.aftercare().contacts[0].call_url.as_deref(),
+        Some("tel:5550104444")
     );
 }
 

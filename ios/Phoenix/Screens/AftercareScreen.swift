@@ -36,7 +36,16 @@ struct AftercareScreen: View {
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(view.contactsHeading) {
                 ForEach(view.contacts, id: \.id) { item in
-                    HStack { Text("\(item.contact.name) (\(item.contact.relationship)) \(item.contact.phone)"); Spacer(); remove(item.id, item.contact.name) }
+                    HStack {
+                        Text("\(item.contact.name) (\(item.contact.relationship))")
+                        // One tap to call, through the core's open-url effect, when the number has digits.
+                        if item.callUrl != nil {
+                            Button(item.contact.phone) { core.send(.contact(.callNumber(item.contact.phone))) }
+                        } else {
+                            Text(item.contact.phone)
+                        }
+                        Spacer(); remove(item.id, item.contact.name)
+                    }
                 }
                 TextField(words.name, text: $contactName)
                 TextField(words.relationship, text: $relationship)
@@ -77,7 +86,7 @@ struct AftercareScreen: View {
                 DatePicker(words.dateTime, selection: $at)
                 TextField(words.place, text: $place)
                 Button(words.addAppointment) {
-                    send(.saveAppointment(id: nil, appointment: AppointmentForm(title: title, at: Self.localDateTime(at), place: place, remindMinutesBefore: 60)))
+                    send(.saveAppointment(id: nil, appointment: AppointmentForm(title: title, at: Self.localDateTime(at), place: place, remindMinutesBefore: view.defaultRemindMinutes)))
                     title = ""; place = ""
                 }
             }

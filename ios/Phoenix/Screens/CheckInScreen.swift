@@ -32,7 +32,7 @@ struct CheckInScreen: View {
                     let form = CheckInForm(
                         mood: UInt8(mood), craving: UInt8(craving),
                         halt: Halt(hungry: halt[0], angry: halt[1], lonely: halt[2], tired: halt[3]),
-                        sleepHours: Int(sleep).map { UInt8(max(0, min(24, $0))) },
+                        sleepHours: sleepHours(sleep),
                         usedToday: used == 2 ? nil : used == 1,
                         triggers: [], strategies: [], note: note
                     )
@@ -56,4 +56,13 @@ struct CheckInScreen: View {
             }
         }
     }
+}
+
+/// The hours typed, unchecked: the core says when they are off the scale. A
+/// number that does not fit the form's byte is sent as 255, which the core
+/// refuses too; empty means not answered.
+private func sleepHours(_ typed: String) -> UInt8? {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty { return nil }
+    return UInt8(text) ?? UInt8.max
 }

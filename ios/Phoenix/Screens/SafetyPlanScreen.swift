@@ -21,8 +21,8 @@ struct SafetyPlanScreen: View {
             Section(headings[0]) { TextField(headings[0], text: $lists[0], axis: .vertical) }
             Section(headings[1]) { TextField(headings[1], text: $lists[1], axis: .vertical) }
             Section(headings[2]) { TextField(headings[2], text: $lists[2], axis: .vertical) }
-            PeopleSection(title: headings[3], people: $people, words: words)
-            PeopleSection(title: headings[4], people: $professionals, words: words)
+            PeopleSection(title: headings[3], people: $people, saved: view.plan.peopleToAsk, calls: view.peopleToAskCalls, words: words)
+            PeopleSection(title: headings[4], people: $professionals, saved: view.plan.professionals, calls: view.professionalsCalls, words: words)
             Section(headings[5]) { TextField(headings[5], text: $lists[3], axis: .vertical) }
             Section(headings[6]) { TextField(headings[6], text: $lists[4], axis: .vertical) }
             Section {
@@ -45,9 +45,14 @@ struct SafetyPlanScreen: View {
     }
 }
 
+/// Rows of name and phone; a saved person with a number to dial gets a call
+/// button (the core's open-url effect).
 private struct PeopleSection: View {
+    @Environment(Core.self) private var core
     let title: String
     @Binding var people: [Person]
+    let saved: [Person]
+    let calls: [String?]
     let words: FormWords
 
     var body: some View {
@@ -55,6 +60,10 @@ private struct PeopleSection: View {
             ForEach(people.indices, id: \.self) { index in
                 TextField(words.name, text: $people[index].name)
                 TextField(words.phone, text: $people[index].phone).keyboardType(.phonePad)
+                if index < calls.count, calls[index] != nil {
+                    let number = saved[index].phone
+                    Button(number) { core.send(.contact(.callNumber(number))) }
+                }
             }
             Button("\(words.add): \(title)") { people.append(Person(name: "", phone: "")) }
         }

@@ -9,8 +9,8 @@ use super::commands::{Cmd, problem, run, store};
 use super::event::{Event, KeyPurpose, PlatformKeyResult};
 use super::field;
 use crate::effects::{
-    PlatformKeyOperation, PlatformKeyOutput, RawKey, ShareFile, StoreOperation, StoreOutput,
-    UnlockWith,
+    PlatformKeyOperation, PlatformKeyOutput, RawKey, ScheduleReminders, ShareFile, StoreOperation,
+    StoreOutput, UnlockWith,
 };
 use crate::i18n::Translator;
 use crate::model::lock::{erase_limit, long_enough, new_passcode};
@@ -18,7 +18,7 @@ use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::settings::SettingsEvent;
 use crate::model::{Context, Data, Model, Request, Screen, State, Unlocked, Update};
-use crate::vault::Passcode;
+use crate::vault::{Passcode, VaultError};
 
 /// Keeps the language choice where the lock screen can read it (outside
 /// the encrypted data, holding nothing else), when it changed.
@@ -91,14 +91,21 @@ pub fn lock(model: &mut Model) -> Cmd {
         .and(render())
 }
 
-/// Removes all data, and the platform key from the shell's keystore.
+/// Removes all data, the platform key from the shell's keystore, and every
+/// reminder the phone scheduled (even those a locked core knows nothing of).
 pub fn erase(model: &mut Model) -> Cmd {
     model.state = State::Starting;
     model.problem = None;
     store(StoreOperation::Erase)
         .then(store(StoreOperation::Probe))
         .and(forget_platform_key())
+        .and(cancel_every_reminder())
         .and(render())
+}
+
+/// An empty schedule: the shell cancels every reminder it holds.
+fn cancel_every_reminder() -> Cmd {
+    Command::notify_shell(ScheduleReminders(Vec::new())).into()
 }
 
 fn platform_key(operation: PlatformKeyOperation, purpose: KeyPurpose) -> Cmd {
@@ -207,11 +214,18 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
         .and(render()),
         StoreOutput::Failed(error) => {
             model.problem = Some(Problem::from_vault(&error));
-            match model.state {
+            // Too many wrong passcodes and the participant's opt-in: the
+            // vault erased itself, so nothing may remind of it either.
+            let cancel = if error == VaultError::ErasedAfterFailures {
+                cancel_every_reminder()
+            } else {
+                Command::done()
+            };
+            cancel.and(match model.state {
                 // Refresh the lock screen: the throttle moved, or the vault is gone.
                 State::Unlocked(_) => render(),
                 _ => store(StoreOperation::Probe),
-            }
+            })
         }
     }
 }
@@ -251,7 +265,7 @@ mod tests {
     use crate::effects::EffectTestExt;
     use crate::model::goals::{Dimension, Goal, GoalStatus};
     use crate::model::record::Record;
-    use crate::vault::{Change, StoredRecord, ThrottleStatus, VaultError};
+    use crate::vault::{Change, StoredRecord, ThrottleStatus};
     use crux_core::App;
 
     #[test]

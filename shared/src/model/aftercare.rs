@@ -15,6 +15,10 @@ pub mod records;
 
 pub use records::*;
 
+/// How long before an appointment the phone reminds the participant, unless
+/// they choose otherwise; every shell's form starts from it.
+pub const DEFAULT_REMIND_MINUTES: u32 = 60;
+
 /// An appointment as a shell's form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct AppointmentForm {

@@ -228,6 +228,12 @@ pub fn call_url(number: &str) -> String {
     format!("tel:{}", dialable(number))
 }
 
+/// One tap to call a number the participant wrote down; `None` when it has
+/// nothing to dial.
+pub fn call_link(number: &str) -> Option<String> {
+    (!dialable(number).is_empty()).then(|| call_url(number))
+}
+
 /// An RFC 5724 `sms:` link with the message filled in.
 pub fn text_url(number: &str, body: &str) -> String {
     if body.is_empty() {

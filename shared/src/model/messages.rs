@@ -29,6 +29,10 @@ use outgoing::{backoff_ms, drain, identity_of, sync};
 
 pub mod records;
 
+/// How often the shells ask the core to sync (send the outbox, fetch
+/// replies) while the app is open: `MessagesEvent::Sync`.
+pub const SYNC_EVERY_SECS: u32 = 30;
+
 pub use records::*;
 
 /// The relay's error code, if it sent one.

@@ -8,12 +8,12 @@ use super::choices::{
     weekday_name,
 };
 use crate::i18n::Translator;
-use crate::model::Data;
 use crate::model::aftercare::{
     self, AftercarePlan, DocumentKind, DocumentStatus, ReferralStatus, ServiceCategory,
     SupportContact,
 };
 use crate::model::record::Id;
+use crate::model::{Data, contact};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct ReferralItem {
@@ -46,6 +46,8 @@ pub struct DocumentItem {
 pub struct ContactItem {
     pub id: Id,
     pub contact: SupportContact,
+    /// The contact's `tel:` link; `None` when the phone has no digits.
+    pub call_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -90,6 +92,8 @@ pub struct AftercareView {
     pub save_label: String,
     pub export_document_label: String,
     pub export_calendar_label: String,
+    /// What the new appointment's "remind me, minutes before" starts at.
+    pub default_remind_minutes: u32,
 }
 
 const CATEGORIES: [ServiceCategory; 10] = [
@@ -135,6 +139,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
             .map(|(id, c)| ContactItem {
                 id: *id,
                 contact: c.clone(),
+                call_url: contact::call_link(&c.phone),
             })
             .collect(),
         referrals_heading: words.get("aftercare-referrals"),
@@ -218,6 +223,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
         save_label: words.get("action-save"),
         export_document_label: words.get("action-export-plan"),
         export_calendar_label: words.get("action-export-calendar"),
+        default_remind_minutes: aftercare::DEFAULT_REMIND_MINUTES,
     }
 }
 

@@ -67,6 +67,8 @@ pub struct ViewModel {
     pub busy: bool,
     /// Field and button labels the forms of several screens share.
     pub words: FormWords,
+    /// How often the shell sends `MessagesEvent::Sync` while the app is open.
+    pub sync_every_secs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -182,6 +184,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         },
         busy: model.busy,
         words: form_words::form_words(&words),
+        sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
     }
 }
 

@@ -20,6 +20,11 @@ pub struct SafetyPlanView {
     pub text_crisis_label: String,
     /// The plan to use now, shown first; editing is separate.
     pub use_now: UseNow,
+    /// Each of `plan.people_to_ask`'s `tel:` link, in order; `None` when the
+    /// phone has no digits.
+    pub people_to_ask_calls: Vec<Option<String>>,
+    /// The same for `plan.professionals`.
+    pub professionals_calls: Vec<Option<String>>,
 }
 
 pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
@@ -42,6 +47,8 @@ pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
         call_crisis_label: words.get("action-call-crisis"),
         text_crisis_label: words.get("action-text-crisis"),
         use_now: UseNow::default(),
+        people_to_ask_calls: calls(&data.safety.people_to_ask),
+        professionals_calls: calls(&data.safety.professionals),
     };
     SafetyPlanView {
         use_now: use_now(
@@ -141,4 +148,11 @@ pub fn use_now(
         edit_label: words.get("action-edit-safety-plan"),
         done_editing_label: words.get("action-done-editing"),
     }
+}
+
+fn calls(people: &[Person]) -> Vec<Option<String>> {
+    people
+        .iter()
+        .map(|person| contact::call_link(&person.phone))
+        .collect()
 }

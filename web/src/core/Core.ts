@@ -3,9 +3,6 @@ import { decodeRequests, decodeView, encodeEvent } from './codec';
 import type { FromWorker, ToWorker } from './protocol';
 import { http, notify, openUrl, platformKey, share } from './shellEffects';
 
-/** How often the core is asked to send queued messages and fetch replies. */
-const SYNC_EVERY_MS = 30_000;
-
 /** What the page shows: the core's view model once the worker is ready. */
 export type AppState =
   | { status: 'starting' }
@@ -27,6 +24,7 @@ export class Core {
   private state: AppState = { status: 'starting' };
   private listeners = new Set<Listener>();
   private inFlight = 0;
+  private syncing = false;
 
   constructor() {
     this.worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
@@ -41,11 +39,21 @@ export class Core {
       if (document.visibilityState === 'visible') this.dispatch({ kind: 'Resumed' });
     });
     // Secure messages: the core does nothing until the participant has paired.
-    const sync = () => this.dispatch({ kind: 'Messages', value: { kind: 'Sync' } });
     window.addEventListener('online', () => this.dispatch({ kind: 'Messages', value: { kind: 'Reconnected' } }));
+  }
+
+  /**
+   * Asks the core to send queued messages and fetch replies as often as its
+   * view model says, from its first view on, while the page is visible.
+   */
+  private startSyncing(everySecs: number): void {
+    if (this.syncing) return;
+    this.syncing = true;
     window.setInterval(() => {
-      if (document.visibilityState === 'visible' && this.state.status === 'ready') sync();
-    }, SYNC_EVERY_MS);
+      if (document.visibilityState === 'visible' && this.state.status === 'ready') {
+        this.dispatch({ kind: 'Messages', value: { kind: 'Sync' } });
+      }
+    }, everySecs * 1000);
   }
 
   dispatch = (event: Event): void => {
@@ -79,7 +87,9 @@ export class Core {
     const requests = decodeRequests(message.requests);
     const waiting = this.inFlight > 0;
     if (requests.some((request) => request.effect.kind === 'Render') || this.state.status !== 'ready') {
-      this.setState({ status: 'ready', view: decodeView(message.view), waiting });
+      const view = decodeView(message.view);
+      this.setState({ status: 'ready', view, waiting });
+      this.startSyncing(view.sync_every_secs);
     } else if (this.state.waiting !== waiting) {
       this.setState({ ...this.state, waiting });
     }

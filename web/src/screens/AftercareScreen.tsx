@@ -59,10 +59,10 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
   return (
     <Section title={view.contacts_heading}>
       <ul className="plain">
-        {view.contacts.map(({ id, contact }) => (
+        {view.contacts.map(({ id, contact, call_url }) => (
           <li key={String(id)} className="row" data-item={String(id)}>
             <span>
-              {contact.name} ({contact.relationship}) {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}
+              {contact.name} ({contact.relationship}) {call_url ? <a href={call_url}>{contact.phone}</a> : contact.phone}
             </span>
             <RemoveButton id={id} name={contact.name} words={words} />
           </li>
@@ -237,7 +237,7 @@ function Appointments({ view, words }: { view: AftercareView; words: FormWords }
   const [title, setTitle] = useState('');
   const [at, setAt] = useState('');
   const [place, setPlace] = useState('');
-  const [remind, setRemind] = useState('60');
+  const [remind, setRemind] = useState(String(view.default_remind_minutes));
   return (
     <Section title={view.appointments_heading}>
       <AppointmentList items={view.appointments} words={words} />

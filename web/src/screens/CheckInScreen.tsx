@@ -19,12 +19,11 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
   const [note, setNote] = useState(saved?.note ?? view.note);
 
   function submit() {
-    const sleepHours = sleep.trim() === '' ? null : Math.max(0, Math.min(24, Math.round(Number(sleep))));
     const form = new CheckInForm(
       mood,
       craving,
       new Halt(halt[0], halt[1], halt[2], halt[3]),
-      Number.isNaN(sleepHours) ? null : sleepHours,
+      sleepHours(sleep),
       used === 'unsaid' ? null : used === 'yes',
       saved?.triggers ?? [],
       saved?.strategies ?? [],
@@ -123,4 +122,16 @@ function RecoveryCapitalCheck({ view, words }: { view: CheckInView; words: FormW
       </details>
     </Section>
   );
+}
+
+/**
+ * The hours typed, unchecked: the core says when they are off the scale. A
+ * value that is not a whole number the form's byte can carry is sent as
+ * 255, which the core refuses too; empty means not answered.
+ */
+function sleepHours(typed: string): number | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  const hours = Number(text);
+  return Number.isInteger(hours) && hours >= 0 && hours <= 255 ? hours : 255;
 }

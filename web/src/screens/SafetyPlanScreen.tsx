@@ -109,8 +109,8 @@ function SafetyPlanEditor({ view, words, onDone }: { view: SafetyPlanView; words
           <TextArea label={heading1} hint={words.one_per_line} value={warningSigns} onChange={changed(setWarningSigns)} />
           <TextArea label={heading2} hint={words.one_per_line} value={coping} onChange={changed(setCoping)} />
           <TextArea label={heading3} hint={words.one_per_line} value={distractions} onChange={changed(setDistractions)} />
-          <People legend={heading4} people={people} onChange={changed(setPeople)} words={words} />
-          <People legend={heading5} people={professionals} onChange={changed(setProfessionals)} words={words} />
+          <People legend={heading4} people={people} saved={plan.people_to_ask} calls={view.people_to_ask_calls} onChange={changed(setPeople)} words={words} />
+          <People legend={heading5} people={professionals} saved={plan.professionals} calls={view.professionals_calls} onChange={changed(setProfessionals)} words={words} />
           <TextArea label={heading6} hint={words.one_per_line} value={environment} onChange={changed(setEnvironment)} />
           <TextArea label={heading7} hint={words.one_per_line} value={reasons} onChange={changed(setReasons)} />
           <button type="submit">{view.save_label}</button>
@@ -130,9 +130,19 @@ function SafetyPlanEditor({ view, words, onDone }: { view: SafetyPlanView; words
   );
 }
 
-/** Rows of name and phone, with a row to add another. */
-function People(props: { legend: string; people: Person[]; onChange: (people: Person[]) => void; words: FormWords }) {
-  const { legend, people, onChange, words } = props;
+/**
+ * Rows of name and phone, with a row to add another; a saved person's
+ * number is the core's call link.
+ */
+function People(props: {
+  legend: string;
+  people: Person[];
+  saved: Person[];
+  calls: (string | null)[];
+  onChange: (people: Person[]) => void;
+  words: FormWords;
+}) {
+  const { legend, people, saved, calls, onChange, words } = props;
   const update = (index: number, person: Person) => onChange(people.map((p, i) => (i === index ? person : p)));
   return (
     <fieldset>
@@ -141,7 +151,7 @@ function People(props: { legend: string; people: Person[]; onChange: (people: Pe
         <div className="row" key={index}>
           <TextField label={words.name} value={person.name} onChange={(name) => update(index, new Person(name, person.phone))} />
           <TextField label={words.phone} type="tel" value={person.phone} onChange={(phone) => update(index, new Person(person.name, phone))} />
-          {person.phone && <a href={`tel:${person.phone}`}>{person.phone}</a>}
+          {calls[index] && <a href={calls[index]}>{saved[index].phone}</a>}
         </div>
       ))}
       <button type="button" className="quiet" aria-label={`${words.add}: ${legend}`} onClick={() => onChange([...people, new Person('', '')])}>

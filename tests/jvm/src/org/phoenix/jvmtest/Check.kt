@@ -35,6 +35,7 @@ fun main() {
         "a relay answer that arrives after Lock now is dropped without an exception" to ::lateRelayAnswerAfterLockNow,
         "a biometric answer that arrives after Lock now is dropped without an exception" to ::lateBiometricAnswerAfterLockNow,
         "exported files are cleared when the app starts, locks and erases" to ::exportsClearedOnStartLockAndErase,
+        "erasing everything asks the phone to cancel every reminder" to ::eraseCancelsEveryReminder,
     )
     var failed = 0
     for ((name, case) in cases) {

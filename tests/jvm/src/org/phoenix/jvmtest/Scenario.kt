@@ -293,3 +293,30 @@ fun exportsClearedOnStartLockAndErase() {
     }
     dir.toFile().deleteRecursively()
 }
+
+/** After any erase the phone is asked to cancel every reminder: an empty schedule. */
+fun eraseCancelsEveryReminder() {
+    val dir = Files.createTempDirectory("phoenix-jvm-erase")
+    val path = dir.resolve("phoenix.db").toString()
+    val recorder = Recorder()
+    open(path, recorder).use { core ->
+        core.dispatch(Event.SetPasscode(PASSCODE, PASSCODE))
+        core.dispatch(Event.Settings(SettingsEvent.SetCheckInReminder("20:30")))
+        check(recorder.schedules.lastOrNull()?.isNotEmpty() == true) { "a reminder was scheduled" }
+        core.dispatch(Event.EraseEverything)
+        core.screen<ScreenView.FirstRun>()
+        checkEquals(emptyList<Reminder>(), recorder.schedules.last(), "the schedule after erasing from settings")
+
+        core.dispatch(Event.SetPasscode(PASSCODE, PASSCODE))
+        core.dispatch(Event.Settings(SettingsEvent.SetCheckInReminder("20:30")))
+    }
+    // The app starts locked and knows nothing of what was scheduled.
+    val locked = Recorder()
+    open(path, locked).use { core ->
+        core.screen<ScreenView.Locked>()
+        core.dispatch(Event.EraseEverything)
+        core.screen<ScreenView.FirstRun>()
+        checkEquals(listOf(emptyList<Reminder>()), locked.schedules, "the schedule after erasing from the lock screen")
+    }
+    dir.toFile().deleteRecursively()
+}

@@ -39,12 +39,10 @@ class MainActivity : FragmentActivity() {
         enableEdgeToEdge()
         super.onCreate(savedInstanceState)
         phoenix.screen.activity = this
-        // Coming back to the app: the core locks it if it sat idle too long.
+        // Coming back to the app: the core locks it if it sat idle too long,
+        // and otherwise syncs secure messages itself.
         lifecycle.addObserver(LifecycleEventObserver { _, event ->
-            if (event == Lifecycle.Event.ON_RESUME) {
-                phoenix.dispatch(Event.Resumed)
-                phoenix.syncNow()
-            }
+            if (event == Lifecycle.Event.ON_RESUME) phoenix.dispatch(Event.Resumed)
         })
         getSystemService(ConnectivityManager::class.java).registerDefaultNetworkCallback(network)
         setContent { PhoenixApp(phoenix) }

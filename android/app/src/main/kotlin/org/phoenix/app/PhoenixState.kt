@@ -60,6 +60,9 @@ class PhoenixState(application: Application) : AndroidViewModel(application) {
     /** An event is with the core (show progress, ignore repeated taps). */
     val busy: State<Boolean> = waiting
 
+    /** The sync timer runs (set on the worker; declared before `init`, which starts the worker). */
+    private var syncing = false
+
     init {
         coreThread.execute {
             core = Core(
@@ -68,23 +71,31 @@ class PhoenixState(application: Application) : AndroidViewModel(application) {
                 locale = Locale.getDefault().toLanguageTag(),
                 effects = effects.shell,
             )
-            core.observe { view -> main.post { current.value = view } }
+            core.observe { view ->
+                startSyncing(view.syncEverySecs.toLong())
+                main.post { current.value = view }
+            }
             core.dispatch(Event.Start)
         }
-        // Secure messages: a sync every 30 s sends the outbox (the core
-        // applies its own backoff) and fetches replies. The core ignores it
-        // until the participant pairs, and while locked; it never counts as
-        // activity, so auto-lock still applies.
-        worker.scheduleWithFixedDelay({ background(MessagesEvent.Sync) }, 30, 30, TimeUnit.SECONDS)
+    }
+
+    /**
+     * Secure messages: a sync as often as the core's view model says sends
+     * the outbox (the core applies its own backoff) and fetches replies. The
+     * core ignores it until the participant pairs, and while locked; it never
+     * counts as activity, so auto-lock still applies. Started once, on the
+     * worker, from the first view.
+     */
+    private fun startSyncing(everySecs: Long) {
+        if (syncing) return
+        syncing = true
+        worker.scheduleWithFixedDelay({ background(MessagesEvent.Sync) }, everySecs, everySecs, TimeUnit.SECONDS)
     }
 
     /** On the worker: the sync timer's event, without showing progress. */
     private fun background(event: MessagesEvent) {
         if (::core.isInitialized) core.dispatch(Event.Messages(event))
     }
-
-    /** The app came back to the foreground: sync now. */
-    fun syncNow() = coreThread.execute { background(MessagesEvent.Sync) }
 
     /** The network came back: send the outbox now, without waiting out the backoff. */
     fun reconnected() = coreThread.execute { background(MessagesEvent.Reconnected) }

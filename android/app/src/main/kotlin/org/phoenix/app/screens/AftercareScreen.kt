@@ -4,6 +4,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.material3.Button
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
@@ -22,6 +23,7 @@ import org.phoenix.shared.AftercareEvent
 import org.phoenix.shared.AftercarePlan
 import org.phoenix.shared.AftercareView
 import org.phoenix.shared.AppointmentForm
+import org.phoenix.shared.ContactEvent
 import org.phoenix.shared.Document
 import org.phoenix.shared.DocumentKind
 import org.phoenix.shared.Event
@@ -63,7 +65,16 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { SectionHeading(view.contactsHeading) }
-        for (entry in view.contacts) item { Text("${entry.contact.name} (${entry.contact.relationship}) ${entry.contact.phone}"); remove(entry.id, entry.contact.name) }
+        for (entry in view.contacts) item {
+            Text("${entry.contact.name} (${entry.contact.relationship})")
+            // One tap to call, through the core's open-url effect, when the number has digits.
+            if (entry.callUrl != null) {
+                TextButton(onClick = { dispatch(Event.Contact(ContactEvent.CallNumber(entry.contact.phone))) }) { Text(entry.contact.phone) }
+            } else {
+                Text(entry.contact.phone)
+            }
+            remove(entry.id, entry.contact.name)
+        }
         item { Field(words.name, contactName, { contactName = it }) }
         item { Field(words.relationship, relationship, { relationship = it }) }
         item { Field(words.phone, contactPhone, { contactPhone = it }, kind = KeyboardType.Phone) }
@@ -98,7 +109,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         item { Field(words.title, title, { title = it }) }
         item { Field("${words.dateTime} (YYYY-MM-DD HH:MM)", at, { at = it }) }
         item { Field(words.place, place, { place = it }) }
-        item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, 60u))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
+        item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, view.defaultRemindMinutes))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
 
         item { SectionHeading(view.meetingsHeading) }
         for (item in view.meetings) item { Text("${item.name} · ${item.dayAndTime} · ${item.place}"); remove(item.id, item.name) }

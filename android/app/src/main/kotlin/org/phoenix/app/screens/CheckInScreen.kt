@@ -47,7 +47,7 @@ fun CheckInScreen(view: CheckInView, words: FormWords, dispatch: Dispatch) {
         item {
             Button(onClick = {
                 val usedToday = when (used) { 0 -> false; 1 -> true; else -> null }
-                val form = CheckInForm(mood.toUByte(), craving.toUByte(), Halt(halt[0], halt[1], halt[2], halt[3]), sleep.toIntOrNull()?.coerceIn(0, 24)?.toUByte(), usedToday, listOf(), listOf(), note)
+                val form = CheckInForm(mood.toUByte(), craving.toUByte(), Halt(halt[0], halt[1], halt[2], halt[3]), sleepHours(sleep), usedToday, listOf(), listOf(), note)
                 dispatch(Event.CheckIn(form))
             }) { Text(view.submitLabel) }
         }
@@ -63,3 +63,11 @@ fun CheckInScreen(view: CheckInView, words: FormWords, dispatch: Dispatch) {
         }
     }
 }
+
+/**
+ * The hours typed, unchecked: the core says when they are off the scale. A
+ * number that does not fit the form's byte is sent as 255, which the core
+ * refuses too; empty means not answered.
+ */
+private fun sleepHours(typed: String): UByte? =
+    typed.trim().takeIf { it.isNotEmpty() }?.let { it.toUByteOrNull() ?: UByte.MAX_VALUE }

@@ -4,6 +4,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.material3.Button
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -46,8 +47,8 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
         item { Field("${headings[0]}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
         item { Field("${headings[1]}. ${words.onePerLine}", coping, { coping = it }, lines = 3) }
         item { Field("${headings[2]}. ${words.onePerLine}", distractions, { distractions = it }, lines = 3) }
-        item { People(headings[3], people, words) { people = it } }
-        item { People(headings[4], professionals, words) { professionals = it } }
+        item { People(headings[3], people, plan.peopleToAsk, view.peopleToAskCalls, words, dispatch) { people = it } }
+        item { People(headings[4], professionals, plan.professionals, view.professionalsCalls, words, dispatch) { professionals = it } }
         item { Field("${headings[5]}. ${words.onePerLine}", environment, { environment = it }, lines = 3) }
         item { Field("${headings[6]}. ${words.onePerLine}", reasons, { reasons = it }, lines = 3) }
         item {
@@ -58,12 +59,25 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
     }
 }
 
+/** Rows of name and phone; a saved person with a number to dial gets a call button (the core's open-url effect). */
 @Composable
-private fun People(title: String, people: List<Person>, words: FormWords, onChange: (List<Person>) -> Unit) {
+private fun People(
+    title: String,
+    people: List<Person>,
+    saved: List<Person>,
+    calls: List<String?>,
+    words: FormWords,
+    dispatch: Dispatch,
+    onChange: (List<Person>) -> Unit,
+) {
     Group(title) {
         people.forEachIndexed { index, person ->
             Field(words.name, person.name, { name -> onChange(people.mapIndexed { i, p -> if (i == index) p.copy(name = name) else p }) })
             Field(words.phone, person.phone, { phone -> onChange(people.mapIndexed { i, p -> if (i == index) p.copy(phone = phone) else p }) }, kind = KeyboardType.Phone)
+            if (calls.getOrNull(index) != null) {
+                val number = saved[index].phone
+                TextButton(onClick = { dispatch(Event.Contact(ContactEvent.CallNumber(number))) }) { Text(number) }
+            }
         }
         OutlinedButton(onClick = { onChange(people + Person("", "")) }) { Text("${words.add}: $title") }
     }
