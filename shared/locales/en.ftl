@@ -23,6 +23,8 @@ action-unlock-biometrics = Unlock with biometrics
 
 first-run-heading = Welcome to Phoenix
 first-run-intro = Choose a passcode. Everything you write stays on this phone, encrypted with it.
+first-run-passcode-rule = At least { $count } characters.
+first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us: your entries cannot be recovered. Once you're in, make an encrypted backup in Settings and keep it somewhere safe.
 lock-heading = Phoenix is locked
 erase-warning = This removes everything from this device. It cannot be undone.
 

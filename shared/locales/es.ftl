@@ -23,6 +23,8 @@ action-unlock-biometrics = Desbloquear con biometría
 
 first-run-heading = Te damos la bienvenida a Phoenix
 first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, cifrado con él.
+first-run-passcode-rule = Al menos { $count } caracteres.
+first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros: lo que escribiste no se puede recuperar. Cuando entres, haz una copia de seguridad cifrada en Ajustes y guárdala en un lugar seguro.
 lock-heading = Phoenix está bloqueado
 erase-warning = Esto borra todo de este dispositivo. No se puede deshacer.
 

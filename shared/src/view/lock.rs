@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
+use crate::model::lock::MIN_PASSCODE_CHARS;
 use crate::vault::ThrottleStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -12,6 +13,10 @@ pub struct FirstRunView {
     pub passcode_label: String,
     pub confirmation_label: String,
     pub submit_label: String,
+    /// The shortest passcode allowed, shown before the first attempt.
+    pub passcode_rule: String,
+    /// A forgotten passcode cannot be recovered; an encrypted backup helps.
+    pub no_recovery_warning: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -32,6 +37,14 @@ pub fn first_run_view(words: &Translator<'_>) -> FirstRunView {
         passcode_label: words.get("field-passcode"),
         confirmation_label: words.get("field-passcode-again"),
         submit_label: words.get("action-save"),
+        passcode_rule: words.with(
+            "first-run-passcode-rule",
+            &[(
+                "count",
+                i64::try_from(MIN_PASSCODE_CHARS).unwrap_or(i64::MAX).into(),
+            )],
+        ),
+        no_recovery_warning: words.get("first-run-no-recovery"),
     }
 }
 

@@ -12,6 +12,7 @@ export function FirstRunScreen({ view, busy }: { view: FirstRunView; busy: boole
     <main className="screen lock-screen">
       <h1>{view.heading}</h1>
       <p>{view.intro}</p>
+      <p>{view.no_recovery_warning}</p>
       <Form
         name={view.heading}
         onSubmit={() => {
@@ -21,7 +22,7 @@ export function FirstRunScreen({ view, busy }: { view: FirstRunView; busy: boole
           setConfirmation('');
         }}
       >
-        <TextField label={view.passcode_label} type="password" value={passcode} onChange={setPasscode} field="passcode" />
+        <TextField label={view.passcode_label} type="password" value={passcode} onChange={setPasscode} field="passcode" hint={view.passcode_rule} />
         <TextField label={view.confirmation_label} type="password" value={confirmation} onChange={setConfirmation} field="passcode-confirmation" />
         <button type="submit" disabled={busy}>
           {view.submit_label}
