@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::triggered::LinkItem;
+use super::triggered::{LinkItem, crisis_links};
 use crate::i18n::Translator;
 use crate::model::Data;
 use crate::model::contact::{self, ContactWay, Specialist};
@@ -69,22 +69,7 @@ fn ways(specialist: &Specialist, words: &Translator<'_>) -> Vec<(ContactWay, Lin
 
 pub fn reach_peer(data: &Data, words: &Translator<'_>) -> ReachPeer {
     let crisis_line = &data.settings.crisis_line;
-    let crisis = vec![
-        LinkItem {
-            label: words.with(
-                "action-call-crisis-number",
-                &[("number", crisis_line.as_str().into())],
-            ),
-            url: contact::call_url(crisis_line),
-        },
-        LinkItem {
-            label: words.with(
-                "action-text-crisis-number",
-                &[("number", crisis_line.as_str().into())],
-            ),
-            url: contact::text_url(crisis_line, ""),
-        },
-    ];
+    let crisis = crisis_links(crisis_line, words);
     let (primary, others) = match data.specialist.as_ref() {
         Some(specialist) => {
             let mut ways = ways(specialist, words);

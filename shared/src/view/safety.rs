@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::triggered::LinkItem;
+use super::triggered::{LinkItem, crisis_links};
 use crate::i18n::Translator;
 use crate::model::Data;
 use crate::model::contact;
@@ -117,22 +117,7 @@ pub fn use_now(
         people: people_links(&plan.people_to_ask, words)
             .chain(people_links(&plan.professionals, words))
             .collect(),
-        crisis: vec![
-            LinkItem {
-                label: words.with(
-                    "action-call-crisis-number",
-                    &[("number", crisis_line.into())],
-                ),
-                url: contact::call_url(crisis_line),
-            },
-            LinkItem {
-                label: words.with(
-                    "action-text-crisis-number",
-                    &[("number", crisis_line.into())],
-                ),
-                url: contact::text_url(crisis_line, ""),
-            },
-        ],
+        crisis: crisis_links(crisis_line, words),
         reasons_heading: heading(6),
         reasons: plan.reasons_for_living.clone(),
         steps: [

@@ -15,6 +15,21 @@ pub struct LinkItem {
     pub url: String,
 }
 
+/// Call and text the crisis line: the same two links wherever help is offered.
+pub fn crisis_links(crisis_line: &str, words: &Translator<'_>) -> Vec<LinkItem> {
+    let number = || [("number", crisis_line.into())];
+    vec![
+        LinkItem {
+            label: words.with("action-call-crisis-number", &number()),
+            url: contact::call_url(crisis_line),
+        },
+        LinkItem {
+            label: words.with("action-text-crisis-number", &number()),
+            url: contact::text_url(crisis_line, ""),
+        },
+    ]
+}
+
 /// People, not tips: the peer specialist's call and text (when there is a
 /// number), the crisis line's, and the way to Contact my peer and the
 /// safety plan (both close the flow and open the screen).
@@ -108,22 +123,7 @@ pub fn reach_out_panel(data: &Data, words: &Translator<'_>) -> ReachOut {
     ReachOut {
         message: words.get("triggered-reach-out"),
         peer,
-        crisis: vec![
-            LinkItem {
-                label: words.with(
-                    "action-call-crisis-number",
-                    &[("number", crisis_line.as_str().into())],
-                ),
-                url: contact::call_url(crisis_line),
-            },
-            LinkItem {
-                label: words.with(
-                    "action-text-crisis-number",
-                    &[("number", crisis_line.as_str().into())],
-                ),
-                url: contact::text_url(crisis_line, ""),
-            },
-        ],
+        crisis: crisis_links(crisis_line, words),
         contact_peer_label: words.get("action-contact-peer"),
         safety_plan_label: words.get("action-safety-plan"),
     }
