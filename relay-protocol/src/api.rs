@@ -120,7 +120,7 @@ error_codes! {
     Unsigned = "unsigned",
     /// The signature does not match the request.
     BadSignature = "bad_signature",
-    /// Signed before the relay started, or more than five minutes off.
+    /// Signed more than five minutes from the relay's clock.
     StaleRequest = "stale_request",
     /// This exact signed request was already received.
     Replayed = "replayed",

@@ -8,7 +8,7 @@
 use super::{DbError, Driver};
 
 /// The schema this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// How a backend spells the column types that differ.
 pub struct Types {
@@ -81,6 +81,13 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
 CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
+CREATE TABLE IF NOT EXISTS seen_requests (
+    device TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_ms {int} NOT NULL,
+    PRIMARY KEY (device, nonce)
+);
+CREATE INDEX IF NOT EXISTS seen_requests_by_expiry ON seen_requests (expires_ms);
 ";
 
 /// The `CREATE … IF NOT EXISTS` statements in a backend's spelling.
@@ -96,7 +103,9 @@ pub fn statements(types: &Types) -> Vec<String> {
         .collect()
 }
 
-/// Records [`VERSION`] in a new database; refuses one from a newer relay.
+/// Records [`VERSION`] in a new database or one an older relay wrote (the
+/// statements above only add tables and indexes); refuses one from a newer
+/// relay.
 pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
     driver.transaction(&mut |conn| {
         let rows = conn.query("SELECT version FROM relay_schema", &[])?;
@@ -108,7 +117,11 @@ pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
                 )?;
                 Ok(())
             }
-            Some(version) if version <= VERSION => Ok(()),
+            Some(VERSION) => Ok(()),
+            Some(version) if version < VERSION => {
+                conn.execute("UPDATE relay_schema SET version = $1", &[VERSION.into()])?;
+                Ok(())
+            }
             Some(_) => Err(DbError::Backend(
                 "the database was written by a newer relay".into(),
             )),

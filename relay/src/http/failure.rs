@@ -71,9 +71,7 @@ fn message(code: ErrorCode) -> &'static str {
     match code {
         C::Unsigned => "the request must carry a device signature",
         C::BadSignature => "the device signature does not match the request",
-        C::StaleRequest => {
-            "the request was signed before the relay started, or more than five minutes from its clock"
-        }
+        C::StaleRequest => "the request was signed more than five minutes from the relay's clock",
         C::Replayed => "this exact request was already received",
         C::RateLimited => "too many requests; wait a moment and try again",
         C::MalformedJson => "the body is not the JSON this endpoint expects",

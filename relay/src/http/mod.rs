@@ -19,7 +19,7 @@ mod signed;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -28,7 +28,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
-use relay_protocol::request::ReplayGuard;
 
 use crate::db::DbError;
 use crate::store::Store;
@@ -64,11 +63,6 @@ impl Default for Limits {
 
 pub struct AppState {
     store: Arc<Store>,
-    replay: Mutex<ReplayGuard>,
-    /// When this process started: the replay guard's memory begins here, so
-    /// a request signed earlier is refused (a restart must not reopen the
-    /// window for replaying captured requests).
-    started_ms: i64,
     devices: DefaultKeyedRateLimiter<String>,
     pairings: DefaultKeyedRateLimiter<String>,
     logins: DefaultKeyedRateLimiter<String>,
@@ -89,8 +83,6 @@ impl AppState {
     pub fn new(store: Store, limits: Limits) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
-            replay: Mutex::new(ReplayGuard::default()),
-            started_ms: crate::now_ms(),
             devices: RateLimiter::keyed(quota_per_second(limits.device_requests_per_second)),
             pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
             logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),
@@ -118,11 +110,16 @@ impl AppState {
             })
     }
 
-    /// Forgets idle rate-limit keys, so memory stays bounded.
-    fn forget_idle(&self) {
+    /// Forgets idle rate-limit keys and expired replay records, so memory
+    /// and the database stay bounded.
+    async fn forget_idle(&self) {
         self.devices.retain_recent();
         self.pairings.retain_recent();
         self.logins.retain_recent();
+        // A failure is logged by `store`; the next sweep tries again.
+        let _ = self
+            .store(|store| store.forget_expired(crate::now_ms()))
+            .await;
     }
 }
 
@@ -161,7 +158,7 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
         let mut every_minute = tokio::time::interval(Duration::from_secs(60));
         loop {
             every_minute.tick().await;
-            sweeper.forget_idle();
+            sweeper.forget_idle().await;
         }
     });
     axum::serve(
