@@ -39,6 +39,14 @@ enum Command {
         pairings_per_minute: u32,
         #[arg(long, default_value_t = Limits::default().logins_per_minute)]
         logins_per_minute: u32,
+        /// The header a trusted reverse proxy sets to the client's address
+        /// (e.g. `x-forwarded-for`; the last address in it is used). Set it
+        /// only when clients cannot reach the relay except through the proxy.
+        #[arg(long)]
+        client_address_header: Option<String>,
+        /// Password checks (Argon2id, about 19 MiB each) run at once.
+        #[arg(long, default_value_t = Limits::default().argon2_concurrency)]
+        argon2_concurrency: usize,
         /// How long an invite code stays valid.
         #[arg(long, default_value_t = 24 * 60)]
         invite_minutes: i64,
@@ -105,6 +113,8 @@ fn run(cli: Cli) -> Result<(), String> {
             device_requests_per_second,
             pairings_per_minute,
             logins_per_minute,
+            client_address_header,
+            argon2_concurrency,
             invite_minutes,
         } => {
             let store = open_store(&cli.database)?;
@@ -113,6 +123,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 device_requests_per_second,
                 pairings_per_minute,
                 logins_per_minute,
+                client_address_header: client_address_header
+                    .map(|name| name.trim().to_ascii_lowercase()),
+                argon2_concurrency,
                 invite_ttl_ms: invite_minutes * 60 * 1000,
                 secure_cookies: !insecure_cookies,
                 ..Limits::default()

@@ -11,6 +11,8 @@ use relay_protocol::{DevicePublicKeys, MailboxId};
 
 use crate::db::{Conn, DbError, Driver, Row, Value};
 
+pub mod limits;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Specialist {
     pub id: i64,
@@ -533,33 +535,6 @@ impl Store {
                 }));
             }
             Ok(receipts)
-        })
-    }
-
-    // Replay protection, shared by every process over this database.
-
-    /// Records a verified request's device and nonce until `expires_ms`;
-    /// `false` if they were already recorded, by this process or another:
-    /// the request is a replay.
-    pub fn first_sight(&self, device: &str, nonce: &str, expires_ms: i64) -> Result<bool, DbError> {
-        self.with(|conn| {
-            let inserted = conn.execute(
-                "INSERT INTO seen_requests (device, nonce, expires_ms) VALUES ($1, $2, $3) \
-                 ON CONFLICT DO NOTHING",
-                &[device.into(), nonce.into(), expires_ms.into()],
-            )?;
-            Ok(inserted == 1)
-        })
-    }
-
-    /// Forgets requests whose signatures are stale by now anyway.
-    pub fn forget_expired(&self, now_ms: i64) -> Result<(), DbError> {
-        self.with(|conn| {
-            conn.execute(
-                "DELETE FROM seen_requests WHERE expires_ms < $1",
-                &[now_ms.into()],
-            )?;
-            Ok(())
         })
     }
 

@@ -1,5 +1,5 @@
 //! Several relay processes over one PostgreSQL, as an organization runs
-//! them behind a load balancer: one replay guard, one conversation
+//! them behind a load balancer: one replay guard, one set of limits, one conversation
 //! whichever process a request reaches, and a rolling restart that loses
 //! nothing. PostgreSQL only: SQLite is one process's file.
 
@@ -140,4 +140,41 @@ fn a_rolling_restart_of_the_relay_processes_loses_nothing() {
     assert_eq!(inbox.read_texts(&sam_keys, 0), expected);
     through(&mut inbox, &b);
     assert_eq!(inbox.read_texts(&sam_keys, 0), expected);
+}
+
+#[test]
+fn a_limit_counts_the_requests_of_every_relay_process() {
+    let Some(TwoProcesses {
+        _backend,
+        a,
+        b,
+        maria: _maria,
+        sam: _sam,
+    }) = two_processes(&[
+        "--pairings-per-minute",
+        "4",
+        "--client-address-header",
+        "x-forwarded-for",
+    ])
+    else {
+        return;
+    };
+    let mut guesser = Device::new(&a);
+    let mut guess = |relay: &Relay| {
+        through(&mut guesser, relay);
+        guesser
+            .pair_request("AAAAA-BBBBB", "Guess")
+            .from_address("203.0.113.7")
+            .send()
+            .status
+    };
+    let statuses = [
+        guess(&a),
+        guess(&b),
+        guess(&a),
+        guess(&b),
+        guess(&a),
+        guess(&b),
+    ];
+    assert_eq!(statuses, [404, 404, 404, 404, 429, 429]);
 }

@@ -88,6 +88,19 @@ CREATE TABLE IF NOT EXISTS seen_requests (
     PRIMARY KEY (device, nonce)
 );
 CREATE INDEX IF NOT EXISTS seen_requests_by_expiry ON seen_requests (expires_ms);
+CREATE TABLE IF NOT EXISTS limit_hits (
+    bucket TEXT NOT NULL,
+    window_ms {int} NOT NULL,
+    hits {int} NOT NULL,
+    PRIMARY KEY (bucket, window_ms)
+);
+CREATE TABLE IF NOT EXISTS login_failures (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    failures {int} NOT NULL,
+    retry_ms {int} NOT NULL,
+    PRIMARY KEY (username, address)
+);
 ";
 
 /// The `CREATE … IF NOT EXISTS` statements in a backend's spelling.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,6 +19,7 @@ use serde::Deserialize;
 use tower_http::cors::{Any, CorsLayer};
 
 use super::AppState;
+use super::client::ClientAddress;
 use super::failure::Failure;
 use super::signed::{Signed, SignedJson};
 use crate::secrets::{normalize_invite, sha256};
@@ -49,13 +50,11 @@ fn not_paired() -> Failure {
 
 async fn pair(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(address): ConnectInfo<std::net::SocketAddr>,
+    address: ClientAddress,
     device: Signed,
 ) -> Result<Json<Paired>, Failure> {
     // Counted per address once signed, before the body is even parsed.
-    if state.pairings.check_key(&address.ip().to_string()).is_err() {
-        return Err(Failure::rate_limited());
-    }
+    super::throttle::pairing(&state, &address).await?;
     let request: PairRequest = device.json()?;
     let signer = device.signer;
     if request.keys.mailbox().ok() != Some(signer.clone()) {

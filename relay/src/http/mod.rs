@@ -11,14 +11,15 @@
 //! Errors ([`failure`]) are JSON `ApiError`s whose code is a
 //! `relay_protocol::api::ErrorCode`; none quotes a request.
 
+mod client;
 mod device;
 mod failure;
 mod inbox;
 mod pages;
 mod signed;
+mod throttle;
 
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,7 +27,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
 
 use crate::db::DbError;
@@ -38,10 +38,16 @@ pub use failure::Failure;
 pub struct Limits {
     /// Requests per second each device may make (bursts of three seconds' worth).
     pub device_requests_per_second: u32,
-    /// Pairing attempts per minute from one network address.
+    /// Pairing attempts per minute from one client address.
     pub pairings_per_minute: u32,
-    /// Login attempts per minute for one username.
+    /// Login attempts per minute from one client address (failed logins
+    /// also back off per username and address).
     pub logins_per_minute: u32,
+    /// The header a trusted reverse proxy puts the client's address in
+    /// (`x-forwarded-for`); `None` without a proxy: the socket's address.
+    pub client_address_header: Option<String>,
+    /// Password checks (Argon2id, about 19 MiB each) run at once.
+    pub argon2_concurrency: usize,
     pub invite_ttl_ms: i64,
     pub session_ttl_ms: i64,
     /// Mark the session cookie `Secure` (behind HTTPS, which production is).
@@ -53,7 +59,9 @@ impl Default for Limits {
         Self {
             device_requests_per_second: 20,
             pairings_per_minute: 10,
-            logins_per_minute: 5,
+            logins_per_minute: 20,
+            client_address_header: None,
+            argon2_concurrency: std::thread::available_parallelism().map_or(2, usize::from),
             invite_ttl_ms: 24 * 60 * 60 * 1000,
             session_ttl_ms: 12 * 60 * 60 * 1000,
             secure_cookies: true,
@@ -63,29 +71,17 @@ impl Default for Limits {
 
 pub struct AppState {
     store: Arc<Store>,
-    devices: DefaultKeyedRateLimiter<String>,
-    pairings: DefaultKeyedRateLimiter<String>,
-    logins: DefaultKeyedRateLimiter<String>,
+    argon2: Arc<tokio::sync::Semaphore>,
     limits: Limits,
-}
-
-fn quota_per_second(count: u32) -> Quota {
-    let count = NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::per_second(count)
-        .allow_burst(count.saturating_mul(NonZeroU32::new(3).unwrap_or(NonZeroU32::MIN)))
-}
-
-fn quota_per_minute(count: u32) -> Quota {
-    Quota::per_minute(NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN))
 }
 
 impl AppState {
     pub fn new(store: Store, limits: Limits) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
-            devices: RateLimiter::keyed(quota_per_second(limits.device_requests_per_second)),
-            pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
-            logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),
+            argon2: Arc::new(tokio::sync::Semaphore::new(
+                limits.argon2_concurrency.max(1),
+            )),
             limits,
         })
     }
@@ -110,12 +106,9 @@ impl AppState {
             })
     }
 
-    /// Forgets idle rate-limit keys and expired replay records, so memory
-    /// and the database stay bounded.
+    /// Forgets expired replay records and limit counters, so the database
+    /// stays bounded.
     async fn forget_idle(&self) {
-        self.devices.retain_recent();
-        self.pairings.retain_recent();
-        self.logins.retain_recent();
         // A failure is logged by `store`; the next sweep tries again.
         let _ = self
             .store(|store| store.forget_expired(crate::now_ms()))

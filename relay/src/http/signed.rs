@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 
 use super::AppState;
 use super::failure::{Failure, body_bytes, json};
+use crate::store::limits::{DeviceRequest, Window};
 
 /// A request a device signed, checked and not yet replayed.
 pub struct Signed {
@@ -112,19 +113,22 @@ async fn check(
                 ProtocolError::Stale => Failure(ErrorCode::StaleRequest),
                 _ => Failure(ErrorCode::BadSignature),
             })?;
-    if state.devices.check_key(&mailbox.0).is_err() {
-        return Err(Failure::rate_limited());
-    }
     // Twice the window: relays on other hosts may read a clock that is
     // off by up to the window themselves.
     let expires_ms = signature.time_ms.saturating_add(2 * MAX_SKEW_MS);
     let (device, nonce) = (signature.device.clone(), signature.nonce.clone());
-    let first = state
-        .store(move |store| store.first_sight(&device, &nonce, expires_ms))
+    // Bursts of three seconds' worth.
+    let window = Window::new(
+        now,
+        3000,
+        state.limits.device_requests_per_second.saturating_mul(3),
+    );
+    let seen = state
+        .store(move |store| store.device_request(&device, &nonce, expires_ms, window))
         .await?;
-    if first {
-        Ok(mailbox)
-    } else {
-        Err(Failure(ErrorCode::Replayed))
+    match seen {
+        DeviceRequest::Fresh => Ok(mailbox),
+        DeviceRequest::Limited => Err(Failure::rate_limited()),
+        DeviceRequest::Replayed => Err(Failure(ErrorCode::Replayed)),
     }
 }
