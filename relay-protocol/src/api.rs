@@ -19,6 +19,10 @@ pub const PAIRING: &str = "/v1/pairing";
 pub const MESSAGES: &str = "/v1/messages";
 /// `POST` [`ReadRequest`]: the recipient has read these.
 pub const READ: &str = "/v1/messages/read";
+/// `POST` [`ReadRequest`]: the recipient has stored these; the relay deletes
+/// their ciphertext and keeps only their delivery and read times for the
+/// sender.
+pub const ACKNOWLEDGE: &str = "/v1/messages/ack";
 /// `GET ?ids=1,2,3` → [`Receipts`] for messages the signer sent.
 pub const RECEIPTS: &str = "/v1/receipts";
 

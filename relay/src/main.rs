@@ -47,6 +47,10 @@ enum Command {
         /// Password checks (Argon2id, about 19 MiB each) run at once.
         #[arg(long, default_value_t = Limits::default().argon2_concurrency)]
         argon2_concurrency: usize,
+        /// How many days the relay keeps a message its recipient never
+        /// acknowledges (and an acknowledged one's delivery and read times).
+        #[arg(long, default_value_t = 30)]
+        retention_days: i64,
         /// How long an invite code stays valid.
         #[arg(long, default_value_t = 24 * 60)]
         invite_minutes: i64,
@@ -116,6 +120,7 @@ fn run(cli: Cli) -> Result<(), String> {
             client_address_header,
             argon2_concurrency,
             invite_minutes,
+            retention_days,
         } => {
             let store = open_store(&cli.database)?;
             let backend = store.backend();
@@ -127,6 +132,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map(|name| name.trim().to_ascii_lowercase()),
                 argon2_concurrency,
                 invite_ttl_ms: invite_minutes * 60 * 1000,
+                retention_ms: retention_days.saturating_mul(24 * 60 * 60 * 1000),
                 secure_cookies: !insecure_cookies,
                 ..Limits::default()
             };
@@ -142,6 +148,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 let address = listener
                     .local_addr()
                     .map_err(|error| format!("cannot read the address: {error}"))?;
+                state.sweep().await;
                 // Tests and scripts read this line to find the port.
                 println!("phoenix-relay listening on http://{address} ({backend})");
                 relay::http::serve(listener, state)

@@ -352,6 +352,12 @@ impl Device {
             .collect()
     }
 
+    /// Tells the relay these messages are stored: it deletes their ciphertext.
+    pub fn acknowledge(&self, ids: &[i64]) -> Answer {
+        let body = serde_json::to_vec(&api::ReadRequest { ids: ids.to_vec() }).unwrap();
+        self.request("POST", api::ACKNOWLEDGE, &body)
+    }
+
     pub fn receipts(&self, ids: &[i64]) -> Receipts {
         let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
         let answer = self.request(

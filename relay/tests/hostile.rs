@@ -206,7 +206,13 @@ fn the_openapi_description_covers_every_endpoint_and_error_code() {
     let sources = ["src/http/mod.rs", "src/http/device.rs", "src/http/inbox.rs"]
         .map(|path| std::fs::read_to_string(path).unwrap())
         .join("\n");
-    for path in [api::PAIRING, api::MESSAGES, api::READ, api::RECEIPTS] {
+    for path in [
+        api::PAIRING,
+        api::MESSAGES,
+        api::READ,
+        api::ACKNOWLEDGE,
+        api::RECEIPTS,
+    ] {
         assert!(
             description.contains(&format!("  {path}:")),
             "{path} undocumented"

@@ -349,7 +349,51 @@ fn an_invite_works_once(backend: &Backend) {
     assert_eq!(relay_store(backend).counts().unwrap(), (0, 1));
 }
 
+fn acknowledged_messages_leave_no_ciphertext_behind(backend: &Backend) {
+    let (_relay, specialist, participant) = paired(backend);
+    let maria = specialist.device.public_keys();
+    let sent = participant.send(&maria, SENTINEL);
+    let inbox = specialist.as_device();
+    let ciphertext = inbox.fetch(0).messages[0].message.ciphertext.clone();
+    let raw = relay_protocol::encoding::decode(&ciphertext).unwrap();
+    let stored = |needle: &[u8]| {
+        let stored = backend.stored_bytes();
+        stored.windows(needle.len()).any(|window| window == needle)
+    };
+    assert!(stored(ciphertext.as_bytes()), "kept until acknowledged");
+
+    // Only the recipient's acknowledgement counts.
+    assert_eq!(participant.acknowledge(&[sent.id]).status, 204);
+    assert_eq!(inbox.fetch(0).messages.len(), 1);
+    assert_eq!(inbox.acknowledge(&[sent.id]).status, 204);
+    assert!(
+        !stored(ciphertext.as_bytes()),
+        "the relay kept the ciphertext"
+    );
+    assert!(!stored(&raw), "the relay kept the ciphertext's bytes");
+    assert!(inbox.fetch(0).messages.is_empty());
+
+    // Sam still sees it delivered, and read once Maria reads it.
+    let read = serde_json::to_vec(&api::ReadRequest { ids: vec![sent.id] }).unwrap();
+    assert_eq!(inbox.request("POST", api::READ, &read).status, 204);
+    let receipts = participant.receipts(&[sent.id]).receipts;
+    assert!(receipts[0].delivered_at_ms.is_some() && receipts[0].read_at_ms.is_some());
+}
+
+fn unacknowledged_messages_are_deleted_after_the_retention_period(backend: &Backend) {
+    let (_relay, specialist, participant) = paired(backend);
+    participant.send(&specialist.device.public_keys(), "never fetched");
+    let store = relay_store(backend);
+    assert_eq!(store.counts().unwrap().0, 1);
+    // A relay started with no retention deletes it before it listens.
+    let _strict = Relay::start(&backend.argument(), &["--retention-days", "0"]);
+    assert_eq!(store.counts().unwrap().0, 0);
+    assert!(specialist.as_device().fetch(0).messages.is_empty());
+}
+
 both_backends! {
+    acknowledged_messages_leave_no_ciphertext_on_the_relay => acknowledged_messages_leave_no_ciphertext_behind;
+    messages_nobody_acknowledges_are_deleted_after_the_retention_period => unacknowledged_messages_are_deleted_after_the_retention_period;
     conversation_survives_relay_restart_and_stores_no_plaintext => conversation_survives_a_restart;
     messages_arrive_in_order => messages_arrive_in_the_order_they_were_sent;
     unpairing_stops_delivery_both_ways => unpairing_stops_delivery;

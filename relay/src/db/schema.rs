@@ -32,6 +32,10 @@ pub const POSTGRES: Types = Types {
     bytes: "BYTEA",
 };
 
+/// What each version adds to the one before, for a database an older relay
+/// wrote (`TABLES` creates new tables and indexes by itself).
+const MIGRATIONS: &[(i64, &str)] = &[(2, "ALTER TABLE messages ADD COLUMN acked_ms {int}")];
+
 /// `{id}`, `{int}` and `{bytes}` stand for a backend's [`Types`].
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS relay_schema (version {int} NOT NULL);
@@ -77,7 +81,8 @@ CREATE TABLE IF NOT EXISTS messages (
     size {int} NOT NULL,
     received_ms {int} NOT NULL,
     delivered_ms {int},
-    read_ms {int}
+    read_ms {int},
+    acked_ms {int}
 );
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
 CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
@@ -105,10 +110,7 @@ CREATE TABLE IF NOT EXISTS login_failures (
 
 /// The `CREATE … IF NOT EXISTS` statements in a backend's spelling.
 pub fn statements(types: &Types) -> Vec<String> {
-    TABLES
-        .replace("{id}", types.id)
-        .replace("{int}", types.int)
-        .replace("{bytes}", types.bytes)
+    spelled(TABLES, types)
         .split(';')
         .map(str::trim)
         .filter(|statement| !statement.is_empty())
@@ -116,10 +118,16 @@ pub fn statements(types: &Types) -> Vec<String> {
         .collect()
 }
 
+fn spelled(sql: &str, types: &Types) -> String {
+    sql.replace("{id}", types.id)
+        .replace("{int}", types.int)
+        .replace("{bytes}", types.bytes)
+}
+
 /// Records [`VERSION`] in a new database or one an older relay wrote (the
 /// statements above only add tables and indexes); refuses one from a newer
 /// relay.
-pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
+pub fn check_version(driver: &dyn Driver, types: &Types) -> Result<(), DbError> {
     driver.transaction(&mut |conn| {
         let rows = conn.query("SELECT version FROM relay_schema", &[])?;
         match rows.first().and_then(|row| row[0].int()) {
@@ -132,6 +140,9 @@ pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
             }
             Some(VERSION) => Ok(()),
             Some(version) if version < VERSION => {
+                for (_, migration) in MIGRATIONS.iter().filter(|(to, _)| *to > version) {
+                    conn.execute(&spelled(migration, types), &[])?;
+                }
                 conn.execute("UPDATE relay_schema SET version = $1", &[VERSION.into()])?;
                 Ok(())
             }

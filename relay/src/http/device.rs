@@ -40,6 +40,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(api::PAIRING, post(pair).delete(unpair))
         .route(api::MESSAGES, post(send).get(fetch))
         .route(api::READ, post(read))
+        .route(api::ACKNOWLEDGE, post(acknowledge))
         .route(api::RECEIPTS, get(receipts))
         .layer(cors)
 }
@@ -193,6 +194,23 @@ async fn read(
     }
     state
         .store(move |store| store.mark_read(&signer, &request.ids, crate::now_ms()))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn acknowledge(
+    State(state): State<Arc<AppState>>,
+    SignedJson {
+        signer,
+        body: request,
+        ..
+    }: SignedJson<ReadRequest>,
+) -> Result<StatusCode, Failure> {
+    if request.ids.len() > MAX_IDS {
+        return Err(Failure::too_large());
+    }
+    state
+        .store(move |store| store.acknowledge(&signer, &request.ids, crate::now_ms()))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

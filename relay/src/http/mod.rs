@@ -49,6 +49,9 @@ pub struct Limits {
     /// Password checks (Argon2id, about 19 MiB each) run at once.
     pub argon2_concurrency: usize,
     pub invite_ttl_ms: i64,
+    /// How long the relay keeps a message that is never acknowledged (and
+    /// an acknowledged one's delivery and read times).
+    pub retention_ms: i64,
     pub session_ttl_ms: i64,
     /// Mark the session cookie `Secure` (behind HTTPS, which production is).
     pub secure_cookies: bool,
@@ -63,6 +66,7 @@ impl Default for Limits {
             client_address_header: None,
             argon2_concurrency: std::thread::available_parallelism().map_or(2, usize::from),
             invite_ttl_ms: 24 * 60 * 60 * 1000,
+            retention_ms: 30 * 24 * 60 * 60 * 1000,
             session_ttl_ms: 12 * 60 * 60 * 1000,
             secure_cookies: true,
         }
@@ -107,11 +111,16 @@ impl AppState {
     }
 
     /// Forgets expired replay records and limit counters, so the database
-    /// stays bounded.
-    async fn forget_idle(&self) {
+    /// stays bounded, and messages past their retention. Run before the
+    /// relay listens, then every minute.
+    pub async fn sweep(&self) {
         // A failure is logged by `store`; the next sweep tries again.
+        let before_ms = crate::now_ms() - self.limits.retention_ms;
         let _ = self
-            .store(|store| store.forget_expired(crate::now_ms()))
+            .store(move |store| {
+                store.forget_expired(crate::now_ms())?;
+                store.forget_messages_before(before_ms)
+            })
             .await;
     }
 }
@@ -148,10 +157,12 @@ pub fn router(state: Arc<AppState>) -> Router {
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
     let sweeper = Arc::clone(&state);
     tokio::spawn(async move {
-        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        let minute = Duration::from_secs(60);
+        let mut every_minute =
+            tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
         loop {
             every_minute.tick().await;
-            sweeper.forget_idle().await;
+            sweeper.sweep().await;
         }
     });
     axum::serve(
