@@ -141,6 +141,8 @@ error_codes! {
     BadQuery = "bad_query",
     /// No such endpoint.
     NotFound = "not_found",
+    /// The endpoint exists but not with this method.
+    MethodNotAllowed = "method_not_allowed",
     /// The relay failed; the request may be tried again.
     Internal = "internal",
     // Pairing and messages (`/v1`).
@@ -217,6 +219,7 @@ mod tests {
                 "unreadable_body",
                 "bad_query",
                 "not_found",
+                "method_not_allowed",
                 "internal",
                 "not_paired",
                 "wrong_sender",

@@ -307,9 +307,21 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!(login("wrong password!").error(), "bad_login");
     let statuses: Vec<u16> = (0..6).map(|_| login("wrong password!").status).collect();
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
-    // Unknown endpoints answer JSON too.
+    // Unknown endpoints, other methods, bad ids and missing bodies answer JSON too.
     let missing = support::answer(ureq::get(&format!("{}/v1/nothing", relay.url)).call());
     assert_eq!((missing.status, missing.error()), (404, "not_found"));
+    let wrong_method = support::answer(ureq::put(&url).call());
+    assert_eq!(
+        (wrong_method.status, wrong_method.error()),
+        (405, "method_not_allowed")
+    );
+    let bad_id = specialist.change("DELETE", "/inbox/api/participants/sam", &json!({}));
+    assert_eq!(
+        (bad_id.status, bad_id.error()),
+        (404, "no_such_participant")
+    );
+    let no_body = support::answer(ureq::post(&format!("{}/inbox/api/login", relay.url)).call());
+    assert_eq!((no_body.status, no_body.error()), (400, "malformed_json"));
 }
 
 fn an_admin_resets_lost_inbox_keys(backend: &Backend) {

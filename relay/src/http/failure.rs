@@ -59,6 +59,7 @@ fn status(code: ErrorCode) -> StatusCode {
         }
         C::ExpiredInvite | C::UsedInvite => StatusCode::GONE,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         C::BadName => StatusCode::UNPROCESSABLE_ENTITY,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -79,6 +80,7 @@ fn message(code: ErrorCode) -> &'static str {
         C::UnreadableBody => "the request body could not be read",
         C::BadQuery => "the query string is not what this endpoint expects",
         C::NotFound => "no such endpoint",
+        C::MethodNotAllowed => "this endpoint does not accept that method",
         C::Internal => "the relay could not complete the request; try again",
         C::NotPaired => "this device is not paired with that mailbox",
         C::WrongSender => "a device may only send from its own mailbox",

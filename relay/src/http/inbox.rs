@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -292,9 +292,13 @@ async fn participants(
 async fn unpair(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(pairing): Path<i64>,
+    pairing: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, Failure> {
     let session = session(&state, &headers, true).await?;
+    // An id that is not a number names no participant.
+    let Ok(Path(pairing)) = pairing else {
+        return Err(Failure(ErrorCode::NoSuchParticipant));
+    };
     let id = session.specialist_id;
     let ended = state
         .store(move |store| store.unpair_by_specialist(id, pairing, crate::now_ms()))

@@ -148,6 +148,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(inbox::routes())
         .merge(pages::routes())
         .fallback(|| async { Failure(ErrorCode::NotFound) })
+        .method_not_allowed_fallback(|| async { Failure(ErrorCode::MethodNotAllowed) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
