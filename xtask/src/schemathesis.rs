@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use crate::{repo_root, run};
+use crate::{repo_root, run, run_in};
 
 /// The version the relay's description was last checked with.
 const VERSION: &str = "4.32.5";
@@ -59,7 +59,9 @@ pub(crate) fn test() -> Result<(), String> {
         .find(|word| word.starts_with("http://"))
         .map(str::to_owned);
     let result = match url {
-        Some(url) => run(
+        // In its own directory: schemathesis writes a `.schemathesis` cache.
+        Some(url) => run_in(
+            &dir,
             &program.to_string_lossy(),
             &[
                 "run",
@@ -70,6 +72,7 @@ pub(crate) fn test() -> Result<(), String> {
                 MAX_EXAMPLES,
                 "--no-color",
             ],
+            &[],
         ),
         None => Err(format!("phoenix-relay did not start: {line:?}")),
     };
