@@ -586,6 +586,14 @@ impl Store {
         })
     }
 
+    /// The schema version the database holds (`None` if it has none yet).
+    pub fn schema_version(&self) -> Result<Option<i64>, DbError> {
+        self.with(|conn| {
+            let rows = conn.query("SELECT version FROM relay_schema", &[])?;
+            Ok(rows.first().and_then(|row| row[0].int()))
+        })
+    }
+
     /// How many messages and pairings exist: for tests that check nothing
     /// was stored by a refused request.
     pub fn counts(&self) -> Result<(i64, i64), DbError> {

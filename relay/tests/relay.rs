@@ -403,7 +403,23 @@ fn unacknowledged_messages_are_deleted_after_the_retention_period(backend: &Back
     assert!(specialist.as_device().fetch(0).messages.is_empty());
 }
 
+fn healthy_and_ready(backend: &Backend) {
+    let relay = Relay::start(&backend.argument(), &[]);
+    let get = |path: &str| support::answer(ureq::get(&format!("{}{path}", relay.url)).call());
+    let health = get("/healthz");
+    assert_eq!(
+        (health.status, health.body["status"].as_str()),
+        (200, Some("ok"))
+    );
+    let ready = get("/readyz");
+    assert_eq!(
+        (ready.status, ready.body["status"].as_str()),
+        (200, Some("ready"))
+    );
+}
+
 both_backends! {
+    a_load_balancer_sees_the_relay_alive_and_ready => healthy_and_ready;
     acknowledged_messages_leave_no_ciphertext_on_the_relay => acknowledged_messages_leave_no_ciphertext_behind;
     messages_nobody_acknowledges_are_deleted_after_the_retention_period => unacknowledged_messages_are_deleted_after_the_retention_period;
     conversation_survives_relay_restart_and_stores_no_plaintext => conversation_survives_a_restart;

@@ -15,6 +15,7 @@ mod client;
 mod device;
 mod failure;
 mod inbox;
+mod operator;
 mod pages;
 mod signed;
 mod throttle;
@@ -147,6 +148,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(device::routes())
         .merge(inbox::routes())
         .merge(pages::routes())
+        .merge(operator::routes())
         .fallback(|| async { Failure(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async { Failure(ErrorCode::MethodNotAllowed) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
