@@ -152,3 +152,35 @@ pub fn check_version(driver: &dyn Driver, types: &Types) -> Result<(), DbError> 
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use relay_protocol::MailboxId;
+
+    use super::VERSION;
+    use crate::store::Store;
+
+    #[test]
+    fn a_database_an_older_relay_wrote_is_migrated_and_keeps_its_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("relay.db");
+        let old = rusqlite::Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE relay_schema (version INTEGER NOT NULL);
+             INSERT INTO relay_schema VALUES (1);
+             CREATE TABLE messages (id INTEGER PRIMARY KEY, sender TEXT NOT NULL,
+                 recipient TEXT NOT NULL, body BLOB NOT NULL, size INTEGER NOT NULL,
+                 received_ms INTEGER NOT NULL, delivered_ms INTEGER, read_ms INTEGER);
+             INSERT INTO messages (sender, recipient, body, size, received_ms)
+                 VALUES ('sam', 'maria', x'0102', 2, 5);",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::new(crate::db::open(&path.display().to_string()).unwrap());
+        assert_eq!(store.schema_version().unwrap(), Some(VERSION));
+        let maria = MailboxId("maria".into());
+        assert_eq!(store.fetch_messages(&maria, 0, 10).unwrap().len(), 1);
+        store.acknowledge(&maria, &[1], 11).unwrap();
+        assert!(store.fetch_messages(&maria, 0, 12).unwrap().is_empty());
+    }
+}
