@@ -12,6 +12,7 @@ mod postgres;
 mod prerequisites;
 mod proof;
 mod relay_load;
+mod schemathesis;
 mod swift_syntax;
 mod test;
 mod wasm_bindgen;

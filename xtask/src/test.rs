@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
 use crate::postgres::TempPostgres;
-use crate::{jvm, prerequisites, run, run_with_env, swift_syntax, web};
+use crate::{jvm, prerequisites, run, run_with_env, schemathesis, swift_syntax, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
@@ -12,11 +12,12 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("boundary") => return boundary(),
         Some("relay") => {
             let postgres = TempPostgres::start()?;
-            return run_with_env(
+            run_with_env(
                 "cargo",
                 &["test", "-p", "relay"],
                 &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
-            );
+            )?;
+            return schemathesis::test();
         }
         Some(other) => {
             return Err(format!(
@@ -47,6 +48,8 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
     )?;
     drop(postgres);
+    // The relay's OpenAPI description against the running relay.
+    schemathesis::test()?;
     // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too.
     run(
         "cargo",
