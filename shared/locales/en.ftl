@@ -10,7 +10,7 @@ action-cancel = Cancel
 action-change-passcode = Change passcode
 action-check-in = Check in
 action-contact-peer = Contact my peer
-action-crisis-line = Crisis line { $number }
+action-crisis-line = Call or text { $number }
 action-enable-biometrics = Unlock with biometrics
 action-erase = Erase everything
 action-im-triggered = I'm triggered
@@ -25,11 +25,15 @@ first-run-heading = Welcome to Phoenix
 first-run-intro = Choose a passcode. Everything you write stays on this phone, encrypted with it.
 first-run-passcode-rule = At least { $count } characters.
 first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us: your entries cannot be recovered. Once you're in, make an encrypted backup in Settings and keep it somewhere safe.
-lock-heading = Phoenix is locked
+lock-heading = Enter your passcode
 erase-warning = This removes everything from this device. It cannot be undone.
 
 field-auto-lock = Lock after this many minutes without use
-field-craving = Craving (0 to 10)
+field-craving = { $focus ->
+    [mental] Urge or feeling (0 to 10)
+    [both] Craving, urge or feeling (0 to 10)
+   *[other] Craving (0 to 10)
+}
 field-crisis-line = Crisis line number
 field-discreet = Discreet mode
 field-halt = Am I hungry, angry, lonely or tired?
@@ -43,8 +47,17 @@ field-recovery-date = Recovery date
 field-sleep = Hours of sleep
 field-target-date = Target date (optional)
 field-title = Title
-field-used-today = Did you use today?
+field-used-today = { $focus ->
+    [mental] Did you act on an urge today?
+    [both] Did you use or act on an urge today?
+   *[other] Did you use today?
+}
 field-why = Why it matters
+field-recovery-focus = What is your recovery about?
+focus-substance-use = Substance use
+focus-mental-health = Mental health
+focus-both = Both
+field-emergency-number = Emergency number (for an overdose)
 
 language-device = Same as this device
 
@@ -57,21 +70,19 @@ nav-settings = Settings
 
 today-heading = Today
 today-days-in-recovery = { $days ->
-    [one] 1 day in recovery
-   *[other] { $days } days in recovery
+    [0] Today is a fresh start
+    [one] Current stretch: 1 day
+   *[other] Current stretch: { $days } days
 }
-today-total-days = { $days ->
-    [one] 1 day in recovery in total
-   *[other] { $days } days in recovery in total
-}
+today-total-days = Total days in recovery: { $days }
 today-longest-stretch = { $days ->
     [one] Longest stretch: 1 day
    *[other] Longest stretch: { $days } days
 }
 today-milestone-reached = Milestone reached: { $milestone }
 today-next-milestone = { $days ->
-    [one] Next: { $milestone }, tomorrow
-   *[other] Next: { $milestone }, in { $days } days
+    [one] Next milestone: { $milestone } (1 day to go)
+   *[other] Next milestone: { $milestone } ({ $days } days to go)
 }
 today-steps-due = Goal steps due
 today-check-in-prompt = How are you today? Take a minute to check in.
@@ -111,8 +122,14 @@ trigger-kind-times = Times
 trigger-kind-warning-sign = Early warning sign
 strategy-untried = Not tried yet
 strategy-evidence = { $times ->
-    [one] Lowered your craving by { $drop } (once)
-   *[other] Lowered your craving by { $drop } on average ({ $times } times)
+    [one] { $focus ->
+        [mental] Made the feeling { $drop } points weaker (once)
+       *[other] Made the craving { $drop } points weaker (once)
+    }
+   *[other] { $focus ->
+        [mental] Made the feeling { $drop } points weaker on average ({ $times } times)
+       *[other] Made the craving { $drop } points weaker on average ({ $times } times)
+    }
 }
 starter-call-someone = Call someone
 starter-walk = Go for a walk
@@ -123,10 +140,22 @@ starter-meeting = Go to a meeting
 starter-eat-rest = Eat something and rest
 
 triggered-choose = What set it off? Pick a trigger, or do the HALT check.
-triggered-rate-before = How strong is the craving right now?
-triggered-cope = These have helped you before. Try one, then rate the craving again.
+triggered-rate-before = { $focus ->
+    [mental] How strong is this urge or feeling?
+    [both] How strong is this craving, urge or feeling?
+   *[other] How strong is the craving right now?
+}
+triggered-cope = { $focus ->
+    [mental] These have helped you before. Try one, then rate the feeling again.
+    [both] These have helped you before. Try one, then rate it again.
+   *[other] These have helped you before. Try one, then rate the craving again.
+}
 triggered-done = Saved. You got through it.
-triggered-still-high = The craving is still strong. You don't have to do this alone.
+triggered-still-high = { $focus ->
+    [mental] The feeling is still strong. You do not have to do this alone.
+    [both] It is still strong. You do not have to do this alone.
+   *[other] The craving is still strong. You do not have to do this alone.
+}
 triggered-reach-out = Reach out to your peer specialist now, or open your safety plan.
 halt-hungry = Hungry
 halt-angry = Angry
@@ -145,15 +174,15 @@ settings-heading = Settings
 problem-empty-text = Please fill in the name or title.
 problem-unknown-item = That item no longer exists.
 problem-out-of-range = That value is outside the scale.
-problem-invalid-date = Please enter a date like 2026-01-31, not in the future.
+problem-invalid-date = Please write the date as year-month-day, like 2026-01-31. It cannot be in the future.
 problem-passcodes-differ = The two passcodes are not the same.
 problem-passcode-too-short = Please choose a passcode of at least 4 characters.
-problem-wrong-passcode = That passcode did not open Phoenix.
+problem-wrong-passcode = That passcode did not work. Try again.
 problem-throttled = { $seconds ->
     [one] Too many attempts. Try again in 1 second.
    *[other] Too many attempts. Try again in { $seconds } seconds.
 }
-problem-erased-after-failures = Phoenix was erased after too many wrong passcodes, as you chose.
+problem-erased-after-failures = Everything on this device was erased after too many wrong passcodes, to keep it private. You can start again.
 problem-platform-key-unavailable = Biometric unlock is not available. Use your passcode.
 problem-not-now = That is not available right now.
 problem-save-failed = That could not be saved. Nothing you saved before was lost.
@@ -223,6 +252,20 @@ weekday-thu = Thursday
 weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-readable = { $month } { $day }, { $year }
+date-time-readable = { $date }, { $time }
 
 safety-heading = My safety plan
 safety-warning-signs = 1. Warning signs that a crisis may be starting
@@ -240,7 +283,11 @@ contact-prefers-call = Prefers a call
 contact-prefers-text = Prefers a text
 contact-prefers-email = Prefers email
 template-call-me = Can you call me?
-template-cravings = I'm struggling with cravings.
+template-cravings = { $focus ->
+    [mental] I'm having a hard time right now.
+    [both] I'm struggling with cravings or hard feelings.
+   *[other] I'm struggling with cravings.
+}
 template-good-news = I have good news to share!
 
 field-backup-passphrase = Backup passphrase
@@ -266,7 +313,7 @@ barc-scale-3 = Somewhat disagree
 barc-scale-4 = Somewhat agree
 barc-scale-5 = Agree
 barc-scale-6 = Strongly agree
-barc-score = Last score: { $score } out of 60
+barc-score = Last score: { $score } out of 60. The Spanish questions are our own translation, not a tested version.
 
 action-keep = Keep
 action-dismiss = Not for me
@@ -322,13 +369,15 @@ action-erase-confirm = Yes, erase everything
 hint-one-per-line = One per line.
 hint-mood-scale = 1 is very low, 5 is very good.
 hint-craving-scale = 0 is none, 10 is the strongest.
+hint-date-format = Year-month-day, like 2026-01-31.
+hint-date-time-format = Year-month-day and time, like 2026-01-31 14:30.
 action-close = Close
 field-dimension = Area of life
 field-new-passcode-again = New passcode again
 
 ## Secure messages
 messages-heading = Secure messages
-messages-intro = Messages with your peer specialist, encrypted on this phone. Your organization's relay carries them but cannot read them.
+messages-intro = Messages with your peer specialist. Only you and your specialist can read them. This is not for emergencies: if you need help now, call or text { $number }.
 messages-paired-with = Paired with { $name }
 messages-empty = No messages yet.
 messages-waiting = { $count ->
@@ -370,12 +419,34 @@ action-call-peer = Call { $name }
 action-text-peer = Text { $name }
 action-call-crisis-number = Call the crisis line ({ $number })
 action-text-crisis-number = Text the crisis line ({ $number })
+action-call-lifeline = Call the crisis line ({ $number })
+action-text-lifeline = Text the crisis line ({ $number })
+crisis-text-body = { "" }
+triggered-unsafe = Your peer specialist may not answer right now. If you feel unsafe or might hurt yourself, call or text { $number } now.
+overdose-help = If someone may have overdosed, call { $number } and use naloxone (Narcan) if you have it.
+action-call-emergency = Call { $number }
 action-try-another = Try another strategy
-triggered-cope-untried = Pick something to try, then rate the craving again.
-triggered-cope-ideas = Here are some ideas to try right now, or reach out to someone. Then rate the craving again.
+triggered-cope-untried = { $focus ->
+    [mental] Pick something to try, then rate the feeling again.
+    [both] Pick something to try, then rate it again.
+   *[other] Pick something to try, then rate the craving again.
+}
+triggered-cope-ideas = { $focus ->
+    [mental] Here are some ideas to try right now, or reach out to someone. Then rate the feeling again.
+    [both] Here are some ideas to try right now, or reach out to someone. Then rate it again.
+   *[other] Here are some ideas to try right now, or reach out to someone. Then rate the craving again.
+}
 triggered-ideas = Ideas to try
-triggered-done-steady = Saved. Cravings rise and fall, and this one will pass. You can try another strategy or reach out at any time.
-check-in-offer-triggered = That's a strong craving. Want to work through it now?
+triggered-done-steady = { $focus ->
+    [mental] Saved. Urges and feelings rise and fall, and this one will pass. You can try something else or reach out at any time.
+    [both] Saved. Cravings and feelings rise and fall, and this one will pass. You can try something else or reach out at any time.
+   *[other] Saved. Cravings rise and fall, and this one will pass. You can try something else or reach out at any time.
+}
+check-in-offer-triggered = { $focus ->
+    [mental] That is a strong urge or feeling. Want to work through it now?
+    [both] That is strong. Want to work through it now?
+   *[other] That's a strong craving. Want to work through it now?
+}
 
 # After a lapse, and every save
 lapse-kind-message = Thank you for being honest. A lapse is a moment, not the end of your recovery. Be kind to yourself today.

@@ -10,7 +10,7 @@ action-cancel = Cancelar
 action-change-passcode = Cambiar código
 action-check-in = Registrar el día
 action-contact-peer = Contactar a mi par
-action-crisis-line = Línea de crisis { $number }
+action-crisis-line = Llama o escribe al { $number }
 action-enable-biometrics = Desbloquear con biometría
 action-erase = Borrar todo
 action-im-triggered = Tengo un detonante
@@ -25,11 +25,15 @@ first-run-heading = Te damos la bienvenida a Phoenix
 first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, cifrado con él.
 first-run-passcode-rule = Al menos { $count } caracteres.
 first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros: lo que escribiste no se puede recuperar. Cuando entres, haz una copia de seguridad cifrada en Ajustes y guárdala en un lugar seguro.
-lock-heading = Phoenix está bloqueado
+lock-heading = Escribe tu código
 erase-warning = Esto borra todo de este dispositivo. No se puede deshacer.
 
 field-auto-lock = Bloquear tras estos minutos sin uso
-field-craving = Ansias (0 a 10)
+field-craving = { $focus ->
+    [mental] Impulso o sentimiento (0 a 10)
+    [both] Ganas de consumir, impulso o sentimiento (0 a 10)
+   *[other] Ganas de consumir (0 a 10)
+}
 field-crisis-line = Número de la línea de crisis
 field-discreet = Modo discreto
 field-halt = ¿Tengo hambre, enojo, soledad o cansancio?
@@ -43,8 +47,17 @@ field-recovery-date = Fecha de recuperación
 field-sleep = Horas de sueño
 field-target-date = Fecha objetivo (opcional)
 field-title = Título
-field-used-today = ¿Consumiste hoy?
+field-used-today = { $focus ->
+    [mental] ¿Actuaste hoy según un impulso?
+    [both] ¿Consumiste o actuaste hoy según un impulso?
+   *[other] ¿Consumiste hoy?
+}
 field-why = Por qué importa
+field-recovery-focus = ¿De qué se trata tu recuperación?
+focus-substance-use = Consumo de sustancias
+focus-mental-health = Salud mental
+focus-both = Las dos cosas
+field-emergency-number = Número de emergencias (para una sobredosis)
 
 language-device = Igual que este dispositivo
 
@@ -57,21 +70,19 @@ nav-settings = Ajustes
 
 today-heading = Hoy
 today-days-in-recovery = { $days ->
-    [one] 1 día en recuperación
-   *[other] { $days } días en recuperación
+    [0] Hoy es un nuevo comienzo
+    [one] Racha actual: 1 día
+   *[other] Racha actual: { $days } días
 }
-today-total-days = { $days ->
-    [one] 1 día en recuperación en total
-   *[other] { $days } días en recuperación en total
-}
+today-total-days = Total de días en recuperación: { $days }
 today-longest-stretch = { $days ->
     [one] Racha más larga: 1 día
    *[other] Racha más larga: { $days } días
 }
 today-milestone-reached = Logro alcanzado: { $milestone }
 today-next-milestone = { $days ->
-    [one] Próximo: { $milestone }, mañana
-   *[other] Próximo: { $milestone }, en { $days } días
+    [one] Próximo logro: { $milestone } (falta 1 día)
+   *[other] Próximo logro: { $milestone } (faltan { $days } días)
 }
 today-steps-due = Pasos pendientes
 today-check-in-prompt = ¿Cómo estás hoy? Tómate un minuto para registrar tu día.
@@ -111,8 +122,14 @@ trigger-kind-times = Momentos
 trigger-kind-warning-sign = Señal de alerta temprana
 strategy-untried = Aún no la has probado
 strategy-evidence = { $times ->
-    [one] Bajó tus ansias en { $drop } (una vez)
-   *[other] Bajó tus ansias en { $drop } de media ({ $times } veces)
+    [one] { $focus ->
+        [mental] Bajó el sentimiento { $drop } puntos (una vez)
+       *[other] Bajó las ganas de consumir { $drop } puntos (una vez)
+    }
+   *[other] { $focus ->
+        [mental] Bajó el sentimiento { $drop } puntos en promedio ({ $times } veces)
+       *[other] Bajó las ganas de consumir { $drop } puntos en promedio ({ $times } veces)
+    }
 }
 starter-call-someone = Llamar a alguien
 starter-walk = Salir a caminar
@@ -123,10 +140,22 @@ starter-meeting = Ir a una reunión
 starter-eat-rest = Comer algo y descansar
 
 triggered-choose = ¿Qué lo provocó? Elige un detonante o haz la revisión HALT.
-triggered-rate-before = ¿Qué tan fuertes son las ansias ahora?
-triggered-cope = Esto te ha ayudado antes. Prueba una y vuelve a valorar las ansias.
+triggered-rate-before = { $focus ->
+    [mental] ¿Qué tan fuerte es este impulso o sentimiento?
+    [both] ¿Qué tan fuertes son las ganas de consumir, el impulso o el sentimiento?
+   *[other] ¿Qué tan fuertes son las ganas de consumir ahora?
+}
+triggered-cope = { $focus ->
+    [mental] Esto te ha ayudado antes. Prueba una cosa y vuelve a medir el sentimiento.
+    [both] Esto te ha ayudado antes. Prueba una cosa y vuelve a medirlo.
+   *[other] Esto te ha ayudado antes. Prueba una cosa y vuelve a medir las ganas de consumir.
+}
 triggered-done = Guardado. Lo superaste.
-triggered-still-high = Las ansias siguen fuertes. No tienes que pasar por esto a solas.
+triggered-still-high = { $focus ->
+    [mental] El sentimiento sigue fuerte. No tienes que pasar por esto a solas.
+    [both] Sigue fuerte. No tienes que pasar por esto a solas.
+   *[other] Las ganas de consumir siguen fuertes. No tienes que pasar por esto a solas.
+}
 triggered-reach-out = Contacta ahora a tu especialista de pares o abre tu plan de seguridad.
 halt-hungry = Hambre
 halt-angry = Enojo
@@ -145,15 +174,15 @@ settings-heading = Ajustes
 problem-empty-text = Escribe el nombre o el título.
 problem-unknown-item = Ese elemento ya no existe.
 problem-out-of-range = Ese valor está fuera de la escala.
-problem-invalid-date = Escribe una fecha como 2026-01-31, que no sea futura.
+problem-invalid-date = Escribe la fecha como año-mes-día, por ejemplo 2026-01-31. No puede ser una fecha futura.
 problem-passcodes-differ = Los dos códigos no son iguales.
 problem-passcode-too-short = Elige un código de al menos 4 caracteres.
-problem-wrong-passcode = Ese código no abrió Phoenix.
+problem-wrong-passcode = Ese código no funcionó. Inténtalo de nuevo.
 problem-throttled = { $seconds ->
     [one] Demasiados intentos. Vuelve a intentarlo en 1 segundo.
    *[other] Demasiados intentos. Vuelve a intentarlo en { $seconds } segundos.
 }
-problem-erased-after-failures = Phoenix se borró tras demasiados códigos incorrectos, como elegiste.
+problem-erased-after-failures = Todo en este dispositivo se borró después de demasiados códigos incorrectos, para proteger tu privacidad. Puedes empezar de nuevo.
 problem-platform-key-unavailable = El desbloqueo biométrico no está disponible. Usa tu código.
 problem-not-now = Eso no está disponible ahora.
 problem-save-failed = No se pudo guardar. No se perdió nada de lo que guardaste antes.
@@ -223,6 +252,20 @@ weekday-thu = jueves
 weekday-fri = viernes
 weekday-sat = sábado
 weekday-sun = domingo
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-readable = { $day } de { $month } de { $year }
+date-time-readable = { $date }, a las { $time }
 
 safety-heading = Mi plan de seguridad
 safety-warning-signs = 1. Señales de que una crisis puede estar empezando
@@ -240,7 +283,11 @@ contact-prefers-call = Prefiere una llamada
 contact-prefers-text = Prefiere un mensaje
 contact-prefers-email = Prefiere correo
 template-call-me = ¿Me puedes llamar?
-template-cravings = Estoy luchando con las ansias.
+template-cravings = { $focus ->
+    [mental] Estoy pasando por un momento difícil.
+    [both] Estoy pasando por un momento difícil con las ganas de consumir o con lo que siento.
+   *[other] Estoy pasando por un momento difícil con las ganas de consumir.
+}
 template-good-news = ¡Tengo buenas noticias!
 
 field-backup-passphrase = Frase de la copia
@@ -266,7 +313,7 @@ barc-scale-3 = Algo en desacuerdo
 barc-scale-4 = Algo de acuerdo
 barc-scale-5 = De acuerdo
 barc-scale-6 = Totalmente de acuerdo
-barc-score = Último resultado: { $score } de 60
+barc-score = Último resultado: { $score } de 60. Estas preguntas en español son una traducción nuestra, no una versión validada.
 
 action-keep = Guardar en mi caja
 action-dismiss = No es para mí
@@ -322,13 +369,15 @@ action-erase-confirm = Sí, borrar todo
 hint-one-per-line = Uno por línea.
 hint-mood-scale = 1 es muy bajo, 5 es muy bueno.
 hint-craving-scale = 0 es nada, 10 es lo más fuerte.
+hint-date-format = Año-mes-día, por ejemplo 2026-01-31.
+hint-date-time-format = Año-mes-día y hora, por ejemplo 2026-01-31 14:30.
 action-close = Cerrar
 field-dimension = Área de la vida
 field-new-passcode-again = Repite el código nuevo
 
 ## Mensajes seguros
 messages-heading = Mensajes seguros
-messages-intro = Mensajes con tu especialista de pares, cifrados en este teléfono. El servidor de tu organización los transporta pero no puede leerlos.
+messages-intro = Mensajes con tu especialista de pares. Solo tú y tu especialista pueden leerlos. Esto no es para emergencias: si necesitas ayuda ahora, llama o escribe al { $number }.
 messages-paired-with = Conectado con { $name }
 messages-empty = Todavía no hay mensajes.
 messages-waiting = { $count ->
@@ -370,12 +419,34 @@ action-call-peer = Llamar a { $name }
 action-text-peer = Escribir a { $name }
 action-call-crisis-number = Llamar a la línea de crisis ({ $number })
 action-text-crisis-number = Escribir a la línea de crisis ({ $number })
+action-call-lifeline = Llamar al { $number } (menú en inglés: marca 2 para español)
+action-text-lifeline = Escribir al { $number } (empieza con AYUDA para recibir ayuda en español)
+crisis-text-body = AYUDA
+triggered-unsafe = Puede que tu especialista de pares no responda ahora. Si no te sientes a salvo o podrías hacerte daño, llama o escribe al { $number } ahora.
+overdose-help = Si alguien pudo haber tenido una sobredosis, llama al { $number } y usa naloxona (Narcan) si la tienes.
+action-call-emergency = Llamar al { $number }
 action-try-another = Probar otra estrategia
-triggered-cope-untried = Elige algo para probar y luego vuelve a valorar las ganas de consumir.
-triggered-cope-ideas = Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a valorar las ganas de consumir.
+triggered-cope-untried = { $focus ->
+    [mental] Elige algo para probar y luego vuelve a medir el sentimiento.
+    [both] Elige algo para probar y luego vuelve a medirlo.
+   *[other] Elige algo para probar y luego vuelve a medir las ganas de consumir.
+}
+triggered-cope-ideas = { $focus ->
+    [mental] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medir el sentimiento.
+    [both] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medirlo.
+   *[other] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medir las ganas de consumir.
+}
 triggered-ideas = Ideas para probar
-triggered-done-steady = Guardado. Las ganas de consumir suben y bajan, y estas también pasarán. Puedes probar otra estrategia o buscar apoyo cuando quieras.
-check-in-offer-triggered = Son muchas ganas de consumir. ¿Quieres enfrentarlas ahora?
+triggered-done-steady = { $focus ->
+    [mental] Guardado. Los impulsos y los sentimientos suben y bajan, y este también pasará. Puedes probar otra cosa o buscar apoyo cuando quieras.
+    [both] Guardado. Las ganas de consumir y los sentimientos suben y bajan, y esto también pasará. Puedes probar otra cosa o buscar apoyo cuando quieras.
+   *[other] Guardado. Las ganas de consumir suben y bajan, y estas también pasarán. Puedes probar otra cosa o buscar apoyo cuando quieras.
+}
+check-in-offer-triggered = { $focus ->
+    [mental] Es un impulso o sentimiento fuerte. ¿Quieres trabajar en eso ahora?
+    [both] Es algo fuerte. ¿Quieres trabajar en eso ahora?
+   *[other] Son muchas ganas de consumir. ¿Quieres trabajar en eso ahora?
+}
 
 # Después de un desliz, y cada vez que guardas
 lapse-kind-message = Gracias por ser honesto. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.

@@ -130,7 +130,7 @@ fn changing_the_passcode_and_erasing_everything() {
     }));
     assert_eq!(
         view.problem.as_deref(),
-        Some("That passcode did not open Phoenix.")
+        Some("That passcode did not work. Try again.")
     );
     phone.send(Event::Settings(SettingsEvent::ChangePasscode {
         current: PASSCODE.into(),
@@ -348,7 +348,7 @@ fn refused_events() -> Vec<(Event, &'static str)> {
         (Event::RecoveryCapital(vec![4; 9]), "outside the scale"),
         (
             Event::SetRecoveryDate("2099-01-01".into()),
-            "not in the future",
+            "cannot be in the future",
         ),
         (
             Event::RecordLapse {

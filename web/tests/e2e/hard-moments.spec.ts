@@ -256,7 +256,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     const recoveryDate = page.getByRole('form', { name: 'Recovery date' });
     await recoveryDate.getByLabel('Recovery date').fill('2026-01-15');
     await recoveryDate.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText(/days in recovery$/)).toBeVisible();
+    await expect(page.getByText(/^Current stretch: \d+ days$/)).toBeVisible();
     await page.getByText('Record a lapse').click();
     const lapse = page.getByRole('form', { name: 'Record a lapse' });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -311,18 +311,19 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
     await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
     await page.getByRole('button', { name: 'Bloquear ahora' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     // A reload (the browser on an English device) still opens in Spanish.
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await unlock(page, 'Código', 'Desbloquear', 'Hoy');
 
     await startFlow(page, '9', { triggered: 'Tengo un detonante', craving: 'Ansias (0 a 10)', next: 'Continuar' });
     await expect(page.getByRole('slider', { name: 'Ansias (0 a 10)' })).toHaveValue('9');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     const main = page.getByRole('main');
-    await expect(main.getByRole('link', { name: 'Llamar a la línea de crisis (988)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: 'Llamar al 988 (menú en inglés: marca 2 para español)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: /^Escribir al 988/ })).toHaveAttribute('href', 'sms:988?body=AYUDA');
     await expect(main.getByRole('link', { name: 'Escribir a Dana' })).toHaveAttribute('href', /^sms:5550102030/);
     await expect(main.getByRole('button', { name: 'Probar otra estrategia' })).toBeVisible();
     await main.getByRole('button', { name: 'Mi plan de seguridad' }).click();
@@ -332,7 +333,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await go(page, 'Ajustes', 'Ajustes');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('button', { name: 'Lock now' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
     await context.close();
   });
 });

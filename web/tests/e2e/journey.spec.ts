@@ -40,7 +40,7 @@ async function unlock(page: Page, passcode: string): Promise<void> {
 }
 
 async function expectLocked(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
 }
 
@@ -90,7 +90,7 @@ test.describe.serial('a participant in the browser', () => {
     const recoveryDate = page.getByRole('form', { name: 'Recovery date' });
     await recoveryDate.getByLabel('Recovery date').fill('2026-01-15');
     await recoveryDate.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText(/days in recovery$/)).toBeVisible();
+    await expect(page.getByText(/^Current stretch: \d+ days$/)).toBeVisible();
     await checkScreen(page, 'today');
 
     // A goal with two steps; one done.
@@ -228,7 +228,7 @@ test.describe.serial('a participant in the browser', () => {
     await expectLocked(page);
     await page.getByLabel('Passcode', { exact: true }).fill('not the passcode');
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await expect(page.getByRole('alert')).toHaveText(/did not open Phoenix/);
+    await expect(page.getByRole('alert')).toHaveText(/did not work/);
     await expectLocked(page);
 
     // Navigation to an unlocked Today, the KDF included.
