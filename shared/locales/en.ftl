@@ -11,7 +11,7 @@ action-change-passcode = Change passcode
 action-check-in = Check in
 action-contact-peer = Contact my peer
 action-crisis-line = Call or text { $number }
-action-enable-biometrics = Unlock with biometrics
+action-enable-biometrics = Use fingerprint or face to unlock
 action-erase = Erase everything
 action-im-triggered = I'm triggered
 action-lock-now = Lock now
@@ -19,14 +19,14 @@ action-record-lapse = Record a lapse
 action-safety-plan = My safety plan
 action-save = Save
 action-unlock = Unlock
-action-unlock-biometrics = Unlock with biometrics
+action-unlock-biometrics = Unlock with fingerprint or face
 
 first-run-heading = Welcome to Phoenix
-first-run-intro = Choose a passcode. Everything you write stays on this phone, encrypted with it.
+first-run-intro = Choose a passcode. Everything you write stays on this phone, locked with your passcode.
 first-run-passcode-rule = At least { $count } characters.
-first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us: your entries cannot be recovered. Once you're in, make an encrypted backup in Settings and keep it somewhere safe.
+first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us. What you wrote cannot be recovered. Once you are in, save an encrypted backup in Settings and keep it somewhere safe.
 lock-heading = Enter your passcode
-erase-warning = This removes everything from this device. It cannot be undone.
+erase-warning = This deletes everything on this device. You cannot undo it.
 
 field-auto-lock = Lock after this many minutes without use
 field-craving = { $focus ->
@@ -134,12 +134,12 @@ strategy-evidence = { $times ->
 starter-call-someone = Call someone
 starter-walk = Go for a walk
 starter-breathing = Slow breathing
-starter-urge-surfing = Urge surfing
-starter-play-tape-forward = Play the tape forward
+starter-urge-surfing = Ride out the urge, like a wave
+starter-play-tape-forward = Think about how it would end
 starter-meeting = Go to a meeting
 starter-eat-rest = Eat something and rest
 
-triggered-choose = What set it off? Pick a trigger, or do the HALT check.
+triggered-choose = What set it off? Pick a trigger, or ask yourself: am I hungry, angry, lonely or tired?
 triggered-rate-before = { $focus ->
     [mental] How strong is this urge or feeling?
     [both] How strong is this craving, urge or feeling?
@@ -163,7 +163,10 @@ halt-lonely = Lonely
 halt-tired = Tired
 
 check-in-heading = Daily check-in
-check-in-used-note = There is no wrong answer. A lapse is part of many recoveries.
+check-in-used-note = { $focus ->
+    [mental] There is no wrong answer. Hard days are part of many recoveries.
+   *[other] There is no wrong answer. A lapse is part of many recoveries.
+}
 
 trends-heading = Trends
 trends-weekly = By week
@@ -173,9 +176,9 @@ settings-heading = Settings
 
 problem-empty-text = Please fill in the name or title.
 problem-unknown-item = That item no longer exists.
-problem-out-of-range = That value is outside the scale.
+problem-out-of-range = That value does not fit here. Please check it.
 problem-invalid-date = Please write the date as year-month-day, like 2026-01-31. It cannot be in the future.
-problem-passcodes-differ = The two passcodes are not the same.
+problem-passcodes-differ = The two passcodes do not match.
 problem-passcode-too-short = Please choose a passcode of at least 4 characters.
 problem-wrong-passcode = That passcode did not work. Try again.
 problem-throttled = { $seconds ->
@@ -183,23 +186,23 @@ problem-throttled = { $seconds ->
    *[other] Too many attempts. Try again in { $seconds } seconds.
 }
 problem-erased-after-failures = Everything on this device was erased after too many wrong passcodes, to keep it private. You can start again.
-problem-platform-key-unavailable = Biometric unlock is not available. Use your passcode.
+problem-platform-key-unavailable = Fingerprint or face unlock is not available. Use your passcode.
 problem-not-now = That is not available right now.
 problem-save-failed = That could not be saved. Nothing you saved before was lost.
-problem-storage-full = This device is full. Free some space; nothing you saved before was lost.
+problem-storage-full = This device is full. Free up some space. Nothing you saved before was lost.
 problem-damaged-records = { $count ->
     [one] 1 entry could not be read and was left untouched.
    *[other] { $count } entries could not be read and were left untouched.
 }
-problem-newer-version = This data was saved by a newer version of Phoenix. Please update the app.
+problem-newer-version = A newer version of the app saved this data. Please update the app.
 
 action-call = Call
 action-call-crisis = Call the crisis line
 action-email = Email
-action-export-backup = Export an encrypted backup
+action-export-backup = Save a backup copy
 action-export-calendar = Add appointments to my calendar
 action-export-plan = Share my aftercare plan
-action-import-backup = Restore from a backup
+action-import-backup = Restore from a backup copy
 action-text = Text
 action-text-crisis = Text the crisis line
 
@@ -208,7 +211,7 @@ nav-safety-plan = Safety plan
 nav-contact = Contact my peer
 
 today-appointments = Today's appointments
-today-barc-prompt = Once a month: how is your recovery capital? Take the 10-question check.
+today-barc-prompt = Once a month: how much support does your recovery have? Answer 10 short questions.
 
 aftercare-heading = My aftercare plan
 aftercare-contacts = Support contacts
@@ -223,7 +226,7 @@ service-counseling = Counseling
 service-mental-health = Mental health services
 service-food-bank = Food bank
 service-emergency-housing = Emergency housing
-service-recovery-residence = Recovery residence
+service-recovery-residence = Recovery housing
 service-support-group = Support group
 service-treatment-provider = Treatment provider
 service-health-care = Health care
@@ -290,13 +293,13 @@ template-cravings = { $focus ->
 }
 template-good-news = I have good news to share!
 
-field-backup-passphrase = Backup passphrase
-field-check-in-reminder = Daily check-in reminder (HH:MM)
+field-backup-passphrase = Backup password
+field-check-in-reminder = Daily check-in reminder (hours:minutes, like 20:30)
 
 reminder-discreet-title = Reminder
 reminder-discreet-body = You have a reminder.
 
-barc-heading = Recovery capital (BARC-10)
+barc-heading = What supports your recovery (BARC-10)
 barc-item-1 = There are more important things to me in life than using substances.
 barc-item-2 = In general I am happy with my life.
 barc-item-3 = I have enough energy to complete the tasks I set myself.
@@ -392,27 +395,27 @@ messages-dropped = { $count ->
     [one] 1 message could not be opened or was a repeat, and was not shown.
    *[other] { $count } messages could not be opened or were repeats, and were not shown.
 }
-messages-unpair-warning = Unpairing removes this conversation from this phone. Your specialist keeps their copy.
+messages-unpair-warning = Unpairing removes this conversation from this phone. Your peer specialist keeps their copy.
 message-queued = Waiting to send
 message-sent = Sent
 message-delivered = Delivered
 message-read = Read
 message-not-sent = Not sent
-field-relay = Relay address
+field-relay = Message server address
 field-invite = Invite code
-field-shared-name = Name to share with your specialist
+field-shared-name = Name to share with your peer specialist
 field-message = Message
 action-pair = Pair
 action-send = Send
 action-unpair = Unpair
-problem-relay-address = Please enter the relay address your specialist gave you, starting with https://.
-problem-relay-unreachable = The relay could not be reached. Your messages are kept and will be sent later.
-problem-relay-refused = The relay did not accept that. Please try again later.
-problem-invite-unknown = That invite code was not found. Please check it with your specialist.
-problem-invite-expired = That invite code has expired or was already used. Ask your specialist for a new one.
-problem-already-paired = This phone is already paired. Unpair first.
-problem-specialist-not-ready = Your specialist has not opened their inbox yet. Please try again later.
-problem-not-paired = Pair with your specialist first.
+problem-relay-address = Please enter the message server address your peer specialist gave you. It starts with https://.
+problem-relay-unreachable = Could not reach the message server. Your messages are kept and will be sent later.
+problem-relay-refused = The message server did not accept that. Please try again later.
+problem-invite-unknown = That invite code was not found. Please check it with your peer specialist.
+problem-invite-expired = That invite code has expired or was already used. Ask your peer specialist for a new one.
+problem-already-paired = This phone is already paired. Unpair it first.
+problem-specialist-not-ready = Your peer specialist has not opened their inbox yet. Please try again later.
+problem-not-paired = Pair with your peer specialist first.
 
 # I'm triggered: people in one tap, honest results
 action-call-peer = Call { $name }
@@ -451,8 +454,8 @@ check-in-offer-triggered = { $focus ->
 # After a lapse, and every save
 lapse-kind-message = Thank you for being honest. A lapse is a moment, not the end of your recovery. Be kind to yourself today.
 lapse-total-days = { $days ->
-    [one] You have 1 day in recovery in all. A lapse does not erase it.
-   *[other] You have { $days } days in recovery in all. A lapse does not erase them.
+    [one] Total days in recovery: 1. A lapse does not erase it.
+   *[other] Total days in recovery: { $days }. A lapse does not erase them.
 }
 status-saved = Saved.
 
@@ -464,7 +467,7 @@ safety-empty = Your safety plan is empty. Write it now, while you feel steady, s
 
 # Contact my peer: the way they prefer, first
 action-email-peer = Email { $name }
-contact-add-peer = Add your peer's number
+contact-add-peer = Add your peer specialist's number
 contact-add-peer-intro = Save your peer specialist's number so you can reach them in one tap. Until then, the crisis line is here for you any time.
 action-edit-messages = Edit quick messages
 action-undo = Undo

@@ -2,33 +2,33 @@
 app-title = Phoenix
 app-title-discreet = Notas
 
-action-add-goal = Añadir meta
-action-add-step = Añadir paso
-action-add-strategy = Añadir estrategia
-action-add-trigger = Añadir detonante
+action-add-goal = Agregar meta
+action-add-step = Agregar paso
+action-add-strategy = Agregar estrategia
+action-add-trigger = Agregar detonante
 action-cancel = Cancelar
 action-change-passcode = Cambiar código
-action-check-in = Registrar el día
-action-contact-peer = Contactar a mi par
+action-check-in = Hacer el registro diario
+action-contact-peer = Contactar a mi especialista de pares
 action-crisis-line = Llama o escribe al { $number }
-action-enable-biometrics = Desbloquear con biometría
+action-enable-biometrics = Usar huella o rostro para desbloquear
 action-erase = Borrar todo
-action-im-triggered = Tengo un detonante
+action-im-triggered = Estoy en un momento difícil
 action-lock-now = Bloquear ahora
-action-record-lapse = Registrar una recaída
+action-record-lapse = Registrar un desliz
 action-safety-plan = Mi plan de seguridad
 action-save = Guardar
 action-unlock = Desbloquear
-action-unlock-biometrics = Desbloquear con biometría
+action-unlock-biometrics = Desbloquear con huella o rostro
 
 first-run-heading = Te damos la bienvenida a Phoenix
-first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, cifrado con él.
+first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, protegido con tu código.
 first-run-passcode-rule = Al menos { $count } caracteres.
-first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros: lo que escribiste no se puede recuperar. Cuando entres, haz una copia de seguridad cifrada en Ajustes y guárdala en un lugar seguro.
+first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros. Lo que escribiste no se puede recuperar. Cuando entres, guarda una copia de seguridad cifrada en Configuración, en un lugar seguro.
 lock-heading = Escribe tu código
-erase-warning = Esto borra todo de este dispositivo. No se puede deshacer.
+erase-warning = Esto borra todo en este dispositivo. No se puede deshacer.
 
-field-auto-lock = Bloquear tras estos minutos sin uso
+field-auto-lock = Bloquear después de estos minutos sin uso
 field-craving = { $focus ->
     [mental] Impulso o sentimiento (0 a 10)
     [both] Ganas de consumir, impulso o sentimiento (0 a 10)
@@ -36,16 +36,16 @@ field-craving = { $focus ->
 }
 field-crisis-line = Número de la línea de crisis
 field-discreet = Modo discreto
-field-halt = ¿Tengo hambre, enojo, soledad o cansancio?
+field-halt = ¿Siento hambre, enojo, soledad o cansancio?
 field-language = Idioma
 field-mood = Ánimo (1 a 5)
 field-name = Nombre
 field-note = Nota
 field-passcode = Código
-field-passcode-again = Repite el código
-field-recovery-date = Fecha de recuperación
+field-passcode-again = Escribe el código otra vez
+field-recovery-date = Fecha de inicio de mi recuperación
 field-sleep = Horas de sueño
-field-target-date = Fecha objetivo (opcional)
+field-target-date = Fecha meta (opcional)
 field-title = Título
 field-used-today = { $focus ->
     [mental] ¿Actuaste hoy según un impulso?
@@ -63,10 +63,10 @@ language-device = Igual que este dispositivo
 
 nav-today = Hoy
 nav-goals = Metas
-nav-triggers = Detonantes y estrategias
+nav-triggers = Detonantes y cómo enfrentarlos
 nav-check-in = Registro diario
 nav-trends = Tendencias
-nav-settings = Ajustes
+nav-settings = Configuración
 
 today-heading = Hoy
 today-days-in-recovery = { $days ->
@@ -102,7 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Metas
 goals-history = Logradas y archivadas
-goal-progress = { $percent } % de los pasos hechos
+goal-progress = { $percent } % de los pasos hechos
 goal-status-active = Activa
 goal-status-paused = En pausa
 goal-status-completed = Lograda
@@ -112,7 +112,7 @@ dimension-home = Hogar
 dimension-purpose = Propósito
 dimension-community = Comunidad
 
-triggers-heading = Detonantes y estrategias
+triggers-heading = Detonantes y cómo enfrentarlos
 triggers-suggestions = Ideas para tu caja de herramientas
 trigger-kind-people = Personas
 trigger-kind-places = Lugares
@@ -134,12 +134,12 @@ strategy-evidence = { $times ->
 starter-call-someone = Llamar a alguien
 starter-walk = Salir a caminar
 starter-breathing = Respiración lenta
-starter-urge-surfing = Surfear la ola del deseo
-starter-play-tape-forward = Pensar en cómo acabaría
+starter-urge-surfing = Dejar que las ganas suban y bajen, como una ola
+starter-play-tape-forward = Pensar en cómo terminaría
 starter-meeting = Ir a una reunión
 starter-eat-rest = Comer algo y descansar
 
-triggered-choose = ¿Qué lo provocó? Elige un detonante o haz la revisión HALT.
+triggered-choose = ¿Qué lo provocó? Elige un detonante, o pregúntate: ¿siento hambre, enojo, soledad o cansancio?
 triggered-rate-before = { $focus ->
     [mental] ¿Qué tan fuerte es este impulso o sentimiento?
     [both] ¿Qué tan fuertes son las ganas de consumir, el impulso o el sentimiento?
@@ -150,7 +150,7 @@ triggered-cope = { $focus ->
     [both] Esto te ha ayudado antes. Prueba una cosa y vuelve a medirlo.
    *[other] Esto te ha ayudado antes. Prueba una cosa y vuelve a medir las ganas de consumir.
 }
-triggered-done = Guardado. Lo superaste.
+triggered-done = Guardado. Lo lograste.
 triggered-still-high = { $focus ->
     [mental] El sentimiento sigue fuerte. No tienes que pasar por esto a solas.
     [both] Sigue fuerte. No tienes que pasar por esto a solas.
@@ -163,19 +163,22 @@ halt-lonely = Soledad
 halt-tired = Cansancio
 
 check-in-heading = Registro diario
-check-in-used-note = No hay respuestas incorrectas. Una recaída es parte de muchas recuperaciones.
+check-in-used-note = { $focus ->
+    [mental] No hay respuestas incorrectas. Los días difíciles son parte de muchas recuperaciones.
+   *[other] No hay respuestas incorrectas. Un desliz es parte de muchas recuperaciones.
+}
 
 trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
 
-settings-heading = Ajustes
+settings-heading = Configuración
 
 problem-empty-text = Escribe el nombre o el título.
 problem-unknown-item = Ese elemento ya no existe.
-problem-out-of-range = Ese valor está fuera de la escala.
+problem-out-of-range = Ese valor no sirve aquí. Revísalo, por favor.
 problem-invalid-date = Escribe la fecha como año-mes-día, por ejemplo 2026-01-31. No puede ser una fecha futura.
-problem-passcodes-differ = Los dos códigos no son iguales.
+problem-passcodes-differ = Los dos códigos no coinciden.
 problem-passcode-too-short = Elige un código de al menos 4 caracteres.
 problem-wrong-passcode = Ese código no funcionó. Inténtalo de nuevo.
 problem-throttled = { $seconds ->
@@ -183,47 +186,47 @@ problem-throttled = { $seconds ->
    *[other] Demasiados intentos. Vuelve a intentarlo en { $seconds } segundos.
 }
 problem-erased-after-failures = Todo en este dispositivo se borró después de demasiados códigos incorrectos, para proteger tu privacidad. Puedes empezar de nuevo.
-problem-platform-key-unavailable = El desbloqueo biométrico no está disponible. Usa tu código.
+problem-platform-key-unavailable = El desbloqueo con huella o rostro no está disponible. Usa tu código.
 problem-not-now = Eso no está disponible ahora.
 problem-save-failed = No se pudo guardar. No se perdió nada de lo que guardaste antes.
-problem-storage-full = El dispositivo está lleno. Libera espacio; no se perdió nada de lo que guardaste.
+problem-storage-full = El dispositivo está lleno. Libera espacio. No se perdió nada de lo que guardaste antes.
 problem-damaged-records = { $count ->
     [one] 1 entrada no se pudo leer y se dejó intacta.
    *[other] { $count } entradas no se pudieron leer y se dejaron intactas.
 }
-problem-newer-version = Estos datos los guardó una versión más nueva de Phoenix. Actualiza la aplicación.
+problem-newer-version = Una versión más nueva de la aplicación guardó estos datos. Actualiza la aplicación.
 
 action-call = Llamar
 action-call-crisis = Llamar a la línea de crisis
-action-email = Correo
-action-export-backup = Exportar una copia cifrada
-action-export-calendar = Añadir las citas a mi calendario
+action-email = Correo electrónico
+action-export-backup = Guardar una copia de seguridad
+action-export-calendar = Agregar las citas a mi calendario
 action-export-plan = Compartir mi plan de cuidado continuo
-action-import-backup = Restaurar desde una copia
-action-text = Mensaje
+action-import-backup = Restaurar desde una copia de seguridad
+action-text = Mensaje de texto
 action-text-crisis = Escribir a la línea de crisis
 
 nav-aftercare = Plan de cuidado continuo
 nav-safety-plan = Plan de seguridad
-nav-contact = Contactar a mi par
+nav-contact = Contactar a mi especialista de pares
 
 today-appointments = Citas de hoy
-today-barc-prompt = Una vez al mes: ¿cómo está tu capital de recuperación? Responde las 10 preguntas.
+today-barc-prompt = Una vez al mes: ¿cuánto apoyo tiene tu recuperación? Responde 10 preguntas cortas.
 
 aftercare-heading = Mi plan de cuidado continuo
 aftercare-contacts = Contactos de apoyo
-aftercare-referrals = Servicios y derivaciones
+aftercare-referrals = Servicios y referidos
 aftercare-documents = Documentos por conseguir
 aftercare-appointments = Citas
 aftercare-meetings = Reuniones semanales
 aftercare-warning-signs = Señales de alerta
-aftercare-re-engagement = Si empiezo a tambalearme, voy a
+aftercare-re-engagement = Si empiezo a tener problemas, voy a
 
 service-counseling = Consejería
 service-mental-health = Servicios de salud mental
 service-food-bank = Banco de alimentos
 service-emergency-housing = Vivienda de emergencia
-service-recovery-residence = Residencia de recuperación
+service-recovery-residence = Vivienda de recuperación
 service-support-group = Grupo de apoyo
 service-treatment-provider = Centro de tratamiento
 service-health-care = Atención médica
@@ -233,7 +236,7 @@ service-legal = Ayuda legal
 referral-to-contact = Por contactar
 referral-contacted = Contactado
 referral-waitlisted = En lista de espera
-referral-enrolled = Inscrito
+referral-enrolled = Con inscripción
 referral-done = Terminado
 
 document-social-security = Tarjeta del seguro social
@@ -273,15 +276,15 @@ safety-internal-coping = 2. Cosas que puedo hacer por mi cuenta para distraerme
 safety-distractions = 3. Personas y lugares que me ayudan a distraerme
 safety-people-to-ask = 4. Personas a quienes puedo pedir ayuda
 safety-professionals = 5. Profesionales y servicios que puedo contactar
-safety-environment = 6. Hacer que mi entorno sea seguro
+safety-environment = 6. Cómo hacer que mi entorno sea seguro
 safety-reasons = Razones para vivir
 
-contact-heading = Contactar a mi par
+contact-heading = Contactar a mi especialista de pares
 contact-templates = Mensajes rápidos
 contact-outside-hours = Puede que tu especialista de pares no responda ahora. Si estás en crisis, llama o escribe a la línea de crisis.
 contact-prefers-call = Prefiere una llamada
 contact-prefers-text = Prefiere un mensaje
-contact-prefers-email = Prefiere correo
+contact-prefers-email = Prefiere un correo electrónico
 template-call-me = ¿Me puedes llamar?
 template-cravings = { $focus ->
     [mental] Estoy pasando por un momento difícil.
@@ -290,17 +293,17 @@ template-cravings = { $focus ->
 }
 template-good-news = ¡Tengo buenas noticias!
 
-field-backup-passphrase = Frase de la copia
-field-check-in-reminder = Recordatorio diario (HH:MM)
+field-backup-passphrase = Contraseña de la copia de seguridad
+field-check-in-reminder = Recordatorio del registro diario (horas:minutos, por ejemplo 20:30)
 
 reminder-discreet-title = Recordatorio
 reminder-discreet-body = Tienes un recordatorio.
 
-barc-heading = Capital de recuperación (BARC-10)
+barc-heading = Lo que apoya tu recuperación (BARC-10)
 barc-item-1 = En mi vida hay cosas más importantes que consumir.
-barc-item-2 = En general, estoy contento con mi vida.
+barc-item-2 = En general, me siento bien con mi vida.
 barc-item-3 = Tengo energía suficiente para hacer lo que me propongo.
-barc-item-4 = Me siento orgulloso de mi comunidad y parte de ella.
+barc-item-4 = Siento orgullo por la comunidad donde vivo y me siento parte de ella.
 barc-item-5 = Recibo mucho apoyo de mis amistades.
 barc-item-6 = Mi vida es desafiante y plena sin necesidad de drogas ni alcohol.
 barc-item-7 = El lugar donde vivo ha impulsado mi recuperación.
@@ -339,23 +342,23 @@ field-kind = Tipo
 field-step = Paso
 field-due = Fecha límite (opcional)
 field-helps-with = Me ayuda con
-field-lapse-date = Fecha de la recaída
+field-lapse-date = Fecha del desliz
 field-lapse-context = Qué pasó (opcional)
 field-current-passcode = Código actual
 field-new-passcode = Código nuevo
 field-backup-file = Archivo de copia de seguridad
 field-preferred-way = La mejor forma de contactar
-contact-specialist = Mi especialista de apoyo
+contact-specialist = Mi especialista de pares
 contact-way-call = Una llamada
 contact-way-text = Un mensaje de texto
 contact-way-email = Un correo electrónico
-action-add = Añadir
-action-add-contact = Añadir contacto
-action-add-referral = Añadir derivación
-action-add-document = Añadir documento
-action-add-appointment = Añadir cita
-action-add-meeting = Añadir reunión
-action-add-hours = Añadir horario
+action-add = Agregar
+action-add-contact = Agregar contacto
+action-add-referral = Agregar referido
+action-add-document = Agregar documento
+action-add-appointment = Agregar cita
+action-add-meeting = Agregar reunión
+action-add-hours = Agregar horario
 action-remove = Quitar
 action-mark-done = Hecho
 action-allow-reminders = Permitir recordatorios en este dispositivo
@@ -373,7 +376,7 @@ hint-date-format = Año-mes-día, por ejemplo 2026-01-31.
 hint-date-time-format = Año-mes-día y hora, por ejemplo 2026-01-31 14:30.
 action-close = Cerrar
 field-dimension = Área de la vida
-field-new-passcode-again = Repite el código nuevo
+field-new-passcode-again = Escribe el código nuevo otra vez
 
 ## Mensajes seguros
 messages-heading = Mensajes seguros
@@ -392,29 +395,29 @@ messages-dropped = { $count ->
     [one] 1 mensaje no se pudo abrir o estaba repetido, y no se mostró.
    *[other] { $count } mensajes no se pudieron abrir o estaban repetidos, y no se mostraron.
 }
-messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista conserva su copia.
+messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista de pares conserva su copia.
 message-queued = Esperando para enviar
 message-sent = Enviado
 message-delivered = Entregado
 message-read = Leído
 message-not-sent = No enviado
-field-relay = Dirección del servidor
+field-relay = Dirección del servidor de mensajes
 field-invite = Código de invitación
-field-shared-name = Nombre que compartes con tu especialista
+field-shared-name = Nombre que compartes con tu especialista de pares
 field-message = Mensaje
 action-pair = Conectar
 action-send = Enviar
 action-unpair = Desconectar
-problem-relay-address = Escribe la dirección del servidor que te dio tu especialista, que empieza con https://.
-problem-relay-unreachable = No se pudo conectar con el servidor. Tus mensajes se guardan y se enviarán más tarde.
-problem-relay-refused = El servidor no aceptó eso. Inténtalo de nuevo más tarde.
-problem-invite-unknown = No se encontró ese código de invitación. Compruébalo con tu especialista.
-problem-invite-expired = Ese código de invitación caducó o ya se usó. Pide uno nuevo a tu especialista.
-problem-already-paired = Este teléfono ya está conectado. Desconéctalo primero.
-problem-specialist-not-ready = Tu especialista todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
-problem-not-paired = Primero conéctate con tu especialista.
+problem-relay-address = Escribe la dirección del servidor de mensajes que te dio tu especialista de pares. Empieza con https://.
+problem-relay-unreachable = No se pudo conectar con el servidor de mensajes. Tus mensajes se guardan y se enviarán más tarde.
+problem-relay-refused = El servidor de mensajes no aceptó eso. Inténtalo de nuevo más tarde.
+problem-invite-unknown = No se encontró ese código de invitación. Revísalo con tu especialista de pares.
+problem-invite-expired = Ese código de invitación venció o ya se usó. Pide uno nuevo a tu especialista de pares.
+problem-already-paired = Este teléfono ya está conectado. Primero desconéctalo.
+problem-specialist-not-ready = Tu especialista de pares todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
+problem-not-paired = Primero conéctate con tu especialista de pares.
 
-# Tengo un detonante: personas a un toque, resultados honestos
+# Estoy en un momento difícil: personas a un toque, resultados honestos
 action-call-peer = Llamar a { $name }
 action-text-peer = Escribir a { $name }
 action-call-crisis-number = Llamar a la línea de crisis ({ $number })
@@ -449,10 +452,10 @@ check-in-offer-triggered = { $focus ->
 }
 
 # Después de un desliz, y cada vez que guardas
-lapse-kind-message = Gracias por ser honesto. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.
+lapse-kind-message = Gracias por tu honestidad. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.
 lapse-total-days = { $days ->
-    [one] Tienes 1 día en recuperación en total. Un desliz no lo borra.
-   *[other] Tienes { $days } días en recuperación en total. Un desliz no los borra.
+    [one] Total de días en recuperación: 1. Un desliz no lo borra.
+   *[other] Total de días en recuperación: { $days }. Un desliz no los borra.
 }
 status-saved = Guardado.
 
@@ -462,9 +465,9 @@ action-edit-safety-plan = Editar mi plan de seguridad
 action-done-editing = Listo
 safety-empty = Tu plan de seguridad está vacío. Escríbelo ahora, mientras te sientes estable, para que esté listo cuando lo necesites. Se guarda mientras escribes.
 
-# Contactar a mi par: primero la forma que prefiere
-action-email-peer = Enviar correo a { $name }
-contact-add-peer = Añade el número de tu par
+# Contactar a mi especialista de pares: primero la forma que prefiere
+action-email-peer = Enviar un correo electrónico a { $name }
+contact-add-peer = Agrega el número de tu especialista de pares
 contact-add-peer-intro = Guarda el número de tu especialista de pares para comunicarte con un solo toque. Mientras tanto, la línea de crisis está aquí para ti a cualquier hora.
 action-edit-messages = Editar mensajes rápidos
 action-undo = Deshacer

@@ -298,7 +298,7 @@ fn recording_a_lapse_says_something_kind_and_keeps_the_total_and_people_in_reach
     assert!(response.message.starts_with("Thank you for being honest."));
     assert_eq!(
         response.total_days.as_deref(),
-        Some("You have 29 days in recovery in all. A lapse does not erase them.")
+        Some("Total days in recovery: 29. A lapse does not erase them.")
     );
     assert_eq!(response.contact_peer_label, "Contact my peer");
     assert_eq!(response.safety_plan_label, "My safety plan");
@@ -476,7 +476,7 @@ fn contact_my_peer_starts_with_adding_a_number_and_then_follows_the_preferred_wa
     let contact = view.contact();
     assert_eq!(
         contact.reach.add_peer_heading.as_deref(),
-        Some("Add your peer's number")
+        Some("Add your peer specialist's number")
     );
     assert_eq!(urls(&contact.reach.crisis), ["tel:988", "sms:988"]);
     assert_eq!(contact.reach.primary, None);

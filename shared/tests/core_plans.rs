@@ -106,7 +106,7 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
     let text = String::from_utf8(document.bytes).unwrap();
     for expected in [
         "# My aftercare plan",
-        "**Harbor House** — Recovery residence — Waitlisted",
+        "**Harbor House** — Recovery housing — Waitlisted",
         "Social security card: Needed (get first: Birth certificate)",
         "2026-03-02 14:30 — Intake, Dr. Ruiz; room 4 — Clinic",
         "Tuesday 19:00 — Tuesday night NA",
