@@ -47,6 +47,7 @@ impl Phoenix {
         Translator {
             translations: &self.translations,
             language: model.language(),
+            focus: model.recovery_focus(),
         }
     }
 }

@@ -130,7 +130,7 @@ fn changing_the_passcode_and_erasing_everything() {
     }));
     assert_eq!(
         view.problem.as_deref(),
-        Some("That passcode did not open Phoenix.")
+        Some("That passcode did not work. Try again.")
     );
     phone.send(Event::Settings(SettingsEvent::ChangePasscode {
         current: PASSCODE.into(),
@@ -263,7 +263,7 @@ fn hours_of_sleep_off_the_scale_are_refused_with_a_message_on_screen() {
         }));
         assert_eq!(
             view.problem.as_deref(),
-            Some("That value is outside the scale."),
+            Some("That value does not fit here. Please check it."),
             "{hours} hours"
         );
         assert!(
@@ -342,13 +342,13 @@ fn refused_events() -> Vec<(Event, &'static str)> {
             "no longer exists",
         ),
         (Event::Triggered(FlowEvent::RateAfter(3)), "not available"),
-        (Event::CheckIn(check_in(0, 3)), "outside the scale"),
-        (Event::CheckIn(check_in(3, 11)), "outside the scale"),
-        (Event::RecoveryCapital(vec![7; 10]), "outside the scale"),
-        (Event::RecoveryCapital(vec![4; 9]), "outside the scale"),
+        (Event::CheckIn(check_in(0, 3)), "does not fit here"),
+        (Event::CheckIn(check_in(3, 11)), "does not fit here"),
+        (Event::RecoveryCapital(vec![7; 10]), "does not fit here"),
+        (Event::RecoveryCapital(vec![4; 9]), "does not fit here"),
         (
             Event::SetRecoveryDate("2099-01-01".into()),
-            "not in the future",
+            "cannot be in the future",
         ),
         (
             Event::RecordLapse {
@@ -410,23 +410,23 @@ fn refused_events() -> Vec<(Event, &'static str)> {
                 }],
                 preferred: ContactWay::Call,
             })),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetAutoLockMinutes(0)),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetCrisisLine("call me".into())),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetCheckInReminder(Some("25:99".into()))),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(1))),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::ChangePasscode {

@@ -99,14 +99,14 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
     let ScreenView::Today(today) = today.screen else {
         panic!()
     };
-    assert_eq!(today.appointments[0].at, "2026-03-02 14:30");
+    assert_eq!(today.appointments[0].at, "March 2, 2026, 14:30");
 
     let document = phone.requests(Event::ExportPlan).shared_file().1;
     assert_eq!(document.mime_type, "text/markdown");
     let text = String::from_utf8(document.bytes).unwrap();
     for expected in [
         "# My aftercare plan",
-        "**Harbor House** — Recovery residence — Waitlisted",
+        "**Harbor House** — Recovery housing — Waitlisted",
         "Social security card: Needed (get first: Birth certificate)",
         "2026-03-02 14:30 — Intake, Dr. Ruiz; room 4 — Clinic",
         "Tuesday 19:00 — Tuesday night NA",
@@ -428,7 +428,10 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
     };
     assert_eq!(
         check_in.barc_last_score.as_deref(),
-        Some("Last score: 43 out of 60")
+        Some(
+            "Last score: 43 out of 60. The Spanish questions are our own translation, not a \
+             tested version."
+        )
     );
 }
 

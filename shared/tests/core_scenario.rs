@@ -48,14 +48,14 @@ fn a_participants_first_day_survives_a_restart() {
     // Recovery date 30 days ago: a milestone.
     let view = phone.send(Event::SetRecoveryDate("2026-01-31".into()));
     let recovery = view.today().recovery.clone().unwrap();
-    assert_eq!(recovery.days_label, "30 days in recovery");
+    assert_eq!(recovery.days_label, "Current stretch: 30 days");
     assert_eq!(
         recovery.milestone_reached.as_deref(),
         Some("Milestone reached: 30 days")
     );
     assert_eq!(
         recovery.next_milestone.as_deref(),
-        Some("Next: 60 days, in 30 days")
+        Some("Next milestone: 60 days (30 days to go)")
     );
 
     // A goal with two steps; one done.
@@ -218,7 +218,7 @@ fn a_participants_first_day_survives_a_restart() {
     });
     assert_eq!(
         view.problem.as_deref(),
-        Some("That passcode did not open Phoenix.")
+        Some("That passcode did not work. Try again.")
     );
     assert!(matches!(view.screen, ScreenView::Locked(_)));
     phone.send(Event::Unlock {

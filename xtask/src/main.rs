@@ -17,6 +17,7 @@ mod swift_syntax;
 mod test;
 mod wasm_bindgen;
 mod web;
+mod wording;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -34,6 +35,9 @@ commands:
                      load-test the relay on loopback against SQLite and PostgreSQL (default 200, 60 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
+  wording [--rev REV]
+                     reading level of the .ftl files (textstat: Flesch-Kincaid, Fernandez Huerta),
+                     and at a git revision too, for before and after
 ";
 
 fn main() -> ExitCode {
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("bindings") => bindings::generate(&args[1..]),
         Some("serve") => web::serve(&args[1..]),
+        Some("wording") => wording::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -18,7 +18,7 @@ struct GoalsScreen: View {
                     ForEach(view.dimensions.indices, id: \.self) { Text(view.dimensions[$0].label).tag($0) }
                 }
                 TextField(view.whyLabel, text: $why, axis: .vertical)
-                TextField(view.targetLabel, text: $target)
+                TextField("\(view.targetLabel). \(words.dateHint)", text: $target)
                 Button(view.addGoalLabel) {
                     core.send(.goals(.add(title: title, dimension: view.dimensions[dimension].value, why: why, target: target.orNil)))
                     title = ""; why = ""; target = ""
@@ -55,7 +55,7 @@ private struct GoalSection: View {
                 ))
             }
             TextField(words.step, text: $step)
-            TextField(words.due, text: $due)
+            TextField("\(words.due). \(words.dateHint)", text: $due)
             Button(view.addStepLabel) { core.send(.goals(.addStep(goal: goal.id, title: step, due: due.orNil))); step = ""; due = "" }
         }
     }

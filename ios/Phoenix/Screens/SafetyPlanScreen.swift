@@ -17,6 +17,8 @@ struct SafetyPlanScreen: View {
             Section {
                 if let call = URL(string: help.crisisCallUrl) { Link(view.callCrisisLabel, destination: call) }
                 if let text = URL(string: help.crisisTextUrl) { Link(view.textCrisisLabel, destination: text) }
+                Text(view.useNow.overdose.message)
+                if let call = URL(string: view.useNow.overdose.call.url) { Link(view.useNow.overdose.call.label, destination: call) }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(headings[0]) { TextField(headings[0], text: $lists[0], axis: .vertical) }
             Section(headings[1]) { TextField(headings[1], text: $lists[1], axis: .vertical) }

@@ -8,6 +8,7 @@ struct SettingsScreen: View {
     let words: FormWords
     @State private var autoLock = ""
     @State private var crisisLine = ""
+    @State private var emergencyNumber = ""
     @State private var reminder = ""
     @State private var passphrase = ""
     @State private var importPassphrase = ""
@@ -27,6 +28,10 @@ struct SettingsScreen: View {
                     set: { send(.setLanguage(view.languages[$0].value)) }
                 )) { ForEach(view.languages.indices, id: \.self) { Text(view.languages[$0].label).tag($0) } }
                 Toggle(view.discreetLabel, isOn: Binding(get: { view.discreet }, set: { send(.setDiscreet($0)) }))
+                Picker(view.recoveryFocusLabel, selection: Binding(
+                    get: { view.recoveryFocuses.firstIndex { $0.value == view.recoveryFocus } ?? 0 },
+                    set: { send(.setRecoveryFocus(view.recoveryFocuses[$0].value)) }
+                )) { ForEach(view.recoveryFocuses.indices, id: \.self) { Text(view.recoveryFocuses[$0].label).tag($0) } }
                 Toggle(view.biometricsLabel, isOn: Binding(
                     get: { view.biometricsEnabled },
                     set: { send($0 ? .enableBiometrics : .disableBiometrics) }
@@ -37,6 +42,8 @@ struct SettingsScreen: View {
                 Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
                 TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad)
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
+                TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad)
+                Button(words.save) { send(.setEmergencyNumber(emergencyNumber)) }
                 TextField(view.checkInReminderLabel, text: $reminder)
                 Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
             }
@@ -73,6 +80,7 @@ struct SettingsScreen: View {
         .onAppear {
             autoLock = String(view.autoLockMinutes)
             crisisLine = view.crisisLine
+            emergencyNumber = view.emergencyNumber
             reminder = view.checkInReminder ?? ""
         }
     }

@@ -29,12 +29,14 @@ struct TodayScreen: View {
                     if let reached = recovery.milestoneReached { Text(reached).bold() }
                     if let next = recovery.nextMilestone { Text(next) }
                     DisclosureGroup(view.recordLapseLabel) {
-                        TextField(words.lapseDate, text: $lapseDate)
+                        TextField("\(words.lapseDate). \(words.dateHint)", text: $lapseDate)
                         TextField(words.lapseContext, text: $lapseContext)
                         Button(words.save) { core.send(.recordLapse(date: lapseDate, context: lapseContext)); lapseContext = "" }
                     }
+                    Text(view.overdose.message)
+                    if let call = URL(string: view.overdose.call.url) { Link(view.overdose.call.label, destination: call) }
                 } else {
-                    TextField("\(view.recoveryDateLabel) (YYYY-MM-DD)", text: $date)
+                    TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date)
                     Button(words.save) { core.send(.setRecoveryDate(date)) }
                 }
             }

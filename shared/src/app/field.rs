@@ -82,6 +82,7 @@ pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
             "specialist-hours"
         }
         (Event::Settings(SettingsEvent::SetCrisisLine(_)), OutOfRange) => "crisis-line",
+        (Event::Settings(SettingsEvent::SetEmergencyNumber(_)), OutOfRange) => "emergency-number",
         (Event::Settings(SettingsEvent::SetCheckInReminder(_)), OutOfRange) => "check-in-reminder",
         (Event::Settings(SettingsEvent::ExportBackup { .. }), PasscodeTooShort) => {
             "backup-passphrase"

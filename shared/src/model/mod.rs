@@ -173,6 +173,16 @@ impl Model {
     }
 }
 
+impl Model {
+    /// What the participant's recovery is about; substance use while locked.
+    pub fn recovery_focus(&self) -> settings::RecoveryFocus {
+        match &self.state {
+            State::Unlocked(unlocked) => unlocked.data.settings.recovery_focus,
+            _ => settings::RecoveryFocus::default(),
+        }
+    }
+}
+
 impl Default for Model {
     fn default() -> Self {
         Self::new(Environment::new("UTC", "en"))

@@ -117,11 +117,15 @@ const REFERRAL_STATUSES: [ReferralStatus; 5] = [
     ReferralStatus::Done,
 ];
 
-pub fn appointment_item(id: Id, appointment: &aftercare::Appointment) -> AppointmentItem {
+pub fn appointment_item(
+    id: Id,
+    appointment: &aftercare::Appointment,
+    words: &Translator<'_>,
+) -> AppointmentItem {
     AppointmentItem {
         id,
         title: appointment.title.clone(),
-        at: appointment.at.format("%Y-%m-%d %H:%M").to_string(),
+        at: super::dates::date_time(words, appointment.at),
         place: appointment.place.clone(),
         remind_minutes_before: appointment.remind_minutes_before,
     }
@@ -200,7 +204,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
         appointments_heading: words.get("aftercare-appointments"),
         appointments: appointments
             .into_iter()
-            .map(|(id, a)| appointment_item(*id, a))
+            .map(|(id, a)| appointment_item(*id, a, words))
             .collect(),
         meetings_heading: words.get("aftercare-meetings"),
         meetings: data

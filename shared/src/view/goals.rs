@@ -110,14 +110,14 @@ fn goal_item(
         dimension: goal.dimension,
         dimension_label: GoalLabels::label(&labels.dimensions, &goal.dimension),
         why: goal.why.clone(),
-        target: goal.target.map(|d| d.to_string()),
+        target: goal.target.map(|d| super::dates::date(words, d)),
         status: goal.status,
         status_label: GoalLabels::label(&labels.statuses, &goal.status),
         progress,
         progress_label: words.with("goal-progress", &[("percent", i64::from(progress).into())]),
         steps: steps
             .iter()
-            .map(|(step, _)| step_item(data, *step))
+            .map(|(step, _)| step_item(data, *step, words))
             .collect(),
     }
 }

@@ -4,6 +4,7 @@ mod aftercare;
 mod checkin;
 mod choices;
 mod contact;
+pub mod dates;
 pub mod export;
 mod form_words;
 mod goals;
@@ -137,6 +138,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
     let words = Translator {
         translations,
         language: model.language(),
+        focus: model.recovery_focus(),
     };
     let (crisis_line, discreet) = match &model.state {
         State::Unlocked(unlocked) => (
@@ -169,7 +171,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             contact_peer: words.get("action-contact-peer"),
             crisis_label: words.with("action-crisis-line", &[("number", crisis_line.into())]),
             crisis_call_url: format!("tel:{}", digits(crisis_line)),
-            crisis_text_url: format!("sms:{}", digits(crisis_line)),
+            crisis_text_url: crate::model::contact::crisis_text_url(crisis_line, &words),
         },
         navigation,
         problem: model.problem.map(|problem| problem_text(&words, problem)),

@@ -40,6 +40,9 @@ pub struct TodayView {
     pub recovery: Option<RecoveryView>,
     pub recovery_date_label: String,
     pub record_lapse_label: String,
+    /// Beside "Record a lapse": if someone may have overdosed, call the
+    /// emergency number and use naloxone.
+    pub overdose: super::triggered::OverdoseHelp,
     pub steps_due: Vec<StepItem>,
     pub steps_due_heading: String,
     pub appointments: Vec<AppointmentItem>,
@@ -108,18 +111,19 @@ pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) 
                 .get(&step.goal)
                 .is_some_and(|goal| goal.status == GoalStatus::Active)
         })
-        .map(|(id, _)| step_item(data, *id))
+        .map(|(id, _)| step_item(data, *id, words))
         .collect();
     TodayView {
         heading: words.get("today-heading"),
         recovery,
         recovery_date_label: words.get("field-recovery-date"),
         record_lapse_label: words.get("action-record-lapse"),
+        overdose: super::triggered::overdose_help(&data.settings.emergency_number, words),
         steps_due,
         steps_due_heading: words.get("today-steps-due"),
         appointments: crate::model::aftercare::appointments_on(data, today)
             .into_iter()
-            .map(|(id, a)| appointment_item(id, a))
+            .map(|(id, a)| appointment_item(id, a, words))
             .collect(),
         appointments_heading: words.get("today-appointments"),
         recovery_capital_prompt: data
@@ -137,7 +141,7 @@ pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) 
     }
 }
 
-pub(super) fn step_item(data: &Data, id: Id) -> StepItem {
+pub(super) fn step_item(data: &Data, id: Id, words: &Translator<'_>) -> StepItem {
     let step = &data.steps[&id];
     StepItem {
         id,
@@ -147,7 +151,7 @@ pub(super) fn step_item(data: &Data, id: Id) -> StepItem {
             .get(&step.goal)
             .map(|g| g.title.clone())
             .unwrap_or_default(),
-        due: step.due.map(|d| d.to_string()),
+        due: step.due.map(|d| super::dates::date(words, d)),
         done: step.done.is_some(),
     }
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, LapseResponse, TodayView } from '../generated/shared_types';
 import { CheckField, Form, Section, TextField } from '../ui/fields';
+import { OverdoseHelpNote } from '../ui/OverdoseHelp';
 import { AppointmentList } from './AftercareScreen';
 
 export function TodayScreen({ view, words }: { view: TodayView; words: FormWords }) {
@@ -103,6 +104,7 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
           </Form>
         </details>
       )}
+      {recovery && <OverdoseHelpNote help={view.overdose} />}
     </>
   );
 }

@@ -69,7 +69,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Contact my peer' })).toBeVisible();
     const main = page.getByRole('main');
     // First on the screen: adding the peer, then the crisis line.
-    await expect(main.getByRole('heading', { level: 2 }).first()).toHaveText("Add your peer's number");
+    await expect(main.getByRole('heading', { level: 2 }).first()).toHaveText("Add your peer specialist's number");
     await expect(main.getByRole('link', { name: 'Call the crisis line (988)' })).toHaveAttribute('href', 'tel:988');
     await expect(main.getByRole('link', { name: 'Text the crisis line (988)' })).toHaveAttribute('href', 'sms:988');
 
@@ -194,7 +194,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
 
     await expect(page.getByText("That's a strong craving. Want to work through it now?")).toBeVisible();
     await page.getByRole('main').getByRole('button', { name: "I'm triggered" }).click();
-    await expect(page.getByText('What set it off? Pick a trigger, or do the HALT check.')).toBeVisible();
+    await expect(page.getByText('What set it off? Pick a trigger, or ask yourself: am I hungry, angry, lonely or tired?')).toBeVisible();
     await context.close();
   });
 
@@ -256,7 +256,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     const recoveryDate = page.getByRole('form', { name: 'Recovery date' });
     await recoveryDate.getByLabel('Recovery date').fill('2026-01-15');
     await recoveryDate.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText(/days in recovery$/)).toBeVisible();
+    await expect(page.getByText(/^Current stretch: \d+ days$/)).toBeVisible();
     await page.getByText('Record a lapse').click();
     const lapse = page.getByRole('form', { name: 'Record a lapse' });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -264,7 +264,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await lapse.getByRole('button', { name: 'Save' }).click();
     await expect(lapse).toBeHidden();
     await expect(page.getByText(/^Thank you for being honest\./).first()).toBeVisible();
-    await expect(page.getByText(/days in recovery in all\. A lapse does not erase them\.$/)).toBeVisible();
+    await expect(page.getByText(/^Total days in recovery: \d+\. A lapse does not erase them\.$/)).toBeVisible();
     const main = page.getByRole('main');
     await expect(main.getByRole('button', { name: 'Contact my peer' })).toBeVisible();
     await main.getByRole('button', { name: 'My safety plan' }).click();
@@ -309,30 +309,31 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await unlock(page);
     await go(page, 'Settings', 'Settings');
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
-    await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
     await page.getByRole('button', { name: 'Bloquear ahora' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     // A reload (the browser on an English device) still opens in Spanish.
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await unlock(page, 'Código', 'Desbloquear', 'Hoy');
 
-    await startFlow(page, '9', { triggered: 'Tengo un detonante', craving: 'Ansias (0 a 10)', next: 'Continuar' });
-    await expect(page.getByRole('slider', { name: 'Ansias (0 a 10)' })).toHaveValue('9');
+    await startFlow(page, '9', { triggered: 'Estoy en un momento difícil', craving: 'Ganas de consumir (0 a 10)', next: 'Continuar' });
+    await expect(page.getByRole('slider', { name: 'Ganas de consumir (0 a 10)' })).toHaveValue('9');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     const main = page.getByRole('main');
-    await expect(main.getByRole('link', { name: 'Llamar a la línea de crisis (988)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: 'Llamar al 988 (menú en inglés: marca 2 para español)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: /^Escribir al 988/ })).toHaveAttribute('href', 'sms:988?body=AYUDA');
     await expect(main.getByRole('link', { name: 'Escribir a Dana' })).toHaveAttribute('href', /^sms:5550102030/);
     await expect(main.getByRole('button', { name: 'Probar otra estrategia' })).toBeVisible();
     await main.getByRole('button', { name: 'Mi plan de seguridad' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mi plan de seguridad' })).toBeVisible();
     await expect(main.getByRole('link', { name: 'Llamar a Aunt Rosa' })).toHaveAttribute('href', 'tel:5550110');
 
-    await go(page, 'Ajustes', 'Ajustes');
+    await go(page, 'Configuración', 'Configuración');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('button', { name: 'Lock now' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
     await context.close();
   });
 });

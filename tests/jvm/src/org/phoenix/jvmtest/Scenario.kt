@@ -142,7 +142,7 @@ fun participantScenario() {
         core.dispatch(Event.Aftercare(AftercareEvent.SetPlan(AftercarePlan(listOf("Skipping meals"), listOf("Call my sponsor the same day")))))
         val aftercare = core.screen<ScreenView.Aftercare>().value
         checkEquals(listOf("County Housing Office"), aftercare.referrals.map { it.organization }, "referrals")
-        checkEquals("2026-12-01 10:30", aftercare.appointments.single().at, "appointment")
+        checkEquals("December 1, 2026, 10:30", aftercare.appointments.single().at, "appointment")
         checkEquals(listOf("Skipping meals"), aftercare.plan.warningSigns, "warning signs")
         val reminder = phone.schedules.last().single { it.id.startsWith("appointment") }
         checkEquals("2026-12-01T09:30:00", reminder.at, "the reminder an hour before")
@@ -164,7 +164,7 @@ fun reopenTheVault() {
     open().use { core ->
         check(core.view.screen is ScreenView.Locked) { "a reopened vault starts locked" }
         core.dispatch(Event.Unlock("not the passcode"))
-        checkEquals("That passcode did not open Phoenix.", core.view.problem, "wrong passcode")
+        checkEquals("That passcode did not work. Try again.", core.view.problem, "wrong passcode")
         core.screen<ScreenView.Locked>()
         core.dispatch(Event.Unlock(PASSCODE))
         core.screen<ScreenView.Today>()

@@ -107,7 +107,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         item { SectionHeading(view.appointmentsHeading) }
         for (item in view.appointments) item { Text("${item.title} · ${item.at} · ${item.place}"); remove(item.id, item.title) }
         item { Field(words.title, title, { title = it }) }
-        item { Field("${words.dateTime} (YYYY-MM-DD HH:MM)", at, { at = it }) }
+        item { Field("${words.dateTime}. ${words.dateTimeHint}", at, { at = it }) }
         item { Field(words.place, place, { place = it }) }
         item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, view.defaultRemindMinutes))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
 

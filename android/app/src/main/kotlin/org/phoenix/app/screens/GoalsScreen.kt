@@ -36,7 +36,7 @@ fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
         item { Field(view.titleLabel, title, { title = it }) }
         item { Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it } }
         item { Field(view.whyLabel, why, { why = it }, lines = 2) }
-        item { Field(view.targetLabel, target, { target = it }) }
+        item { Field("${view.targetLabel}. ${words.dateHint}", target, { target = it }) }
         item {
             Button(onClick = {
                 dispatch(Event.Goals(GoalEvent.Add(title, view.dimensions[dimension].value, why, target.orNull())))
@@ -69,7 +69,7 @@ private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Di
         }
     }
     Field(words.step, step, { step = it })
-    Field(words.due, due, { due = it })
+    Field("${words.due}. ${words.dateHint}", due, { due = it })
     OutlinedButton(onClick = { dispatch(Event.Goals(GoalEvent.AddStep(goal.id, step, due.orNull()))); step = ""; due = "" }) {
         Text(view.addStepLabel)
     }

@@ -44,6 +44,8 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
                 OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.TextCrisisLine)) }) { Text(view.textCrisisLabel) }
             }
         }
+        item { Text(view.useNow.overdose.message) }
+        item { OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.CallEmergency)) }) { Text(view.useNow.overdose.call.label) } }
         item { Field("${headings[0]}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
         item { Field("${headings[1]}. ${words.onePerLine}", coping, { coping = it }, lines = 3) }
         item { Field("${headings[2]}. ${words.onePerLine}", distractions, { distractions = it }, lines = 3) }

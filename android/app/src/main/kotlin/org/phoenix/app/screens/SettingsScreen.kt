@@ -31,6 +31,7 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
     val settings = { event: SettingsEvent -> dispatch(Event.Settings(event)) }
     var autoLock by rememberSaveable { mutableStateOf(view.autoLockMinutes.toString()) }
     var crisisLine by rememberSaveable { mutableStateOf(view.crisisLine) }
+    var emergencyNumber by rememberSaveable { mutableStateOf(view.emergencyNumber) }
     var reminder by rememberSaveable { mutableStateOf(view.checkInReminder ?: "") }
     var passphrase by remember { mutableStateOf("") }
     var importPassphrase by remember { mutableStateOf("") }
@@ -52,11 +53,18 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
             }
         }
         item { CheckRow(view.discreetLabel, view.discreet) { settings(SettingsEvent.SetDiscreet(it)) } }
+        item {
+            Picker(view.recoveryFocusLabel, view.recoveryFocuses.map { it.label }, view.recoveryFocuses.indexOfFirst { it.value == view.recoveryFocus }.coerceAtLeast(0)) {
+                settings(SettingsEvent.SetRecoveryFocus(view.recoveryFocuses[it].value))
+            }
+        }
         if (biometricsUsable || view.biometricsEnabled) item { CheckRow(view.biometricsLabel, view.biometricsEnabled) { on -> settings(if (on) SettingsEvent.EnableBiometrics else SettingsEvent.DisableBiometrics) } }
         item { Field(view.autoLockLabel, autoLock, { autoLock = it }, kind = KeyboardType.Number) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetAutoLockMinutes(autoLock.toUIntOrNull() ?: 0u)) }) { Text(words.save) } }
         item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCrisisLine(crisisLine)) }) { Text(words.save) } }
+        item { Field(view.emergencyNumberLabel, emergencyNumber, { emergencyNumber = it }, kind = KeyboardType.Phone) }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.SetEmergencyNumber(emergencyNumber)) }) { Text(words.save) } }
         item { Field(view.checkInReminderLabel, reminder, { reminder = it }) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCheckInReminder(reminder.orNull())) }) { Text(words.save) } }
         item { SectionHeading(view.exportBackupLabel) }

@@ -14,6 +14,7 @@ import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.SectionHeading
+import org.phoenix.shared.ContactEvent
 import org.phoenix.shared.Event
 import org.phoenix.shared.FormWords
 import org.phoenix.shared.GoalEvent
@@ -36,7 +37,7 @@ fun TodayScreen(view: TodayView, words: FormWords, dispatch: Dispatch) {
         }
         val recovery = view.recovery
         if (recovery == null) {
-            item { Field("${view.recoveryDateLabel} (YYYY-MM-DD)", date, { date = it }) }
+            item { Field("${view.recoveryDateLabel}. ${words.dateHint}", date, { date = it }) }
             item { Button(onClick = { dispatch(Event.SetRecoveryDate(date)) }) { Text(words.save) } }
         } else {
             item { Text(recovery.daysLabel, style = MaterialTheme.typography.headlineSmall) }
@@ -45,9 +46,11 @@ fun TodayScreen(view: TodayView, words: FormWords, dispatch: Dispatch) {
             recovery.milestoneReached?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
             recovery.nextMilestone?.let { item { Text(it) } }
             item { SectionHeading(view.recordLapseLabel) }
-            item { Field(words.lapseDate, lapseDate, { lapseDate = it }) }
+            item { Field("${words.lapseDate}. ${words.dateHint}", lapseDate, { lapseDate = it }) }
             item { Field(words.lapseContext, lapseContext, { lapseContext = it }) }
             item { OutlinedButton(onClick = { dispatch(Event.RecordLapse(lapseDate, lapseContext)); lapseContext = "" }) { Text(words.save) } }
+            item { Text(view.overdose.message) }
+            item { OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.CallEmergency)) }) { Text(view.overdose.call.label) } }
         }
         if (view.stepsDue.isNotEmpty()) {
             item { SectionHeading(view.stepsDueHeading) }
