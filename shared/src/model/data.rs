@@ -130,6 +130,9 @@ impl Data {
             let decoded = if record.kind == Messaging::KIND && id == PROFILE_ID {
                 // Row PROFILE_ID of the messages table is the pairing itself.
                 decode(body).map(|v| data.messaging = Some(v))
+            } else if record.kind == Settings::KIND {
+                // Settings have two versions.
+                Settings::decode(body).map(|v| data.settings = v)
             } else {
                 load(&mut data, record.kind, id, body)
             };

@@ -41,6 +41,8 @@ pub enum SettingsEvent {
         replacement: String,
         confirmation: String,
     },
+    /// Let screenshots and the app switcher show Phoenix's screens.
+    SetAllowScreenshots(bool),
 }
 
 impl SettingsEvent {
@@ -54,6 +56,7 @@ impl SettingsEvent {
                 | Self::SetDiscreet(_)
                 | Self::SetCrisisLine(_)
                 | Self::SetCheckInReminder(_)
+                | Self::SetAllowScreenshots(_)
         )
     }
 }
@@ -74,6 +77,7 @@ pub fn update(
             settings.auto_lock_minutes = minutes;
         }
         SettingsEvent::SetDiscreet(discreet) => settings.discreet = discreet,
+        SettingsEvent::SetAllowScreenshots(allow) => settings.allow_screenshots = allow,
         SettingsEvent::SetCrisisLine(number) => {
             let number = number.trim();
             if number.is_empty()
