@@ -27,6 +27,10 @@ struct SettingsScreen: View {
                     set: { send(.setLanguage(view.languages[$0].value)) }
                 )) { ForEach(view.languages.indices, id: \.self) { Text(view.languages[$0].label).tag($0) } }
                 Toggle(view.discreetLabel, isOn: Binding(get: { view.discreet }, set: { send(.setDiscreet($0)) }))
+                // iOS cannot keep screens out of screenshots; the app
+                // switcher's cover (PhoenixApp) stays on whatever this says.
+                Toggle(view.allowScreenshotsLabel, isOn: Binding(get: { view.allowScreenshots }, set: { send(.setAllowScreenshots($0)) }))
+                Text(view.allowScreenshotsNote).font(.footnote)
                 Toggle(view.biometricsLabel, isOn: Binding(
                     get: { view.biometricsEnabled },
                     set: { send($0 ? .enableBiometrics : .disableBiometrics) }
@@ -35,13 +39,13 @@ struct SettingsScreen: View {
             Section {
                 TextField(view.autoLockLabel, text: $autoLock).keyboardType(.numberPad)
                 Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
-                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad)
+                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad).field("crisis-line")
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
-                TextField(view.checkInReminderLabel, text: $reminder)
+                TextField(view.checkInReminderLabel, text: $reminder).field("check-in-reminder")
                 Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
             }
             Section(view.exportBackupLabel) {
-                SecureField(view.backupPassphraseLabel, text: $passphrase)
+                SecureField(view.backupPassphraseLabel, text: $passphrase).field("backup-passphrase")
                 Button(view.exportBackupLabel) { send(.exportBackup(passphrase: passphrase)); passphrase = "" }
             }
             Section(view.importBackupLabel) {
@@ -58,8 +62,8 @@ struct SettingsScreen: View {
             }
             Section(view.changePasscodeLabel) {
                 SecureField(words.currentPasscode, text: $current)
-                SecureField(words.newPasscode, text: $next)
-                SecureField(words.newPasscodeAgain, text: $again)
+                SecureField(words.newPasscode, text: $next).field("new-passcode")
+                SecureField(words.newPasscodeAgain, text: $again).field("new-passcode-confirmation")
                 Button(view.changePasscodeLabel) {
                     send(.changePasscode(current: current, replacement: next, confirmation: again))
                     current = ""; next = ""; again = ""

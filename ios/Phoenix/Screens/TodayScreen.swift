@@ -8,9 +8,20 @@ struct TodayScreen: View {
     @State private var date = ""
     @State private var lapseDate = ""
     @State private var lapseContext = ""
+    /// The lapse form closes once the core confirms the lapse.
+    @State private var lapseOpen = false
 
     var body: some View {
         Form {
+            // After a lapse: something kind, the total days, people within reach.
+            if let response = view.lapseResponse {
+                Section {
+                    Text(response.message).font(.headline)
+                    if let total = response.totalDays { Text(total).font(.title3.bold()) }
+                    Button(response.contactPeerLabel) { core.send(.navigate(.contact)) }.buttonStyle(.borderedProminent)
+                    Button(response.safetyPlanLabel) { core.send(.navigate(.safetyPlan)) }.buttonStyle(.borderedProminent)
+                }
+            }
             Section {
                 if let prompt = view.checkInPrompt {
                     Text(prompt)
@@ -28,13 +39,13 @@ struct TodayScreen: View {
                     Text(recovery.longestLabel)
                     if let reached = recovery.milestoneReached { Text(reached).bold() }
                     if let next = recovery.nextMilestone { Text(next) }
-                    DisclosureGroup(view.recordLapseLabel) {
-                        TextField(words.lapseDate, text: $lapseDate)
+                    DisclosureGroup(view.recordLapseLabel, isExpanded: $lapseOpen) {
+                        TextField(words.lapseDate, text: $lapseDate).field("lapse-date")
                         TextField(words.lapseContext, text: $lapseContext)
                         Button(words.save) { core.send(.recordLapse(date: lapseDate, context: lapseContext)); lapseContext = "" }
                     }
                 } else {
-                    TextField("\(view.recoveryDateLabel) (YYYY-MM-DD)", text: $date)
+                    TextField("\(view.recoveryDateLabel) (YYYY-MM-DD)", text: $date).field("recovery-date")
                     Button(words.save) { core.send(.setRecoveryDate(date)) }
                 }
             }
@@ -54,5 +65,6 @@ struct TodayScreen: View {
                 }
             }
         }
+        .onChange(of: view.lapseResponse) { _, response in if response != nil { lapseOpen = false } }
     }
 }
