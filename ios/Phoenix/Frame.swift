@@ -192,7 +192,7 @@ struct BigLinkButton: View {
 
     var body: some View {
         Button {
-            core.send(.contact(.open(link.url)))
+            core.send(.contact(.openLink(link.url)))
         } label: {
             Text(link.label).font(.headline).frame(maxWidth: .infinity, minHeight: 44)
         }

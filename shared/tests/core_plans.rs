@@ -602,7 +602,7 @@ fn a_phone_that_cannot_open_a_link_shows_the_number_instead() {
     };
     let text = safety.use_now.crisis[1].url.clone();
     let problem = phone
-        .open_link(Event::Contact(ContactEvent::Open(text)))
+        .open_link(Event::Contact(ContactEvent::OpenLink(text)))
         .problem
         .expect("a message instead of the text");
     assert!(problem.contains("988"), "{problem}");
@@ -613,7 +613,7 @@ fn a_phone_that_cannot_open_a_link_shows_the_number_instead() {
     let view = phone.open_link(Event::Contact(ContactEvent::CallCrisisLine));
     assert_eq!(view.problem, None);
     // Only links go to the phone.
-    let view = phone.open_link(Event::Contact(ContactEvent::Open(
+    let view = phone.open_link(Event::Contact(ContactEvent::OpenLink(
         "https://example.org".into(),
     )));
     assert!(view.problem.is_some(), "{view:?}");

@@ -26,7 +26,7 @@ struct ContactScreen: View {
                     ForEach(view.hours, id: \.self) { Text($0) }
                     if let primary = reach.primary { BigLinkButton(link: primary) }
                     ForEach(reach.others, id: \.url) { link in
-                        Button(link.label) { send(.open(link.url)) }.buttonStyle(.bordered)
+                        Button(link.label) { send(.openLink(link.url)) }.buttonStyle(.bordered)
                     }
                 }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }

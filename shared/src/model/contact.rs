@@ -121,7 +121,7 @@ pub enum ContactEvent {
     RestoreStarterTemplate(String),
     /// Opens a link the view model offers (a `LinkItem`'s `tel:`, `sms:` or
     /// `mailto:` URL), so the phone answers whether it could.
-    Open(String),
+    OpenLink(String),
 }
 
 /// The specialist, the templates, and the links that open the phone's own
@@ -185,7 +185,7 @@ pub fn update(
                 open(call_url(&number))
             }
         }
-        ContactEvent::Open(url) => {
+        ContactEvent::OpenLink(url) => {
             if ["tel:", "sms:", "mailto:"]
                 .iter()
                 .any(|scheme| url.starts_with(scheme))

@@ -48,7 +48,7 @@ import org.phoenix.shared.TemplateItem
 @Composable
 fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispatch: Dispatch) {
     val contact = { event: ContactEvent -> dispatch(Event.Contact(event)) }
-    val open = { link: LinkItem -> contact(ContactEvent.Open(link.url)) }
+    val open = { link: LinkItem -> contact(ContactEvent.OpenLink(link.url)) }
     val reach = view.reach
     val saved = view.specialist
     ScreenColumn(view.heading) {
@@ -96,7 +96,7 @@ private fun LazyListScope.quickMessages(view: ContactView, words: FormWords, dis
             for (quick in view.templates) {
                 val url = quick.textUrl
                 if (url != null) {
-                    BigLinkButton("${view.textLabel}: ${quick.text}") { contact(ContactEvent.Open(url)) }
+                    BigLinkButton("${view.textLabel}: ${quick.text}") { contact(ContactEvent.OpenLink(url)) }
                 } else {
                     Text(quick.text)
                 }

@@ -38,7 +38,7 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
     } else {
         ScreenColumn(view.heading) {
             for (link in useNow.people + useNow.crisis) {
-                item { BigLinkButton(link.label) { dispatch(Event.Contact(ContactEvent.Open(link.url))) } }
+                item { BigLinkButton(link.label) { dispatch(Event.Contact(ContactEvent.OpenLink(link.url))) } }
             }
             if (useNow.reasons.isNotEmpty()) {
                 item { SectionHeading(useNow.reasonsHeading) }

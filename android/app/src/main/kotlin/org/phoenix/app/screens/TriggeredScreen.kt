@@ -81,7 +81,7 @@ fun TriggeredScreen(view: TriggeredView, words: FormWords, dispatch: Dispatch) {
  */
 fun LazyListScope.reachOut(panel: ReachOut, dispatch: Dispatch) {
     for (link in panel.peer + panel.crisis) {
-        item { BigLinkButton(link.label) { dispatch(Event.Contact(ContactEvent.Open(link.url))) } }
+        item { BigLinkButton(link.label) { dispatch(Event.Contact(ContactEvent.OpenLink(link.url))) } }
     }
     item { BigLinkButton(panel.contactPeerLabel) { dispatch(Event.Navigate(Screen.CONTACT)) } }
     item { BigLinkButton(panel.safetyPlanLabel) { dispatch(Event.Navigate(Screen.SAFETYPLAN)) } }
