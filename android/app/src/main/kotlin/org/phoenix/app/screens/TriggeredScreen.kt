@@ -35,7 +35,7 @@ fun TriggeredScreen(view: TriggeredView, words: FormWords, dispatch: Dispatch) {
     var craving by remember(view.step, view.ratingStart) { mutableIntStateOf(view.ratingStart.toInt()) }
     ScreenColumn(view.heading) {
         item { Text(view.prompt) }
-        when (val step = view.step) {
+        when (view.step) {
             is FlowStep.ChooseTrigger -> {
                 for (trigger in view.triggers) item { Button(onClick = { flow(FlowEvent.ChooseTrigger(trigger.value)) }) { Text(trigger.label) } }
                 item { Text(view.haltLabel) }

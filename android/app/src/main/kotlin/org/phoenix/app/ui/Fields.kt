@@ -81,12 +81,15 @@ fun Field(
     val message = if (field != null && problem.field == field) problem.text else null
     val focus = remember { FocusRequester() }
     LaunchedEffect(message) { if (message != null) focus.requestFocus() }
+    val supporting: (@Composable () -> Unit)? = message?.let { text ->
+        @Composable { Text(text, modifier = Modifier.semantics { liveRegion = LiveRegionMode.Assertive }) }
+    }
     OutlinedTextField(
         value = value,
         onValueChange = onChange,
         label = { Text(label) },
         isError = message != null,
-        supportingText = message?.let { { Text(it, modifier = Modifier.semantics { liveRegion = LiveRegionMode.Assertive }) } },
+        supportingText = supporting,
         singleLine = lines == 1,
         minLines = lines,
         visualTransformation = if (secret) PasswordVisualTransformation() else androidx.compose.ui.text.input.VisualTransformation.None,
