@@ -67,7 +67,7 @@ class Core(
         when (val effect = request.effect) {
             is ShellEffect.Render -> render()
             is ShellEffect.OpenUrl -> effects.urls.open(effect.value.url) { opened ->
-                answer(request, (if (opened) LinkOutcome.Opened else LinkOutcome.Failed).bincodeSerialize())
+                answer(request, (if (opened) LinkOutcome.OPENED else LinkOutcome.FAILED).bincodeSerialize())
             }
             is ShellEffect.Share -> done(request) { effects.sharer.share(effect.value) }
             is ShellEffect.Notify -> done(request) { effects.notifier.schedule(effect.value.value) }
