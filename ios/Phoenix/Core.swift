@@ -110,8 +110,11 @@ final class Core {
                 view = next
             }
         case .openUrl(let link):
-            OpenLink.open(link.url)
-            resolve(request.id, [])
+            let id = request.id
+            OpenLink.open(link.url) { opened in
+                let outcome: LinkOutcome = opened ? .opened : .failed
+                self.resolve(id, (try? outcome.bincodeSerialize()) ?? [])
+            }
         case .share(let file):
             ShareSheet.present(file)
             resolve(request.id, [])

@@ -173,6 +173,8 @@ trends-weekly = By week
 trends-monthly = By month
 
 settings-heading = Settings
+field-allow-screenshots = Allow screenshots
+settings-screenshots-note = When this is off, this app hides its screens from screenshots, screen recordings and the recent apps list.
 
 problem-empty-text = Please fill in the name or title.
 problem-unknown-item = That item no longer exists.
@@ -195,6 +197,7 @@ problem-damaged-records = { $count ->
    *[other] { $count } entries could not be read and were left untouched.
 }
 problem-newer-version = A newer version of the app saved this data. Please update the app.
+problem-link-unopened = This phone has no app to open that. Call or write from another phone: { $address }
 
 action-call = Call
 action-call-crisis = Call the crisis line

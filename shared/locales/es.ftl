@@ -173,6 +173,8 @@ trends-weekly = Por semana
 trends-monthly = Por mes
 
 settings-heading = Configuración
+field-allow-screenshots = Permitir capturas de pantalla
+settings-screenshots-note = Si está desactivado, esta aplicación oculta sus pantallas en las capturas, las grabaciones de pantalla y la lista de aplicaciones recientes.
 
 problem-empty-text = Escribe el nombre o el título.
 problem-unknown-item = Ese elemento ya no existe.
@@ -195,6 +197,7 @@ problem-damaged-records = { $count ->
    *[other] { $count } entradas no se pudieron leer y se dejaron intactas.
 }
 problem-newer-version = Una versión más nueva de la aplicación guardó estos datos. Actualiza la aplicación.
+problem-link-unopened = Este teléfono no tiene una aplicación para abrir eso. Llama o escribe desde otro teléfono: { $address }
 
 action-call = Llamar
 action-call-crisis = Llamar a la línea de crisis

@@ -91,6 +91,11 @@ impl App for Phoenix {
             Event::Relay(RelayAnswer(call, result)) => {
                 relay_answered(call, result, model, &self.words(model))
             }
+            // The phone could not open the link: show the number instead.
+            Event::LinkFailed(url) => {
+                model.unopened_link = Some(crate::model::contact::link_address(&url));
+                problem(model, Problem::LinkUnopened)
+            }
             // Every shell event is first stamped with the time.
             shell_event => Command::request_from_shell(crate::effects::TimeRequest)
                 .then_send(move |now_ms| Event::Stamped(Box::new(shell_event), now_ms)),
@@ -385,7 +390,7 @@ pub(crate) mod tests {
                 mood: 3,
                 craving: 4,
                 halt: Halt::default(),
-                sleep_hours: None,
+                sleep_hours: String::new(),
                 used_today: None,
                 triggers: vec![],
                 strategies: vec![],

@@ -24,7 +24,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use tempfile::TempDir;
 
 use crate::app::Event;
-use crate::effects::{HttpRequest, HttpResult, PlatformKeyOperation, Reminder, ShareFile};
+use crate::effects::{
+    HttpRequest, HttpResult, LinkOutcome, PlatformKeyOperation, Reminder, ShareFile,
+};
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
 use crate::model::messages::{MessageStatus, MessagesEvent};
 use crate::view::messages::MessagesView;
@@ -70,7 +72,8 @@ impl Default for Setup {
 /// The core on a phone, started: its vault file, its clock, its network.
 ///
 /// [`Phone::send`] answers the shell requests the way a shell does (HTTP
-/// through the network, share, notify and open-url as done) except the
+/// through the network, share and notify as done, open-url as opened
+/// unless [`Phone::set_opens_links`] said otherwise) except the
 /// platform keystore's, which the test answers itself through
 /// [`Phone::host`]. [`Phone::requests`] leaves every request unanswered.
 pub struct Phone {
@@ -79,6 +82,8 @@ pub struct Phone {
     clock: Arc<AtomicI64>,
     setup: Setup,
     online: Cell<bool>,
+    /// The phone has apps for `tel:`, `sms:` and `mailto:` links.
+    opens_links: Cell<bool>,
     sent: RefCell<Vec<String>>,
 }
 
@@ -120,6 +125,7 @@ impl Phone {
             clock,
             setup,
             online: Cell::new(true),
+            opens_links: Cell::new(true),
             sent: RefCell::new(Vec::new()),
         };
         phone.send(Event::Start);
@@ -176,6 +182,14 @@ impl Phone {
         self.host.view()
     }
 
+    /// Sends an event that hands the phone a link (which redraws only once
+    /// the phone answers), answers it as the phone does, and returns the view.
+    pub fn open_link(&self, event: Event) -> ViewModel {
+        let requests = self.host.update(event);
+        self.serve(requests);
+        self.host.view()
+    }
+
     /// [`Phone::send`], for an event that must be accepted: no problem shown.
     pub fn send_ok(&self, event: Event) -> ViewModel {
         let view = self.send(event);
@@ -218,6 +232,12 @@ impl Phone {
     /// Loses or finds the network: offline, every request is unreachable.
     pub fn set_online(&self, online: bool) {
         self.online.set(online);
+    }
+
+    /// Whether the phone has apps for links (a tablet has no dialer, and
+    /// may have no messages app): without them every link fails to open.
+    pub fn set_opens_links(&self, opens: bool) {
+        self.opens_links.set(opens);
     }
 
     /// Every HTTP request the core asked to send since the phone started,
@@ -264,7 +284,15 @@ impl Phone {
                     let result = self.carry(&http);
                     self.host.resolve_http(request.id, result)
                 }
-                ShellEffect::OpenUrl(_) | ShellEffect::Share(_) | ShellEffect::Notify(_) => {
+                ShellEffect::OpenUrl(_) => {
+                    let outcome = if self.opens_links.get() {
+                        LinkOutcome::Opened
+                    } else {
+                        LinkOutcome::Failed
+                    };
+                    self.host.resolve_link(request.id, outcome)
+                }
+                ShellEffect::Share(_) | ShellEffect::Notify(_) => {
                     self.host.resolve_done(request.id)
                 }
             };

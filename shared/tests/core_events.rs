@@ -251,14 +251,15 @@ fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
     assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
 }
 
-/// The phones send the hours as typed; the core's own check answers.
+/// Every shell sends the hours as typed; the core's own check answers, at
+/// the field.
 #[test]
 fn hours_of_sleep_off_the_scale_are_refused_with_a_message_on_screen() {
     let phone = Phone::participant();
     phone.send(Event::Navigate(Screen::CheckIn));
-    for hours in [25, 255] {
+    for hours in ["25", "255", "1000", "seven", "-1", "7.5"] {
         let view = phone.send(Event::CheckIn(CheckInForm {
-            sleep_hours: Some(hours),
+            sleep_hours: hours.to_owned(),
             ..check_in(3, 2)
         }));
         assert_eq!(
@@ -266,16 +267,22 @@ fn hours_of_sleep_off_the_scale_are_refused_with_a_message_on_screen() {
             Some("That value does not fit here. Please check it."),
             "{hours} hours"
         );
+        assert_eq!(view.problem_field.as_deref(), Some("sleep-hours"));
         assert!(
             matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood.is_none()),
             "nothing was saved: {view:?}"
         );
     }
     let view = phone.send_ok(Event::CheckIn(CheckInForm {
-        sleep_hours: Some(24),
+        sleep_hours: " 24 ".into(),
         ..check_in(3, 2)
     }));
     assert!(matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood == Some(3)));
+    assert!(
+        matches!(&view.screen, ScreenView::CheckIn(check_in)
+            if check_in.saved.as_ref().is_some_and(|saved| saved.sleep_hours == "24")),
+        "reopened as the number kept: {view:?}"
+    );
 }
 
 fn check_in(mood: u8, craving: u8) -> CheckInForm {
@@ -283,7 +290,7 @@ fn check_in(mood: u8, craving: u8) -> CheckInForm {
         mood,
         craving,
         halt: Halt::default(),
-        sleep_hours: None,
+        sleep_hours: String::new(),
         used_today: None,
         triggers: vec![],
         strategies: vec![],

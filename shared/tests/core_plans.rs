@@ -382,7 +382,7 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
             mood: 1 + day % 5,
             craving: 10 - day / 3,
             halt: Halt::default(),
-            sleep_hours: Some(7),
+            sleep_hours: "7".into(),
             used_today: Some(day == 20),
             triggers: vec![],
             strategies: vec![],
@@ -586,4 +586,59 @@ fn message_templates_are_edited_added_removed_and_kept() {
     let own = view.contact().templates[2].id.unwrap();
     phone.send_ok(Event::Contact(ContactEvent::RemoveTemplate(own)));
     assert_eq!(texts(phone.view()).len(), 2);
+}
+
+/// A tablet with no dialer or messages app: the phone answers that the link
+/// did not open, and the participant is shown the number to use instead.
+#[test]
+fn a_phone_that_cannot_open_a_link_shows_the_number_instead() {
+    let phone = Phone::participant();
+    phone.set_opens_links(false);
+    let view = phone.open_link(Event::Contact(ContactEvent::CallCrisisLine));
+    let problem = view.problem.expect("a message instead of the call");
+    assert!(problem.contains("988"), "{problem}");
+
+    // A link the view offers (the safety plan's crisis text) goes the same way.
+    let safety = phone.send(Event::Navigate(Screen::SafetyPlan));
+    let ScreenView::SafetyPlan(safety) = safety.screen else {
+        panic!("{safety:?}")
+    };
+    let text = safety.use_now.crisis[1].url.clone();
+    let problem = phone
+        .open_link(Event::Contact(ContactEvent::OpenLink(text)))
+        .problem
+        .expect("a message instead of the text");
+    assert!(problem.contains("988"), "{problem}");
+    assert_eq!(phone.view().problem_field, None);
+
+    // Where the phone can open it, the link opens and nothing is shown.
+    phone.set_opens_links(true);
+    let view = phone.open_link(Event::Contact(ContactEvent::CallCrisisLine));
+    assert_eq!(view.problem, None);
+    // Only links go to the phone.
+    let view = phone.open_link(Event::Contact(ContactEvent::OpenLink(
+        "https://example.org".into(),
+    )));
+    assert!(view.problem.is_some(), "{view:?}");
+}
+
+/// Screens stay out of screenshots and the app switcher unless the
+/// participant allows it; the choice survives a restart, and the lock
+/// screen is always hidden.
+#[test]
+fn screenshots_are_off_until_the_participant_allows_them() {
+    let phone = Phone::participant();
+    assert!(!phone.view().allow_screenshots);
+    let view = phone.send_ok(Event::Navigate(Screen::Settings));
+    let ScreenView::Settings(settings) = view.screen else {
+        panic!("{view:?}")
+    };
+    assert!(!settings.allow_screenshots);
+    let view = phone.send_ok(Event::Settings(SettingsEvent::SetAllowScreenshots(true)));
+    assert!(view.allow_screenshots);
+    assert_eq!(view.status.as_deref(), Some("Saved."));
+
+    let phone = phone.restart();
+    assert!(!phone.view().allow_screenshots, "locked: hidden");
+    assert!(phone.unlock().allow_screenshots);
 }

@@ -180,7 +180,7 @@ fn a_participants_first_day_survives_a_restart() {
             tired: true,
             ..Halt::default()
         },
-        sleep_hours: Some(7),
+        sleep_hours: "7".into(),
         used_today: Some(false),
         triggers: vec![trigger],
         strategies: vec![walk],

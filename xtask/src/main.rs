@@ -8,6 +8,7 @@ use std::process::{Command, ExitCode};
 mod bindings;
 mod fuzz;
 mod jvm;
+mod phone_parity;
 mod postgres;
 mod prerequisites;
 mod proof;
@@ -27,6 +28,7 @@ commands:
   test web           run only the browser tests (release build, Chromium)
   test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
   test swift         run only the syntax check of the iOS app's Swift sources
+  test phones        run only the check that both phone shells tag every form field and read what the web renders
   test relay         run only the relay's suite, against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080

@@ -1,7 +1,9 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
 use crate::postgres::TempPostgres;
-use crate::{jvm, prerequisites, run, run_with_env, schemathesis, swift_syntax, web};
+use crate::{
+    jvm, phone_parity, prerequisites, run, run_with_env, schemathesis, swift_syntax, web,
+};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
@@ -9,6 +11,7 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("web") => return web::test(),
         Some("jvm") => return jvm::test(),
         Some("swift") => return swift_syntax::test(),
+        Some("phones") => return phone_parity::test(),
         Some("boundary") => return boundary(),
         Some("relay") => {
             let postgres = TempPostgres::start()?;
@@ -21,7 +24,7 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         }
         Some(other) => {
             return Err(format!(
-                "unknown test step `{other}` (known: web, jvm, swift, boundary, relay)"
+                "unknown test step `{other}` (known: web, jvm, swift, phones, boundary, relay)"
             ));
         }
     }
@@ -73,6 +76,8 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     jvm::test()?;
     // The iOS app's Swift, parsed (no Swift compiler here).
     swift_syntax::test()?;
+    // Both phone shells tag every form field and read what the web renders.
+    phone_parity::test()?;
     // The browser tests: release wasm + web app in Debian's Chromium.
     web::test()?;
     println!("\nall checks passed");

@@ -13,12 +13,12 @@ struct GoalsScreen: View {
     var body: some View {
         Form {
             Section {
-                TextField(view.titleLabel, text: $title)
+                TextField(view.titleLabel, text: $title).field("goal-title")
                 Picker(words.dimension, selection: $dimension) {
                     ForEach(view.dimensions.indices, id: \.self) { Text(view.dimensions[$0].label).tag($0) }
                 }
                 TextField(view.whyLabel, text: $why, axis: .vertical)
-                TextField("\(view.targetLabel). \(words.dateHint)", text: $target)
+                TextField("\(view.targetLabel). \(words.dateHint)", text: $target).field("goal-target")
                 Button(view.addGoalLabel) {
                     core.send(.goals(.add(title: title, dimension: view.dimensions[dimension].value, why: why, target: target.orNil)))
                     title = ""; why = ""; target = ""
@@ -44,7 +44,7 @@ private struct GoalSection: View {
 
     var body: some View {
         Section(goal.title) {
-            Text("\(goal.dimensionLabel) · \(goal.statusLabel)")
+            Text(([goal.dimensionLabel, goal.statusLabel] + (goal.target.map { [$0] } ?? [])).joined(separator: " · "))
             if !goal.why.isEmpty { Text(goal.why) }
             ProgressView(value: Double(goal.progress), total: 100).accessibilityLabel(goal.progressLabel)
             Text(goal.progressLabel)
@@ -54,8 +54,8 @@ private struct GoalSection: View {
                     set: { core.send(.goals($0 ? .completeStep(item.id) : .reopenStep(item.id))) }
                 ))
             }
-            TextField(words.step, text: $step)
-            TextField("\(words.due). \(words.dateHint)", text: $due)
+            TextField(words.step, text: $step).field("step-title")
+            TextField("\(words.due). \(words.dateHint)", text: $due).field("step-due")
             Button(view.addStepLabel) { core.send(.goals(.addStep(goal: goal.id, title: step, due: due.orNil))); step = ""; due = "" }
         }
     }

@@ -32,6 +32,10 @@ struct SettingsScreen: View {
                     get: { view.recoveryFocuses.firstIndex { $0.value == view.recoveryFocus } ?? 0 },
                     set: { send(.setRecoveryFocus(view.recoveryFocuses[$0].value)) }
                 )) { ForEach(view.recoveryFocuses.indices, id: \.self) { Text(view.recoveryFocuses[$0].label).tag($0) } }
+                // iOS cannot keep screens out of screenshots; the app
+                // switcher's cover (PhoenixApp) stays on whatever this says.
+                Toggle(view.allowScreenshotsLabel, isOn: Binding(get: { view.allowScreenshots }, set: { send(.setAllowScreenshots($0)) }))
+                Text(view.allowScreenshotsNote).font(.footnote)
                 Toggle(view.biometricsLabel, isOn: Binding(
                     get: { view.biometricsEnabled },
                     set: { send($0 ? .enableBiometrics : .disableBiometrics) }
@@ -40,15 +44,15 @@ struct SettingsScreen: View {
             Section {
                 TextField(view.autoLockLabel, text: $autoLock).keyboardType(.numberPad)
                 Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
-                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad)
+                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad).field("crisis-line")
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
                 TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad)
                 Button(words.save) { send(.setEmergencyNumber(emergencyNumber)) }
-                TextField(view.checkInReminderLabel, text: $reminder)
+                TextField(view.checkInReminderLabel, text: $reminder).field("check-in-reminder")
                 Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
             }
             Section(view.exportBackupLabel) {
-                SecureField(view.backupPassphraseLabel, text: $passphrase)
+                SecureField(view.backupPassphraseLabel, text: $passphrase).field("backup-passphrase")
                 Button(view.exportBackupLabel) { send(.exportBackup(passphrase: passphrase)); passphrase = "" }
             }
             Section(view.importBackupLabel) {
@@ -65,8 +69,8 @@ struct SettingsScreen: View {
             }
             Section(view.changePasscodeLabel) {
                 SecureField(words.currentPasscode, text: $current)
-                SecureField(words.newPasscode, text: $next)
-                SecureField(words.newPasscodeAgain, text: $again)
+                SecureField(words.newPasscode, text: $next).field("new-passcode")
+                SecureField(words.newPasscodeAgain, text: $again).field("new-passcode-confirmation")
                 Button(view.changePasscodeLabel) {
                     send(.changePasscode(current: current, replacement: next, confirmation: again))
                     current = ""; next = ""; again = ""

@@ -8,9 +8,20 @@ struct TodayScreen: View {
     @State private var date = ""
     @State private var lapseDate = ""
     @State private var lapseContext = ""
+    /// The lapse form closes once the core confirms the lapse.
+    @State private var lapseOpen = false
 
     var body: some View {
         Form {
+            // After a lapse: something kind, the total days, people within reach.
+            if let response = view.lapseResponse {
+                Section {
+                    Text(response.message).font(.headline)
+                    if let total = response.totalDays { Text(total).font(.title3.bold()) }
+                    Button(response.contactPeerLabel) { core.send(.navigate(.contact)) }.buttonStyle(.borderedProminent)
+                    Button(response.safetyPlanLabel) { core.send(.navigate(.safetyPlan)) }.buttonStyle(.borderedProminent)
+                }
+            }
             Section {
                 if let prompt = view.checkInPrompt {
                     Text(prompt)
@@ -28,15 +39,15 @@ struct TodayScreen: View {
                     Text(recovery.longestLabel)
                     if let reached = recovery.milestoneReached { Text(reached).bold() }
                     if let next = recovery.nextMilestone { Text(next) }
-                    DisclosureGroup(view.recordLapseLabel) {
-                        TextField("\(words.lapseDate). \(words.dateHint)", text: $lapseDate)
+                    DisclosureGroup(view.recordLapseLabel, isExpanded: $lapseOpen) {
+                        TextField("\(words.lapseDate). \(words.dateHint)", text: $lapseDate).field("lapse-date")
                         TextField(words.lapseContext, text: $lapseContext)
                         Button(words.save) { core.send(.recordLapse(date: lapseDate, context: lapseContext)); lapseContext = "" }
                     }
                     Text(view.overdose.message)
-                    if let call = URL(string: view.overdose.call.url) { Link(view.overdose.call.label, destination: call) }
+                    BigLinkButton(link: view.overdose.call)
                 } else {
-                    TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date)
+                    TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date).field("recovery-date")
                     Button(words.save) { core.send(.setRecoveryDate(date)) }
                 }
             }
@@ -56,5 +67,6 @@ struct TodayScreen: View {
                 }
             }
         }
+        .onChange(of: view.lapseResponse) { _, response in if response != nil { lapseOpen = false } }
     }
 }

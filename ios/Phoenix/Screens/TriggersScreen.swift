@@ -16,7 +16,7 @@ struct TriggersScreen: View {
                 Picker(words.kind, selection: $kind) {
                     ForEach(view.kinds.indices, id: \.self) { Text(view.kinds[$0].label).tag($0) }
                 }
-                TextField(view.nameLabel, text: $name)
+                TextField(view.nameLabel, text: $name).field("trigger-name")
                 Button(view.addTriggerLabel) { core.send(.triggers(.addTrigger(category: view.kinds[kind].value, name: name))); name = "" }
                 ForEach(view.triggers, id: \.id) { trigger in
                     VStack(alignment: .leading) {
@@ -26,7 +26,7 @@ struct TriggersScreen: View {
                 }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(view.addStrategyLabel) {
-                TextField(view.nameLabel, text: $strategy)
+                TextField(view.nameLabel, text: $strategy).field("strategy-name")
                 ForEach(view.triggers, id: \.id) { trigger in
                     Toggle("\(words.helpsWith): \(trigger.name)", isOn: Binding(
                         get: { helpsWith.contains(trigger.id) },

@@ -77,6 +77,10 @@ pub enum Event {
     #[serde(skip)]
     #[facet(skip)]
     Relay(#[facet(opaque)] RelayAnswer),
+    /// No app on the phone could open this link (`tel:`, `sms:`, `mailto:`).
+    #[serde(skip)]
+    #[facet(skip)]
+    LinkFailed(String),
 }
 
 /// A relay call and what came back.
@@ -152,6 +156,7 @@ impl std::fmt::Debug for Event {
             Self::Store(_) => "Store",
             Self::PlatformKey(..) => "PlatformKey",
             Self::Relay(_) => "Relay",
+            Self::LinkFailed(_) => "LinkFailed",
         };
         write!(f, "Event::{name}")
     }

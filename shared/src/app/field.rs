@@ -54,6 +54,9 @@ pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
         (Event::SetPasscode { .. }, PasscodesDiffer) => PASSCODE_CONFIRMATION,
         (Event::SetPasscode { .. }, PasscodeTooShort) => PASSCODE,
         (Event::SetRecoveryDate(_), InvalidDate) => "recovery-date",
+        // Mood and craving are scales the shells bound; the hours of sleep
+        // are typed.
+        (Event::CheckIn(_), OutOfRange) => "sleep-hours",
         (Event::RecordLapse { .. }, InvalidDate) => "lapse-date",
         (Event::Goals(GoalEvent::Add { .. } | GoalEvent::Edit { .. }), EmptyText) => "goal-title",
         (Event::Goals(GoalEvent::Add { .. } | GoalEvent::Edit { .. }), InvalidDate) => {

@@ -122,6 +122,9 @@ pub enum ContactEvent {
     CallNumber(String),
     /// Undoes `DismissStarterTemplate`: the starter shows again.
     RestoreStarterTemplate(String),
+    /// Opens a link the view model offers (a `LinkItem`'s `tel:`, `sms:` or
+    /// `mailto:` URL), so the phone answers whether it could.
+    OpenLink(String),
 }
 
 /// The specialist, the templates, and the links that open the phone's own
@@ -186,6 +189,16 @@ pub fn update(
                 open(call_url(&number))
             }
         }
+        ContactEvent::OpenLink(url) => {
+            if ["tel:", "sms:", "mailto:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme))
+            {
+                open(url)
+            } else {
+                Err(Problem::UnknownItem)
+            }
+        }
         ContactEvent::RestoreStarterTemplate(starter) => {
             if !DEFAULT_TEMPLATES.contains(&starter.as_str()) {
                 return Err(Problem::UnknownItem);
@@ -218,6 +231,16 @@ fn dismiss_starter(starter: &str, data: &mut Data) -> Result<Change, Problem> {
         settings.dismissed_suggestions.push(starter.to_owned());
     }
     Ok(settings.put(PROFILE_ID))
+}
+
+/// The number or address a `tel:`, `sms:` or `mailto:` link reaches, to
+/// show when the phone cannot open it.
+pub fn link_address(url: &str) -> String {
+    let rest = ["tel:", "sms:", "mailto:"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
+        .unwrap_or(url);
+    rest.split('?').next().unwrap_or_default().to_owned()
 }
 
 /// Digits and a leading plus: what a dialer needs.

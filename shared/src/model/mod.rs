@@ -123,6 +123,9 @@ pub struct Model {
     pub lock_language: Option<Language>,
     /// A vault operation is under way (the shell may show progress: the KDF takes a moment).
     pub busy: bool,
+    /// The number or address of the last link the phone could not open,
+    /// shown with [`Problem::LinkUnopened`].
+    pub unopened_link: Option<String>,
 }
 
 impl Model {
@@ -135,6 +138,7 @@ impl Model {
             problem_field: None,
             lock_language: None,
             busy: false,
+            unopened_link: None,
         }
     }
 

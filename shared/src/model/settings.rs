@@ -45,6 +45,8 @@ pub enum SettingsEvent {
         replacement: String,
         confirmation: String,
     },
+    /// Let screenshots and the app switcher show Phoenix's screens.
+    SetAllowScreenshots(bool),
 }
 
 impl SettingsEvent {
@@ -60,6 +62,7 @@ impl SettingsEvent {
                 | Self::SetCheckInReminder(_)
                 | Self::SetRecoveryFocus(_)
                 | Self::SetEmergencyNumber(_)
+                | Self::SetAllowScreenshots(_)
         )
     }
 }
@@ -80,6 +83,7 @@ pub fn update(
             settings.auto_lock_minutes = minutes;
         }
         SettingsEvent::SetDiscreet(discreet) => settings.discreet = discreet,
+        SettingsEvent::SetAllowScreenshots(allow) => settings.allow_screenshots = allow,
         SettingsEvent::SetCrisisLine(number) => settings.crisis_line = phone_number(&number)?,
         SettingsEvent::SetEmergencyNumber(number) => {
             settings.emergency_number = phone_number(&number)?;

@@ -70,6 +70,9 @@ pub struct ViewModel {
     pub words: FormWords,
     /// How often the shell sends `MessagesEvent::Sync` while the app is open.
     pub sync_every_secs: u32,
+    /// The participant allows screenshots (Android's `FLAG_SECURE` off);
+    /// always `false` while locked.
+    pub allow_screenshots: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -119,6 +122,8 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::AlreadyPaired => words.get("problem-already-paired"),
         Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
         Problem::NotPaired => words.get("problem-not-paired"),
+        // Shown with the number: see `view`.
+        Problem::LinkUnopened => words.get("problem-link-unopened"),
     }
 }
 
@@ -140,12 +145,13 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         language: model.language(),
         focus: model.recovery_focus(),
     };
-    let (crisis_line, discreet) = match &model.state {
+    let (crisis_line, discreet, allow_screenshots) = match &model.state {
         State::Unlocked(unlocked) => (
             unlocked.data.settings.crisis_line.as_str(),
             unlocked.data.settings.discreet,
+            unlocked.data.settings.allow_screenshots,
         ),
-        _ => (DEFAULT_CRISIS_LINE, false),
+        _ => (DEFAULT_CRISIS_LINE, false, false),
     };
     let navigation = match &model.state {
         State::Unlocked(unlocked) => NAVIGATION
@@ -174,7 +180,15 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             crisis_text_url: crate::model::contact::crisis_text_url(crisis_line, &words),
         },
         navigation,
-        problem: model.problem.map(|problem| problem_text(&words, problem)),
+        problem: model
+            .problem
+            .map(|problem| match (problem, &model.unopened_link) {
+                (Problem::LinkUnopened, Some(address)) => words.with(
+                    "problem-link-unopened",
+                    &[("address", address.clone().into())],
+                ),
+                _ => problem_text(&words, problem),
+            }),
         problem_field: model.problem_field().map(str::to_owned),
         status: notice_text(model, &words),
         new_item: match &model.state {
@@ -187,6 +201,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         busy: model.busy,
         words: form_words::form_words(&words),
         sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
+        allow_screenshots,
     }
 }
 

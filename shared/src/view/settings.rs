@@ -34,6 +34,11 @@ pub struct SettingsView {
     pub auto_lock_minutes: u32,
     pub discreet_label: String,
     pub discreet: bool,
+    pub allow_screenshots_label: String,
+    /// What the choice does (off: screens hidden from screenshots and the
+    /// app switcher).
+    pub allow_screenshots_note: String,
+    pub allow_screenshots: bool,
     pub crisis_line_label: String,
     pub crisis_line: String,
     /// "What is your recovery about?": substance use, mental health, both.
@@ -81,6 +86,9 @@ pub(super) fn settings_view(unlocked: &Unlocked, words: &Translator<'_>) -> Sett
         auto_lock_minutes: settings.auto_lock_minutes,
         discreet_label: words.get("field-discreet"),
         discreet: settings.discreet,
+        allow_screenshots_label: words.get("field-allow-screenshots"),
+        allow_screenshots_note: words.get("settings-screenshots-note"),
+        allow_screenshots: settings.allow_screenshots,
         crisis_line_label: words.get("field-crisis-line"),
         crisis_line: settings.crisis_line.clone(),
         recovery_focus_label: words.get("field-recovery-focus"),

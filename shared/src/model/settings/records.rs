@@ -57,6 +57,10 @@ pub struct Settings {
     pub recovery_focus: RecoveryFocus,
     /// The emergency number for an overdose (911 in the US; version 2).
     pub emergency_number: String,
+    /// Screenshots and the app switcher's thumbnail may show Phoenix's
+    /// screens (Android's `FLAG_SECURE` off). Off by default and in
+    /// version 1 records (version 2).
+    pub allow_screenshots: bool,
 }
 
 /// The settings record as version 1 wrote it.
@@ -84,6 +88,7 @@ impl Default for Settings {
             dismissed_suggestions: Vec::new(),
             recovery_focus: RecoveryFocus::SubstanceUse,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.into(),
+            allow_screenshots: false,
         }
     }
 }
@@ -140,5 +145,30 @@ mod tests {
         };
         let body = bincode::serialize(&mental).expect("serializes");
         assert_eq!(Settings::from_body(&body), Some(mental));
+    }
+
+    #[test]
+    fn settings_saved_before_the_screenshot_choice_read_as_screenshots_off() {
+        let old = bincode::serialize(&(
+            Some(Language::Spanish),
+            10_u32,
+            true,
+            "741741",
+            chrono::NaiveTime::from_hms_opt(20, 30, 0),
+            vec!["starter-meeting".to_owned()],
+        ))
+        .expect("plain data serializes");
+        let settings = Settings::from_body(&old).expect("the first version reads");
+        assert!(!settings.allow_screenshots);
+        assert_eq!(settings.language, Some(Language::Spanish));
+        assert_eq!(settings.crisis_line, "741741");
+        assert_eq!(settings.dismissed_suggestions, ["starter-meeting"]);
+
+        let current = Settings {
+            allow_screenshots: true,
+            ..settings
+        };
+        let body = bincode::serialize(&current).expect("plain data serializes");
+        assert_eq!(Settings::from_body(&body), Some(current));
     }
 }

@@ -43,6 +43,8 @@ const val PASSCODE = "quiet harbor 7"
 /** What the phone was asked to do, recorded. */
 class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     val opened = mutableListOf<String>()
+    /** The phone has a dialer and a messages app. */
+    var opensLinks = true
     val shared = mutableListOf<ShareFile>()
     val schedules = mutableListOf<List<Reminder>>()
     var stored: ByteArray? = null
@@ -57,7 +59,10 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     override fun read(done: (ByteArray?) -> Unit) = done(stored?.copyOf())
     override fun delete() { stored = null }
     override fun schedule(reminders: List<Reminder>) { schedules += reminders }
-    override fun open(url: String) { opened += url }
+    override fun open(url: String, done: (Boolean) -> Unit) {
+        opened += url
+        done(opensLinks)
+    }
     override fun share(file: ShareFile) { shared += file }
     override fun clear() { clears++ }
 
@@ -130,7 +135,7 @@ fun participantScenario() {
 
         // Today's check-in.
         core.go(Screen.CHECKIN)
-        core.dispatch(Event.CheckIn(CheckInForm(4u, 2u, Halt(false, false, true, false), 7u, false, listOf(), listOf(sponsor), "A good day")))
+        core.dispatch(Event.CheckIn(CheckInForm(4u, 2u, Halt(false, false, true, false), "7", false, listOf(), listOf(sponsor), "A good day")))
         val checkIn = core.screen<ScreenView.CheckIn>().value
         check(checkIn.alreadyCheckedIn) { "the check-in was saved" }
         checkEquals("A good day", checkIn.note, "today's note")
@@ -181,6 +186,22 @@ fun reopenTheVault() {
     }
 }
 
+/** A tablet with no dialer: the phone answers that the link did not open, and the core shows the number. */
+fun noDialerShowsTheNumber() {
+    val recorder = Recorder()
+    open(vaultPath, recorder).use { core ->
+        core.dispatch(Event.Unlock(PASSCODE))
+        recorder.opensLinks = false
+        core.dispatch(Event.Contact(ContactEvent.CallCrisisLine))
+        checkEquals(listOf("tel:988"), recorder.opened, "the phone was asked to call")
+        val problem = core.view.problem
+        check(problem != null && problem.contains("988")) { "the number is shown instead: $problem" }
+        recorder.opensLinks = true
+        core.dispatch(Event.Contact(ContactEvent.CallCrisisLine))
+        checkNoProblem(core.view, "a phone that can call")
+    }
+}
+
 fun biometricUnlock() {
     val recorder = Recorder()
     val path = Files.createTempDirectory("phoenix-jvm-keys").resolve("phoenix.db").toString()
@@ -222,7 +243,7 @@ class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient 
     override fun read(done: (ByteArray?) -> Unit) { keyAnswers += done }
     override fun delete() {}
     override fun schedule(reminders: List<Reminder>) {}
-    override fun open(url: String) {}
+    override fun open(url: String, done: (Boolean) -> Unit) = done(true)
     override fun share(file: ShareFile) {}
     override fun clear() { clears++ }
     override fun send(request: HttpRequest, done: (HttpResult) -> Unit) { relayAnswers += done }

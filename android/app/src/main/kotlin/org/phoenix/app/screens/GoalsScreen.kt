@@ -33,10 +33,10 @@ fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
     var why by rememberSaveable { mutableStateOf("") }
     var target by rememberSaveable { mutableStateOf("") }
     ScreenColumn(view.heading) {
-        item { Field(view.titleLabel, title, { title = it }) }
+        item { Field(view.titleLabel, title, { title = it }, field = "goal-title") }
         item { Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it } }
         item { Field(view.whyLabel, why, { why = it }, lines = 2) }
-        item { Field("${view.targetLabel}. ${words.dateHint}", target, { target = it }) }
+        item { Field("${view.targetLabel}. ${words.dateHint}", target, { target = it }, field = "goal-target") }
         item {
             Button(onClick = {
                 dispatch(Event.Goals(GoalEvent.Add(title, view.dimensions[dimension].value, why, target.orNull())))
@@ -68,8 +68,8 @@ private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Di
             dispatch(Event.Goals(if (done) GoalEvent.CompleteStep(item.id) else GoalEvent.ReopenStep(item.id)))
         }
     }
-    Field(words.step, step, { step = it })
-    Field("${words.due}. ${words.dateHint}", due, { due = it })
+    Field(words.step, step, { step = it }, field = "step-title")
+    Field("${words.due}. ${words.dateHint}", due, { due = it }, field = "step-due")
     OutlinedButton(onClick = { dispatch(Event.Goals(GoalEvent.AddStep(goal.id, step, due.orNull()))); step = ""; due = "" }) {
         Text(view.addStepLabel)
     }

@@ -3,6 +3,7 @@ package org.phoenix.app.screens
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -58,24 +59,27 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
                 settings(SettingsEvent.SetRecoveryFocus(view.recoveryFocuses[it].value))
             }
         }
+        // Off: FLAG_SECURE keeps screens out of screenshots and recent apps.
+        item { CheckRow(view.allowScreenshotsLabel, view.allowScreenshots) { settings(SettingsEvent.SetAllowScreenshots(it)) } }
+        item { Text(view.allowScreenshotsNote, style = MaterialTheme.typography.bodySmall) }
         if (biometricsUsable || view.biometricsEnabled) item { CheckRow(view.biometricsLabel, view.biometricsEnabled) { on -> settings(if (on) SettingsEvent.EnableBiometrics else SettingsEvent.DisableBiometrics) } }
         item { Field(view.autoLockLabel, autoLock, { autoLock = it }, kind = KeyboardType.Number) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetAutoLockMinutes(autoLock.toUIntOrNull() ?: 0u)) }) { Text(words.save) } }
-        item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone) }
+        item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone, field = "crisis-line") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCrisisLine(crisisLine)) }) { Text(words.save) } }
         item { Field(view.emergencyNumberLabel, emergencyNumber, { emergencyNumber = it }, kind = KeyboardType.Phone) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetEmergencyNumber(emergencyNumber)) }) { Text(words.save) } }
-        item { Field(view.checkInReminderLabel, reminder, { reminder = it }) }
+        item { Field(view.checkInReminderLabel, reminder, { reminder = it }, field = "check-in-reminder") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCheckInReminder(reminder.orNull())) }) { Text(words.save) } }
         item { SectionHeading(view.exportBackupLabel) }
-        item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true) }
+        item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true, field = "backup-passphrase") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackup(passphrase)); passphrase = "" }) { Text(view.exportBackupLabel) } }
         item { Field(view.backupPassphraseLabel, importPassphrase, { importPassphrase = it }, secret = true) }
         item { OutlinedButton(onClick = { pickBackup.launch(arrayOf("*/*")) }) { Text(view.importBackupLabel) } }
         item { SectionHeading(view.changePasscodeLabel) }
         item { Field(words.currentPasscode, current, { current = it }, secret = true) }
-        item { Field(words.newPasscode, next, { next = it }, secret = true) }
-        item { Field(words.newPasscodeAgain, again, { again = it }, secret = true) }
+        item { Field(words.newPasscode, next, { next = it }, secret = true, field = "new-passcode") }
+        item { Field(words.newPasscodeAgain, again, { again = it }, secret = true, field = "new-passcode-confirmation") }
         item {
             OutlinedButton(onClick = { settings(SettingsEvent.ChangePasscode(current, next, again)); current = ""; next = ""; again = "" }) {
                 Text(view.changePasscodeLabel)

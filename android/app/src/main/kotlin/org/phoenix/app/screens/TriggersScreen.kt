@@ -31,7 +31,7 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
     ScreenColumn(view.heading) {
         item { SectionHeading(view.addTriggerLabel) }
         item { Picker(words.kind, view.kinds.map { it.label }, kind) { kind = it } }
-        item { Field(view.nameLabel, name, { name = it }) }
+        item { Field(view.nameLabel, name, { name = it }, field = "trigger-name") }
         item { Button(onClick = { dispatch(Event.Triggers(TriggerEvent.AddTrigger(view.kinds[kind].value, name))); name = "" }) { Text(view.addTriggerLabel) } }
         for (trigger in view.triggers) {
             item(key = "trigger-${trigger.id}") {
@@ -40,7 +40,7 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { SectionHeading(view.addStrategyLabel) }
-        item { Field(view.nameLabel, strategy, { strategy = it }) }
+        item { Field(view.nameLabel, strategy, { strategy = it }, field = "strategy-name") }
         if (view.triggers.isNotEmpty()) item { Text(words.helpsWith) }
         for (trigger in view.triggers) {
             item { CheckRow(trigger.name, trigger.id in helpsWith) { on -> helpsWith = if (on) helpsWith + trigger.id else helpsWith - trigger.id } }
