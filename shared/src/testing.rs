@@ -28,7 +28,10 @@ use crate::effects::{HttpRequest, HttpResult, PlatformKeyOperation, Reminder, Sh
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
 use crate::model::messages::{MessageStatus, MessagesEvent};
 use crate::view::messages::MessagesView;
-use crate::view::{AftercareView, ContactView, GoalsView, ScreenView, TodayView, ViewModel};
+use crate::view::{
+    AftercareView, ContactView, GoalsView, ScreenView, TodayView, TriggeredView, TriggersView,
+    ViewModel,
+};
 
 /// The passcode test participants choose.
 pub const PASSCODE: &str = "quiet harbor 7";
@@ -380,6 +383,8 @@ pub trait Screens {
     fn goals(&self) -> &GoalsView;
     fn aftercare(&self) -> &AftercareView;
     fn contact(&self) -> &ContactView;
+    fn triggers(&self) -> &TriggersView;
+    fn triggered(&self) -> &TriggeredView;
 }
 
 impl Screens for ViewModel {
@@ -408,6 +413,20 @@ impl Screens for ViewModel {
         match &self.screen {
             ScreenView::Contact(contact) => contact,
             other => panic!("expected Contact my peer, got {other:?}"),
+        }
+    }
+
+    fn triggers(&self) -> &TriggersView {
+        match &self.screen {
+            ScreenView::Triggers(triggers) => triggers,
+            other => panic!("expected Triggers and coping, got {other:?}"),
+        }
+    }
+
+    fn triggered(&self) -> &TriggeredView {
+        match &self.screen {
+            ScreenView::Triggered(flow) => flow,
+            other => panic!("expected I'm triggered, got {other:?}"),
         }
     }
 }

@@ -117,4 +117,6 @@ form_words! {
     one_per_line => "hint-one-per-line",
     mood_scale => "hint-mood-scale",
     craving_scale => "hint-craving-scale",
+    edit => "action-edit",
+    delete => "action-delete",
 }
