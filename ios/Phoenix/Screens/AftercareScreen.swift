@@ -10,6 +10,7 @@ struct AftercareScreen: View {
     @State private var contactPhone = ""
     @State private var category = 0
     @State private var organization = ""
+    @State private var referralPhone = ""
     @State private var status = 0
     @State private var documentKind = 0
     @State private var documentName = ""
@@ -57,19 +58,36 @@ struct AftercareScreen: View {
             }
             Section(view.referralsHeading) {
                 ForEach(view.referrals, id: \.id) { item in
-                    HStack { Text("\(item.organization) · \(item.categoryLabel) · \(item.statusLabel)"); Spacer(); remove(item.id, item.organization) }
+                    HStack {
+                        Text("\(item.organization) · \(item.categoryLabel) · \(item.statusLabel)")
+                        if item.callUrl != nil { Button(item.contact) { core.send(.contact(.callNumber(item.contact))) } }
+                        Spacer(); remove(item.id, item.organization)
+                    }
                 }
                 Picker(words.category, selection: $category) { ForEach(view.categories.indices, id: \.self) { Text(view.categories[$0].label).tag($0) } }
                 TextField(words.organization, text: $organization)
+                TextField(words.phone, text: $referralPhone).keyboardType(.phonePad)
                 Picker(words.status, selection: $status) { ForEach(view.referralStatuses.indices, id: \.self) { Text(view.referralStatuses[$0].label).tag($0) } }
                 Button(words.addReferral) {
-                    send(.saveReferral(id: nil, referral: Referral(category: view.categories[category].value, organization: organization, contact: "", address: "", hours: "", status: view.referralStatuses[status].value, notes: "")))
-                    organization = ""
+                    send(.saveReferral(id: nil, referral: Referral(category: view.categories[category].value, organization: organization, contact: referralPhone, address: "", hours: "", status: view.referralStatuses[status].value, notes: "")))
+                    organization = ""; referralPhone = ""
                 }
             }
             Section(view.documentsHeading) {
                 ForEach(view.documents, id: \.id) { item in
                     HStack { Text("\(item.name) · \(item.statusLabel)"); Spacer(); remove(item.id, item.name) }
+                    if !item.waitingFor.isEmpty { Text(item.waitingFor.joined(separator: ", ")).font(.footnote) }
+                    // What to get first (a birth certificate before a social security card); the core refuses a circle.
+                    ForEach(view.documents.filter { $0.id != item.id }, id: \.id) { other in
+                        Toggle("\(view.needsFirstLabel): \(other.name)", isOn: Binding(
+                            get: { item.needsFirst.contains(other.id) },
+                            set: { on in
+                                let first = on ? item.needsFirst + [other.id] : item.needsFirst.filter { $0 != other.id }
+                                let name = item.kind == .other ? item.name : ""
+                                send(.saveDocument(id: item.id, document: Document(kind: item.kind, name: name, status: item.status, needsFirst: first)))
+                            }
+                        ))
+                    }
                 }
                 Picker(words.document, selection: $documentKind) { ForEach(view.documentKinds.indices, id: \.self) { Text(view.documentKinds[$0].label).tag($0) } }
                 if view.documentKinds[documentKind].value == .other { TextField(words.name, text: $documentName) }

@@ -13,6 +13,7 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
 import org.phoenix.app.ui.Picker
 import org.phoenix.app.ui.ScreenColumn
@@ -81,7 +82,11 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         item { Button(onClick = { aftercare(AftercareEvent.SaveContact(null, SupportContact(contactName, relationship, contactPhone))); contactName = ""; relationship = ""; contactPhone = "" }) { Text(words.addContact) } }
 
         item { SectionHeading(view.referralsHeading) }
-        for (item in view.referrals) item { Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}"); remove(item.id, item.organization) }
+        for (item in view.referrals) item {
+            Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}")
+            if (item.callUrl != null) TextButton(onClick = { dispatch(Event.Contact(ContactEvent.CallNumber(item.contact))) }) { Text(item.contact) }
+            remove(item.id, item.organization)
+        }
         item { Picker(words.category, view.categories.map { it.label }, category) { category = it } }
         item { Field(words.organization, organization, { organization = it }) }
         item { Field(words.phone, referralContact, { referralContact = it }) }
@@ -94,7 +99,18 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         }
 
         item { SectionHeading(view.documentsHeading) }
-        for (item in view.documents) item { Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}"); remove(item.id, item.name) }
+        for (item in view.documents) item {
+            Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}")
+            // What to get first (a birth certificate before a social security card); the core refuses a circle.
+            for (other in view.documents.filter { it.id != item.id }) {
+                CheckRow("${view.needsFirstLabel}: ${other.name}", other.id in item.needsFirst) { on ->
+                    val first = if (on) item.needsFirst + other.id else item.needsFirst - other.id
+                    val name = if (item.kind == DocumentKind.OTHER) item.name else ""
+                    aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, item.status, first)))
+                }
+            }
+            remove(item.id, item.name)
+        }
         item { Picker(words.document, view.documentKinds.map { it.label }, documentKind) { documentKind = it } }
         if (view.documentKinds[documentKind].value == DocumentKind.OTHER) item { Field(words.name, documentName, { documentName = it }) }
         item {

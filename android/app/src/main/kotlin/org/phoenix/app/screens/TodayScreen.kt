@@ -44,6 +44,9 @@ fun TodayScreen(view: TodayView, words: FormWords, dispatch: Dispatch) {
             item { Text(recovery.longestLabel) }
             recovery.milestoneReached?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
             recovery.nextMilestone?.let { item { Text(it) } }
+            // Changing the date: the same rules as the first one; lapses stay.
+            item { Field("${view.changeRecoveryDateLabel} (YYYY-MM-DD)", date.ifEmpty { view.recoveryDate ?: "" }, { date = it }) }
+            item { OutlinedButton(onClick = { dispatch(Event.SetRecoveryDate(date.ifEmpty { view.recoveryDate ?: "" })) }) { Text(words.save) } }
             item { SectionHeading(view.recordLapseLabel) }
             item { Field(words.lapseDate, lapseDate, { lapseDate = it }) }
             item { Field(words.lapseContext, lapseContext, { lapseContext = it }) }
