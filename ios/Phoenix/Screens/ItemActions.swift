@@ -12,7 +12,7 @@ struct ItemActions: View {
         HStack {
             Button(words.edit, action: edit).accessibilityLabel("\(words.edit): \(name)")
             Spacer()
-            Button(words.delete, role: .destructive, action: delete).accessibilityLabel("\(words.delete): \(name)")
+            Button(words.deleteItem, role: .destructive, action: delete).accessibilityLabel("\(words.deleteItem): \(name)")
         }
         .buttonStyle(.borderless)
     }

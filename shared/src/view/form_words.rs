@@ -118,5 +118,5 @@ form_words! {
     mood_scale => "hint-mood-scale",
     craving_scale => "hint-craving-scale",
     edit => "action-edit",
-    delete => "action-delete",
+    delete_item => "action-delete",
 }

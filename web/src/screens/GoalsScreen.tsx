@@ -77,10 +77,10 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
             <button
               type="button"
               className="quiet"
-              aria-label={`${words.delete}: ${goal.title}`}
+              aria-label={`${words.delete_item}: ${goal.title}`}
               onClick={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteGoal', value: goal.id } })}
             >
-              {words.delete}
+              {words.delete_item}
             </button>
           </div>
         </>
@@ -194,10 +194,10 @@ function Step({ item, words }: { item: StepItem; words: FormWords }) {
       <button
         type="button"
         className="quiet"
-        aria-label={`${words.delete}: ${item.title}`}
+        aria-label={`${words.delete_item}: ${item.title}`}
         onClick={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteStep', value: item.id } })}
       >
-        {words.delete}
+        {words.delete_item}
       </button>
     </li>
   );

@@ -105,8 +105,8 @@ function ItemActions({ name, words, onEdit, onDelete }: { name: string; words: F
       <button type="button" className="quiet" aria-label={`${words.edit}: ${name}`} onClick={onEdit}>
         {words.edit}
       </button>
-      <button type="button" className="quiet" aria-label={`${words.delete}: ${name}`} onClick={onDelete}>
-        {words.delete}
+      <button type="button" className="quiet" aria-label={`${words.delete_item}: ${name}`} onClick={onDelete}>
+        {words.delete_item}
       </button>
     </span>
   );

@@ -17,7 +17,7 @@ import org.phoenix.shared.FormWords
 fun ItemActions(name: String, words: FormWords, onEdit: () -> Unit, onDelete: () -> Unit) {
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         TextButton(onClick = onEdit, modifier = Modifier.semantics { contentDescription = "${words.edit}: $name" }) { Text(words.edit) }
-        TextButton(onClick = onDelete, modifier = Modifier.semantics { contentDescription = "${words.delete}: $name" }) { Text(words.delete) }
+        TextButton(onClick = onDelete, modifier = Modifier.semantics { contentDescription = "${words.deleteItem}: $name" }) { Text(words.deleteItem) }
     }
 }
 
