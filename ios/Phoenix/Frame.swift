@@ -22,6 +22,15 @@ struct Frame: View {
                     .padding(.horizontal)
                     .accessibilityElement(children: .combine)
                 }
+                if let undo = view.undo {
+                    // After a delete: one Undo, until the next action or navigation.
+                    HStack {
+                        Text(undo.message)
+                        Spacer()
+                        Button(undo.label) { core.send(.undo) }
+                    }
+                    .padding(.horizontal)
+                }
                 ScreenSwitch(view: view, busy: core.busy || view.busy)
                     .environment(\.fieldProblem, FieldProblem(field: view.problemField, text: view.problem))
                     // The participant's language, for VoiceOver and formatting.

@@ -475,3 +475,16 @@ contact-add-peer-intro = Save your peer specialist's number so you can reach the
 action-edit-messages = Edit quick messages
 action-undo = Undo
 status-removed = Removed.
+
+# Edits: change, delete, undo
+action-edit = Edit
+action-delete = Delete
+action-change-recovery-date = Change recovery date
+undo-goal-deleted = Goal deleted.
+undo-step-deleted = Step deleted.
+undo-trigger-deleted = Trigger deleted.
+undo-strategy-deleted = Coping strategy deleted.
+today-steps-to-do = Goal steps to do
+today-appointments-coming = Appointments in the next 7 days
+field-needs-first = Get these first
+field-check-in-reminder-time = Daily check-in reminder

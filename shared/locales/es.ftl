@@ -475,3 +475,16 @@ contact-add-peer-intro = Guarda el número de tu especialista de pares para comu
 action-edit-messages = Editar mensajes rápidos
 action-undo = Deshacer
 status-removed = Eliminado.
+
+# Cambios: editar, eliminar, deshacer
+action-edit = Editar
+action-delete = Eliminar
+action-change-recovery-date = Cambiar la fecha de recuperación
+undo-goal-deleted = Meta eliminada.
+undo-step-deleted = Paso eliminado.
+undo-trigger-deleted = Detonante eliminado.
+undo-strategy-deleted = Estrategia eliminada.
+today-steps-to-do = Pasos de tus metas por hacer
+today-appointments-coming = Citas de los próximos 7 días
+field-needs-first = Consigue primero
+field-check-in-reminder-time = Recordatorio diario para registrarte

@@ -24,7 +24,7 @@ use crate::model::problem::Problem;
 use crate::model::recovery::{self, RecoveryEvent};
 use crate::model::{
     Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, goals,
-    lock, notice, safety, settings, triggers,
+    lock, notice, safety, settings, triggers, undo,
 };
 use crate::view::{self, ViewModel, export, reminders};
 use commands::{Cmd, problem, run};
@@ -143,10 +143,18 @@ impl Phoenix {
                 let fields = field::of_event(&event);
                 let (action, next_id) = (action_of(&event), unlocked.data.next_id);
                 let background = action == notice::Action::Background;
-                if !background {
+                // The undo is offered until the participant's next action.
+                let offered = if background {
+                    None
+                } else {
                     unlocked.notice = None;
-                }
+                    unlocked.undo.take()
+                };
                 let result = match event {
+                    Event::Undo => undo::restore(offered, unlocked).map(|update| {
+                        unlocked.notice = notice::after(action, &update, next_id, next_id);
+                        run(update)
+                    }),
                     Event::Settings(event) if event.concerns_the_vault() => {
                         lifecycle::vault_setting(event, unlocked)
                     }

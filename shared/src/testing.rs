@@ -30,7 +30,10 @@ use crate::effects::{
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
 use crate::model::messages::{MessageStatus, MessagesEvent};
 use crate::view::messages::MessagesView;
-use crate::view::{AftercareView, ContactView, GoalsView, ScreenView, TodayView, ViewModel};
+use crate::view::{
+    AftercareView, ContactView, GoalsView, ScreenView, TodayView, TriggeredView, TriggersView,
+    ViewModel,
+};
 
 /// The passcode test participants choose.
 pub const PASSCODE: &str = "quiet harbor 7";
@@ -408,6 +411,8 @@ pub trait Screens {
     fn goals(&self) -> &GoalsView;
     fn aftercare(&self) -> &AftercareView;
     fn contact(&self) -> &ContactView;
+    fn triggers(&self) -> &TriggersView;
+    fn triggered(&self) -> &TriggeredView;
 }
 
 impl Screens for ViewModel {
@@ -436,6 +441,20 @@ impl Screens for ViewModel {
         match &self.screen {
             ScreenView::Contact(contact) => contact,
             other => panic!("expected Contact my peer, got {other:?}"),
+        }
+    }
+
+    fn triggers(&self) -> &TriggersView {
+        match &self.screen {
+            ScreenView::Triggers(triggers) => triggers,
+            other => panic!("expected Triggers and coping, got {other:?}"),
+        }
+    }
+
+    fn triggered(&self) -> &TriggeredView {
+        match &self.screen {
+            ScreenView::Triggered(flow) => flow,
+            other => panic!("expected I'm triggered, got {other:?}"),
         }
     }
 }

@@ -1,9 +1,7 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
 use crate::postgres::TempPostgres;
-use crate::{
-    jvm, phone_parity, prerequisites, run, run_with_env, schemathesis, swift_syntax, web,
-};
+use crate::{jvm, phone_parity, prerequisites, run, run_with_env, schemathesis, swift_syntax, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {

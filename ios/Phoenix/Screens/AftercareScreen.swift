@@ -64,7 +64,11 @@ struct AftercareScreen: View {
             Section(view.referralsHeading) {
                 ForEach(view.referrals, id: \.id) { item in
                     VStack(alignment: .leading) {
-                        HStack { Text("\(item.organization) · \(item.categoryLabel) · \(item.statusLabel)"); Spacer(); remove(item.id, item.organization) }
+                        HStack {
+                            Text("\(item.organization) · \(item.categoryLabel) · \(item.statusLabel)")
+                            if item.callUrl != nil { Button(item.contact) { core.send(.contact(.callNumber(item.contact))) } }
+                            Spacer(); remove(item.id, item.organization)
+                        }
                         ForEach([item.contact, item.address, item.hours, item.notes].filter { !$0.isEmpty }, id: \.self) { Text($0).font(.callout) }
                         Picker("\(words.status): \(item.organization)", selection: Binding(
                             get: { view.referralStatuses.firstIndex { $0.value == item.status } ?? 0 },
@@ -97,9 +101,19 @@ struct AftercareScreen: View {
                             get: { view.documentStatuses.firstIndex { $0.value == item.status } ?? 0 },
                             set: { index in
                                 let name = item.kind == .other ? item.name : ""
-                                send(.saveDocument(id: item.id, document: Document(kind: item.kind, name: name, status: view.documentStatuses[index].value, needsFirst: [])))
+                                send(.saveDocument(id: item.id, document: Document(kind: item.kind, name: name, status: view.documentStatuses[index].value, needsFirst: item.needsFirst)))
                             }
                         )) { ForEach(view.documentStatuses.indices, id: \.self) { Text(view.documentStatuses[$0].label).tag($0) } }
+                        ForEach(view.documents.filter { $0.id != item.id }, id: \.id) { other in
+                            Toggle("\(view.needsFirstLabel): \(other.name)", isOn: Binding(
+                                get: { item.needsFirst.contains(other.id) },
+                                set: { on in
+                                    let first = on ? item.needsFirst + [other.id] : item.needsFirst.filter { $0 != other.id }
+                                    let name = item.kind == .other ? item.name : ""
+                                    send(.saveDocument(id: item.id, document: Document(kind: item.kind, name: name, status: item.status, needsFirst: first)))
+                                }
+                            ))
+                        }
                     }
                 }
                 Picker(words.document, selection: $documentKind) { ForEach(view.documentKinds.indices, id: \.self) { Text(view.documentKinds[$0].label).tag($0) } }

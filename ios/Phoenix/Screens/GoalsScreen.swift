@@ -41,22 +41,85 @@ private struct GoalSection: View {
     let words: FormWords
     @State private var step = ""
     @State private var due = ""
+    @State private var editing = false
 
     var body: some View {
         Section(goal.title) {
-            Text(([goal.dimensionLabel, goal.statusLabel] + (goal.target.map { [$0] } ?? [])).joined(separator: " · "))
-            if !goal.why.isEmpty { Text(goal.why) }
+            if editing {
+                GoalEditor(goal: goal, view: view, words: words) { editing = false }
+            } else {
+                Text("\(goal.dimensionLabel) · \(goal.statusLabel)")
+                if !goal.why.isEmpty { Text(goal.why) }
+                ItemActions(name: goal.title, words: words, edit: { editing = true }) { core.send(.goals(.deleteGoal(goal.id))) }
+            }
             ProgressView(value: Double(goal.progress), total: 100).accessibilityLabel(goal.progressLabel)
             Text(goal.progressLabel)
-            ForEach(goal.steps, id: \.id) { item in
-                Toggle(item.due.map { "\(item.title) (\($0))" } ?? item.title, isOn: Binding(
-                    get: { item.done },
-                    set: { core.send(.goals($0 ? .completeStep(item.id) : .reopenStep(item.id))) }
-                ))
-            }
+            ForEach(goal.steps, id: \.id) { StepRow(item: $0, words: words) }
             TextField(words.step, text: $step).field("step-title")
             TextField("\(words.due). \(words.dateHint)", text: $due).field("step-due")
             Button(view.addStepLabel) { core.send(.goals(.addStep(goal: goal.id, title: step, due: due.orNil))); step = ""; due = "" }
+        }
+    }
+}
+
+/// The goal's own fields, as saved; Save sends them to the core, which checks them.
+private struct GoalEditor: View {
+    @Environment(Core.self) private var core
+    let goal: GoalItem
+    let view: GoalsView
+    let words: FormWords
+    let close: () -> Void
+    @State private var title = ""
+    @State private var dimension = 0
+    @State private var why = ""
+    @State private var target = ""
+
+    var body: some View {
+        TextField(view.titleLabel, text: $title)
+        Picker(words.dimension, selection: $dimension) {
+            ForEach(view.dimensions.indices, id: \.self) { Text(view.dimensions[$0].label).tag($0) }
+        }
+        TextField(view.whyLabel, text: $why, axis: .vertical)
+        TextField(view.targetLabel, text: $target)
+        SaveOrCancel(words: words, cancel: close) {
+            core.send(.goals(.edit(goal: goal.id, title: title, dimension: view.dimensions[dimension].value, why: why, target: target.orNil)))
+            close()
+        }
+        .onAppear {
+            title = goal.title
+            dimension = view.dimensions.firstIndex { $0.value == goal.dimension } ?? 0
+            why = goal.why
+            target = goal.target ?? ""
+        }
+    }
+}
+
+private struct StepRow: View {
+    @Environment(Core.self) private var core
+    let item: StepItem
+    let words: FormWords
+    @State private var editing = false
+    @State private var title = ""
+    @State private var due = ""
+
+    var body: some View {
+        if editing {
+            TextField(words.step, text: $title)
+            TextField(words.due, text: $due)
+            SaveOrCancel(words: words, cancel: { editing = false }) {
+                core.send(.goals(.editStep(step: item.id, title: title, due: due.orNil)))
+                editing = false
+            }
+        } else {
+            Toggle(item.due.map { "\(item.title) (\($0))" } ?? item.title, isOn: Binding(
+                get: { item.done },
+                set: { core.send(.goals($0 ? .completeStep(item.id) : .reopenStep(item.id))) }
+            ))
+            ItemActions(name: item.title, words: words, edit: {
+                title = item.title
+                due = item.due ?? ""
+                editing = true
+            }) { core.send(.goals(.deleteStep(item.id))) }
         }
     }
 }

@@ -48,8 +48,15 @@ struct SettingsScreen: View {
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
                 TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad)
                 Button(words.save) { send(.setEmergencyNumber(emergencyNumber)) }
-                TextField(view.checkInReminderLabel, text: $reminder).field("check-in-reminder")
-                Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
+                // The system's time picker, 12- or 24-hour as the phone is set; the core gets HH:MM.
+                DatePicker(view.checkInReminderLabel, selection: Binding(
+                    get: { Self.time(reminder) },
+                    set: { reminder = Self.text($0) }
+                ), displayedComponents: .hourAndMinute)
+                Button(words.save) { send(.setCheckInReminder(Self.text(Self.time(reminder)))) }
+                if view.checkInReminder != nil {
+                    Button(words.remove, role: .destructive) { reminder = ""; send(.setCheckInReminder(nil)) }
+                }
             }
             Section(view.exportBackupLabel) {
                 SecureField(view.backupPassphraseLabel, text: $passphrase).field("backup-passphrase")
@@ -87,5 +94,17 @@ struct SettingsScreen: View {
             emergencyNumber = view.emergencyNumber
             reminder = view.checkInReminder ?? ""
         }
+    }
+
+    /// The core's `HH:MM` as a time today (20:00 when none is set), and back.
+    private static func time(_ text: String) -> Date {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        let (hour, minute) = parts.count == 2 ? (parts[0], parts[1]) : (20, 0)
+        return Calendar.current.date(bySettingHour: hour, minute: minute, second: 0, of: Date()) ?? Date()
+    }
+
+    private static func text(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }

@@ -39,6 +39,12 @@ struct TodayScreen: View {
                     Text(recovery.longestLabel)
                     if let reached = recovery.milestoneReached { Text(reached).bold() }
                     if let next = recovery.nextMilestone { Text(next) }
+                    // Changing the date: the same rules as the first one; lapses stay.
+                    DisclosureGroup(view.changeRecoveryDateLabel) {
+                        TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date)
+                        Button(words.save) { core.send(.setRecoveryDate(date)) }
+                    }
+                    .onAppear { if date.isEmpty { date = view.recoveryDate ?? "" } }
                     DisclosureGroup(view.recordLapseLabel, isExpanded: $lapseOpen) {
                         TextField("\(words.lapseDate). \(words.dateHint)", text: $lapseDate).field("lapse-date")
                         TextField(words.lapseContext, text: $lapseContext)

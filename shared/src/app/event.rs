@@ -34,6 +34,8 @@ pub enum Event {
     Lock,
     Navigate(Screen),
     DismissProblem,
+    /// Puts back what the last delete removed, while its undo is offered.
+    Undo,
     /// YYYY-MM-DD.
     SetRecoveryDate(String),
     RecordLapse {
@@ -137,6 +139,7 @@ impl std::fmt::Debug for Event {
             Self::Lock => "Lock",
             Self::Navigate(_) => "Navigate",
             Self::DismissProblem => "DismissProblem",
+            Self::Undo => "Undo",
             Self::SetRecoveryDate(_) => "SetRecoveryDate",
             Self::RecordLapse { .. } => "RecordLapse",
             Self::Goals(_) => "Goals",

@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod safety;
 pub mod settings;
 pub mod triggers;
+pub mod undo;
 pub mod when;
 mod zone;
 
@@ -97,6 +98,9 @@ pub struct Unlocked {
     pub relay: Activity,
     /// What the last action saved, to confirm it (cleared by the next one).
     pub notice: Option<notice::Notice>,
+    /// What the last delete removed, while its undo is offered (cleared by
+    /// the next action or navigation).
+    pub undo: Option<undo::Removed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -287,6 +291,7 @@ impl Model {
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                undo: None,
             })),
             ..Self::default()
         }

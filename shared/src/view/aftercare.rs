@@ -22,6 +22,8 @@ pub struct ReferralItem {
     pub category_label: String,
     pub organization: String,
     pub contact: String,
+    /// The contact's `tel:` link; `None` when it has no number to dial.
+    pub call_url: Option<String>,
     pub address: String,
     pub hours: String,
     pub status: ReferralStatus,
@@ -38,6 +40,9 @@ pub struct DocumentItem {
     pub status_label: String,
     /// "Get these first": prerequisites not yet received.
     pub waiting_for: Vec<String>,
+    /// Every prerequisite as saved (received ones too): send them back with
+    /// `SaveDocument` so a status change keeps them.
+    pub needs_first: Vec<Id>,
 }
 
 /// A support contact and its id. (A named struct, not a tuple: Swift tuples
@@ -94,6 +99,10 @@ pub struct AftercareView {
     pub export_calendar_label: String,
     /// What the new appointment's "remind me, minutes before" starts at.
     pub default_remind_minutes: u32,
+    /// The documents' prerequisites: "Get these first" (birth certificate
+    /// before a social security card); a choice that would go round in a
+    /// circle is refused.
+    pub needs_first_label: String,
 }
 
 const CATEGORIES: [ServiceCategory; 10] = [
@@ -156,6 +165,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
                 category_label: words.get(category_key(r.category)),
                 organization: r.organization.clone(),
                 contact: r.contact.clone(),
+                call_url: contact::call_link(&r.contact),
                 address: r.address.clone(),
                 hours: r.hours.clone(),
                 status: r.status,
@@ -180,6 +190,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
                     .filter_map(|first| data.documents.get(first))
                     .map(|f| document_name(words, f.kind, &f.name))
                     .collect(),
+                needs_first: d.needs_first.clone(),
             })
             .collect(),
         document_kinds: choices(
@@ -228,6 +239,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
         export_document_label: words.get("action-export-plan"),
         export_calendar_label: words.get("action-export-calendar"),
         default_remind_minutes: aftercare::DEFAULT_REMIND_MINUTES,
+        needs_first_label: words.get("field-needs-first"),
     }
 }
 

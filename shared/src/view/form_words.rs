@@ -121,4 +121,6 @@ form_words! {
     // show the browser's own format): year-month-day, with an example.
     date_hint => "hint-date-format",
     date_time_hint => "hint-date-time-format",
+    edit => "action-edit",
+    delete_item => "action-delete",
 }

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Language, Translations, Translator};
 use crate::model::notice::Notice;
 use crate::model::problem::Problem;
+use crate::model::undo::Deleted;
 use crate::model::{Model, Screen, State};
 
 pub use aftercare::*;
@@ -64,6 +65,9 @@ pub struct ViewModel {
     pub status: Option<String>,
     /// The record the last action created: shells bring it into view.
     pub new_item: Option<crate::model::record::Id>,
+    /// Right after a delete: what was deleted and the one "Undo" (send
+    /// `Event::Undo`); gone after the next action or navigation.
+    pub undo: Option<UndoOffer>,
     /// A vault operation is under way.
     pub busy: bool,
     /// Field and button labels the forms of several screens share.
@@ -82,6 +86,13 @@ pub struct HelpActions {
     pub crisis_label: String,
     pub crisis_call_url: String,
     pub crisis_text_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct UndoOffer {
+    /// "Goal deleted." (also the announced status).
+    pub message: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -198,6 +209,7 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             },
             _ => None,
         },
+        undo: undo_offer(model, &words),
         busy: model.busy,
         words: form_words::form_words(&words),
         sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
@@ -205,13 +217,34 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
     }
 }
 
-/// The confirmation of the last save, while no problem is shown.
+/// What the last delete removed, while its undo is offered.
+fn undo_offer(model: &Model, words: &Translator<'_>) -> Option<UndoOffer> {
+    let State::Unlocked(unlocked) = &model.state else {
+        return None;
+    };
+    let key = match unlocked.undo.as_ref()?.what {
+        Deleted::Goal => "undo-goal-deleted",
+        Deleted::Step => "undo-step-deleted",
+        Deleted::Trigger => "undo-trigger-deleted",
+        Deleted::Strategy => "undo-strategy-deleted",
+    };
+    Some(UndoOffer {
+        message: words.get(key),
+        label: words.get("action-undo"),
+    })
+}
+
+/// The confirmation of the last save, while no problem is shown (after a
+/// delete, what was deleted).
 fn notice_text(model: &Model, words: &Translator<'_>) -> Option<String> {
     let State::Unlocked(unlocked) = &model.state else {
         return None;
     };
     if model.problem.is_some() {
         return None;
+    }
+    if let Some(offer) = undo_offer(model, words) {
+        return Some(offer.message);
     }
     match unlocked.notice? {
         Notice::Saved { .. } => Some(words.get("status-saved")),

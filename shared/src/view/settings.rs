@@ -50,8 +50,10 @@ pub struct SettingsView {
     pub emergency_number: String,
     pub biometrics_label: String,
     pub biometrics_enabled: bool,
+    /// Shells show the device's own time picker (12- or 24-hour as the
+    /// device is set), so the label names no format.
     pub check_in_reminder_label: String,
-    /// `HH:MM`, or `None`.
+    /// `HH:MM` (24-hour, as time pickers give it), or `None`.
     pub check_in_reminder: Option<String>,
     pub export_backup_label: String,
     pub import_backup_label: String,
@@ -98,7 +100,7 @@ pub(super) fn settings_view(unlocked: &Unlocked, words: &Translator<'_>) -> Sett
         emergency_number: settings.emergency_number.clone(),
         biometrics_label: words.get("action-enable-biometrics"),
         biometrics_enabled: unlocked.has_platform_key,
-        check_in_reminder_label: words.get("field-check-in-reminder"),
+        check_in_reminder_label: words.get("field-check-in-reminder-time"),
         check_in_reminder: settings
             .check_in_reminder
             .map(|t| t.format("%H:%M").to_string()),

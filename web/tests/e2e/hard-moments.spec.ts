@@ -336,4 +336,75 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
     await context.close();
   });
+
+  test('goals, steps, triggers and strategies can be changed; a delete is undone in one tap; a refused save keeps what was typed', async () => {
+    const { context, page } = await open();
+    await unlock(page);
+    await go(page, 'Goals', 'Goals');
+    // Refused: the title is empty. What was typed stays; the error is at its field.
+    const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await addGoal.getByLabel('Why it matters').fill('To feel strong');
+    await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect(addGoal.getByLabel('Title')).toBeFocused();
+    await expect(addGoal.getByLabel('Why it matters')).toHaveValue('To feel strong');
+    await addGoal.getByLabel('Title').fill('Swim on Saturdays');
+    await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect(announced(page)).toHaveText('Saved.');
+    await expect(addGoal.getByLabel('Why it matters')).toHaveValue('');
+
+    await page.getByRole('button', { name: 'Edit: Walk every day' }).click();
+    const editGoal = page.getByRole('form', { name: 'Edit: Walk every day' });
+    await editGoal.getByLabel('Title').fill('Walk every morning');
+    await editGoal.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toBeVisible();
+    const addStep = page.getByRole('form', { name: 'Add step: Walk every morning' });
+    await addStep.getByLabel('Step').fill('Buy shoes');
+    await addStep.getByRole('button', { name: 'Add step' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Buy shoes' })).toBeVisible();
+
+    // Deleting the goal takes its steps; one Undo brings both back.
+    await page.getByRole('button', { name: 'Delete: Walk every morning' }).click();
+    await expect(announced(page)).toHaveText('Goal deleted.');
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Buy shoes' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+
+    // A kept built-in idea linked to a renamed trigger; deleting the trigger is undone with its links.
+    await go(page, 'Triggers and coping', 'Triggers and coping');
+    await page.getByRole('button', { name: `Edit: ${TRIGGER}` }).click();
+    const editTrigger = page.getByRole('form', { name: `Edit: ${TRIGGER}` });
+    await editTrigger.getByLabel('Name').fill('Friday payday');
+    await editTrigger.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Edit: Friday payday' })).toBeVisible();
+    await page.getByRole('button', { name: 'Keep: Go for a walk' }).click();
+    await page.getByRole('button', { name: 'Edit: Go for a walk' }).click();
+    const editWalk = page.getByRole('form', { name: 'Edit: Go for a walk' });
+    // Each tick is saved at once (the core links them).
+    await editWalk.getByRole('checkbox', { name: 'Friday payday' }).click();
+    await expect(editWalk.getByRole('checkbox', { name: 'Friday payday' })).toBeChecked();
+    await editWalk.getByRole('button', { name: 'Save', exact: true }).click();
+    const walk = page.getByRole('listitem').filter({ hasText: 'Go for a walk · Helps with: Friday payday' });
+    await expect(walk).toBeVisible();
+    await page.getByRole('button', { name: 'Delete: Friday payday' }).click();
+    await expect(announced(page)).toHaveText('Trigger deleted.');
+    await expect(walk).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(walk).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: `${STRATEGY} · Helps with: Friday payday` })).toBeVisible();
+
+    // The recovery date can be changed; the lapse stays.
+    await go(page, 'Today', 'Today');
+    await page.getByText('Change recovery date').click();
+    const change = page.getByRole('form', { name: 'Change recovery date' });
+    await expect(change.getByLabel('Recovery date')).toHaveValue('2026-01-15');
+    await change.getByLabel('Recovery date').fill('2026-01-01');
+    await change.getByRole('button', { name: 'Save' }).click();
+    await expect(announced(page)).toHaveText('Saved.');
+    await expect(change).toBeHidden();
+    await page.getByText('Change recovery date').click();
+    await expect(change.getByLabel('Recovery date')).toHaveValue('2026-01-01');
+    await context.close();
+  });
 });

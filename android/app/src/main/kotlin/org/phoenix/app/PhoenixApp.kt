@@ -38,7 +38,9 @@ import org.phoenix.app.ui.FieldProblem
 import org.phoenix.app.ui.LocalFieldProblem
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
@@ -60,6 +62,7 @@ import org.phoenix.shared.FlowEvent
 import org.phoenix.shared.Screen
 import org.phoenix.shared.ScreenView
 import org.phoenix.shared.SettingsEvent
+import org.phoenix.shared.UndoOffer
 import org.phoenix.shared.ViewModel
 
 /** Sends an event to the core. */
@@ -91,6 +94,7 @@ fun PhoenixApp(state: PhoenixState) {
             ) {
                 if (view.navigation.isNotEmpty()) Navigation(view, dispatch)
                 Status(view.status)
+                view.undo?.let { UndoBar(it, dispatch) }
                 // A problem the core tied to a field shows at that field instead.
                 if (view.problemField == null) view.problem?.let { Problem(it, view, dispatch) }
                 CompositionLocalProvider(LocalFieldProblem provides FieldProblem(view.problemField, view.problem)) {
@@ -185,6 +189,15 @@ private fun Problem(text: String, view: ViewModel, dispatch: Dispatch) {
     Row(Modifier.padding(vertical = 8.dp).semantics { liveRegion = LiveRegionMode.Assertive }) {
         Text(text, color = MaterialTheme.colorScheme.error, modifier = Modifier.weight(1f))
         if (view.navigation.isNotEmpty()) OutlinedButton(onClick = { dispatch(Event.DismissProblem) }) { Text(view.words.close) }
+    }
+}
+
+/** After a delete: what was deleted, announced, and one Undo until the next action. */
+@Composable
+private fun UndoBar(offer: UndoOffer, dispatch: Dispatch) {
+    Row(Modifier.padding(vertical = 8.dp).semantics { liveRegion = LiveRegionMode.Polite }) {
+        Text(offer.message, modifier = Modifier.weight(1f))
+        OutlinedButton(onClick = { dispatch(Event.Undo) }) { Text(offer.label) }
     }
 }
 

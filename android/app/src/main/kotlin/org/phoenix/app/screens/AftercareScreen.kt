@@ -13,6 +13,7 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
 import org.phoenix.app.ui.Picker
 import org.phoenix.app.ui.ScreenColumn
@@ -93,6 +94,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
                 val changed = Referral(item.category, item.organization, item.contact, item.address, item.hours, view.referralStatuses[index].value, item.notes)
                 aftercare(AftercareEvent.SaveReferral(item.id, changed))
             }
+            if (item.callUrl != null) TextButton(onClick = { dispatch(Event.Contact(ContactEvent.CallNumber(item.contact))) }) { Text(item.contact) }
             remove(item.id, item.organization)
         }
         item { Picker(words.category, view.categories.map { it.label }, category) { category = it } }
@@ -114,7 +116,15 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}")
             Picker("${words.status}: ${item.name}", view.documentStatuses.map { it.label }, view.documentStatuses.indexOfFirst { it.value == item.status }) { index ->
                 val name = if (item.kind == DocumentKind.OTHER) item.name else ""
-                aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, view.documentStatuses[index].value, listOf())))
+                aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, view.documentStatuses[index].value, item.needsFirst)))
+            }
+            // What to get first (a birth certificate before a social security card); the core refuses a circle.
+            for (other in view.documents.filter { it.id != item.id }) {
+                CheckRow("${view.needsFirstLabel}: ${other.name}", other.id in item.needsFirst) { on ->
+                    val first = if (on) item.needsFirst + other.id else item.needsFirst - other.id
+                    val name = if (item.kind == DocumentKind.OTHER) item.name else ""
+                    aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, item.status, first)))
+                }
             }
             remove(item.id, item.name)
         }

@@ -1,11 +1,19 @@
 package org.phoenix.app.screens
 
+import android.text.format.DateFormat
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Row
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.TimePicker
+import androidx.compose.material3.rememberTimePickerState
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -14,6 +22,10 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.unit.dp
+import java.time.LocalTime
+import java.time.format.DateTimeFormatter
+import java.time.format.FormatStyle
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
@@ -69,8 +81,7 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCrisisLine(crisisLine)) }) { Text(words.save) } }
         item { Field(view.emergencyNumberLabel, emergencyNumber, { emergencyNumber = it }, kind = KeyboardType.Phone) }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetEmergencyNumber(emergencyNumber)) }) { Text(words.save) } }
-        item { Field(view.checkInReminderLabel, reminder, { reminder = it }, field = "check-in-reminder") }
-        item { OutlinedButton(onClick = { settings(SettingsEvent.SetCheckInReminder(reminder.orNull())) }) { Text(words.save) } }
+        item { ReminderTime(view.checkInReminderLabel, reminder, words) { picked -> reminder = picked; settings(SettingsEvent.SetCheckInReminder(picked.orNull())) } }
         item { SectionHeading(view.exportBackupLabel) }
         item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true, field = "backup-passphrase") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackup(passphrase)); passphrase = "" }) { Text(view.exportBackupLabel) } }
@@ -88,5 +99,39 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
         item { SectionHeading(view.eraseLabel) }
         item { Text(view.eraseWarning) }
         item { EraseEverything(view.eraseLabel, words, dispatch) }
+    }
+}
+
+/**
+ * The check-in reminder through the system's time picker, 12- or 24-hour as
+ * the phone is set; the core gets `HH:MM`. Picking saves; Remove turns it off.
+ */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+private fun ReminderTime(label: String, value: String, words: FormWords, onPicked: (String) -> Unit) {
+    var open by remember { mutableStateOf(false) }
+    val context = LocalContext.current
+    val time = value.split(":").mapNotNull { it.toIntOrNull() }.takeIf { it.size == 2 }
+    val shown = time?.let { (hour, minute) ->
+        LocalTime.of(hour, minute).format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT))
+    }
+    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        OutlinedButton(onClick = { open = true }) { Text(shown?.let { "$label: $it" } ?: label) }
+        if (shown != null) TextButton(onClick = { onPicked("") }) { Text(words.remove) }
+    }
+    if (open) {
+        val state = rememberTimePickerState(
+            initialHour = time?.get(0) ?: 20,
+            initialMinute = time?.get(1) ?: 0,
+            is24Hour = DateFormat.is24HourFormat(context),
+        )
+        AlertDialog(
+            onDismissRequest = { open = false },
+            confirmButton = {
+                TextButton(onClick = { onPicked("%02d:%02d".format(state.hour, state.minute)); open = false }) { Text(words.save) }
+            },
+            dismissButton = { TextButton(onClick = { open = false }) { Text(words.cancel) } },
+            text = { TimePicker(state = state) },
+        )
     }
 }

@@ -59,6 +59,9 @@ fun TodayScreen(view: TodayView, words: FormWords, dispatch: Dispatch) {
             item { Text(recovery.longestLabel) }
             recovery.milestoneReached?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
             recovery.nextMilestone?.let { item { Text(it) } }
+            // Changing the date: the same rules as the first one; lapses stay.
+            item { Field("${view.changeRecoveryDateLabel}. ${words.dateHint}", date.ifEmpty { view.recoveryDate ?: "" }, { date = it }) }
+            item { OutlinedButton(onClick = { dispatch(Event.SetRecoveryDate(date.ifEmpty { view.recoveryDate ?: "" })) }) { Text(words.save) } }
             item { TextButton(onClick = { lapseOpen = !lapseOpen }) { Text(view.recordLapseLabel) } }
             if (lapseOpen) {
                 item { Field("${words.lapseDate}. ${words.dateHint}", lapseDate, { lapseDate = it }, field = "lapse-date") }

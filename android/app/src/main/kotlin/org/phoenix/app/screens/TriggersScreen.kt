@@ -14,12 +14,16 @@ import androidx.compose.runtime.setValue
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.ItemActions
 import org.phoenix.app.ui.Picker
+import org.phoenix.app.ui.SaveOrCancel
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.SectionHeading
 import org.phoenix.shared.Event
 import org.phoenix.shared.FormWords
+import org.phoenix.shared.StrategyItem
 import org.phoenix.shared.TriggerEvent
+import org.phoenix.shared.TriggerItem
 import org.phoenix.shared.TriggersView
 
 @Composable
@@ -34,10 +38,7 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
         item { Field(view.nameLabel, name, { name = it }, field = "trigger-name") }
         item { Button(onClick = { dispatch(Event.Triggers(TriggerEvent.AddTrigger(view.kinds[kind].value, name))); name = "" }) { Text(view.addTriggerLabel) } }
         for (trigger in view.triggers) {
-            item(key = "trigger-${trigger.id}") {
-                Text("${trigger.name} · ${trigger.kindLabel}")
-                for (insight in trigger.insight) Text("${insight.strategy}: ${insight.evidence}")
-            }
+            item(key = "trigger-${trigger.id}") { Trigger(trigger, view, words, dispatch) }
         }
         item { SectionHeading(view.addStrategyLabel) }
         item { Field(view.nameLabel, strategy, { strategy = it }, field = "strategy-name") }
@@ -51,18 +52,60 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
                 strategy = ""; helpsWith = emptySet()
             }) { Text(view.addStrategyLabel) }
         }
-        for (item in view.strategies) item(key = "strategy-${item.id}") { Text(item.name) }
+        for (item in view.strategies) item(key = "strategy-${item.id}") { Strategy(item, view, words, dispatch) }
         if (view.suggestions.isNotEmpty()) {
             item { SectionHeading(view.suggestionsHeading) }
             for (suggestion in view.suggestions) {
                 item {
                     Text(suggestion.label)
                     Row {
-                        OutlinedButton(onClick = { dispatch(Event.Triggers(TriggerEvent.AddStrategy(suggestion.label, listOf()))) }) { Text(view.keepLabel) }
+                        OutlinedButton(onClick = { dispatch(Event.Triggers(TriggerEvent.KeepSuggestion(suggestion.value, listOf()))) }) { Text(view.keepLabel) }
                         OutlinedButton(onClick = { dispatch(Event.Triggers(TriggerEvent.DismissSuggestion(suggestion.value))) }) { Text(view.dismissLabel) }
                     }
                 }
             }
         }
     }
+}
+
+@Composable
+private fun Trigger(trigger: TriggerItem, view: TriggersView, words: FormWords, dispatch: Dispatch) {
+    var editing by rememberSaveable { mutableStateOf(false) }
+    if (editing) {
+        var kind by rememberSaveable { mutableIntStateOf(view.kinds.indexOfFirst { it.value == trigger.kind }.coerceAtLeast(0)) }
+        var name by rememberSaveable { mutableStateOf(trigger.name) }
+        Picker(words.kind, view.kinds.map { it.label }, kind) { kind = it }
+        Field(view.nameLabel, name, { name = it })
+        SaveOrCancel(words, onSave = {
+            dispatch(Event.Triggers(TriggerEvent.EditTrigger(trigger.id, view.kinds[kind].value, name)))
+            editing = false
+        }, onCancel = { editing = false })
+    } else {
+        Text("${trigger.name} · ${trigger.kindLabel}")
+        ItemActions(trigger.name, words, onEdit = { editing = true }, onDelete = { dispatch(Event.Triggers(TriggerEvent.RemoveTrigger(trigger.id))) })
+    }
+    for (insight in trigger.insight) Text("${insight.strategy}: ${insight.evidence}")
+}
+
+/** A strategy: rename it, link it to triggers (saved at each tick), delete it. */
+@Composable
+private fun Strategy(item: StrategyItem, view: TriggersView, words: FormWords, dispatch: Dispatch) {
+    var editing by rememberSaveable { mutableStateOf(false) }
+    if (!editing) {
+        Text(item.name)
+        ItemActions(item.name, words, onEdit = { editing = true }, onDelete = { dispatch(Event.Triggers(TriggerEvent.RemoveStrategy(item.id))) })
+        return
+    }
+    var name by rememberSaveable { mutableStateOf(item.name) }
+    Field(view.nameLabel, name, { name = it })
+    if (view.triggers.isNotEmpty()) Text(words.helpsWith)
+    for (trigger in view.triggers) {
+        CheckRow(trigger.name, trigger.id in item.triggers) { on ->
+            dispatch(Event.Triggers(TriggerEvent.Link(item.id, trigger.id, on)))
+        }
+    }
+    SaveOrCancel(words, onSave = {
+        dispatch(Event.Triggers(TriggerEvent.EditStrategy(item.id, name)))
+        editing = false
+    }, onCancel = { editing = false })
 }
