@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, GoalItem, GoalsView, StepItem } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, optional } from '../ui/fields';
+import { ItemActions } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
 export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords }) {
@@ -70,19 +71,12 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
             {goal.target ? ` · ${goal.target}` : ''}
           </p>
           {goal.why && <p className="why">{goal.why}</p>}
-          <div className="row">
-            <button type="button" className="quiet" aria-label={`${words.edit}: ${goal.title}`} onClick={() => setEditing(true)}>
-              {words.edit}
-            </button>
-            <button
-              type="button"
-              className="quiet"
-              aria-label={`${words.delete_item}: ${goal.title}`}
-              onClick={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteGoal', value: goal.id } })}
-            >
-              {words.delete_item}
-            </button>
-          </div>
+          <ItemActions
+            name={goal.title}
+            words={words}
+            onEdit={() => setEditing(true)}
+            onDelete={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteGoal', value: goal.id } })}
+          />
         </>
       )}
       <progress max={100} value={goal.progress} aria-label={goal.progress_label} />
@@ -179,26 +173,16 @@ function Step({ item, words }: { item: StepItem; words: FormWords }) {
           dispatch({ kind: 'Goals', value: done ? { kind: 'CompleteStep', value: item.id } : { kind: 'ReopenStep', value: item.id } })
         }
       />
-      <button
-        type="button"
-        className="quiet"
-        aria-label={`${words.edit}: ${item.title}`}
-        onClick={() => {
+      <ItemActions
+        name={item.title}
+        words={words}
+        onEdit={() => {
           setTitle(item.title);
           setDue(item.due ?? '');
           setEditing(true);
         }}
-      >
-        {words.edit}
-      </button>
-      <button
-        type="button"
-        className="quiet"
-        aria-label={`${words.delete_item}: ${item.title}`}
-        onClick={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteStep', value: item.id } })}
-      >
-        {words.delete_item}
-      </button>
+        onDelete={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteStep', value: item.id } })}
+      />
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, StrategyItem, TriggerItem, TriggersView } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextField } from '../ui/fields';
+import { ItemActions } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
 export function TriggersScreen({ view, words }: { view: TriggersView; words: FormWords }) {
@@ -95,20 +96,6 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
         </Section>
       )}
     </main>
-  );
-}
-
-/** Edit and Delete, for a trigger or a strategy. */
-function ItemActions({ name, words, onEdit, onDelete }: { name: string; words: FormWords; onEdit: () => void; onDelete: () => void }) {
-  return (
-    <span className="row">
-      <button type="button" className="quiet" aria-label={`${words.edit}: ${name}`} onClick={onEdit}>
-        {words.edit}
-      </button>
-      <button type="button" className="quiet" aria-label={`${words.delete_item}: ${name}`} onClick={onDelete}>
-        {words.delete_item}
-      </button>
-    </span>
   );
 }
 
