@@ -103,9 +103,11 @@ fn a_goal_and_its_steps_can_be_changed_and_a_deleted_goal_comes_back_whole_with_
     let before = goal(&view, walk);
     assert_eq!(before.title, "Walk every day");
     assert_eq!(before.why, "With a friend");
-    assert_eq!(before.target.as_deref(), Some("2026-06-01"));
+    assert_eq!(before.target.as_deref(), Some("June 1, 2026"));
+    assert_eq!(before.target_date.as_deref(), Some("2026-06-01"));
     assert_eq!(before.steps[1].title, "Pick a route by the river");
-    assert_eq!(before.steps[1].due.as_deref(), Some("2026-03-09"));
+    assert_eq!(before.steps[1].due.as_deref(), Some("March 9, 2026"));
+    assert_eq!(before.steps[1].due_date.as_deref(), Some("2026-03-09"));
 
     // An empty title is refused at the edit form's field; nothing changes.
     let refused = phone.send(Event::Goals(GoalEvent::EditStep {

@@ -89,7 +89,7 @@ private struct GoalEditor: View {
             title = goal.title
             dimension = view.dimensions.firstIndex { $0.value == goal.dimension } ?? 0
             why = goal.why
-            target = goal.target ?? ""
+            target = goal.targetDate ?? ""
         }
     }
 }
@@ -117,7 +117,7 @@ private struct StepRow: View {
             ))
             ItemActions(name: item.title, words: words, edit: {
                 title = item.title
-                due = item.due ?? ""
+                due = item.dueDate ?? ""
                 editing = true
             }) { core.send(.goals(.deleteStep(item.id))) }
         }

@@ -30,7 +30,10 @@ pub struct StepItem {
     pub id: Id,
     pub title: String,
     pub goal_title: String,
+    /// The due date in words, to show.
     pub due: Option<String>,
+    /// The due date as the edit form takes it (YYYY-MM-DD).
+    pub due_date: Option<String>,
     pub done: bool,
 }
 
@@ -176,6 +179,7 @@ pub(super) fn step_item(data: &Data, id: Id, words: &Translator<'_>) -> StepItem
             .map(|g| g.title.clone())
             .unwrap_or_default(),
         due: step.due.map(|d| super::dates::date(words, d)),
+        due_date: step.due.map(|d| d.to_string()),
         done: step.done.is_some(),
     }
 }

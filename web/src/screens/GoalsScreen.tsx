@@ -109,7 +109,7 @@ function GoalEditor({ goal, view, words, onDone }: { goal: GoalItem; view: Goals
   const [title, setTitle] = useState(goal.title);
   const [dimension, setDimension] = useState(Math.max(0, view.dimensions.findIndex((d) => d.value.kind === goal.dimension.kind)));
   const [why, setWhy] = useState(goal.why);
-  const [target, setTarget] = useState(goal.target ?? '');
+  const [target, setTarget] = useState(goal.target_date ?? '');
   return (
     <Form
       name={`${words.edit}: ${goal.title}`}
@@ -142,7 +142,7 @@ function Step({ item, words }: { item: StepItem; words: FormWords }) {
   const submit = useSubmit();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(item.title);
-  const [due, setDue] = useState(item.due ?? '');
+  const [due, setDue] = useState(item.due_date ?? '');
   if (editing) {
     return (
       <li data-item={String(item.id)}>
@@ -178,7 +178,7 @@ function Step({ item, words }: { item: StepItem; words: FormWords }) {
         words={words}
         onEdit={() => {
           setTitle(item.title);
-          setDue(item.due ?? '');
+          setDue(item.due_date ?? '');
           setEditing(true);
         }}
         onDelete={() => dispatch({ kind: 'Goals', value: { kind: 'DeleteStep', value: item.id } })}

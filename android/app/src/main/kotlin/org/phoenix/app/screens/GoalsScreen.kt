@@ -86,7 +86,7 @@ private fun GoalEditor(goal: GoalItem, view: GoalsView, words: FormWords, dispat
     var title by rememberSaveable { mutableStateOf(goal.title) }
     var dimension by rememberSaveable { mutableIntStateOf(view.dimensions.indexOfFirst { it.value == goal.dimension }.coerceAtLeast(0)) }
     var why by rememberSaveable { mutableStateOf(goal.why) }
-    var target by rememberSaveable { mutableStateOf(goal.target ?: "") }
+    var target by rememberSaveable { mutableStateOf(goal.targetDate ?: "") }
     Field(view.titleLabel, title, { title = it })
     Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it }
     Field(view.whyLabel, why, { why = it }, lines = 2)
@@ -102,7 +102,7 @@ private fun Step(item: StepItem, words: FormWords, dispatch: Dispatch) {
     var editing by rememberSaveable { mutableStateOf(false) }
     if (editing) {
         var title by rememberSaveable { mutableStateOf(item.title) }
-        var due by rememberSaveable { mutableStateOf(item.due ?: "") }
+        var due by rememberSaveable { mutableStateOf(item.dueDate ?: "") }
         Field(words.step, title, { title = it })
         Field(words.due, due, { due = it })
         SaveOrCancel(words, onSave = {
