@@ -131,7 +131,7 @@ fun participantScenario() {
         core.go(Screen.TRIGGERS)
         val insight = core.screen<ScreenView.Triggers>().value.triggers.single().insight
         checkEquals("Call my sponsor", insight.first().strategy, "what helped with this trigger")
-        check(insight.first().evidence.startsWith("Lowered your craving by 5")) { "evidence: ${insight.first().evidence}" }
+        check(insight.first().evidence.startsWith("Made the craving 5")) { "evidence: ${insight.first().evidence}" }
 
         // Today's check-in.
         core.go(Screen.CHECKIN)
