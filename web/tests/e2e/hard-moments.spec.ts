@@ -120,7 +120,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     // The second rating starts at the first.
     await expect(page.getByRole('slider', { name: 'Craving (0 to 10)' })).toHaveValue('9');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText("The craving is still strong. You don't have to do this alone.")).toBeVisible();
+    await expect(page.getByText("The craving is still strong. You do not have to do this alone.")).toBeVisible();
     await expect(page.getByText('Saved. You got through it.')).toHaveCount(0);
     const main = page.getByRole('main');
     await expect(main.getByRole('link', { name: 'Text Dana' })).toHaveAttribute('href', /^sms:5550102030\?body=/);
@@ -152,7 +152,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(page.getByText(/^Saved\. Cravings rise and fall/)).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).click();
     await go(page, 'Triggers and coping', 'Triggers and coping');
-    await expect(page.getByText(/Lowered your craving/)).toHaveCount(0);
+    await expect(page.getByText(/Made the craving .* weaker/)).toHaveCount(0);
     await context.close();
   });
 

@@ -140,7 +140,7 @@ test.describe.serial('a participant in the browser', () => {
     await expect(page.getByText('Saved. You got through it.')).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).click();
     await go(page, 'Triggers and coping', 'Triggers and coping');
-    await expect(page.getByText(/Call my sponsor: Lowered your craving by 5/)).toBeVisible();
+    await expect(page.getByText(/Call my sponsor: Made the craving 5(\.0)? points weaker/)).toBeVisible();
 
     // Daily check-in.
     await go(page, 'Check-in', 'Daily check-in');
