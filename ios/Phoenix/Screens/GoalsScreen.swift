@@ -59,6 +59,9 @@ private struct GoalSection: View {
             TextField("\(words.due). \(words.dateHint)", text: $due).field("step-due")
             Button(view.addStepLabel) { core.send(.goals(.addStep(goal: goal.id, title: step, due: due.orNil))); step = ""; due = "" }
         }
+        // The editor closes when the core has saved the goal (its fields
+        // change); a refused edit keeps it open with what was typed.
+        .onChange(of: [goal.title, goal.dimensionLabel, goal.why, goal.targetDate ?? ""]) { _, _ in editing = false }
     }
 }
 
@@ -75,15 +78,14 @@ private struct GoalEditor: View {
     @State private var target = ""
 
     var body: some View {
-        TextField(view.titleLabel, text: $title)
+        TextField(view.titleLabel, text: $title).field("goal-edit-title")
         Picker(words.dimension, selection: $dimension) {
             ForEach(view.dimensions.indices, id: \.self) { Text(view.dimensions[$0].label).tag($0) }
         }
         TextField(view.whyLabel, text: $why, axis: .vertical)
-        TextField(view.targetLabel, text: $target)
+        TextField("\(view.targetLabel). \(words.dateHint)", text: $target).field("goal-edit-target")
         SaveOrCancel(words: words, cancel: close) {
             core.send(.goals(.edit(goal: goal.id, title: title, dimension: view.dimensions[dimension].value, why: why, target: target.orNil)))
-            close()
         }
         .onAppear {
             title = goal.title
@@ -103,23 +105,26 @@ private struct StepRow: View {
     @State private var due = ""
 
     var body: some View {
-        if editing {
-            TextField(words.step, text: $title)
-            TextField(words.due, text: $due)
-            SaveOrCancel(words: words, cancel: { editing = false }) {
-                core.send(.goals(.editStep(step: item.id, title: title, due: due.orNil)))
-                editing = false
+        Group {
+            if editing {
+                TextField(words.step, text: $title).field("step-edit-title")
+                TextField("\(words.due). \(words.dateHint)", text: $due).field("step-edit-due")
+                SaveOrCancel(words: words, cancel: { editing = false }) {
+                    core.send(.goals(.editStep(step: item.id, title: title, due: due.orNil)))
+                }
+            } else {
+                Toggle(item.due.map { "\(item.title) (\($0))" } ?? item.title, isOn: Binding(
+                    get: { item.done },
+                    set: { core.send(.goals($0 ? .completeStep(item.id) : .reopenStep(item.id))) }
+                ))
+                ItemActions(name: item.title, words: words, edit: {
+                    title = item.title
+                    due = item.dueDate ?? ""
+                    editing = true
+                }) { core.send(.goals(.deleteStep(item.id))) }
             }
-        } else {
-            Toggle(item.due.map { "\(item.title) (\($0))" } ?? item.title, isOn: Binding(
-                get: { item.done },
-                set: { core.send(.goals($0 ? .completeStep(item.id) : .reopenStep(item.id))) }
-            ))
-            ItemActions(name: item.title, words: words, edit: {
-                title = item.title
-                due = item.dueDate ?? ""
-                editing = true
-            }) { core.send(.goals(.deleteStep(item.id))) }
         }
+        // Closes once the core has saved the step; a refused edit stays open.
+        .onChange(of: [item.title, item.dueDate ?? ""]) { _, _ in editing = false }
     }
 }

@@ -46,13 +46,13 @@ struct SettingsScreen: View {
                 Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
                 TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad).field("crisis-line")
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
-                TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad)
+                TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad).field("emergency-number")
                 Button(words.save) { send(.setEmergencyNumber(emergencyNumber)) }
                 // The system's time picker, 12- or 24-hour as the phone is set; the core gets HH:MM.
                 DatePicker(view.checkInReminderLabel, selection: Binding(
                     get: { Self.time(reminder) },
                     set: { reminder = Self.text($0) }
-                ), displayedComponents: .hourAndMinute)
+                ), displayedComponents: .hourAndMinute).field("check-in-reminder")
                 Button(words.save) { send(.setCheckInReminder(Self.text(Self.time(reminder)))) }
                 if view.checkInReminder != nil {
                     Button(words.remove, role: .destructive) { reminder = ""; send(.setCheckInReminder(nil)) }

@@ -66,10 +66,9 @@ private struct TriggerRow: View {
                 Picker(words.kind, selection: $kind) {
                     ForEach(view.kinds.indices, id: \.self) { Text(view.kinds[$0].label).tag($0) }
                 }
-                TextField(view.nameLabel, text: $name)
+                TextField(view.nameLabel, text: $name).field("trigger-edit-name")
                 SaveOrCancel(words: words, cancel: { editing = false }) {
                     core.send(.triggers(.editTrigger(trigger: trigger.id, category: view.kinds[kind].value, name: name)))
-                    editing = false
                 }
             } else {
                 Text("\(trigger.name) · \(trigger.kindLabel)")
@@ -81,6 +80,8 @@ private struct TriggerRow: View {
             }
             ForEach(trigger.insight, id: \.strategy) { Text("\($0.strategy): \($0.evidence)").font(.footnote) }
         }
+        // Closes once the core has saved the trigger; a refused edit stays open.
+        .onChange(of: [trigger.name, trigger.kindLabel]) { _, _ in editing = false }
     }
 }
 
@@ -96,7 +97,7 @@ private struct StrategyRow: View {
     var body: some View {
         VStack(alignment: .leading) {
             if editing {
-                TextField(view.nameLabel, text: $name)
+                TextField(view.nameLabel, text: $name).field("strategy-edit-name")
                 ForEach(view.triggers, id: \.id) { trigger in
                     Toggle("\(words.helpsWith): \(trigger.name)", isOn: Binding(
                         get: { item.triggers.contains(trigger.id) },
@@ -105,7 +106,6 @@ private struct StrategyRow: View {
                 }
                 SaveOrCancel(words: words, cancel: { editing = false }) {
                     core.send(.triggers(.editStrategy(strategy: item.id, name: name)))
-                    editing = false
                 }
             } else {
                 Text(item.name)
@@ -115,5 +115,8 @@ private struct StrategyRow: View {
                 }) { core.send(.triggers(.removeStrategy(item.id))) }
             }
         }
+        // Closes once the core has saved the name (a tick saves at once and
+        // keeps the editor open); a refused name stays open.
+        .onChange(of: item.name) { _, _ in editing = false }
     }
 }

@@ -58,7 +58,9 @@ fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
 private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Dispatch) {
     var step by rememberSaveable { mutableStateOf("") }
     var due by rememberSaveable { mutableStateOf("") }
-    var editing by rememberSaveable { mutableStateOf(false) }
+    // The editor closes when the core has saved the goal (its fields change);
+    // a refused edit keeps the editor open with what was typed.
+    var editing by rememberSaveable(goal.title, goal.dimension, goal.why, goal.targetDate) { mutableStateOf(false) }
     SectionHeading(goal.title)
     if (editing) {
         GoalEditor(goal, view, words, dispatch) { editing = false }
@@ -87,27 +89,26 @@ private fun GoalEditor(goal: GoalItem, view: GoalsView, words: FormWords, dispat
     var dimension by rememberSaveable { mutableIntStateOf(view.dimensions.indexOfFirst { it.value == goal.dimension }.coerceAtLeast(0)) }
     var why by rememberSaveable { mutableStateOf(goal.why) }
     var target by rememberSaveable { mutableStateOf(goal.targetDate ?: "") }
-    Field(view.titleLabel, title, { title = it })
+    Field(view.titleLabel, title, { title = it }, field = "goal-edit-title")
     Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it }
     Field(view.whyLabel, why, { why = it }, lines = 2)
-    Field(view.targetLabel, target, { target = it })
+    Field("${view.targetLabel}. ${words.dateHint}", target, { target = it }, field = "goal-edit-target")
     SaveOrCancel(words, onSave = {
         dispatch(Event.Goals(GoalEvent.Edit(goal.id, title, view.dimensions[dimension].value, why, target.orNull())))
-        close()
     }, onCancel = close)
 }
 
 @Composable
 private fun Step(item: StepItem, words: FormWords, dispatch: Dispatch) {
-    var editing by rememberSaveable { mutableStateOf(false) }
+    // Closes once the core has saved the step; a refused edit stays open.
+    var editing by rememberSaveable(item.title, item.dueDate) { mutableStateOf(false) }
     if (editing) {
         var title by rememberSaveable { mutableStateOf(item.title) }
         var due by rememberSaveable { mutableStateOf(item.dueDate ?: "") }
-        Field(words.step, title, { title = it })
-        Field(words.due, due, { due = it })
+        Field(words.step, title, { title = it }, field = "step-edit-title")
+        Field("${words.due}. ${words.dateHint}", due, { due = it }, field = "step-edit-due")
         SaveOrCancel(words, onSave = {
             dispatch(Event.Goals(GoalEvent.EditStep(item.id, title, due.orNull())))
-            editing = false
         }, onCancel = { editing = false })
         return
     }

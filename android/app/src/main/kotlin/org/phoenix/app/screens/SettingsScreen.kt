@@ -29,6 +29,7 @@ import java.time.format.FormatStyle
 import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.LocalFieldProblem
 import org.phoenix.app.ui.Picker
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.SectionHeading
@@ -79,9 +80,9 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetAutoLockMinutes(autoLock.toUIntOrNull() ?: 0u)) }) { Text(words.save) } }
         item { Field(view.crisisLineLabel, crisisLine, { crisisLine = it }, kind = KeyboardType.Phone, field = "crisis-line") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetCrisisLine(crisisLine)) }) { Text(words.save) } }
-        item { Field(view.emergencyNumberLabel, emergencyNumber, { emergencyNumber = it }, kind = KeyboardType.Phone) }
+        item { Field(view.emergencyNumberLabel, emergencyNumber, { emergencyNumber = it }, kind = KeyboardType.Phone, field = "emergency-number") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.SetEmergencyNumber(emergencyNumber)) }) { Text(words.save) } }
-        item { ReminderTime(view.checkInReminderLabel, reminder, words) { picked -> reminder = picked; settings(SettingsEvent.SetCheckInReminder(picked.orNull())) } }
+        item { ReminderTime(view.checkInReminderLabel, reminder, words, field = "check-in-reminder") { picked -> reminder = picked; settings(SettingsEvent.SetCheckInReminder(picked.orNull())) } }
         item { SectionHeading(view.exportBackupLabel) }
         item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true, field = "backup-passphrase") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackup(passphrase)); passphrase = "" }) { Text(view.exportBackupLabel) } }
@@ -108,8 +109,9 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
  */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-private fun ReminderTime(label: String, value: String, words: FormWords, onPicked: (String) -> Unit) {
+private fun ReminderTime(label: String, value: String, words: FormWords, field: String, onPicked: (String) -> Unit) {
     var open by remember { mutableStateOf(false) }
+    val problem = LocalFieldProblem.current
     val context = LocalContext.current
     val time = value.split(":").mapNotNull { it.toIntOrNull() }.takeIf { it.size == 2 }
     val shown = time?.let { (hour, minute) ->
@@ -119,6 +121,8 @@ private fun ReminderTime(label: String, value: String, words: FormWords, onPicke
         OutlinedButton(onClick = { open = true }) { Text(shown?.let { "$label: $it" } ?: label) }
         if (shown != null) TextButton(onClick = { onPicked("") }) { Text(words.remove) }
     }
+    // A picker cannot make a bad time; the core's message shows here all the same.
+    if (problem.field == field) problem.text?.let { Text(it, color = MaterialTheme.colorScheme.error) }
     if (open) {
         val state = rememberTimePickerState(
             initialHour = time?.get(0) ?: 20,

@@ -70,15 +70,15 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
 
 @Composable
 private fun Trigger(trigger: TriggerItem, view: TriggersView, words: FormWords, dispatch: Dispatch) {
-    var editing by rememberSaveable { mutableStateOf(false) }
+    // Closes once the core has saved the trigger; a refused edit stays open.
+    var editing by rememberSaveable(trigger.name, trigger.kind) { mutableStateOf(false) }
     if (editing) {
         var kind by rememberSaveable { mutableIntStateOf(view.kinds.indexOfFirst { it.value == trigger.kind }.coerceAtLeast(0)) }
         var name by rememberSaveable { mutableStateOf(trigger.name) }
         Picker(words.kind, view.kinds.map { it.label }, kind) { kind = it }
-        Field(view.nameLabel, name, { name = it })
+        Field(view.nameLabel, name, { name = it }, field = "trigger-edit-name")
         SaveOrCancel(words, onSave = {
             dispatch(Event.Triggers(TriggerEvent.EditTrigger(trigger.id, view.kinds[kind].value, name)))
-            editing = false
         }, onCancel = { editing = false })
     } else {
         Text("${trigger.name} · ${trigger.kindLabel}")
@@ -90,14 +90,16 @@ private fun Trigger(trigger: TriggerItem, view: TriggersView, words: FormWords, 
 /** A strategy: rename it, link it to triggers (saved at each tick), delete it. */
 @Composable
 private fun Strategy(item: StrategyItem, view: TriggersView, words: FormWords, dispatch: Dispatch) {
-    var editing by rememberSaveable { mutableStateOf(false) }
+    // Closes once the core has saved the name (ticking a trigger saves at
+    // once and keeps the editor open); a refused name stays open.
+    var editing by rememberSaveable(item.name) { mutableStateOf(false) }
     if (!editing) {
         Text(item.name)
         ItemActions(item.name, words, onEdit = { editing = true }, onDelete = { dispatch(Event.Triggers(TriggerEvent.RemoveStrategy(item.id))) })
         return
     }
     var name by rememberSaveable { mutableStateOf(item.name) }
-    Field(view.nameLabel, name, { name = it })
+    Field(view.nameLabel, name, { name = it }, field = "strategy-edit-name")
     if (view.triggers.isNotEmpty()) Text(words.helpsWith)
     for (trigger in view.triggers) {
         CheckRow(trigger.name, trigger.id in item.triggers) { on ->
@@ -106,6 +108,5 @@ private fun Strategy(item: StrategyItem, view: TriggersView, words: FormWords, d
     }
     SaveOrCancel(words, onSave = {
         dispatch(Event.Triggers(TriggerEvent.EditStrategy(item.id, name)))
-        editing = false
     }, onCancel = { editing = false })
 }
