@@ -51,6 +51,8 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
         .send_ok(Event::Navigate(Screen::Aftercare))
         .aftercare()
         .clone();
+    // The referral's number is one tap away in every shell.
+    assert_eq!(view.referrals[0].call_url.as_deref(), Some("tel:5550140"));
     let birth = view.documents[0].id;
     phone.send_ok(Event::Aftercare(AftercareEvent::SaveDocument {
         id: None,
