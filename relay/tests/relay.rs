@@ -315,6 +315,16 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
         (wrong_method.status, wrong_method.error()),
         (405, "method_not_allowed")
     );
+    // A browser's preflight for the device API still gets CORS's answer (the
+    // web app calls the relay from its own origin).
+    let preflight = ureq::request("OPTIONS", &url)
+        .set("Origin", "http://127.0.0.1:8080")
+        .set("Access-Control-Request-Method", "POST")
+        .set("Access-Control-Request-Headers", "content-type")
+        .call()
+        .expect("the preflight is answered");
+    assert_eq!(preflight.status(), 200);
+    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
     let bad_id = specialist.change("DELETE", "/inbox/api/participants/sam", &json!({}));
     assert_eq!(
         (bad_id.status, bad_id.error()),

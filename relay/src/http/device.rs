@@ -42,6 +42,11 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(api::READ, post(read))
         .route(api::ACKNOWLEDGE, post(acknowledge))
         .route(api::RECEIPTS, get(receipts))
+        // Set before the CORS layer so that it wraps it too: the outer
+        // router's fallback would otherwise replace the method routers'
+        // default one outside the layer, and a browser's preflight
+        // (OPTIONS) would get 405 instead of CORS's answer.
+        .method_not_allowed_fallback(super::method_not_allowed)
         .layer(cors)
 }
 

@@ -143,6 +143,11 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
+/// A route that exists, asked with a method it does not take.
+async fn method_not_allowed() -> Failure {
+    Failure(ErrorCode::MethodNotAllowed)
+}
+
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(device::routes())
@@ -150,7 +155,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(pages::routes())
         .merge(operator::routes())
         .fallback(|| async { Failure(ErrorCode::NotFound) })
-        .method_not_allowed_fallback(|| async { Failure(ErrorCode::MethodNotAllowed) })
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
