@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, GoalItem, GoalsView, StepItem } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, optional } from '../ui/fields';
-import { ItemActions } from '../ui/ItemActions';
+import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
 export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords }) {
@@ -127,12 +127,7 @@ function GoalEditor({ goal, view, words, onDone }: { goal: GoalItem; view: Goals
       <ChoiceField label={words.dimension} choices={view.dimensions} selected={dimension} onChange={setDimension} />
       <TextArea label={view.why_label} value={why} onChange={setWhy} />
       <TextField label={view.target_label} type="date" value={target} onChange={setTarget} field="goal-edit-target" />
-      <div className="row">
-        <button type="submit">{words.save}</button>
-        <button type="button" className="quiet" onClick={onDone}>
-          {words.cancel}
-        </button>
-      </div>
+      <SaveOrCancel words={words} onCancel={onDone} />
     </Form>
   );
 }
@@ -154,12 +149,7 @@ function Step({ item, words }: { item: StepItem; words: FormWords }) {
         >
           <TextField label={words.step} value={title} onChange={setTitle} field="step-edit-title" />
           <TextField label={words.due} type="date" value={due} onChange={setDue} field="step-edit-due" />
-          <div className="row">
-            <button type="submit">{words.save}</button>
-            <button type="button" className="quiet" onClick={() => setEditing(false)}>
-              {words.cancel}
-            </button>
-          </div>
+          <SaveOrCancel words={words} onCancel={() => setEditing(false)} />
         </Form>
       </li>
     );

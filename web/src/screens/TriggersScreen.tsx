@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, StrategyItem, TriggerItem, TriggersView } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextField } from '../ui/fields';
-import { ItemActions } from '../ui/ItemActions';
+import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
 export function TriggersScreen({ view, words }: { view: TriggersView; words: FormWords }) {
@@ -124,12 +124,7 @@ function Trigger({ trigger, view, words }: { trigger: TriggerItem; view: Trigger
         >
           <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
           <TextField label={view.name_label} value={name} onChange={setName} field="trigger-edit-name" />
-          <div className="row">
-            <button type="submit">{words.save}</button>
-            <button type="button" className="quiet" onClick={() => setEditing(false)}>
-              {words.cancel}
-            </button>
-          </div>
+          <SaveOrCancel words={words} onCancel={() => setEditing(false)} />
         </Form>
       ) : (
         <>
@@ -210,12 +205,7 @@ function Strategy({
             ))}
           </fieldset>
         )}
-        <div className="row">
-          <button type="submit">{words.save}</button>
-          <button type="button" className="quiet" onClick={() => setEditing(false)}>
-            {words.cancel}
-          </button>
-        </div>
+        <SaveOrCancel words={words} onCancel={() => setEditing(false)} />
       </Form>
     </li>
   );

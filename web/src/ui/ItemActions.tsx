@@ -13,3 +13,15 @@ export function ItemActions({ name, words, onEdit, onDelete }: { name: string; w
     </span>
   );
 }
+
+/** Save (submits the edit form it sits in) and Cancel, under an item's edit form. */
+export function SaveOrCancel({ words, onCancel }: { words: FormWords; onCancel: () => void }) {
+  return (
+    <div className="row">
+      <button type="submit">{words.save}</button>
+      <button type="button" className="quiet" onClick={onCancel}>
+        {words.cancel}
+      </button>
+    </div>
+  );
+}
