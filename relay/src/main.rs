@@ -15,6 +15,15 @@ use zeroize::Zeroizing;
     about = "Phoenix's message relay and specialists' inbox"
 )]
 struct Cli {
+    #[command(flatten)]
+    database: Database,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the relay keeps its data.
+#[derive(clap::Args)]
+struct Database {
     /// A SQLite file (created if missing), or a PostgreSQL connection
     /// string: `postgres://user@host/db` or `postgres:host=… user=… dbname=…`.
     #[arg(
@@ -24,8 +33,12 @@ struct Cli {
         default_value = "phoenix-relay.db"
     )]
     database: String,
-    #[command(subcommand)]
-    command: Command,
+    /// The certificate authority (PEM) that signed PostgreSQL's certificate:
+    /// the relay connects with TLS and checks the certificate and the host
+    /// name (verify-full). Without it, a PostgreSQL on another host is
+    /// refused unless the connection string says `sslmode=verify-full`.
+    #[arg(long, env = "PHOENIX_RELAY_DATABASE_CA", global = true)]
+    database_ca: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -92,8 +105,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_store(database: &str) -> Result<Store, String> {
-    db::open(database)
+fn open_store(cli: &Database) -> Result<Store, String> {
+    db::open_with_ca(&cli.database, cli.database_ca.as_deref())
         .map(Store::new)
         .map_err(|error| format!("cannot open the database: {error}"))
 }

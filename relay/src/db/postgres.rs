@@ -1,18 +1,20 @@
 //! PostgreSQL, for organizations that outgrow one machine: a small pool of
 //! connections, each used by one blocking task at a time; a task takes
 //! whichever connection is idle, or waits for the first one returned.
+//! Connections use TLS, or stay on this machine ([`Target`]).
 
 use std::sync::{Condvar, Mutex};
 
+use postgres::Client;
 use postgres::types::{ToSql, Type};
-use postgres::{Client, NoTls};
 
+use super::transport::Target;
 use super::{Conn, DbError, Driver, Row, Value, schema};
 
 const POOL_SIZE: usize = 8;
 
 pub struct Postgres {
-    config: String,
+    target: Target,
     idle: Mutex<Vec<Client>>,
     returned: Condvar,
 }
@@ -33,13 +35,13 @@ impl Drop for Taken<'_> {
 }
 
 impl Postgres {
-    pub fn connect(config: &str) -> Result<Self, DbError> {
+    pub fn connect(target: Target) -> Result<Self, DbError> {
         let mut idle = Vec::with_capacity(POOL_SIZE);
         for _ in 0..POOL_SIZE {
-            idle.push(Client::connect(config, NoTls).map_err(backend)?);
+            idle.push(target.connect().map_err(cannot_connect)?);
         }
         let postgres = Self {
-            config: config.to_owned(),
+            target,
             idle: Mutex::new(idle),
             returned: Condvar::new(),
         };
@@ -62,6 +64,19 @@ fn backend(error: postgres::Error) -> DbError {
         return DbError::Conflict;
     }
     DbError::Backend(error.to_string())
+}
+
+/// Why a connection failed, with its causes (a TLS handshake's says which
+/// check the certificate failed): for the operator at start-up.
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(cannot_connect)`
+fn cannot_connect(error: postgres::Error) -> DbError {
+    let mut why = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        why = format!("{why}: {inner}");
+        cause = inner.source();
+    }
+    DbError::Backend(why)
 }
 
 fn parameters(params: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
@@ -143,7 +158,7 @@ impl Postgres {
         drop(idle);
         if client.is_closed() {
             // The server restarted or dropped the connection: reconnect once.
-            client = Client::connect(&self.config, NoTls).map_err(backend)?;
+            client = self.target.connect().map_err(cannot_connect)?;
         }
         Ok(Taken {
             pool: self,
@@ -166,6 +181,10 @@ impl Driver for Postgres {
     }
 
     fn name(&self) -> &'static str {
-        "PostgreSQL"
+        if self.target.encrypted() {
+            "PostgreSQL over TLS"
+        } else {
+            "PostgreSQL"
+        }
     }
 }
