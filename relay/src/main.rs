@@ -44,35 +44,7 @@ struct Database {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the API and the inbox page.
-    Serve {
-        #[arg(long, env = "PHOENIX_RELAY_LISTEN", default_value = "127.0.0.1:8090")]
-        listen: String,
-        /// Send the session cookie without `Secure`, for plain-HTTP testing
-        /// on loopback. Production runs behind HTTPS and never sets this.
-        #[arg(long, env = "PHOENIX_RELAY_INSECURE_COOKIES")]
-        insecure_cookies: bool,
-        #[arg(long, env = "PHOENIX_RELAY_DEVICE_REQUESTS_PER_SECOND", default_value_t = Limits::default().device_requests_per_second)]
-        device_requests_per_second: u32,
-        #[arg(long, env = "PHOENIX_RELAY_PAIRINGS_PER_MINUTE", default_value_t = Limits::default().pairings_per_minute)]
-        pairings_per_minute: u32,
-        #[arg(long, env = "PHOENIX_RELAY_LOGINS_PER_MINUTE", default_value_t = Limits::default().logins_per_minute)]
-        logins_per_minute: u32,
-        /// The header a trusted reverse proxy sets to the client's address
-        /// (e.g. `x-forwarded-for`; the last address in it is used). Set it
-        /// only when clients cannot reach the relay except through the proxy.
-        #[arg(long, env = "PHOENIX_RELAY_CLIENT_ADDRESS_HEADER")]
-        client_address_header: Option<String>,
-        /// Password checks (Argon2id, about 19 MiB each) run at once.
-        #[arg(long, env = "PHOENIX_RELAY_ARGON2_CONCURRENCY", default_value_t = Limits::default().argon2_concurrency)]
-        argon2_concurrency: usize,
-        /// How many days the relay keeps a message its recipient never
-        /// acknowledges (and an acknowledged one's delivery and read times).
-        #[arg(long, env = "PHOENIX_RELAY_RETENTION_DAYS", default_value_t = 30)]
-        retention_days: i64,
-        /// How long an invite code stays valid.
-        #[arg(long, env = "PHOENIX_RELAY_INVITE_MINUTES", default_value_t = 24 * 60)]
-        invite_minutes: i64,
-    },
+    Serve(Box<Serve>),
     /// Create a specialist's account; the password is read from standard input.
     AddSpecialist {
         #[arg(long)]
@@ -92,6 +64,43 @@ enum Command {
         #[arg(long)]
         username: String,
     },
+}
+
+/// `serve`'s options.
+#[derive(clap::Args)]
+struct Serve {
+    #[arg(long, env = "PHOENIX_RELAY_LISTEN", default_value = "127.0.0.1:8090")]
+    listen: String,
+    /// Send the session cookie without `Secure`, for plain-HTTP testing
+    /// on loopback. Production runs behind HTTPS and never sets this.
+    #[arg(long, env = "PHOENIX_RELAY_INSECURE_COOKIES")]
+    insecure_cookies: bool,
+    #[arg(long, env = "PHOENIX_RELAY_DEVICE_REQUESTS_PER_SECOND", default_value_t = Limits::default().device_requests_per_second)]
+    device_requests_per_second: u32,
+    #[arg(long, env = "PHOENIX_RELAY_PAIRINGS_PER_MINUTE", default_value_t = Limits::default().pairings_per_minute)]
+    pairings_per_minute: u32,
+    #[arg(long, env = "PHOENIX_RELAY_LOGINS_PER_MINUTE", default_value_t = Limits::default().logins_per_minute)]
+    logins_per_minute: u32,
+    /// The header a trusted reverse proxy sets to the client's address
+    /// (e.g. `x-forwarded-for`; the last address in it is used). Set it
+    /// only when clients cannot reach the relay except through the proxy.
+    #[arg(long, env = "PHOENIX_RELAY_CLIENT_ADDRESS_HEADER")]
+    client_address_header: Option<String>,
+    /// Password checks (Argon2id, about 19 MiB each) run at once.
+    #[arg(long, env = "PHOENIX_RELAY_ARGON2_CONCURRENCY", default_value_t = Limits::default().argon2_concurrency)]
+    argon2_concurrency: usize,
+    /// How many days the relay keeps a message its recipient never
+    /// acknowledges (and an acknowledged one's delivery and read times).
+    #[arg(long, env = "PHOENIX_RELAY_RETENTION_DAYS", default_value_t = 30)]
+    retention_days: i64,
+    /// Serve Prometheus metrics at `/metrics` on this address (e.g.
+    /// `127.0.0.1:9090`), a listener apart from the public one; no
+    /// metrics are served without it.
+    #[arg(long, env = "PHOENIX_RELAY_METRICS_ADDRESS")]
+    metrics_address: Option<String>,
+    /// How long an invite code stays valid.
+    #[arg(long, env = "PHOENIX_RELAY_INVITE_MINUTES", default_value_t = 24 * 60)]
+    invite_minutes: i64,
 }
 
 fn main() -> ExitCode {
@@ -127,53 +136,73 @@ fn read_password() -> Result<Zeroizing<String>, String> {
     Ok(password)
 }
 
+fn serve(database: &Database, options: Serve) -> Result<(), String> {
+    let Serve {
+        listen,
+        insecure_cookies,
+        device_requests_per_second,
+        pairings_per_minute,
+        logins_per_minute,
+        client_address_header,
+        argon2_concurrency,
+        retention_days,
+        metrics_address,
+        invite_minutes,
+    } = options;
+    let store = open_store(database)?;
+    let backend = store.backend();
+    let limits = Limits {
+        device_requests_per_second,
+        pairings_per_minute,
+        logins_per_minute,
+        client_address_header: client_address_header.map(|name| name.trim().to_ascii_lowercase()),
+        argon2_concurrency,
+        invite_ttl_ms: invite_minutes * 60 * 1000,
+        retention_ms: retention_days.saturating_mul(24 * 60 * 60 * 1000),
+        secure_cookies: !insecure_cookies,
+        ..Limits::default()
+    };
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|error| format!("cannot start the runtime: {error}"))?;
+    // Before the "listening" line: requests signed after it are
+    // never older than the relay's start (see `AppState`).
+    let state = AppState::new(store, limits);
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .map_err(|error| format!("cannot listen on {listen}: {error}"))?;
+        let address = listener
+            .local_addr()
+            .map_err(|error| format!("cannot read the address: {error}"))?;
+        let metrics = match &metrics_address {
+            Some(metrics_address) => Some(
+                tokio::net::TcpListener::bind(metrics_address)
+                    .await
+                    .map_err(|error| format!("cannot listen on {metrics_address}: {error}"))?,
+            ),
+            None => None,
+        };
+        let metrics_note = match &metrics {
+            Some(metrics) => format!(
+                "; metrics on http://{}/metrics",
+                metrics
+                    .local_addr()
+                    .map_err(|error| format!("cannot read the address: {error}"))?
+            ),
+            None => String::new(),
+        };
+        state.sweep().await;
+        // Tests and scripts read this line to find the port.
+        println!("phoenix-relay listening on http://{address} ({backend}){metrics_note}");
+        relay::http::serve(listener, metrics, state)
+            .await
+            .map_err(|error| format!("the server stopped: {error}"))
+    })
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve {
-            listen,
-            insecure_cookies,
-            device_requests_per_second,
-            pairings_per_minute,
-            logins_per_minute,
-            client_address_header,
-            argon2_concurrency,
-            invite_minutes,
-            retention_days,
-        } => {
-            let store = open_store(&cli.database)?;
-            let backend = store.backend();
-            let limits = Limits {
-                device_requests_per_second,
-                pairings_per_minute,
-                logins_per_minute,
-                client_address_header: client_address_header
-                    .map(|name| name.trim().to_ascii_lowercase()),
-                argon2_concurrency,
-                invite_ttl_ms: invite_minutes * 60 * 1000,
-                retention_ms: retention_days.saturating_mul(24 * 60 * 60 * 1000),
-                secure_cookies: !insecure_cookies,
-                ..Limits::default()
-            };
-            let runtime = tokio::runtime::Runtime::new()
-                .map_err(|error| format!("cannot start the runtime: {error}"))?;
-            // Before the "listening" line: requests signed after it are
-            // never older than the relay's start (see `AppState`).
-            let state = AppState::new(store, limits);
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind(&listen)
-                    .await
-                    .map_err(|error| format!("cannot listen on {listen}: {error}"))?;
-                let address = listener
-                    .local_addr()
-                    .map_err(|error| format!("cannot read the address: {error}"))?;
-                state.sweep().await;
-                // Tests and scripts read this line to find the port.
-                println!("phoenix-relay listening on http://{address} ({backend})");
-                relay::http::serve(listener, state)
-                    .await
-                    .map_err(|error| format!("the server stopped: {error}"))
-            })
-        }
+        Command::Serve(options) => serve(&cli.database, *options),
         Command::AddSpecialist { username, name } => {
             let username = username.trim().to_lowercase();
             if username.is_empty() || name.trim().is_empty() {

@@ -107,6 +107,18 @@ pub trait Driver: Send + Sync {
 
     /// Which backend, for logs and bench reports.
     fn name(&self) -> &'static str;
+
+    /// The connection pool's use, for the operator's metrics (`None`: no pool).
+    fn pool(&self) -> Option<PoolUse> {
+        None
+    }
+}
+
+/// How many of a pool's connections are in use and idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    pub in_use: usize,
+    pub idle: usize,
 }
 
 /// Opens the backend a `--database` value names: `postgres://…` or

@@ -9,7 +9,7 @@ use postgres::Client;
 use postgres::types::{ToSql, Type};
 
 use super::transport::Target;
-use super::{Conn, DbError, Driver, Row, Value, schema};
+use super::{Conn, DbError, Driver, PoolUse, Row, Value, schema};
 
 const POOL_SIZE: usize = 8;
 
@@ -178,6 +178,14 @@ impl Driver for Postgres {
         let mut conn = Transaction(transaction);
         work(&mut conn)?;
         conn.0.commit().map_err(backend)
+    }
+
+    fn pool(&self) -> Option<PoolUse> {
+        let idle = self.idle.lock().ok()?.len();
+        Some(PoolUse {
+            in_use: POOL_SIZE.saturating_sub(idle),
+            idle,
+        })
     }
 
     fn name(&self) -> &'static str {
