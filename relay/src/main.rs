@@ -98,6 +98,10 @@ struct Serve {
     /// metrics are served without it.
     #[arg(long, env = "PHOENIX_RELAY_METRICS_ADDRESS")]
     metrics_address: Option<String>,
+    /// Log lines on standard error as `compact` text or `json`; the level
+    /// comes from `RUST_LOG` (default `warn,relay=info`: one line per request).
+    #[arg(long, env = "PHOENIX_RELAY_LOG_FORMAT", default_value = "compact", value_parser = ["compact", "json"])]
+    log_format: String,
     /// How long an invite code stays valid.
     #[arg(long, env = "PHOENIX_RELAY_INVITE_MINUTES", default_value_t = 24 * 60)]
     invite_minutes: i64,
@@ -136,6 +140,26 @@ fn read_password() -> Result<Zeroizing<String>, String> {
     Ok(password)
 }
 
+/// Structured logs through `tracing`: each request's span closes with one
+/// line (route template, method, status, latency), never a body, a name, a
+/// mailbox id or an address.
+fn start_logging(format: &str) {
+    use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::fmt::format::FmtSpan;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("warn,relay=info,phoenix_relay=info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_span_events(FmtSpan::CLOSE);
+    if format == "json" {
+        logs.json().init();
+    } else {
+        logs.compact().init();
+    }
+}
+
 fn serve(database: &Database, options: Serve) -> Result<(), String> {
     let Serve {
         listen,
@@ -147,8 +171,10 @@ fn serve(database: &Database, options: Serve) -> Result<(), String> {
         argon2_concurrency,
         retention_days,
         metrics_address,
+        log_format,
         invite_minutes,
     } = options;
+    start_logging(&log_format);
     let store = open_store(database)?;
     let backend = store.backend();
     let limits = Limits {

@@ -56,6 +56,12 @@ impl Relay {
                 "--insecure-cookies",
             ])
             .args(&extra)
+            // The relay logs each request at `info`: tests and the bench
+            // keep to warnings unless RUST_LOG asks for more.
+            .env(
+                "RUST_LOG",
+                std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();

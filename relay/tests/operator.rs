@@ -4,7 +4,11 @@
 
 mod support;
 
-use support::{Backend, Device, Relay, Specialist};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+use support::{Backend, Device, PASSWORD, Relay, Specialist, relay_binary};
 
 /// A loopback address no one listens on yet, for `--metrics-address`.
 fn free_address() -> String {
@@ -92,4 +96,57 @@ fn the_metrics_count_requests_by_route_and_never_show_participant_content() {
     // The public listener does not serve them.
     let public = ureq::get(&format!("{}/metrics", relay.url)).call();
     assert!(matches!(public, Err(ureq::Error::Status(404, _))));
+}
+
+#[test]
+fn a_sign_in_in_flight_when_the_relay_is_told_to_stop_still_completes() {
+    let backend = Backend::sqlite();
+    let database = backend.argument();
+    Relay::start(&database, &[]).add_specialist("maria", "Maria R.");
+    let mut relay = Command::new(relay_binary())
+        .args(["--database", &database, "serve", "--listen", "127.0.0.1:0"])
+        .args(["--insecure-cookies"])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(relay.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let origin = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap()
+        .to_owned();
+
+    // The request's head asks to continue: the relay's "100 Continue" says
+    // the login handler is running and reading the body.
+    let body = format!(r#"{{"username":"maria","password":"{PASSWORD}"}}"#);
+    let mut connection = TcpStream::connect(origin.trim_start_matches("http://")).unwrap();
+    write!(
+        connection,
+        "POST /inbox/api/login HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\n\
+         Content-Type: application/json\r\nContent-Length: {length}\r\n\
+         Expect: 100-continue\r\n\r\n",
+        host = origin.trim_start_matches("http://"),
+        length = body.len(),
+    )
+    .unwrap();
+    let mut continue_line = [0u8; 25];
+    connection.read_exact(&mut continue_line).unwrap();
+    assert!(continue_line.starts_with(b"HTTP/1.1 100 Continue"));
+
+    let stop = Command::new("kill")
+        .args(["-TERM", &relay.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stop.success());
+    // The password, and its Argon2 check, only now.
+    connection.write_all(body.as_bytes()).unwrap();
+    let mut answer = String::new();
+    connection.read_to_string(&mut answer).unwrap();
+    assert!(answer.contains("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("csrf"), "signed in: {answer}");
+    assert!(relay.wait().unwrap().success(), "the relay exits 0");
 }

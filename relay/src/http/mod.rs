@@ -178,7 +178,7 @@ pub async fn serve(
                 .with_graceful_shutdown(shutdown_signal())
                 .await
             {
-                eprintln!("relay: the metrics listener stopped: {error}");
+                tracing::error!(%error, "the metrics listener stopped");
             }
         });
     }
@@ -197,8 +197,13 @@ pub async fn serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    .with_graceful_shutdown(async {
+        shutdown_signal().await;
+        tracing::info!("stopping: no new connections; finishing the requests in flight");
+    })
+    .await?;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -1,13 +1,14 @@
-//! What the operator sees of the relay at work: Prometheus metrics, served
-//! at `/metrics` on the operator's own listener (`--metrics-address`), never
-//! on the public one.
+//! What the operator sees of the relay at work: a log span per request, and
+//! Prometheus metrics, served at `/metrics` on the operator's own listener
+//! (`--metrics-address`), never on the public one.
 //!
 //! Requests are counted by route *template* (`/inbox/api/participants/{id}`,
 //! never the path a client sent, which could carry an id), method and
 //! status, with a latency histogram; the store's calls have one too. At each
 //! scrape the relay reads how many messages wait for delivery, the database
 //! pool's connections in use and idle, and the Argon2 permits in use.
-//! Nothing here carries a mailbox id, a name, an address or a message.
+//! Nothing here carries a mailbox id, a name, an address or a message: the
+//! span holds the route template, the method, the status and the latency.
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -19,6 +20,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tracing::Instrument;
 
 use super::AppState;
 
@@ -54,18 +56,29 @@ pub fn upkeep() {
     }
 }
 
-/// Counts and times every request, by route template and status.
+/// Counts and times every request, by route template and status, in a
+/// `request` span that closes with one log line (at `info`).
 pub async fn count_requests(request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
     let method = request.method().as_str().to_owned();
+    let span = tracing::info_span!(
+        "request",
+        route = %route,
+        method = %method,
+        status = tracing::field::Empty,
+        latency_ms = tracing::field::Empty,
+    );
     let started = Instant::now();
-    let response = next.run(request).await;
+    let response = next.run(request).instrument(span.clone()).await;
+    let elapsed = started.elapsed();
     let status = response.status().as_u16().to_string();
+    span.record("status", response.status().as_u16());
+    span.record("latency_ms", elapsed.as_secs_f64() * 1000.0);
     metrics::histogram!("relay_http_request_duration_seconds", "route" => route.clone(), "method" => method.clone())
-        .record(started.elapsed().as_secs_f64());
+        .record(elapsed.as_secs_f64());
     metrics::counter!("relay_http_requests_total", "route" => route, "method" => method, "status" => status)
         .increment(1);
     response
