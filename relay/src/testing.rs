@@ -82,6 +82,11 @@ impl Relay {
         }
     }
 
+    /// The process id, for the bench's CPU accounting.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Stops the process and starts a new one on the same address and data.
     pub fn restart(&mut self) {
         self.child.kill().unwrap();

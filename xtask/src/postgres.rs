@@ -200,6 +200,18 @@ impl TempPostgres {
         ]
     }
 
+    /// The server's main process (its children are the connections and
+    /// background workers), for the load bench's CPU accounting.
+    pub(crate) fn postmaster_pid(&self) -> Option<u32> {
+        std::fs::read_to_string(self.dir.join("postmaster.pid"))
+            .ok()?
+            .lines()
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
     /// A new, empty database in this cluster.
     pub(crate) fn create_database(&self, name: &str) -> Result<(), String> {
         let port = self

@@ -1,8 +1,11 @@
 //! PostgreSQL, for organizations that outgrow one machine: a small pool of
 //! connections, each used by one blocking task at a time; a task takes
 //! whichever connection is idle, or waits for the first one returned.
-//! Connections use TLS, or stay on this machine ([`Target`]).
+//! Connections use TLS, or stay on this machine ([`Target`]). Each
+//! connection keeps its statements prepared: a statement the relay runs again
+//! is bound and executed in one round trip, not parsed and planned again.
 
+use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 
 use postgres::Client;
@@ -15,14 +18,29 @@ const POOL_SIZE: usize = 8;
 
 pub struct Postgres {
     target: Target,
-    idle: Mutex<Vec<Client>>,
+    idle: Mutex<Vec<Pooled>>,
     returned: Condvar,
+}
+
+/// A connection and the statements it has prepared, by their SQL.
+struct Pooled {
+    client: Client,
+    statements: HashMap<String, postgres::Statement>,
+}
+
+impl Pooled {
+    fn new(client: Client) -> Self {
+        Self {
+            client,
+            statements: HashMap::new(),
+        }
+    }
 }
 
 /// A connection taken from the pool, given back when dropped.
 struct Taken<'a> {
     pool: &'a Postgres,
-    client: Option<Client>,
+    client: Option<Pooled>,
 }
 
 impl Drop for Taken<'_> {
@@ -38,7 +56,7 @@ impl Postgres {
     pub fn connect(target: Target) -> Result<Self, DbError> {
         let mut idle = Vec::with_capacity(POOL_SIZE);
         for _ in 0..POOL_SIZE {
-            idle.push(target.connect().map_err(cannot_connect)?);
+            idle.push(Pooled::new(target.connect().map_err(cannot_connect)?));
         }
         let postgres = Self {
             target,
@@ -121,20 +139,39 @@ fn row(row: &postgres::Row) -> Result<Row, DbError> {
         .collect()
 }
 
-struct Transaction<'a>(postgres::Transaction<'a>);
+struct Transaction<'a> {
+    transaction: postgres::Transaction<'a>,
+    statements: &'a mut HashMap<String, postgres::Statement>,
+}
+
+impl Transaction<'_> {
+    /// `sql` prepared on this connection, once.
+    fn prepared(&mut self, sql: &str) -> Result<postgres::Statement, DbError> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.transaction.prepare(sql).map_err(backend)?;
+        self.statements.insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+}
 
 impl Conn for Transaction<'_> {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        let statement = self.prepared(sql)?;
         let owned = parameters(params);
         let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
-        self.0.execute(sql, &borrowed).map_err(backend)
+        self.transaction
+            .execute(&statement, &borrowed)
+            .map_err(backend)
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let statement = self.prepared(sql)?;
         let owned = parameters(params);
         let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
-        self.0
-            .query(sql, &borrowed)
+        self.transaction
+            .query(&statement, &borrowed)
             .map_err(backend)?
             .iter()
             .map(row)
@@ -156,9 +193,10 @@ impl Postgres {
             }
         };
         drop(idle);
-        if client.is_closed() {
-            // The server restarted or dropped the connection: reconnect once.
-            client = self.target.connect().map_err(cannot_connect)?;
+        if client.client.is_closed() {
+            // The server restarted or dropped the connection: reconnect once
+            // (its prepared statements went with it).
+            client = Pooled::new(self.target.connect().map_err(cannot_connect)?);
         }
         Ok(Taken {
             pool: self,
@@ -173,11 +211,14 @@ impl Driver for Postgres {
         work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
     ) -> Result<(), DbError> {
         let mut taken = self.take()?;
-        let client = taken.client.as_mut().ok_or_else(poisoned)?;
+        let Pooled { client, statements } = taken.client.as_mut().ok_or_else(poisoned)?;
         let transaction = client.transaction().map_err(backend)?;
-        let mut conn = Transaction(transaction);
+        let mut conn = Transaction {
+            transaction,
+            statements,
+        };
         work(&mut conn)?;
-        conn.0.commit().map_err(backend)
+        conn.transaction.commit().map_err(backend)
     }
 
     fn pool(&self) -> Option<PoolUse> {
