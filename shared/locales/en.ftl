@@ -147,7 +147,7 @@ problem-unknown-item = That item no longer exists.
 problem-out-of-range = That value is outside the scale.
 problem-invalid-date = Please enter a date like 2026-01-31, not in the future.
 problem-passcodes-differ = The two passcodes are not the same.
-problem-passcode-too-short = Please choose a passcode of at least 4 characters.
+problem-passcode-too-short = Please choose a passcode of at least { $count } characters.
 problem-wrong-passcode = That passcode did not open Phoenix.
 problem-throttled = { $seconds ->
     [one] Too many attempts. Try again in 1 second.
@@ -173,6 +173,8 @@ action-export-plan = Share my aftercare plan
 action-import-backup = Restore from a backup
 action-text = Text
 action-text-crisis = Text the crisis line
+action-export-backup-recovery-key = Export with a recovery key instead
+recovery-key-hint = Your recovery key: write it down and keep it apart from the backup file. It opens this backup in place of a passphrase, and it is shown only until Phoenix locks.
 
 nav-aftercare = Aftercare plan
 nav-safety-plan = Safety plan
@@ -364,6 +366,7 @@ problem-invite-expired = That invite code has expired or was already used. Ask y
 problem-already-paired = This phone is already paired. Unpair first.
 problem-specialist-not-ready = Your specialist has not opened their inbox yet. Please try again later.
 problem-not-paired = Pair with your specialist first.
+problem-passcode-too-common = That passcode is one of the first anyone would try. Choose a few words only you would put together.
 
 # I'm triggered: people in one tap, honest results
 action-call-peer = Call { $name }

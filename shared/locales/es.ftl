@@ -147,7 +147,7 @@ problem-unknown-item = Ese elemento ya no existe.
 problem-out-of-range = Ese valor está fuera de la escala.
 problem-invalid-date = Escribe una fecha como 2026-01-31, que no sea futura.
 problem-passcodes-differ = Los dos códigos no son iguales.
-problem-passcode-too-short = Elige un código de al menos 4 caracteres.
+problem-passcode-too-short = Elige un código de al menos { $count } caracteres.
 problem-wrong-passcode = Ese código no abrió Phoenix.
 problem-throttled = { $seconds ->
     [one] Demasiados intentos. Vuelve a intentarlo en 1 segundo.
@@ -173,6 +173,8 @@ action-export-plan = Compartir mi plan de cuidado continuo
 action-import-backup = Restaurar desde una copia
 action-text = Mensaje
 action-text-crisis = Escribir a la línea de crisis
+action-export-backup-recovery-key = Exportar con una clave de recuperación
+recovery-key-hint = Tu clave de recuperación: anótala y guárdala lejos del archivo de la copia. Abre esta copia en lugar de una frase de contraseña, y solo se muestra hasta que Phoenix se bloquee.
 
 nav-aftercare = Plan de cuidado continuo
 nav-safety-plan = Plan de seguridad
@@ -364,6 +366,7 @@ problem-invite-expired = Ese código de invitación caducó o ya se usó. Pide u
 problem-already-paired = Este teléfono ya está conectado. Desconéctalo primero.
 problem-specialist-not-ready = Tu especialista todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
 problem-not-paired = Primero conéctate con tu especialista.
+problem-passcode-too-common = Ese código es de los primeros que cualquiera probaría. Elige unas palabras que solo tú juntarías.
 
 # Tengo un detonante: personas a un toque, resultados honestos
 action-call-peer = Llamar a { $name }

@@ -1,7 +1,7 @@
 //! The vault against real SQLite files in temporary directories.
 //!
-//! Every passcode operation here pays the production PBKDF2 cost (600,000
-//! iterations): there is no faster setting to select.
+//! Every passcode operation here pays the production Argon2id cost: there is
+//! no faster setting to select.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -409,7 +409,21 @@ fn schema_of(path: &Path) -> Vec<(String, String)> {
 fn the_golden_v1_database_opens_migrates_and_matches_a_fresh_schema() {
     let (dir, path) = temp_vault();
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN_V1), &path).unwrap();
+    let kdf_of = |p: &Path| -> String {
+        raw(p)
+            .query_row(
+                "SELECT kdf FROM key_wraps WHERE slot = 'passcode'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
     let vault = Vault::unlock(&path, &passcode(GOLDEN_PASSCODE), NOW).unwrap();
+    assert_eq!(
+        kdf_of(&path),
+        "argon2id",
+        "the first passcode unlock moved the PBKDF2 wrap to Argon2id"
+    );
     // The golden file predates any kind added after version 1.
     let expected: BTreeMap<_, _> = one_of_each("golden")
         .into_iter()
@@ -431,6 +445,13 @@ fn the_golden_v1_database_opens_migrates_and_matches_a_fresh_schema() {
             .unwrap()
     };
     assert_eq!(version(&path), version(&fresh));
+    let vault = Vault::unlock(&path, &passcode(GOLDEN_PASSCODE), NOW).unwrap();
+    assert_eq!(contents(&vault).len(), GOLDEN_V1_KINDS, "and opens again");
+    drop(vault);
+    assert_eq!(
+        Vault::unlock(&path, &passcode("golden passcode v2"), NOW).unwrap_err(),
+        VaultError::WrongCredential
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use super::backup;
 use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
-use super::keys::{Credential, DataKey, Passcode, PlatformKey, Slot, Wrap};
+use super::keys::{Credential, DataKey, Kdf, Passcode, PlatformKey, Slot, Wrap};
 use super::loader::{self, BODY};
 use super::record::{Change, LoadedData, RecordKind};
 use super::schema;
@@ -195,9 +195,11 @@ impl Vault {
             }
             .into());
         }
+        let mut outdated_wrap = false;
         let unwrapped = match credential {
             Credential::Passcode(passcode) => {
                 let wrap = read_wrap(&conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
+                outdated_wrap = wrap.kdf != Some(Kdf::CURRENT);
                 Attempts::record_failure(&conn, now_ms)?;
                 DataKey::unwrap_with_passcode(&wrap, passcode)
             }
@@ -211,14 +213,25 @@ impl Vault {
         };
         match unwrapped {
             Ok(key) => {
+                let rng = SystemRandom::new();
+                let mut conn = conn;
+                // The everyday platform-key unlock writes nothing.
                 if before.failures > 0 || matches!(credential, Credential::Passcode(_)) {
-                    Attempts::clear(&conn)?;
+                    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                    if let (true, Credential::Passcode(passcode)) = (outdated_wrap, credential) {
+                        // An older KDF (PBKDF2): the same data key, wrapped
+                        // anew with today's, with the count cleared.
+                        let rewrapped = key.wrap_with_passcode(passcode, &rng)?;
+                        write_wrap(&tx, Slot::Passcode, &rewrapped)?;
+                    }
+                    Attempts::clear(&tx)?;
+                    tx.commit()?;
                 }
                 Ok(Self {
                     conn,
                     path: path.to_path_buf(),
                     key,
-                    rng: SystemRandom::new(),
+                    rng,
                 })
             }
             Err(Error::Public(VaultError::WrongCredential))
@@ -357,27 +370,55 @@ fn open_existing(path: &Path) -> Result<Connection> {
 }
 
 fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
-    Ok(conn
+    let row = conn
         .query_row(
-            "SELECT salt, iterations, sealed FROM key_wraps WHERE slot = ?1",
+            "SELECT salt, kdf, memory_kib, iterations, sealed FROM key_wraps WHERE slot = ?1",
             [slot.name()],
             |row| {
-                Ok(Wrap {
-                    salt: row.get(0)?,
-                    iterations: row.get(1)?,
-                    sealed: row.get(2)?,
-                })
+                Ok((
+                    row.get::<_, Vec<u8>>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, u32>(2)?,
+                    row.get::<_, u32>(3)?,
+                    row.get::<_, Vec<u8>>(4)?,
+                ))
             },
         )
-        .optional()?)
+        .optional()?;
+    let Some((salt, kdf, memory_kib, iterations, sealed)) = row else {
+        return Ok(None);
+    };
+    let kdf = match kdf.as_str() {
+        "pbkdf2-sha256" => Some(Kdf::Pbkdf2 { iterations }),
+        "argon2id" => Some(Kdf::Argon2id {
+            memory_kib,
+            passes: iterations,
+        }),
+        _ => None,
+    };
+    Ok(Some(Wrap { salt, kdf, sealed }))
 }
 
 fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
+    let (kdf, memory_kib, iterations) = match wrap.kdf {
+        Some(Kdf::Pbkdf2 { iterations }) => ("pbkdf2-sha256", 0, iterations),
+        Some(Kdf::Argon2id { memory_kib, passes }) => ("argon2id", memory_kib, passes),
+        None => ("none", 0, 0),
+    };
     conn.execute(
-        "INSERT INTO key_wraps (slot, salt, iterations, sealed) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (slot) DO UPDATE SET
-            salt = excluded.salt, iterations = excluded.iterations, sealed = excluded.sealed",
-        (slot.name(), &wrap.salt, wrap.iterations, &wrap.sealed),
+            salt = excluded.salt, kdf = excluded.kdf, memory_kib = excluded.memory_kib,
+            iterations = excluded.iterations, sealed = excluded.sealed",
+        (
+            slot.name(),
+            &wrap.salt,
+            kdf,
+            memory_kib,
+            iterations,
+            &wrap.sealed,
+        ),
     )?;
     Ok(())
 }
