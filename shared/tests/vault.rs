@@ -93,8 +93,72 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
     assert_eq!(
         contents(&vault),
         expected,
-        "changing the passcode touched no record"
+        "changing the passcode kept every record"
     );
+    assert!(
+        !vault.has_platform_key(),
+        "the old platform key wrapped the old data key"
+    );
+}
+
+/// The wrapped keys as they are in the file now.
+fn key_wraps_of(path: &Path) -> Vec<(String, Vec<u8>, String, i64, i64, Vec<u8>)> {
+    let conn = raw(path);
+    let mut statement = conn
+        .prepare("SELECT slot, salt, kdf, memory_kib, iterations, sealed FROM key_wraps")
+        .unwrap();
+    statement
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn after_a_passcode_change_an_old_copy_and_the_old_passcode_read_nothing_written_since() {
+    let (_dir, path) = temp_vault();
+    let mut vault = Vault::create(&path, &Passcode::new(PASSCODE)).unwrap();
+    vault.apply(&one_of_each("before")).unwrap();
+    drop(vault);
+    // The copy an attacker kept: what it holds of the keys.
+    let old_wraps = key_wraps_of(&path);
+
+    let mut vault = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    vault
+        .change_passcode(&Passcode::new(PASSCODE), &Passcode::new("new words"))
+        .unwrap();
+    vault
+        .apply(&[Change::put(RecordKind::Goal, 99, b"written after".to_vec())])
+        .unwrap();
+    let current = contents(&vault);
+    assert_eq!(current[&(RecordKind::Goal, 99)], b"written after");
+    drop(vault);
+
+    // Today's file with the old copy's key wraps, opened with the old passcode.
+    let conn = raw(&path);
+    conn.execute("DELETE FROM key_wraps", []).unwrap();
+    for (slot, salt, kdf, memory_kib, iterations, sealed) in old_wraps {
+        conn.execute(
+            "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (slot, salt, kdf, memory_kib, iterations, sealed),
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let old_key = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    let loaded = old_key.load_all().unwrap();
+    assert!(loaded.records.is_empty(), "the old data key opens nothing");
+    assert_eq!(loaded.damaged.len(), current.len());
 }
 
 #[test]

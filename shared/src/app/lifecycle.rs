@@ -161,10 +161,21 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
             confirmation,
         } => {
             new_passcode(&replacement, &confirmation)?;
-            StoreOperation::ChangePasscode {
+            let change = store(StoreOperation::ChangePasscode {
                 current: Passcode::new(current),
                 new: Passcode::new(replacement),
-            }
+            });
+            // The data key is new: biometric unlock needs a new platform key.
+            return Ok(if unlocked.has_platform_key {
+                change
+                    .then(platform_key(
+                        PlatformKeyOperation::Create,
+                        KeyPurpose::Enroll,
+                    ))
+                    .and(render())
+            } else {
+                change.and(render())
+            });
         }
         _ => return Err(Problem::NotNow),
     };

@@ -115,7 +115,11 @@ impl Vault {
         self.apply_inner(changes).public()
     }
 
-    /// Rewraps the data key under a new passcode; no record is touched.
+    /// Rotates the data key: every record re-encrypted under a new one,
+    /// wrapped by the new passcode, in one transaction. A copy of the file
+    /// taken before, opened with the old passcode, reads nothing written
+    /// after. The platform-key wrap (of the old key) is removed: the shell
+    /// enrols a fresh key.
     pub fn change_passcode(
         &mut self,
         current: &Passcode,
@@ -300,8 +304,40 @@ impl Vault {
         new.check_not_empty()?;
         let wrap = read_wrap(&self.conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
         DataKey::unwrap_with_passcode(&wrap, current)?;
-        let rewrapped = self.key.wrap_with_passcode(new, &self.rng)?;
-        write_wrap(&self.conn, Slot::Passcode, &rewrapped)
+        let key = DataKey::generate(&self.rng)?;
+        let wrap = key.wrap_with_passcode(new, &self.rng)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for kind in RecordKind::ALL {
+            let table = kind.table();
+            let rows: Vec<(i64, Vec<u8>)> = tx
+                .prepare_cached(&format!("SELECT id, body FROM {table}"))?
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (row, sealed) in rows {
+                let place = Place {
+                    table,
+                    id: u64::try_from(row).map_err(|_| VaultError::Corrupt)?,
+                    column: BODY,
+                };
+                // A damaged row stays as it is, as on every load.
+                let Ok(body) = envelope::open(self.key.records(), place, sealed) else {
+                    continue;
+                };
+                let resealed = envelope::seal(key.records(), &self.rng, place, &body)?;
+                tx.prepare_cached(&format!("UPDATE {table} SET body = ?1 WHERE id = ?2"))?
+                    .execute((resealed, row))?;
+            }
+        }
+        write_wrap(&tx, Slot::Passcode, &wrap)?;
+        tx.execute(
+            "DELETE FROM key_wraps WHERE slot = ?1",
+            [Slot::Platform.name()],
+        )?;
+        tx.commit()?;
+        self.key = key;
+        Ok(())
     }
 
     fn import_backup_inner(&mut self, file: &[u8], passphrase: &Passcode) -> Result<()> {
