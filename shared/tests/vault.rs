@@ -101,8 +101,11 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
     );
 }
 
+/// One row of `key_wraps`: slot, salt, kdf, memory KiB, iterations, sealed.
+type KeyWrapRow = (String, Vec<u8>, String, i64, i64, Vec<u8>);
+
 /// The wrapped keys as they are in the file now.
-fn key_wraps_of(path: &Path) -> Vec<(String, Vec<u8>, String, i64, i64, Vec<u8>)> {
+fn key_wraps_of(path: &Path) -> Vec<KeyWrapRow> {
     let conn = raw(path);
     let mut statement = conn
         .prepare("SELECT slot, salt, kdf, memory_kib, iterations, sealed FROM key_wraps")
