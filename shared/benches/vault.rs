@@ -131,12 +131,24 @@ fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3]
     ]
 }
 
-/// The KDF alone, a passcode unlock (KDF + open + load), a full export.
-fn key_derivation(setup: &Setup, samples: usize) -> [(&'static str, f64); 3] {
+/// The KDF alone (today's Argon2id, and the PBKDF2 older vaults used, in
+/// the same rounds so their ratio holds on a busy machine), a passcode
+/// unlock (KDF + open + load), a full export.
+fn key_derivation(setup: &Setup, samples: usize) -> [(&'static str, f64); 4] {
     let (mut kdf, mut unlock_all, mut export) = (Vec::new(), Vec::new(), Vec::new());
+    let mut pbkdf2 = Vec::new();
     let vault = unlock(&setup.vault_path, &setup.key);
     for _ in 0..samples {
         let mut out = [0u8; 32];
+        pbkdf2.push(millis(time(|| {
+            ring::pbkdf2::derive(
+                ring::pbkdf2::PBKDF2_HMAC_SHA256,
+                std::num::NonZeroU32::new(600_000).unwrap(),
+                &[7; 16],
+                PASSCODE.as_bytes(),
+                &mut out,
+            );
+        })));
         kdf.push(millis(time(|| {
             argon2::Argon2::new(
                 argon2::Algorithm::Argon2id,
@@ -159,6 +171,10 @@ fn key_derivation(setup: &Setup, samples: usize) -> [(&'static str, f64); 3] {
     }
     [
         ("Argon2id, 32 MiB, 2 passes, 1 lane", median(&mut kdf)),
+        (
+            "PBKDF2-HMAC-SHA256, 600,000 iterations (vaults before Argon2id)",
+            median(&mut pbkdf2),
+        ),
         (
             "unlock with passcode, then load everything",
             median(&mut unlock_all),
