@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::AppState;
+use super::client::ClientAddress;
 use super::failure::{Failure, body_bytes, json};
+use super::throttle;
 use crate::secrets::{self, sha256};
 use crate::store::Session;
 
@@ -117,15 +119,14 @@ fn cookie(state: &AppState, value: &str, max_age_seconds: i64) -> HeaderValue {
 
 async fn login(
     State(state): State<Arc<AppState>>,
+    address: ClientAddress,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, Failure> {
     same_origin(&headers)?;
     let request: Login = json(&body_bytes(body)?)?;
     let username = request.username.trim().to_lowercase();
-    if state.logins.check_key(&username).is_err() {
-        return Err(Failure::rate_limited());
-    }
+    throttle::login(&state, &username, &address).await?;
     let lookup = username.clone();
     let found = state
         .store(move |store| store.specialist_by_username(&lookup))
@@ -135,10 +136,9 @@ async fn login(
         || secrets::decoy_hash().to_owned(),
         |s| s.password_hash.clone(),
     );
-    let password = request.password;
-    let valid = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
+    let valid = throttle::verify_password(&state, request.password, hash).await?;
+    let valid = valid && found.is_some();
+    throttle::login_outcome(&state, &username, &address, valid).await?;
     let Some(specialist) = found.filter(|_| valid) else {
         return Err(Failure(ErrorCode::BadLogin));
     };
@@ -292,9 +292,13 @@ async fn participants(
 async fn unpair(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(pairing): Path<i64>,
+    pairing: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, Failure> {
     let session = session(&state, &headers, true).await?;
+    // An id that is not a number names no participant.
+    let Ok(Path(pairing)) = pairing else {
+        return Err(Failure(ErrorCode::NoSuchParticipant));
+    };
     let id = session.specialist_id;
     let ended = state
         .store(move |store| store.unpair_by_specialist(id, pairing, crate::now_ms()))

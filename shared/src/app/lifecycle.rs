@@ -219,6 +219,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 relay: messages::Activity::default(),
                 notice: None,
                 recovery_key: None,
+                undo: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
             let cx = Context::of(model, words);

@@ -18,6 +18,7 @@ pub mod recovery;
 pub mod safety;
 pub mod settings;
 pub mod triggers;
+pub mod undo;
 pub mod when;
 mod zone;
 
@@ -101,6 +102,9 @@ pub struct Unlocked {
     /// The recovery key the last backup was sealed with, shown until the
     /// vault locks so the participant can write it down.
     pub recovery_key: Option<zeroize::Zeroizing<String>>,
+    /// What the last delete removed, while its undo is offered (cleared by
+    /// the next action or navigation).
+    pub undo: Option<undo::Removed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -127,6 +131,9 @@ pub struct Model {
     pub lock_language: Option<Language>,
     /// A vault operation is under way (the shell may show progress: the KDF takes a moment).
     pub busy: bool,
+    /// The number or address of the last link the phone could not open,
+    /// shown with [`Problem::LinkUnopened`].
+    pub unopened_link: Option<String>,
 }
 
 impl Model {
@@ -139,6 +146,7 @@ impl Model {
             problem_field: None,
             lock_language: None,
             busy: false,
+            unopened_link: None,
         }
     }
 
@@ -173,6 +181,16 @@ impl Model {
             _ => self
                 .lock_language
                 .unwrap_or(self.environment.device_language),
+        }
+    }
+}
+
+impl Model {
+    /// What the participant's recovery is about; substance use while locked.
+    pub fn recovery_focus(&self) -> settings::RecoveryFocus {
+        match &self.state {
+            State::Unlocked(unlocked) => unlocked.data.settings.recovery_focus,
+            _ => settings::RecoveryFocus::default(),
         }
     }
 }
@@ -278,6 +296,7 @@ impl Model {
                 relay: messages::Activity::default(),
                 notice: None,
                 recovery_key: None,
+                undo: None,
             })),
             ..Self::default()
         }

@@ -49,6 +49,9 @@ pub enum Problem {
     NotPaired,
     /// One of the passcodes tried first ("123456", "password").
     PasscodeTooCommon,
+    /// No app on this phone could open a link (no dialer, no messages
+    /// app): the view shows the number instead.
+    LinkUnopened,
 }
 
 impl Problem {
