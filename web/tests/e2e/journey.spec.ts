@@ -345,6 +345,26 @@ test.describe.serial('a participant in the browser', () => {
     await context.close();
   });
 
+  test('a crash in the core is followed by a working, locked app with nothing lost', async () => {
+    const { context, page } = await open();
+    await unlock(page, PASSCODE);
+    // Test-only, injected from here and absent from the build: the worker's
+    // next call into the core throws as a trapped wasm instance does.
+    const [worker] = page.workers();
+    await worker.evaluate(() => {
+      const now = performance.now.bind(performance);
+      performance.now = () => {
+        performance.now = now;
+        throw new WebAssembly.RuntimeError('unreachable');
+      };
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Goals', exact: true }).click();
+    await expectLocked(page);
+    await unlock(page, PASSCODE);
+    await expectEverythingThere(page);
+    await context.close();
+  });
+
   test('erase everything frees the vault: OPFS holds no database page afterwards', async () => {
     let { context, page } = await open();
     await unlock(page, PASSCODE);
