@@ -370,6 +370,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefer not to say
 trends-empty = No check-ins yet.
 nav-label = Main
+nav-more = More
 action-next = Continue
 action-erase-confirm = Yes, erase everything
 hint-one-per-line = One per line.

@@ -370,6 +370,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefiero no decirlo
 trends-empty = Todavía no hay registros diarios.
 nav-label = Principal
+nav-more = Más
 action-next = Continuar
 action-erase-confirm = Sí, borrar todo
 hint-one-per-line = Uno por línea.
