@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Goals
 goals-history = Achieved and archived
+goals-empty = Goals are what you are working toward, one small step at a time.
 goal-progress = { $percent }% of steps done
 goal-status-active = Active
 goal-status-paused = Paused
@@ -114,6 +115,7 @@ dimension-community = Community
 
 triggers-heading = Triggers and coping
 triggers-suggestions = Ideas for your toolbox
+triggers-empty = Name what starts a hard moment for you, and keep here what helps you through it.
 trigger-kind-people = People
 trigger-kind-places = Places
 trigger-kind-things = Things

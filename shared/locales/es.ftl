@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Metas
 goals-history = Logradas y archivadas
+goals-empty = Las metas son lo que quieres lograr, un paso pequeño a la vez.
 goal-progress = { $percent } % de los pasos hechos
 goal-status-active = Activa
 goal-status-paused = En pausa
@@ -114,6 +115,7 @@ dimension-community = Comunidad
 
 triggers-heading = Detonantes y cómo enfrentarlos
 triggers-suggestions = Ideas para tu caja de herramientas
+triggers-empty = Anota lo que da inicio a un momento difícil y guarda aquí lo que te ayuda a pasarlo.
 trigger-kind-people = Personas
 trigger-kind-places = Lugares
 trigger-kind-things = Cosas

@@ -341,6 +341,8 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     const { context, page } = await open();
     await unlock(page);
     await go(page, 'Goals', 'Goals');
+    // With goals on the list, "Add goal" under them opens the form.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     // Refused: the title is empty. What was typed stays; the error is at its field.
     const addGoal = page.getByRole('form', { name: 'Add goal' });
     await addGoal.getByLabel('Why it matters').fill('To feel strong');

@@ -287,7 +287,10 @@ test.describe.serial('a participant in the browser', () => {
 
     // Something added after the backup, then the backup restored.
     await go(page, 'Goals', 'Goals');
+    // With goals on the list, "Add goal" under them opens the form.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await expect(addGoal.getByLabel('Title')).toBeFocused();
     await addGoal.getByLabel('Title').fill('Added after the backup');
     await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Added after the backup' })).toBeVisible();
