@@ -173,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Trends
 trends-weekly = By week
 trends-monthly = By month
+trends-craving-down = { $focus ->
+    [mental] Urge or feeling: down from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: down from { $from } to { $to } in the last 30 days
+   *[other] Craving: down from { $from } to { $to } in the last 30 days
+}
+trends-craving-up = { $focus ->
+    [mental] Urge or feeling: up from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: up from { $from } to { $to } in the last 30 days
+   *[other] Craving: up from { $from } to { $to } in the last 30 days
+}
+trends-craving-steady = { $focus ->
+    [mental] Urge or feeling: { $to } in the last 30 days
+    [both] Craving, urge or feeling: { $to } in the last 30 days
+   *[other] Craving: { $to } in the last 30 days
+}
 
 settings-heading = Settings
 field-allow-screenshots = Allow screenshots

@@ -173,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
+trends-craving-down = { $focus ->
+    [mental] Impulso o sentimiento: bajó de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: bajaron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: bajaron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-up = { $focus ->
+    [mental] Impulso o sentimiento: subió de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: subieron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: subieron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-steady = { $focus ->
+    [mental] Impulso o sentimiento: { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: { $to } en los últimos 30 días
+   *[other] Ganas de consumir: { $to } en los últimos 30 días
+}
 
 settings-heading = Configuración
 field-allow-screenshots = Permitir capturas de pantalla
