@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
 import { launchBrowser } from './browser';
 import { ARTIFACTS } from './helpers';
 
@@ -116,6 +117,18 @@ test.describe.serial('the app on a phone', () => {
   test.afterAll(async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('it installs: the manifest has 192 and 512 px icons, one maskable, theme colours for both themes, and a service worker', async () => {
+    const manifest = await (await page.request.get(`${BASE_URL}/manifest.webmanifest`)).json();
+    expect(manifest.display).toBe('standalone');
+    const icons: { src: string; sizes: string; purpose: string }[] = manifest.icons;
+    expect(icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(icons.filter((icon) => icon.purpose === 'maskable')).toHaveLength(1);
+    for (const icon of icons) expect((await page.request.get(`${BASE_URL}${icon.src}`)).ok(), icon.src).toBe(true);
+    await expect(page.locator('meta[name="theme-color"][media*="dark"]')).toHaveCount(1);
+    await expect(page.locator('meta[name="theme-color"][media*="light"]')).toHaveCount(1);
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.active !== null))).toBe(true);
   });
 
   for (const language of ['en', 'es'] as const) {
