@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Goals
 goals-history = Achieved and archived
+goals-empty = Goals are what you are working toward, one small step at a time.
 goal-progress = { $percent }% of steps done
 goal-status-active = Active
 goal-status-paused = Paused
@@ -114,6 +115,7 @@ dimension-community = Community
 
 triggers-heading = Triggers and coping
 triggers-suggestions = Ideas for your toolbox
+triggers-empty = Name what starts a hard moment for you, and keep here what helps you through it.
 trigger-kind-people = People
 trigger-kind-places = Places
 trigger-kind-things = Things
@@ -171,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Trends
 trends-weekly = By week
 trends-monthly = By month
+trends-craving-down = { $focus ->
+    [mental] Urge or feeling: down from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: down from { $from } to { $to } in the last 30 days
+   *[other] Craving: down from { $from } to { $to } in the last 30 days
+}
+trends-craving-up = { $focus ->
+    [mental] Urge or feeling: up from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: up from { $from } to { $to } in the last 30 days
+   *[other] Craving: up from { $from } to { $to } in the last 30 days
+}
+trends-craving-steady = { $focus ->
+    [mental] Urge or feeling: { $to } in the last 30 days
+    [both] Craving, urge or feeling: { $to } in the last 30 days
+   *[other] Craving: { $to } in the last 30 days
+}
 
 settings-heading = Settings
 field-allow-screenshots = Allow screenshots
@@ -372,6 +389,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefer not to say
 trends-empty = No check-ins yet.
 nav-label = Main
+nav-more = More
 action-next = Continue
 action-erase-confirm = Yes, erase everything
 hint-one-per-line = One per line.

@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Metas
 goals-history = Logradas y archivadas
+goals-empty = Las metas son lo que quieres lograr, un paso pequeño a la vez.
 goal-progress = { $percent } % de los pasos hechos
 goal-status-active = Activa
 goal-status-paused = En pausa
@@ -114,6 +115,7 @@ dimension-community = Comunidad
 
 triggers-heading = Detonantes y cómo enfrentarlos
 triggers-suggestions = Ideas para tu caja de herramientas
+triggers-empty = Anota lo que da inicio a un momento difícil y guarda aquí lo que te ayuda a pasarlo.
 trigger-kind-people = Personas
 trigger-kind-places = Lugares
 trigger-kind-things = Cosas
@@ -171,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
+trends-craving-down = { $focus ->
+    [mental] Impulso o sentimiento: bajó de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: bajaron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: bajaron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-up = { $focus ->
+    [mental] Impulso o sentimiento: subió de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: subieron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: subieron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-steady = { $focus ->
+    [mental] Impulso o sentimiento: { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: { $to } en los últimos 30 días
+   *[other] Ganas de consumir: { $to } en los últimos 30 días
+}
 
 settings-heading = Configuración
 field-allow-screenshots = Permitir capturas de pantalla
@@ -372,6 +389,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefiero no decirlo
 trends-empty = Todavía no hay registros diarios.
 nav-label = Principal
+nav-more = Más
 action-next = Continuar
 action-erase-confirm = Sí, borrar todo
 hint-one-per-line = Uno por línea.

@@ -202,6 +202,11 @@ fn a_participants_first_day_survives_a_restart() {
     };
     let this_week = trends.weekly.last().unwrap();
     assert_eq!((this_week.check_ins, this_week.craving), (1, Some(2.0)));
+    // From the first check-in, one line above the charts says where the craving is.
+    assert_eq!(
+        trends.summary.as_deref(),
+        Some("Craving: 2 in the last 30 days")
+    );
 
     let before_restart = phone.send(Event::Navigate(Screen::Goals));
 

@@ -151,6 +151,10 @@ test.describe.serial('a participant in the browser', () => {
     await checkScreen(page, 'check-in');
     await go(page, 'Trends', 'Trends');
     await expect(page.getByRole('img', { name: /By week/ })).toBeVisible();
+    // From the first check-in: a one-line summary above the charts, and a dot for it on each.
+    await expect(page.getByText(/^Craving: \d+ in the last 30 days$/)).toBeVisible();
+    await expect(page.getByRole('img', { name: /By week/ }).locator('rect')).toHaveCount(1);
+    await expect(page.getByRole('img', { name: /By month/ }).locator('circle')).toHaveCount(1);
     await checkScreen(page, 'trends');
 
     // Aftercare: a referral, a document, an appointment, the plan, exports.
@@ -287,7 +291,10 @@ test.describe.serial('a participant in the browser', () => {
 
     // Something added after the backup, then the backup restored.
     await go(page, 'Goals', 'Goals');
+    // With goals on the list, "Add goal" under them opens the form.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await expect(addGoal.getByLabel('Title')).toBeFocused();
     await addGoal.getByLabel('Title').fill('Added after the backup');
     await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Added after the backup' })).toBeVisible();
