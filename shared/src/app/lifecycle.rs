@@ -13,6 +13,7 @@ use crate::effects::{
     StoreOutput, UnlockWith,
 };
 use crate::i18n::Translator;
+use crate::model::backup_key;
 use crate::model::lock::{erase_limit, long_enough, new_passcode};
 use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
@@ -125,9 +126,19 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
             long_enough(&passphrase)?;
             StoreOperation::ExportBackup(Passcode::new(passphrase))
         }
+        SettingsEvent::ExportBackupWithRecoveryKey => {
+            let key = backup_key::generate().ok_or(Problem::SaveFailed)?;
+            let passphrase = Passcode::new(key.as_str());
+            unlocked.recovery_key = Some(key);
+            StoreOperation::ExportBackup(passphrase)
+        }
         SettingsEvent::ImportBackup { file, passphrase } => StoreOperation::ImportBackup {
             file,
-            passphrase: Passcode::new(passphrase),
+            // A recovery key opens however it was typed; anything else is a passphrase.
+            passphrase: backup_key::canonical(&passphrase).map_or_else(
+                || Passcode::new(passphrase),
+                |key| Passcode::new(key.as_str()),
+            ),
         },
         SettingsEvent::EnableBiometrics => {
             return Ok(platform_key(
@@ -150,10 +161,21 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
             confirmation,
         } => {
             new_passcode(&replacement, &confirmation)?;
-            StoreOperation::ChangePasscode {
+            let change = store(StoreOperation::ChangePasscode {
                 current: Passcode::new(current),
                 new: Passcode::new(replacement),
-            }
+            });
+            // The data key is new: biometric unlock needs a new platform key.
+            return Ok(if unlocked.has_platform_key {
+                change
+                    .then(platform_key(
+                        PlatformKeyOperation::Create,
+                        KeyPurpose::Enroll,
+                    ))
+                    .and(render())
+            } else {
+                change.and(render())
+            });
         }
         _ => return Err(Problem::NotNow),
     };
@@ -196,6 +218,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                recovery_key: None,
                 undo: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
