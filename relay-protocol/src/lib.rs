@@ -5,6 +5,8 @@
 //! - [`request`]: every request to the relay is signed over its method,
 //!   path, time, a nonce and the body's hash; the relay rejects a bad or
 //!   replayed signature ([`request::ReplayGuard`]).
+//! - [`inbox_secrets`]: the specialist's login secret and unwrap key,
+//!   derived from their password in the browser (Argon2id, HKDF).
 //! - [`message`]: end-to-end sealed messages (X25519 + HKDF-SHA-256 +
 //!   AES-256-GCM, each step from ring except the static X25519, which ring
 //!   does not offer). The relay sees only ciphertext and mailbox ids; the
@@ -18,6 +20,7 @@ pub mod api;
 pub mod encoding;
 pub mod error;
 pub mod identity;
+pub mod inbox_secrets;
 pub mod message;
 pub mod request;
 

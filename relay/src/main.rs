@@ -4,7 +4,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use relay::http::{AppState, Limits};
+use relay::http::{AppState, InboxAssets, Limits};
 use relay::store::Store;
 use relay::{db, secrets};
 use zeroize::Zeroizing;
@@ -42,6 +42,12 @@ enum Command {
         /// How long an invite code stays valid.
         #[arg(long, default_value_t = 24 * 60)]
         invite_minutes: i64,
+        /// The directory holding the inbox's wasm (`inbox.js`,
+        /// `inbox_bg.wasm`), built by `cargo xtask inbox` into
+        /// inbox-wasm/pkg. Without it the relay serves the API but the inbox
+        /// page cannot run.
+        #[arg(long)]
+        inbox_assets: Option<std::path::PathBuf>,
     },
     /// Create a specialist's account; the password is read from standard input.
     AddSpecialist {
@@ -106,7 +112,11 @@ fn run(cli: Cli) -> Result<(), String> {
             pairings_per_minute,
             logins_per_minute,
             invite_minutes,
+            inbox_assets,
         } => {
+            let inbox_assets = inbox_assets
+                .map(|dir| InboxAssets::load(&dir))
+                .transpose()?;
             let store = open_store(&cli.database)?;
             let backend = store.backend();
             let limits = Limits {
@@ -121,7 +131,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|error| format!("cannot start the runtime: {error}"))?;
             // Before the "listening" line: requests signed after it are
             // never older than the relay's start (see `AppState`).
-            let state = AppState::new(store, limits);
+            let state = AppState::serving_inbox(store, limits, inbox_assets);
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(&listen)
                     .await

@@ -7,6 +7,7 @@ use std::process::{Command, ExitCode};
 
 mod bindings;
 mod fuzz;
+mod inbox;
 mod jvm;
 mod postgres;
 mod prerequisites;
@@ -27,6 +28,7 @@ commands:
   test swift         run only the syntax check of the iOS app's Swift sources
   test relay         run only the relay's suite, against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
+  inbox              build the specialist's inbox's wasm into inbox-wasm/pkg; print its sizes
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
   bench relay [--participants N] [--seconds N]
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("bindings") => bindings::generate(&args[1..]),
         Some("serve") => web::serve(&args[1..]),
+        Some("inbox") => inbox::build_and_report(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

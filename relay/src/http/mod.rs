@@ -6,7 +6,8 @@
 //!   not a cookie, is the credential.
 //! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
 //!   token), same origin only.
-//! - `/inbox` and `/openapi.yaml` ([`pages`]).
+//! - `/inbox`, the inbox's wasm under `/inbox/pkg/` and `/openapi.yaml`
+//!   ([`pages`]).
 //!
 //! Errors ([`failure`]) are JSON `ApiError`s whose code is a
 //! `relay_protocol::api::ErrorCode`; none quotes a request.
@@ -33,6 +34,7 @@ use relay_protocol::request::ReplayGuard;
 use crate::db::DbError;
 use crate::store::Store;
 pub use failure::Failure;
+pub use pages::InboxAssets;
 
 /// What an organization may tune; the defaults suit a small organization.
 #[derive(Debug, Clone)]
@@ -73,6 +75,8 @@ pub struct AppState {
     pairings: DefaultKeyedRateLimiter<String>,
     logins: DefaultKeyedRateLimiter<String>,
     limits: Limits,
+    /// The inbox's wasm, when the relay serves the inbox page's code.
+    inbox_assets: Option<InboxAssets>,
 }
 
 fn quota_per_second(count: u32) -> Quota {
@@ -87,6 +91,15 @@ fn quota_per_minute(count: u32) -> Quota {
 
 impl AppState {
     pub fn new(store: Store, limits: Limits) -> Arc<Self> {
+        Self::serving_inbox(store, limits, None)
+    }
+
+    /// Also serves the inbox's wasm under `/inbox/pkg/` (see [`InboxAssets`]).
+    pub fn serving_inbox(
+        store: Store,
+        limits: Limits,
+        inbox_assets: Option<InboxAssets>,
+    ) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
             replay: Mutex::new(ReplayGuard::default()),
@@ -95,6 +108,7 @@ impl AppState {
             pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
             logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),
             limits,
+            inbox_assets,
         })
     }
 
