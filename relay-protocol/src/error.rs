@@ -17,6 +17,8 @@ pub enum ProtocolError {
     DuplicateMessage,
     #[error("the protocol version is not supported")]
     UnsupportedVersion,
+    #[error("the keys do not match the fingerprint they were checked against")]
+    FingerprintMismatch,
     #[error("randomness unavailable")]
     Randomness,
 }

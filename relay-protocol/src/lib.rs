@@ -17,6 +17,7 @@
 //! sides implement the same small construction with platform primitives.
 
 pub mod api;
+pub mod channel;
 pub mod encoding;
 pub mod error;
 pub mod identity;
