@@ -17,6 +17,16 @@ use serde_json::{Value, json};
 /// The password test and bench specialists are created with.
 pub const PASSWORD: &str = "a long inbox password";
 
+/// The login secret the inbox derives from `password` for `username`
+/// (what a browser sends at sign-in, never the password itself).
+pub fn login_secret(username: &str, password: &str) -> String {
+    let salt = relay_protocol::inbox_secrets::salt_for(username);
+    relay_protocol::inbox_secrets::InboxSecrets::derive(password, &salt)
+        .unwrap()
+        .login_secret()
+        .to_string()
+}
+
 /// `phoenix-relay`, next to the running executable (or one level up, from
 /// a test binary in `deps/`).
 pub fn relay_binary() -> PathBuf {
@@ -158,7 +168,7 @@ impl Specialist {
     /// Signs in and registers the inbox's device keys.
     pub fn sign_in(relay: &Relay, username: &str) -> Self {
         let response = ureq::post(&format!("{}/inbox/api/login", relay.url))
-            .send_json(json!({"username": username, "password": PASSWORD}))
+            .send_json(json!({"username": username, "secret": login_secret(username, PASSWORD)}))
             .unwrap();
         let set_cookie = response.header("set-cookie").unwrap().to_owned();
         assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));

@@ -240,7 +240,7 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     let cross_site = support::answer(
         ureq::post(&format!("{}/inbox/api/login", relay.url))
             .set("origin", "https://evil.example")
-            .send_json(json!({"username": "maria", "password": support::PASSWORD})),
+            .send_json(json!({"username": "maria", "secret": support::login_secret("maria", support::PASSWORD)})),
     );
     assert_eq!(cross_site.error(), "cross_origin");
 }
@@ -297,14 +297,15 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!(store.counts().unwrap(), (0, 0), "nothing stored");
 
     // A wrong password, then too many attempts.
-    let login = |password: &str| {
+    let wrong = support::login_secret("maria", "wrong password!");
+    let login = |secret: &str| {
         support::answer(
             ureq::post(&format!("{}/inbox/api/login", relay.url))
-                .send_json(json!({"username": "maria", "password": password})),
+                .send_json(json!({"username": "maria", "secret": secret})),
         )
     };
-    assert_eq!(login("wrong password!").error(), "bad_login");
-    let statuses: Vec<u16> = (0..6).map(|_| login("wrong password!").status).collect();
+    assert_eq!(login(&wrong).error(), "bad_login");
+    let statuses: Vec<u16> = (0..6).map(|_| login(&wrong).status).collect();
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
     // Unknown endpoints answer JSON too.
     let missing = support::answer(ureq::get(&format!("{}/v1/nothing", relay.url)).call());
