@@ -4,7 +4,10 @@
 //!
 //! - [`keyring`]: the password → login secret (sent to the relay) and unwrap
 //!   key (kept in wasm memory), and the inbox's stored state sealed under it.
-//! - [`device`]: the inbox's device keys and its signed relay requests.
+//! - [`state`]: what the inbox keeps secret (device keys for signed relay
+//!   requests, the Olm account, each participant's remembered identity and
+//!   channel), sealed under the keyring between uses.
+//! - [`invite`]: the invite's QR code, with this inbox's key fingerprint.
 //!
 //! The wasm-bindgen surface (`bindings`, wasm32 only) is thin: it converts
 //! to and from JavaScript values and turns every error into a JavaScript
@@ -15,8 +18,9 @@
 //! inbox-wasm/pkg, which the relay serves under `/inbox/pkg/` (see
 //! relay/README.md).
 
-pub mod device;
+pub mod invite;
 pub mod keyring;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -3,11 +3,12 @@
 //! shrunk with wasm-opt, into `inbox-wasm/pkg`. The relay serves that
 //! directory under `/inbox/pkg/` when started with `--inbox-assets`.
 //!
-//! `cargo xtask inbox` builds it and prints the served sizes (raw and gzip).
+//! `cargo xtask inbox` builds it and prints the served sizes (raw and gzip);
+//! `cargo xtask bench inbox` times the inbox opening 1,000 messages.
 
 use std::path::PathBuf;
 
-use crate::{prerequisites, repo_root, run, run_with_env, wasm_bindgen, web};
+use crate::{prerequisites, repo_root, run, run_in, run_with_env, wasm_bindgen, web};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -77,4 +78,26 @@ pub(crate) fn sizes(path: &std::path::Path) -> Result<(u64, usize), String> {
         .output()
         .map_err(|error| format!("could not start gzip: {error}"))?;
     Ok((raw, output.stdout.len()))
+}
+
+/// `cargo xtask bench inbox`: the wasm, the relay and the scripted
+/// participant, then web/tests/bench/inbox.bench.ts in Debian's Chromium,
+/// which prints how long the inbox takes to open 1,000 messages.
+pub(crate) fn bench() -> Result<(), String> {
+    prerequisites::chromium()?;
+    build()?;
+    run("cargo", &["build", "-p", "relay", "--bins", "--examples"])?;
+    run_in(
+        &repo_root().join("web"),
+        "npm",
+        &[
+            "exec",
+            "--",
+            "playwright",
+            "test",
+            "--config",
+            "tests/bench/playwright.config.ts",
+        ],
+        &[("PHOENIX_CHROMIUM", prerequisites::CHROMIUM)],
+    )
 }

@@ -31,6 +31,7 @@ commands:
   inbox              build the specialist's inbox's wasm into inbox-wasm/pkg; print its sizes
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
+  bench inbox        time the specialist's inbox opening 1,000 messages (Chromium, real relay)
   bench relay [--participants N] [--seconds N]
                      load-test the relay on loopback against SQLite and PostgreSQL (default 200, 60 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost

@@ -18,7 +18,6 @@ use super::{AppState, Failure};
 
 const INBOX_HTML: &str = include_str!("../../static/inbox.html");
 const INBOX_JS: &str = include_str!("../../static/inbox.js");
-const INBOX_CRYPTO_JS: &str = include_str!("../../static/crypto.js");
 const OPENAPI: &str = include_str!("../../openapi.yaml");
 
 /// Scripts only from the relay itself, and the inbox's WebAssembly compiled
@@ -92,10 +91,6 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(
             "/inbox/inbox.js",
             get(|| async { page("text/javascript; charset=utf-8", INBOX_JS) }),
-        )
-        .route(
-            "/inbox/crypto.js",
-            get(|| async { page("text/javascript; charset=utf-8", INBOX_CRYPTO_JS) }),
         )
         .route(
             "/inbox/pkg/inbox.js",
