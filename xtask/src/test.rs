@@ -47,13 +47,16 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
     )?;
     drop(postgres);
-    // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too.
+    // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too,
+    // and so is the inbox's wasm-bindgen surface (inbox-wasm's bindings).
     run(
         "cargo",
         &[
             "clippy",
             "-p",
             "shared",
+            "-p",
+            "inbox-wasm",
             "--lib",
             "--target",
             "wasm32-unknown-unknown",
