@@ -9,10 +9,14 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use relay_protocol::api::{self, Inbox, PairRequest, Paired, Receipts, Sent};
+use relay_protocol::api::{self, Inbox, KeysPublished, PairRequest, Paired, Receipts, Sent};
+use relay_protocol::channel::{Account, Invite};
 use relay_protocol::message::{Letter, SealedMessage};
 use relay_protocol::{DeviceIdentity, DevicePublicKeys};
 use serde_json::{Value, json};
+
+/// The key test doubles encrypt their channel pickles with.
+const PICKLE_KEY: [u8; 32] = [42; 32];
 
 /// The password test and bench specialists are created with.
 pub const PASSWORD: &str = "a long inbox password";
@@ -162,10 +166,14 @@ pub struct Specialist {
     cookie: String,
     pub csrf: String,
     pub device: DeviceIdentity,
+    /// The inbox's channel account, whose identity and one-time keys it
+    /// published at sign-in.
+    pub account: Account,
 }
 
 impl Specialist {
-    /// Signs in and registers the inbox's device keys.
+    /// Signs in, registers the inbox's device keys and publishes its
+    /// channel keys.
     pub fn sign_in(relay: &Relay, username: &str) -> Self {
         let response = ureq::post(&format!("{}/inbox/api/login", relay.url))
             .send_json(json!({"username": username, "secret": login_secret(username, PASSWORD)}))
@@ -178,11 +186,34 @@ impl Specialist {
             cookie: set_cookie.split(';').next().unwrap().to_owned(),
             csrf: me["csrf"].as_str().unwrap().to_owned(),
             device: DeviceIdentity::generate().unwrap(),
+            account: Account::new(),
         };
         let keys = specialist.device.public_keys();
         let registered = specialist.change("PUT", "/inbox/api/device", &json!({ "keys": keys }));
         assert_eq!(registered.status, 204, "{registered:?}");
+        let mut specialist = specialist;
+        specialist.publish_keys(10);
         specialist
+    }
+
+    /// Publishes the inbox's identity and `count` more one-time keys.
+    pub fn publish_keys(&mut self, count: usize) -> KeysPublished {
+        let bundle = self.account.bundle(count);
+        let answer =
+            self.as_device()
+                .request("PUT", api::KEYS, &serde_json::to_vec(&bundle).unwrap());
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.parse()
+    }
+
+    /// The invite as the inbox shows it: the relay's code and the inbox's
+    /// fingerprint.
+    pub fn invite_text(&self) -> String {
+        Invite {
+            code: self.invite(),
+            fingerprint: self.account.fingerprint(),
+        }
+        .to_string()
     }
 
     pub fn get(&self, path: &str) -> Answer {
@@ -221,6 +252,7 @@ impl Specialist {
             url: self.url.clone(),
             agent: ureq::Agent::new(),
             identity: DeviceIdentity::from_secret_bytes(&self.device.to_secret_bytes()).unwrap(),
+            account: Account::from_pickle(&self.account.pickle(&PICKLE_KEY), &PICKLE_KEY).unwrap(),
             sent: AtomicU64::new(0),
         }
     }
@@ -232,6 +264,8 @@ pub struct Device {
     /// Its own connection pool, so a device keeps its connection alive.
     agent: ureq::Agent,
     pub identity: DeviceIdentity,
+    /// Its channel account.
+    pub account: Account,
     sent: AtomicU64,
 }
 
@@ -266,6 +300,7 @@ impl Device {
             url: relay.url.clone(),
             agent: ureq::Agent::new(),
             identity: DeviceIdentity::generate().unwrap(),
+            account: Account::new(),
             sent: AtomicU64::new(0),
         }
     }
@@ -276,6 +311,7 @@ impl Device {
             url: url.to_owned(),
             agent: ureq::Agent::new(),
             identity,
+            account: Account::new(),
             sent: AtomicU64::new(sent),
         }
     }
@@ -298,10 +334,13 @@ impl Device {
         self.sign(method, path_and_query, body).send()
     }
 
+    /// Pairs with an invite code (or a whole invite, whose code is sent).
     pub fn pair(&self, invite: &str, name: &str) -> Answer {
+        let code = Invite::parse(invite).map_or_else(|_| invite.to_owned(), |invite| invite.code);
         let request = PairRequest {
-            invite: invite.to_owned(),
+            invite: code,
             keys: self.identity.public_keys(),
+            identity: self.account.identity(),
             name: name.to_owned(),
         };
         self.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap())

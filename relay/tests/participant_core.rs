@@ -72,7 +72,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     // A mistyped code, then the right one.
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: "AAAAA-AAAAA".into(),
+        invite: format!("AAAAA-AAAAA {}", specialist.account.fingerprint()),
         name: "Sam".into(),
     }));
     assert!(
@@ -83,7 +83,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     );
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: specialist.invite().to_lowercase(),
+        invite: specialist.invite_text().to_lowercase(),
         name: "Sam".into(),
     }));
     assert_eq!(phone.problem(), None);
@@ -234,11 +234,46 @@ fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
     phone.send(Event::Navigate(Screen::Contact));
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: specialist.invite(),
+        invite: specialist.invite_text(),
         name: "Sam".into(),
     }));
     assert_eq!(phone.problem(), None);
     phone
+}
+
+/// Someone with the relay's database swaps the specialist's published keys
+/// for their own: the phone refuses the pairing, because the keys do not
+/// match the fingerprint in the invite the specialist showed.
+fn substituted_keys_are_refused(backend: &Backend, relay: &Relay, specialist: &Specialist) {
+    let mut attacker = relay_protocol::channel::Account::new();
+    let bundle = attacker.bundle(1);
+    let mailbox = specialist.device.mailbox();
+    let identity = serde_json::to_string(&bundle.identity).unwrap();
+    let key = &bundle.one_time_keys[0];
+    backend.tamper(&format!(
+        "UPDATE channel_identities SET identity = '{identity}' WHERE mailbox = '{mailbox}'; \
+         DELETE FROM one_time_keys WHERE mailbox = '{mailbox}'; \
+         INSERT INTO one_time_keys (mailbox, otk, signature) \
+         VALUES ('{mailbox}', '{}', '{}');",
+        key.key, key.signature
+    ));
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Alex".into(),
+    }));
+    assert!(
+        phone
+            .problem()
+            .unwrap()
+            .contains("do not match your specialist's invite"),
+        "{:?}",
+        phone.problem()
+    );
+    assert_eq!(phone.messages().specialist_name, None, "not paired");
 }
 
 fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
@@ -293,6 +328,8 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     }
     assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
+
+    substituted_keys_are_refused(backend, &relay, &specialist);
 }
 
 both_backends! {

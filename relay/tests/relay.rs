@@ -290,6 +290,7 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     let request = api::PairRequest {
         invite: specialist.invite(),
         keys: other.public_keys(),
+        identity: device.account.identity(),
         name: "Sam".into(),
     };
     let mismatch = device.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap());

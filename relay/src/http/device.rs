@@ -7,11 +7,11 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use relay_protocol::api::{
-    self, Delivery, ErrorCode, Inbox, MAX_NAME_CHARS, PairRequest, Paired, ReadRequest, Receipts,
-    Sent,
+    self, Delivery, ErrorCode, Inbox, KeysPublished, PairRequest, Paired, PublishKeys, ReadRequest,
+    Receipts, Sent,
 };
 use relay_protocol::message::{MAX_TEXT_BYTES, SealedMessage, VERSION};
 use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
@@ -27,7 +27,7 @@ use crate::store::PairingRefused;
 pub fn routes() -> Router<Arc<AppState>> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             axum::http::header::CONTENT_TYPE,
             HEADER_DEVICE.parse().expect("a valid header name"),
@@ -40,6 +40,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(api::MESSAGES, post(send).get(fetch))
         .route(api::READ, post(read))
         .route(api::RECEIPTS, get(receipts))
+        .route(api::KEYS, put(publish_keys))
         .layer(cors)
 }
 
@@ -65,22 +66,30 @@ async fn pair(
         .keys
         .validated_mailbox()
         .map_err(|_| Failure::malformed_json())?;
-    let name = request.name.trim().to_owned();
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
-        || name.chars().any(char::is_control)
-    {
-        return Err(ErrorCode::BadName.into());
-    }
+    request
+        .identity
+        .fingerprint()
+        .map_err(|_| Failure::malformed_json())?;
+    let name = api::shareable_name(&request.name).ok_or(ErrorCode::BadName)?;
     let code_hash = sha256(&normalize_invite(&request.invite));
-    let keys = request.keys.clone();
+    let (keys, identity) = (request.keys.clone(), request.identity.clone());
     let outcome = state
-        .store(move |store| store.redeem_invite(&code_hash, &keys, &signer, &name, crate::now_ms()))
+        .store(move |store| {
+            store.redeem_invite(
+                &code_hash,
+                &keys,
+                &signer,
+                &identity,
+                &name,
+                crate::now_ms(),
+            )
+        })
         .await?;
     match outcome {
-        Ok(specialist) => Ok(Json(Paired {
+        Ok((specialist, claimed)) => Ok(Json(Paired {
             specialist_name: specialist.display_name,
             specialist_keys: specialist.device.ok_or_else(Failure::internal)?,
+            specialist_channel: claimed,
         })),
         Err(refused) => Err(Failure(match refused {
             PairingRefused::UnknownInvite => ErrorCode::UnknownInvite,
@@ -90,6 +99,32 @@ async fn pair(
             PairingRefused::AlreadyPaired => ErrorCode::AlreadyPaired,
         })),
     }
+}
+
+/// The specialist's inbox publishes its channel identity and one-time keys;
+/// each key is handed to one pairing ([`pair`]).
+async fn publish_keys(
+    State(state): State<Arc<AppState>>,
+    SignedJson {
+        signer,
+        body: bundle,
+        ..
+    }: SignedJson<PublishKeys>,
+) -> Result<Json<KeysPublished>, Failure> {
+    bundle
+        .identity
+        .fingerprint()
+        .map_err(|_| Failure::malformed_json())?;
+    if bundle.one_time_keys.len() > api::MAX_ONE_TIME_KEYS {
+        return Err(Failure::too_large());
+    }
+    let published = state
+        .store(move |store| store.publish_keys(&signer, &bundle))
+        .await?
+        .ok_or(Failure(ErrorCode::NotASpecialist))?;
+    Ok(Json(KeysPublished {
+        one_time_keys: published,
+    }))
 }
 
 async fn unpair(

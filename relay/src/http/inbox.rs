@@ -14,6 +14,7 @@ use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use relay_protocol::DevicePublicKeys;
 use relay_protocol::api::ErrorCode;
+use relay_protocol::channel::ChannelIdentity;
 use relay_protocol::inbox_secrets;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -332,6 +333,8 @@ struct Participant {
     keys: DevicePublicKeys,
     mailbox: String,
     paired_at_ms: i64,
+    /// The participant's channel identity, to accept their first message.
+    identity: Option<ChannelIdentity>,
 }
 
 #[derive(Serialize)]
@@ -355,6 +358,7 @@ async fn participants(
                 keys: pairing.participant_keys,
                 mailbox: pairing.participant_mailbox.0,
                 paired_at_ms: pairing.paired_ms,
+                identity: pairing.participant_identity,
             })
             .collect(),
     }))

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 
 use relay_protocol::api::{self, ErrorCode, Inbox, Paired, Receipts, Sent};
+use relay_protocol::channel::Account as ChannelAccount;
 use relay_protocol::message::Conversation;
 
 use super::problem::Problem;
@@ -149,12 +150,22 @@ fn paired(
         });
     }
     let paired: Paired = serde_json::from_slice(body).map_err(|_| Problem::RelayRefused)?;
+    // The relay chose these keys: they must be the ones the invite names.
+    let account = ChannelAccount::from_pickle(&pending.account, &pending.pickle_key)
+        .map_err(|_| Problem::RelayRefused)?;
+    let channel = account
+        .open_channel(&paired.specialist_channel, &pending.fingerprint)
+        .map_err(|_| Problem::SpecialistKeyMismatch)?;
     data.messaging = Some(Messaging {
         relay: pending.relay,
         identity: pending.identity,
         shared_name: pending.name,
         specialist_name: paired.specialist_name,
         specialist_keys: paired.specialist_keys,
+        specialist_identity: paired.specialist_channel.identity,
+        account: pending.account,
+        channel: channel.pickle(&pending.pickle_key),
+        pickle_key: pending.pickle_key,
         cursor: 0,
         next_sequence: 1,
         incoming: Conversation::default(),

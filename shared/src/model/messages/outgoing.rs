@@ -4,6 +4,7 @@
 
 use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, PairRequest, ReadRequest};
+use relay_protocol::channel::{Account, Invite};
 use relay_protocol::message::{Letter, MAX_TEXT_BYTES};
 
 use super::records::{
@@ -80,7 +81,7 @@ pub fn update(
             relay,
             invite,
             name,
-        } => pair(&relay, invite, &name, data, activity, now_ms, &mut effects)?,
+        } => pair(&relay, &invite, &name, data, activity, now_ms, &mut effects)?,
         MessagesEvent::Send(text) => {
             let text = text.trim().to_owned();
             if text.is_empty() {
@@ -139,7 +140,7 @@ pub fn update(
 
 pub(super) fn pair(
     relay: &str,
-    invite: String,
+    invite: &str,
     name: &str,
     data: &Data,
     activity: &mut Activity,
@@ -154,13 +155,18 @@ pub(super) fn pair(
     }
     let relay = relay_address(relay)?;
     let name = required(name)?;
+    let name = api::shareable_name(&name).ok_or(Problem::OutOfRange)?;
     if invite.trim().is_empty() {
         return Err(Problem::EmptyText);
     }
+    let invite = Invite::parse(invite).map_err(|_| Problem::InviteIncomplete)?;
     let identity = DeviceIdentity::generate().map_err(|_| Problem::RelayRefused)?;
+    let account = Account::new();
+    let pickle_key = new_pickle_key()?;
     let body = serde_json::to_vec(&PairRequest {
-        invite,
+        invite: invite.code,
         keys: identity.public_keys(),
+        identity: account.identity(),
         name: name.clone(),
     })
     .map_err(|_| Problem::RelayRefused)?;
@@ -170,11 +176,24 @@ pub(super) fn pair(
         relay,
         identity: identity.to_secret_bytes(),
         name,
+        fingerprint: invite.fingerprint,
+        account: account.pickle(&pickle_key),
+        pickle_key,
     };
     effects
         .requests
         .push(Request::Relay(Call::Pair(Box::new(pending)), request));
     Ok(())
+}
+
+/// A random key for this pairing's pickles.
+fn new_pickle_key() -> Result<zeroize::Zeroizing<[u8; 32]>, Problem> {
+    use ring::rand::SecureRandom;
+    let mut key = zeroize::Zeroizing::new([0u8; 32]);
+    ring::rand::SystemRandom::new()
+        .fill(key.as_mut())
+        .map_err(|_| Problem::RelayRefused)?;
+    Ok(key)
 }
 
 /// The specialist's messages on screen are read: locally at once, and the

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::record::{Id, record};
 use relay_protocol::DevicePublicKeys;
+use relay_protocol::channel::{ChannelIdentity, Fingerprint};
 use relay_protocol::message::Conversation;
 use zeroize::Zeroizing;
 
@@ -21,6 +22,14 @@ pub struct Messaging {
     pub shared_name: String,
     pub specialist_name: String,
     pub specialist_keys: DevicePublicKeys,
+    /// The specialist's channel identity, checked against the invite's
+    /// fingerprint at pairing and remembered since.
+    pub specialist_identity: ChannelIdentity,
+    /// This device's channel account and the channel, each pickled with
+    /// `pickle_key` (inside the vault's own encryption).
+    pub account: String,
+    pub channel: String,
+    pub pickle_key: Zeroizing<[u8; 32]>,
     /// The last relay id fetched.
     pub cursor: i64,
     /// The next sequence number to seal.
@@ -101,6 +110,11 @@ pub struct PendingPairing {
     pub(in crate::model::messages) relay: String,
     pub(in crate::model::messages) identity: Zeroizing<Vec<u8>>,
     pub(in crate::model::messages) name: String,
+    /// The fingerprint the invite carried.
+    pub(in crate::model::messages) fingerprint: Fingerprint,
+    /// This device's new channel account, pickled with `pickle_key`.
+    pub(in crate::model::messages) account: String,
+    pub(in crate::model::messages) pickle_key: Zeroizing<[u8; 32]>,
 }
 
 impl std::fmt::Debug for PendingPairing {
