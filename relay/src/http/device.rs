@@ -9,17 +9,19 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use relay_protocol::MailboxId;
 use relay_protocol::api::{
-    self, Delivery, ErrorCode, Inbox, KeysPublished, PairRequest, Paired, PublishKeys, ReadRequest,
-    Receipts, Sent,
+    self, ErrorCode, KeysPublished, PairRequest, Paired, PublishKeys, ReadRequest, Receipts, Sent,
 };
+use relay_protocol::channel;
 use relay_protocol::message::{MAX_TEXT_BYTES, SealedMessage, VERSION};
 use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
 use serde::Deserialize;
+use serde_json::{Value, json};
 use tower_http::cors::{Any, CorsLayer};
 
 use super::AppState;
-use super::failure::Failure;
+use super::failure::{Failure, json};
 use super::signed::{Signed, SignedJson};
 use crate::secrets::{normalize_invite, sha256};
 use crate::store::PairingRefused;
@@ -141,15 +143,35 @@ async fn unpair(
     }
 }
 
-async fn send(
-    State(state): State<Arc<AppState>>,
-    SignedJson {
-        signer,
-        body: message,
-        bytes,
-    }: SignedJson<SealedMessage>,
-) -> Result<Response, Failure> {
-    if message.from != signer {
+/// Only the version, to choose how to check the rest.
+#[derive(Deserialize)]
+struct Versioned {
+    version: u8,
+}
+
+async fn send(State(state): State<Arc<AppState>>, signed: Signed) -> Result<Response, Failure> {
+    let Versioned { version } = signed.json()?;
+    let (from, to) = if version == channel::VERSION {
+        channel_message(&signed)?
+    } else {
+        sealed_message(&signed)?
+    };
+    let stored = signed.body.to_vec();
+    let id = state
+        .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
+        .await?
+        .ok_or_else(not_paired)?;
+    let sent = Sent {
+        id,
+        received_at_ms: crate::now_ms(),
+    };
+    Ok((StatusCode::CREATED, Json(sent)).into_response())
+}
+
+/// The version 1 message (static keys), still what the participant's core sends.
+fn sealed_message(signer: &MailboxId, bytes: &[u8]) -> Result<(MailboxId, MailboxId), Failure> {
+    let message: SealedMessage = json(bytes)?;
+    if message.from != *signer {
         return Err(ErrorCode::WrongSender.into());
     }
     if message.version != VERSION {
@@ -167,17 +189,26 @@ async fn send(
     if sealed_len > MAX_TEXT_BYTES * 2 + 256 {
         return Err(Failure::too_large());
     }
-    let stored = bytes.to_vec();
-    let (from, to) = (message.from, message.to);
-    let id = state
-        .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
-        .await?
-        .ok_or_else(not_paired)?;
-    let sent = Sent {
-        id,
-        received_at_ms: crate::now_ms(),
-    };
-    Ok((StatusCode::CREATED, Json(sent)).into_response())
+    Ok((message.from, message.to))
+}
+
+/// A letter on the Olm channel (version 2), as the specialist's inbox sends:
+/// padded to a size bucket, plus Olm's framing (at most a pre-key
+/// message's keys and the MAC).
+fn channel_message(signer: &MailboxId, bytes: &[u8]) -> Result<(MailboxId, MailboxId), Failure> {
+    const OLM_OVERHEAD: usize = 512;
+    let message: channel::SealedMessage = json(bytes)?;
+    if message.from != *signer {
+        return Err(ErrorCode::WrongSender.into());
+    }
+    let sealed_len = message
+        .ciphertext_len()
+        .map_err(|_| Failure::malformed_json())?;
+    let largest = channel::SIZE_BUCKETS.iter().copied().max().unwrap_or(0);
+    if sealed_len > largest + OLM_OVERHEAD {
+        return Err(Failure::too_large());
+    }
+    Ok((message.from, message.to))
 }
 
 #[derive(Deserialize)]
@@ -190,22 +221,26 @@ async fn fetch(
     State(state): State<Arc<AppState>>,
     query: Result<Query<After>, QueryRejection>,
     Signed { signer, .. }: Signed,
-) -> Result<Json<Inbox>, Failure> {
+) -> Result<Json<Value>, Failure> {
     let Query(After { after }) = query.map_err(|_| bad_query())?;
     let stored = state
         .store(move |store| store.fetch_messages(&signer, after, crate::now_ms()))
         .await?;
-    let messages = stored
+    // An `Inbox` of `Delivery`s; each message as it was sent, whichever
+    // version (the participant's core and the inbox move to the channel
+    // one at a time).
+    let messages: Vec<Value> = stored
         .into_iter()
         .filter_map(|message| {
-            Some(Delivery {
-                id: message.id,
-                received_at_ms: message.received_ms,
-                message: serde_json::from_slice(&message.body).ok()?,
-            })
+            let sealed: Value = serde_json::from_slice(&message.body).ok()?;
+            Some(json!({
+                "id": message.id,
+                "received_at_ms": message.received_ms,
+                "message": sealed,
+            }))
         })
         .collect();
-    Ok(Json(Inbox { messages }))
+    Ok(Json(json!({ "messages": messages })))
 }
 
 /// A query is read before the signature but refused only after it.

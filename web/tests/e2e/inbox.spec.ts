@@ -136,12 +136,14 @@ test('a participant whose identity key changed is flagged, and sending stops unt
 
 test('the browser profile holds no message text, password or password-derived secret', async () => {
   const secrets = inboxSecrets('maria');
-  // Let Chromium write its storage to disk, then look at every file.
-  await page.reload();
-  await page.waitForTimeout(0);
+  // Closing the browser writes everything it keeps to disk; then every file is read.
+  await context.close();
   for (const needle of [SENTINEL, 'Proud of you', SPECIALIST_PASSWORD, secrets.unwrap, secrets.login]) {
     expect(filesContaining(profile, needle), 'nothing secret on disk').toEqual([]);
   }
+  context = await launchBrowser(profile);
+  network.watch(context);
+  page = context.pages()[0] ?? (await context.newPage());
 });
 
 test('changing the password re-seals the keys: the new one opens the same conversation', async () => {
