@@ -51,6 +51,70 @@ fn post(device: &Device, sealed: &SealedMessage) -> i64 {
     sent.body["id"].as_i64().unwrap()
 }
 
+/// Pairs with `invite` (code and fingerprint), checks the specialist's keys
+/// against the fingerprint (unpairing and exiting when they differ), and
+/// greets; prints the specialist's name.
+fn pair(
+    device: &Device,
+    account: &Account,
+    invite: &str,
+    name: &str,
+) -> (DevicePublicKeys, Channel) {
+    let invite = Invite::parse(invite).expect("an invite: code and fingerprint");
+    let request = json!({
+        "invite": invite.code,
+        "keys": device.identity.public_keys(),
+        "identity": account.identity(),
+        "name": name,
+    });
+    let paired = device.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap());
+    assert_eq!(paired.status, 200, "pairing refused: {}", paired.error());
+    let claimed: ClaimedKeys =
+        serde_json::from_value(paired.body["specialist_channel"].clone()).unwrap();
+    let Ok(mut opened) = account.open_channel(&claimed, &invite.fingerprint) else {
+        device.request("DELETE", api::PAIRING, b"");
+        eprintln!("the specialist's keys do not match the invite's fingerprint");
+        std::process::exit(1);
+    };
+    let keys: DevicePublicKeys =
+        serde_json::from_value(paired.body["specialist_keys"].clone()).unwrap();
+    let greeting = opened
+        .greet(device.identity.mailbox(), keys.mailbox().unwrap(), now_ms())
+        .unwrap();
+    post(device, &greeting);
+    println!("{}", paired.body["specialist_name"].as_str().unwrap());
+    (keys, opened)
+}
+
+/// Prints each new letter from `from` as a JSON line; the last id fetched.
+fn read(device: &Device, channel: &mut Channel, from: &MailboxId, mut after: i64) -> i64 {
+    loop {
+        let page = device.request("GET", &format!("{}?after={after}", api::MESSAGES), b"");
+        let messages = page.body["messages"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if messages.is_empty() {
+            return after;
+        }
+        for delivery in messages {
+            after = delivery["id"].as_i64().unwrap();
+            let Ok(sealed) = serde_json::from_value::<SealedMessage>(delivery["message"].clone())
+            else {
+                continue;
+            };
+            if sealed.from != *from {
+                continue;
+            }
+            if let Ok(Arrival::Arrived(letter) | Arrival::Gap { letter, .. }) =
+                channel.open(&sealed)
+            {
+                println!("{}", serde_json::to_string(&letter.text).unwrap());
+            }
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| {
@@ -88,29 +152,7 @@ fn main() {
     };
     match command.as_slice() {
         ["pair", invite, name] => {
-            let invite = Invite::parse(invite).expect("an invite: code and fingerprint");
-            let request = json!({
-                "invite": invite.code,
-                "keys": device.identity.public_keys(),
-                "identity": account.identity(),
-                "name": name,
-            });
-            let paired =
-                device.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap());
-            assert_eq!(paired.status, 200, "pairing refused: {}", paired.error());
-            let claimed: ClaimedKeys =
-                serde_json::from_value(paired.body["specialist_channel"].clone()).unwrap();
-            let opened = account.open_channel(&claimed, &invite.fingerprint);
-            let Ok(mut opened) = opened else {
-                device.request("DELETE", api::PAIRING, b"");
-                eprintln!("the specialist's keys do not match the invite's fingerprint");
-                std::process::exit(1);
-            };
-            let keys: DevicePublicKeys =
-                serde_json::from_value(paired.body["specialist_keys"].clone()).unwrap();
-            let to = keys.mailbox().unwrap();
-            post(&device, &opened.greet(me, to, now_ms()).unwrap());
-            println!("{}", paired.body["specialist_name"].as_str().unwrap());
+            let (keys, opened) = pair(&device, &account, invite, name);
             state.specialist = Some(keys);
             channel = Some(opened);
         }
@@ -147,36 +189,7 @@ fn main() {
         ["read"] => {
             let from = specialist(&state);
             let channel = channel.as_mut().expect("paired");
-            loop {
-                let page = device.request(
-                    "GET",
-                    &format!("{}?after={}", api::MESSAGES, state.after),
-                    b"",
-                );
-                let messages = page.body["messages"]
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_default();
-                if messages.is_empty() {
-                    break;
-                }
-                for delivery in messages {
-                    state.after = delivery["id"].as_i64().unwrap();
-                    let Ok(sealed) =
-                        serde_json::from_value::<SealedMessage>(delivery["message"].clone())
-                    else {
-                        continue;
-                    };
-                    if sealed.from != from {
-                        continue;
-                    }
-                    if let Ok(Arrival::Arrived(letter) | Arrival::Gap { letter, .. }) =
-                        channel.open(&sealed)
-                    {
-                        println!("{}", serde_json::to_string(&letter.text).unwrap());
-                    }
-                }
-            }
+            state.after = read(&device, channel, &from, state.after);
         }
         ["code"] => {
             let channel = channel.as_ref().expect("paired");

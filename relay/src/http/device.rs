@@ -149,14 +149,20 @@ struct Versioned {
     version: u8,
 }
 
-async fn send(State(state): State<Arc<AppState>>, signed: Signed) -> Result<Response, Failure> {
-    let Versioned { version } = signed.json()?;
+async fn send(
+    State(state): State<Arc<AppState>>,
+    SignedJson {
+        signer,
+        body: Versioned { version },
+        bytes,
+    }: SignedJson<Versioned>,
+) -> Result<Response, Failure> {
     let (from, to) = if version == channel::VERSION {
-        channel_message(&signed)?
+        channel_message(&signer, &bytes)?
     } else {
-        sealed_message(&signed)?
+        sealed_message(&signer, &bytes)?
     };
-    let stored = signed.body.to_vec();
+    let stored = bytes.to_vec();
     let id = state
         .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
         .await?
