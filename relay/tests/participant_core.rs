@@ -90,6 +90,18 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     let view = phone.messages();
     assert_eq!(view.specialist_name.as_deref(), Some("Maria R."));
     assert_eq!(view.paired_with.as_deref(), Some("Paired with Maria R."));
+    // The inbox computes the same safety code from the identity the relay
+    // reports for this participant.
+    let phone_identity: relay_protocol::channel::ChannelIdentity =
+        serde_json::from_value(specialist.participants()[0]["identity"].clone()).unwrap();
+    let code =
+        relay_protocol::channel::verification_code(&specialist.account.identity(), &phone_identity)
+            .unwrap();
+    assert!(
+        view.verification_note.as_deref().unwrap().contains(&code),
+        "{:?}",
+        view.verification_note
+    );
     let sam: DevicePublicKeys =
         serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
 

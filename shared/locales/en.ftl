@@ -330,6 +330,7 @@ field-new-passcode-again = New passcode again
 messages-heading = Secure messages
 messages-intro = Messages with your peer specialist, encrypted on this phone. Your organization's relay carries them but cannot read them.
 messages-paired-with = Paired with { $name }
+messages-verification-code = Safety code: { $code }. Read it to { $name } by phone or in person: if their inbox shows the same digits, nobody in between can read your messages.
 messages-empty = No messages yet.
 messages-waiting = { $count ->
     [one] 1 message is waiting to be sent.

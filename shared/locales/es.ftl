@@ -330,6 +330,7 @@ field-new-passcode-again = Repite el código nuevo
 messages-heading = Mensajes seguros
 messages-intro = Mensajes con tu especialista de pares, cifrados en este teléfono. El servidor de tu organización los transporta pero no puede leerlos.
 messages-paired-with = Conectado con { $name }
+messages-verification-code = Código de seguridad: { $code }. Léeselo a { $name } por teléfono o en persona: si su bandeja muestra los mismos dígitos, nadie en medio puede leer tus mensajes.
 messages-empty = Todavía no hay mensajes.
 messages-waiting = { $count ->
     [one] 1 mensaje está esperando para enviarse.

@@ -33,6 +33,9 @@ pub struct MessagesView {
     pub pair_label: String,
     pub pairing: bool,
     pub paired_with: Option<String>,
+    /// Paired: the safety code both people can compare (the same digits
+    /// show in the specialist's inbox), with what it means.
+    pub verification_note: Option<String>,
     pub conversation: Vec<MessageItem>,
     pub message_label: String,
     pub send_label: String,
@@ -93,6 +96,16 @@ pub fn messages_view(
         )
     });
     let dropped = messaging.map_or(0, |m| m.dropped);
+    let verification_note = messaging.and_then(|m| {
+        let code = m.verification_code()?;
+        Some(words.with(
+            "messages-verification-code",
+            &[
+                ("code", code.into()),
+                ("name", m.specialist_name.clone().into()),
+            ],
+        ))
+    });
     MessagesView {
         heading: words.get("messages-heading"),
         intro: words.get("messages-intro"),
@@ -100,6 +113,7 @@ pub fn messages_view(
             .as_ref()
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
+        verification_note,
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
         name_label: words.get("field-shared-name"),

@@ -54,18 +54,29 @@ pub(super) fn identity_of(messaging: &Messaging) -> Result<DeviceIdentity, Probl
     DeviceIdentity::from_secret_bytes(&messaging.identity).map_err(|_| Problem::RelayRefused)
 }
 
-/// A relay address the participant typed: `https://…`, or `http://` for a
-/// relay on this machine's loopback (testing).
+/// A relay address the participant typed: `https://host[:port]`, or
+/// `http://` only when the host is exactly a loopback address (127.0.0.0/8,
+/// ::1, localhost: a relay on this machine, for testing). Parsed, so
+/// `http://127.0.0.1.attacker.example` and `http://localhost@attacker.example/`
+/// are what they are: other hosts. No user, path, query or fragment.
 pub(super) fn relay_address(typed: &str) -> Result<String, Problem> {
-    let relay = typed.trim().trim_end_matches('/');
-    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .any(|prefix| relay.starts_with(prefix));
-    let host = relay.strip_prefix("https://").unwrap_or_default();
-    if (host.is_empty() || host.contains(['/', '?', '#', ' '])) && !loopback {
+    let parsed = url::Url::parse(typed.trim()).map_err(|_| Problem::RelayAddressInvalid)?;
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(domain)) => domain == "localhost",
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
+    };
+    let scheme_allowed = parsed.scheme() == "https" || (parsed.scheme() == "http" && loopback);
+    let bare = parsed.username().is_empty()
+        && parsed.password().is_none()
+        && parsed.path() == "/"
+        && parsed.query().is_none()
+        && parsed.fragment().is_none();
+    if !scheme_allowed || !bare || parsed.host().is_none() {
         return Err(Problem::RelayAddressInvalid);
     }
-    Ok(relay.to_owned())
+    Ok(parsed.origin().ascii_serialization())
 }
 
 /// Handles a participant's event.
@@ -338,12 +349,30 @@ mod tests {
             relay_address("http://127.0.0.1:8090"),
             Ok("http://127.0.0.1:8090".into())
         );
+        assert_eq!(
+            relay_address("http://127.0.0.2:8090/"),
+            Ok("http://127.0.0.2:8090".into())
+        );
+        assert_eq!(
+            relay_address("http://localhost:8090"),
+            Ok("http://localhost:8090".into())
+        );
+        assert_eq!(
+            relay_address("http://[::1]:8090"),
+            Ok("http://[::1]:8090".into())
+        );
         for bad in [
             "http://relay.example.org",
             "relay.example.org",
             "https://",
             "https://a b",
             "ftp://x",
+            "http://127.0.0.1.attacker.example",
+            "http://localhost@attacker.example/",
+            "http://localhost.attacker.example",
+            "https://user:secret@relay.example.org",
+            "https://relay.example.org/inbox",
+            "https://relay.example.org?x=1",
         ] {
             assert_eq!(
                 relay_address(bad),

@@ -51,6 +51,17 @@ impl std::fmt::Debug for Messaging {
     }
 }
 
+impl Messaging {
+    /// The code both people can compare: from this device's and the
+    /// specialist's channel identities (`None` if the account is unreadable).
+    pub fn verification_code(&self) -> Option<String> {
+        let account =
+            relay_protocol::channel::Account::from_pickle(&self.account, &self.pickle_key).ok()?;
+        relay_protocol::channel::verification_code(&account.identity(), &self.specialist_identity)
+            .ok()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum MessageStatus {
