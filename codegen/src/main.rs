@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use crux_core::type_generation::facet::{CodeGenerator, Config, TypeRegistry};
 use facet_generate::generation::{bincode::BincodePlugin, typescript};
 use shared::app::Event;
-use shared::effects::{HttpResult, PlatformKeyOutput};
+use shared::effects::{HttpResult, LinkOutcome, PlatformKeyOutput};
 use shared::host::ShellRequest;
 use shared::view::ViewModel;
 
@@ -58,6 +58,7 @@ fn registered() -> Result<CodeGenerator, String> {
         .and_then(|r| r.register_type::<ShellRequest>())
         .and_then(|r| r.register_type::<PlatformKeyOutput>())
         .and_then(|r| r.register_type::<HttpResult>())
+        .and_then(|r| r.register_type::<LinkOutcome>())
         .and_then(TypeRegistry::build)
         .map_err(|e| e.to_string())
 }

@@ -3,9 +3,5 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shared::vault::fuzzing;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = fuzzing::backup_header(data);
-    let _ = fuzzing::backup_payload(data);
-});
+fuzz_target!(|data: &[u8]| shared::fuzzing::backup_file(data));

@@ -1,4 +1,5 @@
 import Foundation
+import Network
 import Observation
 import Serde
 import SharedTypes
@@ -23,6 +24,7 @@ final class Core {
     private let keys = PlatformKey()
     private let reminders = Reminders()
     private var timers: [Timer] = []
+    private let network = NWPathMonitor()
 
     init(vaultPath: String, timeZone: String, locale: String) {
         ffi = CoreFfi(vaultPath: vaultPath, timeZone: timeZone, locale: locale)
@@ -39,6 +41,14 @@ final class Core {
                 MainActor.assumeIsolated { self?.background(.sync) }
             },
         ]
+        // The network came back: send what waits and fetch replies at once,
+        // as the web shell does on `online`. The monitor reports on its own
+        // queue (and once at start, which the core ignores while locked).
+        network.pathUpdateHandler = { [weak self] path in
+            guard path.status == .satisfied else { return }
+            Task { @MainActor in self?.background(.reconnected) }
+        }
+        network.start(queue: DispatchQueue(label: "org.phoenix.network"))
     }
 
     /// A timer's (or the network's) event, without showing progress.
@@ -110,8 +120,11 @@ final class Core {
                 view = next
             }
         case .openUrl(let link):
-            OpenLink.open(link.url)
-            resolve(request.id, [])
+            let id = request.id
+            OpenLink.open(link.url) { opened in
+                let outcome: LinkOutcome = opened ? .opened : .failed
+                self.resolve(id, (try? outcome.bincodeSerialize()) ?? [])
+            }
         case .share(let file):
             ShareSheet.present(file)
             resolve(request.id, [])

@@ -20,6 +20,10 @@ pub const PAIRING: &str = "/v1/pairing";
 pub const MESSAGES: &str = "/v1/messages";
 /// `POST` [`ReadRequest`]: the recipient has read these.
 pub const READ: &str = "/v1/messages/read";
+/// `POST` [`ReadRequest`]: the recipient has stored these; the relay deletes
+/// their ciphertext and keeps only their delivery and read times for the
+/// sender.
+pub const ACKNOWLEDGE: &str = "/v1/messages/ack";
 /// `GET ?ids=1,2,3` → [`Receipts`] for messages the signer sent.
 pub const RECEIPTS: &str = "/v1/receipts";
 
@@ -186,7 +190,7 @@ error_codes! {
     Unsigned = "unsigned",
     /// The signature does not match the request.
     BadSignature = "bad_signature",
-    /// Signed before the relay started, or more than five minutes off.
+    /// Signed more than five minutes from the relay's clock.
     StaleRequest = "stale_request",
     /// This exact signed request was already received.
     Replayed = "replayed",
@@ -203,6 +207,8 @@ error_codes! {
     BadQuery = "bad_query",
     /// No such endpoint.
     NotFound = "not_found",
+    /// The endpoint exists but not with this method.
+    MethodNotAllowed = "method_not_allowed",
     /// The relay failed; the request may be tried again.
     Internal = "internal",
     // Pairing and messages (`/v1`).
@@ -283,6 +289,7 @@ mod tests {
                 "unreadable_body",
                 "bad_query",
                 "not_found",
+                "method_not_allowed",
                 "internal",
                 "not_paired",
                 "wrong_sender",

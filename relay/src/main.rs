@@ -18,7 +18,12 @@ use zeroize::Zeroizing;
 struct Cli {
     /// A SQLite file (created if missing), or a PostgreSQL connection
     /// string: `postgres://user@host/db` or `postgres:host=… user=… dbname=…`.
-    #[arg(long, global = true, default_value = "phoenix-relay.db")]
+    #[arg(
+        long,
+        env = "PHOENIX_RELAY_DATABASE",
+        global = true,
+        default_value = "phoenix-relay.db"
+    )]
     database: String,
     #[command(subcommand)]
     command: Command,
@@ -28,26 +33,38 @@ struct Cli {
 enum Command {
     /// Serve the API and the inbox page.
     Serve {
-        #[arg(long, default_value = "127.0.0.1:8090")]
+        #[arg(long, env = "PHOENIX_RELAY_LISTEN", default_value = "127.0.0.1:8090")]
         listen: String,
         /// Send the session cookie without `Secure`, for plain-HTTP testing
         /// on loopback. Production runs behind HTTPS and never sets this.
-        #[arg(long)]
+        #[arg(long, env = "PHOENIX_RELAY_INSECURE_COOKIES")]
         insecure_cookies: bool,
-        #[arg(long, default_value_t = Limits::default().device_requests_per_second)]
+        #[arg(long, env = "PHOENIX_RELAY_DEVICE_REQUESTS_PER_SECOND", default_value_t = Limits::default().device_requests_per_second)]
         device_requests_per_second: u32,
-        #[arg(long, default_value_t = Limits::default().pairings_per_minute)]
+        #[arg(long, env = "PHOENIX_RELAY_PAIRINGS_PER_MINUTE", default_value_t = Limits::default().pairings_per_minute)]
         pairings_per_minute: u32,
-        #[arg(long, default_value_t = Limits::default().logins_per_minute)]
+        #[arg(long, env = "PHOENIX_RELAY_LOGINS_PER_MINUTE", default_value_t = Limits::default().logins_per_minute)]
         logins_per_minute: u32,
+        /// The header a trusted reverse proxy sets to the client's address
+        /// (e.g. `x-forwarded-for`; the last address in it is used). Set it
+        /// only when clients cannot reach the relay except through the proxy.
+        #[arg(long, env = "PHOENIX_RELAY_CLIENT_ADDRESS_HEADER")]
+        client_address_header: Option<String>,
+        /// Password checks (Argon2id, about 19 MiB each) run at once.
+        #[arg(long, env = "PHOENIX_RELAY_ARGON2_CONCURRENCY", default_value_t = Limits::default().argon2_concurrency)]
+        argon2_concurrency: usize,
+        /// How many days the relay keeps a message its recipient never
+        /// acknowledges (and an acknowledged one's delivery and read times).
+        #[arg(long, env = "PHOENIX_RELAY_RETENTION_DAYS", default_value_t = 30)]
+        retention_days: i64,
         /// How long an invite code stays valid.
-        #[arg(long, default_value_t = 24 * 60)]
+        #[arg(long, env = "PHOENIX_RELAY_INVITE_MINUTES", default_value_t = 24 * 60)]
         invite_minutes: i64,
         /// The directory holding the inbox's wasm (`inbox.js`,
         /// `inbox_bg.wasm`), built by `cargo xtask inbox` into
         /// inbox-wasm/pkg. Without it the relay serves the API but the inbox
         /// page cannot run.
-        #[arg(long)]
+        #[arg(long, env = "PHOENIX_RELAY_INBOX_ASSETS")]
         inbox_assets: Option<std::path::PathBuf>,
     },
     /// Create a specialist's account; the password is read from standard input.
@@ -121,8 +138,11 @@ fn run(cli: Cli) -> Result<(), String> {
             device_requests_per_second,
             pairings_per_minute,
             logins_per_minute,
+            client_address_header,
+            argon2_concurrency,
             invite_minutes,
             inbox_assets,
+            retention_days,
         } => {
             let inbox_assets = inbox_assets
                 .map(|dir| InboxAssets::load(&dir))
@@ -133,7 +153,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 device_requests_per_second,
                 pairings_per_minute,
                 logins_per_minute,
+                client_address_header: client_address_header
+                    .map(|name| name.trim().to_ascii_lowercase()),
+                argon2_concurrency,
                 invite_ttl_ms: invite_minutes * 60 * 1000,
+                retention_ms: retention_days.saturating_mul(24 * 60 * 60 * 1000),
                 secure_cookies: !insecure_cookies,
                 ..Limits::default()
             };
@@ -149,6 +173,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 let address = listener
                     .local_addr()
                     .map_err(|error| format!("cannot read the address: {error}"))?;
+                state.sweep().await;
                 // Tests and scripts read this line to find the port.
                 println!("phoenix-relay listening on http://{address} ({backend})");
                 relay::http::serve(listener, state)

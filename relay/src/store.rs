@@ -12,6 +12,8 @@ use relay_protocol::{DevicePublicKeys, MailboxId};
 
 use crate::db::{Conn, DbError, Driver, Row, Value};
 
+pub mod limits;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Specialist {
     pub id: i64,
@@ -609,7 +611,8 @@ impl Store {
             let rows = conn.query(
                 &format!(
                     "SELECT id, body, received_ms FROM messages \
-                     WHERE recipient = $1 AND id > $2 ORDER BY id LIMIT {PAGE}"
+                     WHERE recipient = $1 AND id > $2 AND acked_ms IS NULL \
+                     ORDER BY id LIMIT {PAGE}"
                 ),
                 &[recipient.0.as_str().into(), after.into()],
             )?;
@@ -656,6 +659,53 @@ impl Store {
         })
     }
 
+    /// Erases the ciphertext of the recipient's own messages it has stored;
+    /// their delivery and read times stay for the sender's receipts.
+    pub fn acknowledge(
+        &self,
+        recipient: &MailboxId,
+        ids: &[i64],
+        now_ms: i64,
+    ) -> Result<(), DbError> {
+        let mut erased = 0;
+        self.with(|conn| {
+            erased = 0;
+            for &id in ids {
+                erased += conn.execute(
+                    "UPDATE messages SET body = $1, acked_ms = $2, \
+                     delivered_ms = COALESCE(delivered_ms, $2) \
+                     WHERE id = $3 AND recipient = $4 AND acked_ms IS NULL",
+                    &[
+                        Vec::new().into(),
+                        now_ms.into(),
+                        id.into(),
+                        recipient.0.as_str().into(),
+                    ],
+                )?;
+            }
+            Ok(())
+        })?;
+        if erased > 0 {
+            self.driver.erased()?;
+        }
+        Ok(())
+    }
+
+    /// Deletes every message received before `before_ms`: undelivered ones
+    /// and the receipts of delivered ones, after the retention period.
+    pub fn forget_messages_before(&self, before_ms: i64) -> Result<(), DbError> {
+        let deleted = self.with(|conn| {
+            conn.execute(
+                "DELETE FROM messages WHERE received_ms < $1",
+                &[before_ms.into()],
+            )
+        })?;
+        if deleted > 0 {
+            self.driver.erased()?;
+        }
+        Ok(())
+    }
+
     /// Delivery and read times of messages `sender` sent; others' ids are
     /// simply absent.
     pub fn receipts(&self, sender: &MailboxId, ids: &[i64]) -> Result<Vec<Receipt>, DbError> {
@@ -673,6 +723,14 @@ impl Store {
                 }));
             }
             Ok(receipts)
+        })
+    }
+
+    /// The schema version the database holds (`None` if it has none yet).
+    pub fn schema_version(&self) -> Result<Option<i64>, DbError> {
+        self.with(|conn| {
+            let rows = conn.query("SELECT version FROM relay_schema", &[])?;
+            Ok(rows.first().and_then(|row| row[0].int()))
         })
     }
 

@@ -279,6 +279,15 @@ pub struct Signed {
 }
 
 impl Signed {
+    /// The same request as a reverse proxy forwards it from `address` (the
+    /// relay reads it when started with `--client-address-header
+    /// x-forwarded-for`).
+    #[must_use]
+    pub fn from_address(mut self, address: &str) -> Self {
+        self.headers.push(("x-forwarded-for", address.to_owned()));
+        self
+    }
+
     pub fn send(&self) -> Answer {
         let mut request = self.agent.request(&self.method, &self.url);
         for (name, value) in &self.headers {
@@ -336,6 +345,11 @@ impl Device {
 
     /// Pairs with an invite code (or a whole invite, whose code is sent).
     pub fn pair(&self, invite: &str, name: &str) -> Answer {
+        self.pair_request(invite, name).send()
+    }
+
+    /// A signed pairing request, not sent yet.
+    pub fn pair_request(&self, invite: &str, name: &str) -> Signed {
         let code = Invite::parse(invite).map_or_else(|_| invite.to_owned(), |invite| invite.code);
         let request = PairRequest {
             invite: code,
@@ -343,7 +357,7 @@ impl Device {
             identity: self.account.identity(),
             name: name.to_owned(),
         };
-        self.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap())
+        self.sign("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap())
     }
 
     pub fn paired(&self, invite: &str, name: &str) -> Paired {
@@ -385,6 +399,12 @@ impl Device {
             .iter()
             .map(|delivery| self.identity.open(from, &delivery.message).unwrap().text)
             .collect()
+    }
+
+    /// Tells the relay these messages are stored: it deletes their ciphertext.
+    pub fn acknowledge(&self, ids: &[i64]) -> Answer {
+        let body = serde_json::to_vec(&api::ReadRequest { ids: ids.to_vec() }).unwrap();
+        self.request("POST", api::ACKNOWLEDGE, &body)
     }
 
     pub fn receipts(&self, ids: &[i64]) -> Receipts {

@@ -133,13 +133,86 @@ fn arbitrary_signature_headers_are_unauthorized() {
         .unwrap();
 }
 
+/// A relay behind a reverse proxy that tells it each client's address.
+fn relay_behind_a_proxy(extra: &[&str]) -> (Backend, Relay) {
+    let backend = Backend::sqlite();
+    let mut options = vec!["--client-address-header", "x-forwarded-for"];
+    options.extend_from_slice(extra);
+    let relay = Relay::start(&backend.argument(), &options);
+    relay.add_specialist("maria", "Maria R.");
+    (backend, relay)
+}
+
+fn login_from(relay: &Relay, address: &str, password: &str) -> u16 {
+    support::answer(
+        ureq::post(&format!("{}/inbox/api/login", relay.url))
+            .set("x-forwarded-for", address)
+            .send_json(serde_json::json!({"username": "maria", "password": password})),
+    )
+    .status
+}
+
+#[test]
+fn a_flood_of_wrong_passwords_does_not_stop_the_specialist_signing_in_from_elsewhere() {
+    let (_backend, relay) = relay_behind_a_proxy(&[]);
+    let flood: Vec<u16> = (0..7)
+        .map(|_| login_from(&relay, "203.0.113.7", "wrong password!"))
+        .collect();
+    assert_eq!(flood, [401, 401, 401, 401, 401, 429, 429], "backs off");
+    // The flooding address waits, even with the right password...
+    assert_eq!(login_from(&relay, "203.0.113.7", support::PASSWORD), 429);
+    // ...but Maria, at her office, signs in.
+    assert_eq!(login_from(&relay, "198.51.100.20", support::PASSWORD), 200);
+    // An address in the flood's IPv6 /64 shares its back-off; the next /64 does not.
+    for _ in 0..5 {
+        login_from(&relay, "2001:db8:1:2::1", "wrong password!");
+    }
+    assert_eq!(
+        login_from(&relay, "2001:db8:1:2::99", support::PASSWORD),
+        429
+    );
+    assert_eq!(
+        login_from(&relay, "2001:db8:1:3::1", support::PASSWORD),
+        200
+    );
+}
+
+#[test]
+fn a_flood_of_wrong_invite_codes_from_one_address_does_not_block_another() {
+    let (_backend, relay) = relay_behind_a_proxy(&["--pairings-per-minute", "3"]);
+    let specialist = Specialist::sign_in(&relay, "maria");
+    let guesser = Device::new(&relay);
+    let statuses: Vec<u16> = (0..5)
+        .map(|_| {
+            guesser
+                .pair_request("AAAAA-BBBBB", "Guess")
+                .from_address("203.0.113.7")
+                .send()
+                .status
+        })
+        .collect();
+    assert_eq!(statuses, [404, 404, 404, 429, 429]);
+    let sam = Device::new(&relay);
+    let paired = sam
+        .pair_request(&specialist.invite(), "Sam")
+        .from_address("198.51.100.20")
+        .send();
+    assert_eq!(paired.status, 200, "{paired:?}");
+}
+
 #[test]
 fn the_openapi_description_covers_every_endpoint_and_error_code() {
     let description = include_str!("../openapi.yaml");
     let sources = ["src/http/mod.rs", "src/http/device.rs", "src/http/inbox.rs"]
         .map(|path| std::fs::read_to_string(path).unwrap())
         .join("\n");
-    for path in [api::PAIRING, api::MESSAGES, api::READ, api::RECEIPTS] {
+    for path in [
+        api::PAIRING,
+        api::MESSAGES,
+        api::READ,
+        api::ACKNOWLEDGE,
+        api::RECEIPTS,
+    ] {
         assert!(
             description.contains(&format!("  {path}:")),
             "{path} undocumented"

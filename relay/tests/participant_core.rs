@@ -235,7 +235,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
         phone
             .problem()
             .unwrap()
-            .contains("Pair with your specialist first")
+            .contains("Pair with your peer specialist first")
     );
 }
 

@@ -209,13 +209,14 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     assert_eq!(request.send().status, 201);
     let replayed = request.send();
     assert_eq!((replayed.status, replayed.error()), (409, "replayed"));
-    // Nor after a restart: a request signed before the relay started is stale.
+    // Nor after a restart: the relay remembers it in its database.
     let captured = sam.sign("GET", &format!("{}?after=0", api::MESSAGES), b"");
+    assert_eq!(captured.send().status, 200);
     relay.restart();
     let after_restart = captured.send();
     assert_eq!(
         (after_restart.status, after_restart.error()),
-        (401, "stale_request")
+        (409, "replayed")
     );
     // A tampered ciphertext is stored (the relay cannot tell) but refused by the client.
     let mut tampered = sam.seal(&maria_keys, "tampered");
@@ -308,9 +309,31 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!(login(&wrong).error(), "bad_login");
     let statuses: Vec<u16> = (0..6).map(|_| login(&wrong).status).collect();
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
-    // Unknown endpoints answer JSON too.
+    // Unknown endpoints, other methods, bad ids and missing bodies answer JSON too.
     let missing = support::answer(ureq::get(&format!("{}/v1/nothing", relay.url)).call());
     assert_eq!((missing.status, missing.error()), (404, "not_found"));
+    let wrong_method = support::answer(ureq::put(&url).call());
+    assert_eq!(
+        (wrong_method.status, wrong_method.error()),
+        (405, "method_not_allowed")
+    );
+    // A browser's preflight for the device API still gets CORS's answer (the
+    // web app calls the relay from its own origin).
+    let preflight = ureq::request("OPTIONS", &url)
+        .set("Origin", "http://127.0.0.1:8080")
+        .set("Access-Control-Request-Method", "POST")
+        .set("Access-Control-Request-Headers", "content-type")
+        .call()
+        .expect("the preflight is answered");
+    assert_eq!(preflight.status(), 200);
+    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+    let bad_id = specialist.change("DELETE", "/inbox/api/participants/sam", &json!({}));
+    assert_eq!(
+        (bad_id.status, bad_id.error()),
+        (404, "no_such_participant")
+    );
+    let no_body = support::answer(ureq::post(&format!("{}/inbox/api/login", relay.url)).call());
+    assert_eq!((no_body.status, no_body.error()), (400, "malformed_json"));
 }
 
 fn an_admin_resets_lost_inbox_keys(backend: &Backend) {
@@ -350,7 +373,67 @@ fn an_invite_works_once(backend: &Backend) {
     assert_eq!(relay_store(backend).counts().unwrap(), (0, 1));
 }
 
+fn acknowledged_messages_leave_no_ciphertext_behind(backend: &Backend) {
+    let (_relay, specialist, participant) = paired(backend);
+    let maria = specialist.device.public_keys();
+    let sent = participant.send(&maria, SENTINEL);
+    let inbox = specialist.as_device();
+    let ciphertext = inbox.fetch(0).messages[0].message.ciphertext.clone();
+    let raw = relay_protocol::encoding::decode(&ciphertext).unwrap();
+    let stored = |needle: &[u8]| {
+        let stored = backend.stored_bytes();
+        stored.windows(needle.len()).any(|window| window == needle)
+    };
+    assert!(stored(ciphertext.as_bytes()), "kept until acknowledged");
+
+    // Only the recipient's acknowledgement counts.
+    assert_eq!(participant.acknowledge(&[sent.id]).status, 204);
+    assert_eq!(inbox.fetch(0).messages.len(), 1);
+    assert_eq!(inbox.acknowledge(&[sent.id]).status, 204);
+    assert!(
+        !stored(ciphertext.as_bytes()),
+        "the relay kept the ciphertext"
+    );
+    assert!(!stored(&raw), "the relay kept the ciphertext's bytes");
+    assert!(inbox.fetch(0).messages.is_empty());
+
+    // Sam still sees it delivered, and read once Maria reads it.
+    let read = serde_json::to_vec(&api::ReadRequest { ids: vec![sent.id] }).unwrap();
+    assert_eq!(inbox.request("POST", api::READ, &read).status, 204);
+    let receipts = participant.receipts(&[sent.id]).receipts;
+    assert!(receipts[0].delivered_at_ms.is_some() && receipts[0].read_at_ms.is_some());
+}
+
+fn unacknowledged_messages_are_deleted_after_the_retention_period(backend: &Backend) {
+    let (_relay, specialist, participant) = paired(backend);
+    participant.send(&specialist.device.public_keys(), "never fetched");
+    let store = relay_store(backend);
+    assert_eq!(store.counts().unwrap().0, 1);
+    // A relay started with no retention deletes it before it listens.
+    let _strict = Relay::start(&backend.argument(), &["--retention-days", "0"]);
+    assert_eq!(store.counts().unwrap().0, 0);
+    assert!(specialist.as_device().fetch(0).messages.is_empty());
+}
+
+fn healthy_and_ready(backend: &Backend) {
+    let relay = Relay::start(&backend.argument(), &[]);
+    let get = |path: &str| support::answer(ureq::get(&format!("{}{path}", relay.url)).call());
+    let health = get("/healthz");
+    assert_eq!(
+        (health.status, health.body["status"].as_str()),
+        (200, Some("ok"))
+    );
+    let ready = get("/readyz");
+    assert_eq!(
+        (ready.status, ready.body["status"].as_str()),
+        (200, Some("ready"))
+    );
+}
+
 both_backends! {
+    a_load_balancer_sees_the_relay_alive_and_ready => healthy_and_ready;
+    acknowledged_messages_leave_no_ciphertext_on_the_relay => acknowledged_messages_leave_no_ciphertext_behind;
+    messages_nobody_acknowledges_are_deleted_after_the_retention_period => unacknowledged_messages_are_deleted_after_the_retention_period;
     conversation_survives_relay_restart_and_stores_no_plaintext => conversation_survives_a_restart;
     messages_arrive_in_order => messages_arrive_in_the_order_they_were_sent;
     unpairing_stops_delivery_both_ways => unpairing_stops_delivery;

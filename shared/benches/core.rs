@@ -13,7 +13,7 @@ use shared::app::Event;
 use shared::ffi::CoreFfi;
 use shared::host::CoreHost;
 use shared::model::Screen;
-use shared::model::checkin::CheckInForm;
+use shared::model::checkin::{CheckInAnswers, CheckInForm};
 use shared::model::goals::GoalEvent;
 use shared::model::records::{
     CheckIn, CopingStrategy, CravingEpisode, Dimension, Goal, GoalStatus, GoalStep, Halt, Id,
@@ -40,7 +40,7 @@ fn ten_years(path: &std::path::Path) {
     for day in 0..3_650 {
         let check_in = CheckIn {
             date: start + Days::new(day),
-            answers: CheckInForm {
+            answers: CheckInAnswers {
                 mood: 1 + u8::try_from(day % 5).unwrap(),
                 craving: u8::try_from(day % 11).unwrap(),
                 halt: Halt::default(),
@@ -274,7 +274,7 @@ fn main() {
                 mood: 3,
                 craving: u8::try_from(i % 11).unwrap(),
                 halt: Halt::default(),
-                sleep_hours: None,
+                sleep_hours: String::new(),
                 used_today: None,
                 triggers: vec![],
                 strategies: vec![],

@@ -10,8 +10,8 @@ action-cancel = Cancel
 action-change-passcode = Change passcode
 action-check-in = Check in
 action-contact-peer = Contact my peer
-action-crisis-line = Crisis line { $number }
-action-enable-biometrics = Unlock with biometrics
+action-crisis-line = Call or text { $number }
+action-enable-biometrics = Use fingerprint or face to unlock
 action-erase = Erase everything
 action-im-triggered = I'm triggered
 action-lock-now = Lock now
@@ -19,17 +19,21 @@ action-record-lapse = Record a lapse
 action-safety-plan = My safety plan
 action-save = Save
 action-unlock = Unlock
-action-unlock-biometrics = Unlock with biometrics
+action-unlock-biometrics = Unlock with fingerprint or face
 
 first-run-heading = Welcome to Phoenix
-first-run-intro = Choose a passcode. Everything you write stays on this phone, encrypted with it.
+first-run-intro = Choose a passcode. Everything you write stays on this phone, locked with your passcode.
 first-run-passcode-rule = At least { $count } characters.
-first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us: your entries cannot be recovered. Once you're in, make an encrypted backup in Settings and keep it somewhere safe.
-lock-heading = Phoenix is locked
-erase-warning = This removes everything from this device. It cannot be undone.
+first-run-no-recovery = If you forget this passcode, no one can open Phoenix for you, not even us. What you wrote cannot be recovered. Once you are in, save an encrypted backup in Settings and keep it somewhere safe.
+lock-heading = Enter your passcode
+erase-warning = This deletes everything on this device. You cannot undo it.
 
 field-auto-lock = Lock after this many minutes without use
-field-craving = Craving (0 to 10)
+field-craving = { $focus ->
+    [mental] Urge or feeling (0 to 10)
+    [both] Craving, urge or feeling (0 to 10)
+   *[other] Craving (0 to 10)
+}
 field-crisis-line = Crisis line number
 field-discreet = Discreet mode
 field-halt = Am I hungry, angry, lonely or tired?
@@ -43,8 +47,17 @@ field-recovery-date = Recovery date
 field-sleep = Hours of sleep
 field-target-date = Target date (optional)
 field-title = Title
-field-used-today = Did you use today?
+field-used-today = { $focus ->
+    [mental] Did you act on an urge today?
+    [both] Did you use or act on an urge today?
+   *[other] Did you use today?
+}
 field-why = Why it matters
+field-recovery-focus = What is your recovery about?
+focus-substance-use = Substance use
+focus-mental-health = Mental health
+focus-both = Both
+field-emergency-number = Emergency number (for an overdose)
 
 language-device = Same as this device
 
@@ -57,21 +70,19 @@ nav-settings = Settings
 
 today-heading = Today
 today-days-in-recovery = { $days ->
-    [one] 1 day in recovery
-   *[other] { $days } days in recovery
+    [0] Today is a fresh start
+    [one] Current stretch: 1 day
+   *[other] Current stretch: { $days } days
 }
-today-total-days = { $days ->
-    [one] 1 day in recovery in total
-   *[other] { $days } days in recovery in total
-}
+today-total-days = Total days in recovery: { $days }
 today-longest-stretch = { $days ->
     [one] Longest stretch: 1 day
    *[other] Longest stretch: { $days } days
 }
 today-milestone-reached = Milestone reached: { $milestone }
 today-next-milestone = { $days ->
-    [one] Next: { $milestone }, tomorrow
-   *[other] Next: { $milestone }, in { $days } days
+    [one] Next milestone: { $milestone } (1 day to go)
+   *[other] Next milestone: { $milestone } ({ $days } days to go)
 }
 today-steps-due = Goal steps due
 today-check-in-prompt = How are you today? Take a minute to check in.
@@ -111,22 +122,40 @@ trigger-kind-times = Times
 trigger-kind-warning-sign = Early warning sign
 strategy-untried = Not tried yet
 strategy-evidence = { $times ->
-    [one] Lowered your craving by { $drop } (once)
-   *[other] Lowered your craving by { $drop } on average ({ $times } times)
+    [one] { $focus ->
+        [mental] Made the feeling { $drop } points weaker (once)
+       *[other] Made the craving { $drop } points weaker (once)
+    }
+   *[other] { $focus ->
+        [mental] Made the feeling { $drop } points weaker on average ({ $times } times)
+       *[other] Made the craving { $drop } points weaker on average ({ $times } times)
+    }
 }
 starter-call-someone = Call someone
 starter-walk = Go for a walk
 starter-breathing = Slow breathing
-starter-urge-surfing = Urge surfing
-starter-play-tape-forward = Play the tape forward
+starter-urge-surfing = Ride out the urge, like a wave
+starter-play-tape-forward = Think about how it would end
 starter-meeting = Go to a meeting
 starter-eat-rest = Eat something and rest
 
-triggered-choose = What set it off? Pick a trigger, or do the HALT check.
-triggered-rate-before = How strong is the craving right now?
-triggered-cope = These have helped you before. Try one, then rate the craving again.
+triggered-choose = What set it off? Pick a trigger, or ask yourself: am I hungry, angry, lonely or tired?
+triggered-rate-before = { $focus ->
+    [mental] How strong is this urge or feeling?
+    [both] How strong is this craving, urge or feeling?
+   *[other] How strong is the craving right now?
+}
+triggered-cope = { $focus ->
+    [mental] These have helped you before. Try one, then rate the feeling again.
+    [both] These have helped you before. Try one, then rate it again.
+   *[other] These have helped you before. Try one, then rate the craving again.
+}
 triggered-done = Saved. You got through it.
-triggered-still-high = The craving is still strong. You don't have to do this alone.
+triggered-still-high = { $focus ->
+    [mental] The feeling is still strong. You do not have to do this alone.
+    [both] It is still strong. You do not have to do this alone.
+   *[other] The craving is still strong. You do not have to do this alone.
+}
 triggered-reach-out = Reach out to your peer specialist now, or open your safety plan.
 halt-hungry = Hungry
 halt-angry = Angry
@@ -134,43 +163,49 @@ halt-lonely = Lonely
 halt-tired = Tired
 
 check-in-heading = Daily check-in
-check-in-used-note = There is no wrong answer. A lapse is part of many recoveries.
+check-in-used-note = { $focus ->
+    [mental] There is no wrong answer. Hard days are part of many recoveries.
+   *[other] There is no wrong answer. A lapse is part of many recoveries.
+}
 
 trends-heading = Trends
 trends-weekly = By week
 trends-monthly = By month
 
 settings-heading = Settings
+field-allow-screenshots = Allow screenshots
+settings-screenshots-note = When this is off, this app hides its screens from screenshots, screen recordings and the recent apps list.
 
 problem-empty-text = Please fill in the name or title.
 problem-unknown-item = That item no longer exists.
-problem-out-of-range = That value is outside the scale.
-problem-invalid-date = Please enter a date like 2026-01-31, not in the future.
-problem-passcodes-differ = The two passcodes are not the same.
+problem-out-of-range = That value does not fit here. Please check it.
+problem-invalid-date = Please write the date as year-month-day, like 2026-01-31. It cannot be in the future.
+problem-passcodes-differ = The two passcodes do not match.
 problem-passcode-too-short = Please choose a passcode of at least 4 characters.
-problem-wrong-passcode = That passcode did not open Phoenix.
+problem-wrong-passcode = That passcode did not work. Try again.
 problem-throttled = { $seconds ->
     [one] Too many attempts. Try again in 1 second.
    *[other] Too many attempts. Try again in { $seconds } seconds.
 }
-problem-erased-after-failures = Phoenix was erased after too many wrong passcodes, as you chose.
-problem-platform-key-unavailable = Biometric unlock is not available. Use your passcode.
+problem-erased-after-failures = Everything on this device was erased after too many wrong passcodes, to keep it private. You can start again.
+problem-platform-key-unavailable = Fingerprint or face unlock is not available. Use your passcode.
 problem-not-now = That is not available right now.
 problem-save-failed = That could not be saved. Nothing you saved before was lost.
-problem-storage-full = This device is full. Free some space; nothing you saved before was lost.
+problem-storage-full = This device is full. Free up some space. Nothing you saved before was lost.
 problem-damaged-records = { $count ->
     [one] 1 entry could not be read and was left untouched.
    *[other] { $count } entries could not be read and were left untouched.
 }
-problem-newer-version = This data was saved by a newer version of Phoenix. Please update the app.
+problem-newer-version = A newer version of the app saved this data. Please update the app.
+problem-link-unopened = This phone has no app to open that. Call or write from another phone: { $address }
 
 action-call = Call
 action-call-crisis = Call the crisis line
 action-email = Email
-action-export-backup = Export an encrypted backup
+action-export-backup = Save a backup copy
 action-export-calendar = Add appointments to my calendar
 action-export-plan = Share my aftercare plan
-action-import-backup = Restore from a backup
+action-import-backup = Restore from a backup copy
 action-text = Text
 action-text-crisis = Text the crisis line
 
@@ -179,7 +214,7 @@ nav-safety-plan = Safety plan
 nav-contact = Contact my peer
 
 today-appointments = Today's appointments
-today-barc-prompt = Once a month: how is your recovery capital? Take the 10-question check.
+today-barc-prompt = Once a month: how much support does your recovery have? Answer 10 short questions.
 
 aftercare-heading = My aftercare plan
 aftercare-contacts = Support contacts
@@ -194,7 +229,7 @@ service-counseling = Counseling
 service-mental-health = Mental health services
 service-food-bank = Food bank
 service-emergency-housing = Emergency housing
-service-recovery-residence = Recovery residence
+service-recovery-residence = Recovery housing
 service-support-group = Support group
 service-treatment-provider = Treatment provider
 service-health-care = Health care
@@ -223,6 +258,20 @@ weekday-thu = Thursday
 weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-readable = { $month } { $day }, { $year }
+date-time-readable = { $date }, { $time }
 
 safety-heading = My safety plan
 safety-warning-signs = 1. Warning signs that a crisis may be starting
@@ -240,16 +289,20 @@ contact-prefers-call = Prefers a call
 contact-prefers-text = Prefers a text
 contact-prefers-email = Prefers email
 template-call-me = Can you call me?
-template-cravings = I'm struggling with cravings.
+template-cravings = { $focus ->
+    [mental] I'm having a hard time right now.
+    [both] I'm struggling with cravings or hard feelings.
+   *[other] I'm struggling with cravings.
+}
 template-good-news = I have good news to share!
 
-field-backup-passphrase = Backup passphrase
-field-check-in-reminder = Daily check-in reminder (HH:MM)
+field-backup-passphrase = Backup password
+field-check-in-reminder = Daily check-in reminder (hours:minutes, like 20:30)
 
 reminder-discreet-title = Reminder
 reminder-discreet-body = You have a reminder.
 
-barc-heading = Recovery capital (BARC-10)
+barc-heading = What supports your recovery (BARC-10)
 barc-item-1 = There are more important things to me in life than using substances.
 barc-item-2 = In general I am happy with my life.
 barc-item-3 = I have enough energy to complete the tasks I set myself.
@@ -266,7 +319,7 @@ barc-scale-3 = Somewhat disagree
 barc-scale-4 = Somewhat agree
 barc-scale-5 = Agree
 barc-scale-6 = Strongly agree
-barc-score = Last score: { $score } out of 60
+barc-score = Last score: { $score } out of 60. The Spanish questions are our own translation, not a tested version.
 
 action-keep = Keep
 action-dismiss = Not for me
@@ -322,13 +375,15 @@ action-erase-confirm = Yes, erase everything
 hint-one-per-line = One per line.
 hint-mood-scale = 1 is very low, 5 is very good.
 hint-craving-scale = 0 is none, 10 is the strongest.
+hint-date-format = Year-month-day, like 2026-01-31.
+hint-date-time-format = Year-month-day and time, like 2026-01-31 14:30.
 action-close = Close
 field-dimension = Area of life
 field-new-passcode-again = New passcode again
 
 ## Secure messages
 messages-heading = Secure messages
-messages-intro = Messages with your peer specialist, encrypted on this phone. Your organization's relay carries them but cannot read them.
+messages-intro = Messages with your peer specialist. Only you and your specialist can read them. This is not for emergencies: if you need help now, call or text { $number }.
 messages-paired-with = Paired with { $name }
 messages-verification-code = Safety code: { $code }. Read it to { $name } by phone or in person: if their inbox shows the same digits, nobody in between can read your messages.
 messages-empty = No messages yet.
@@ -344,47 +399,69 @@ messages-dropped = { $count ->
     [one] 1 message could not be opened or was a repeat, and was not shown.
    *[other] { $count } messages could not be opened or were repeats, and were not shown.
 }
-messages-unpair-warning = Unpairing removes this conversation from this phone. Your specialist keeps their copy.
+messages-unpair-warning = Unpairing removes this conversation from this phone. Your peer specialist keeps their copy.
 message-queued = Waiting to send
 message-sent = Sent
 message-delivered = Delivered
 message-read = Read
 message-not-sent = Not sent
-field-relay = Relay address
+field-relay = Message server address
 field-invite = Invite code
-field-shared-name = Name to share with your specialist
+field-shared-name = Name to share with your peer specialist
 field-message = Message
 action-pair = Pair
 action-send = Send
 action-unpair = Unpair
-problem-relay-address = Please enter the relay address your specialist gave you, starting with https://.
-problem-relay-unreachable = The relay could not be reached. Your messages are kept and will be sent later.
-problem-relay-refused = The relay did not accept that. Please try again later.
-problem-invite-unknown = That invite code was not found. Please check it with your specialist.
-problem-invite-expired = That invite code has expired or was already used. Ask your specialist for a new one.
-problem-invite-incomplete = Please type the whole invite your specialist shows you: the code and the key fingerprint after it.
-problem-specialist-key-mismatch = The keys the relay sent do not match your specialist's invite, so this phone did not pair. Please tell your specialist; do not send anything through this relay until it is fixed.
-problem-already-paired = This phone is already paired. Unpair first.
-problem-specialist-not-ready = Your specialist has not opened their inbox yet. Please try again later.
-problem-not-paired = Pair with your specialist first.
+problem-relay-address = Please enter the message server address your peer specialist gave you. It starts with https://.
+problem-relay-unreachable = Could not reach the message server. Your messages are kept and will be sent later.
+problem-relay-refused = The message server did not accept that. Please try again later.
+problem-invite-unknown = That invite code was not found. Please check it with your peer specialist.
+problem-invite-expired = That invite code has expired or was already used. Ask your peer specialist for a new one.
+problem-invite-incomplete = Please type the whole invite your peer specialist shows you: the code and the key fingerprint after it.
+problem-specialist-key-mismatch = The keys the message server sent do not match your peer specialist's invite, so this phone did not pair. Please tell your peer specialist. Do not send anything through this server until it is fixed.
+problem-already-paired = This phone is already paired. Unpair it first.
+problem-specialist-not-ready = Your peer specialist has not opened their inbox yet. Please try again later.
+problem-not-paired = Pair with your peer specialist first.
 
 # I'm triggered: people in one tap, honest results
 action-call-peer = Call { $name }
 action-text-peer = Text { $name }
 action-call-crisis-number = Call the crisis line ({ $number })
 action-text-crisis-number = Text the crisis line ({ $number })
+action-call-lifeline = Call the crisis line ({ $number })
+action-text-lifeline = Text the crisis line ({ $number })
+crisis-text-body = { "" }
+triggered-unsafe = Your peer specialist may not answer right now. If you feel unsafe or might hurt yourself, call or text { $number } now.
+overdose-help = If someone may have overdosed, call { $number } and use naloxone (Narcan) if you have it.
+action-call-emergency = Call { $number }
 action-try-another = Try another strategy
-triggered-cope-untried = Pick something to try, then rate the craving again.
-triggered-cope-ideas = Here are some ideas to try right now, or reach out to someone. Then rate the craving again.
+triggered-cope-untried = { $focus ->
+    [mental] Pick something to try, then rate the feeling again.
+    [both] Pick something to try, then rate it again.
+   *[other] Pick something to try, then rate the craving again.
+}
+triggered-cope-ideas = { $focus ->
+    [mental] Here are some ideas to try right now, or reach out to someone. Then rate the feeling again.
+    [both] Here are some ideas to try right now, or reach out to someone. Then rate it again.
+   *[other] Here are some ideas to try right now, or reach out to someone. Then rate the craving again.
+}
 triggered-ideas = Ideas to try
-triggered-done-steady = Saved. Cravings rise and fall, and this one will pass. You can try another strategy or reach out at any time.
-check-in-offer-triggered = That's a strong craving. Want to work through it now?
+triggered-done-steady = { $focus ->
+    [mental] Saved. Urges and feelings rise and fall, and this one will pass. You can try something else or reach out at any time.
+    [both] Saved. Cravings and feelings rise and fall, and this one will pass. You can try something else or reach out at any time.
+   *[other] Saved. Cravings rise and fall, and this one will pass. You can try something else or reach out at any time.
+}
+check-in-offer-triggered = { $focus ->
+    [mental] That is a strong urge or feeling. Want to work through it now?
+    [both] That is strong. Want to work through it now?
+   *[other] That's a strong craving. Want to work through it now?
+}
 
 # After a lapse, and every save
 lapse-kind-message = Thank you for being honest. A lapse is a moment, not the end of your recovery. Be kind to yourself today.
 lapse-total-days = { $days ->
-    [one] You have 1 day in recovery in all. A lapse does not erase it.
-   *[other] You have { $days } days in recovery in all. A lapse does not erase them.
+    [one] Total days in recovery: 1. A lapse does not erase it.
+   *[other] Total days in recovery: { $days }. A lapse does not erase them.
 }
 status-saved = Saved.
 
@@ -396,8 +473,21 @@ safety-empty = Your safety plan is empty. Write it now, while you feel steady, s
 
 # Contact my peer: the way they prefer, first
 action-email-peer = Email { $name }
-contact-add-peer = Add your peer's number
+contact-add-peer = Add your peer specialist's number
 contact-add-peer-intro = Save your peer specialist's number so you can reach them in one tap. Until then, the crisis line is here for you any time.
 action-edit-messages = Edit quick messages
 action-undo = Undo
 status-removed = Removed.
+
+# Edits: change, delete, undo
+action-edit = Edit
+action-delete = Delete
+action-change-recovery-date = Change recovery date
+undo-goal-deleted = Goal deleted.
+undo-step-deleted = Step deleted.
+undo-trigger-deleted = Trigger deleted.
+undo-strategy-deleted = Coping strategy deleted.
+today-steps-to-do = Goal steps to do
+today-appointments-coming = Appointments in the next 7 days
+field-needs-first = Get these first
+field-check-in-reminder-time = Daily check-in reminder

@@ -2,76 +2,87 @@
 app-title = Phoenix
 app-title-discreet = Notas
 
-action-add-goal = Añadir meta
-action-add-step = Añadir paso
-action-add-strategy = Añadir estrategia
-action-add-trigger = Añadir detonante
+action-add-goal = Agregar meta
+action-add-step = Agregar paso
+action-add-strategy = Agregar estrategia
+action-add-trigger = Agregar detonante
 action-cancel = Cancelar
 action-change-passcode = Cambiar código
-action-check-in = Registrar el día
-action-contact-peer = Contactar a mi par
-action-crisis-line = Línea de crisis { $number }
-action-enable-biometrics = Desbloquear con biometría
+action-check-in = Hacer el registro diario
+action-contact-peer = Contactar a mi especialista de pares
+action-crisis-line = Llama o escribe al { $number }
+action-enable-biometrics = Usar huella o rostro para desbloquear
 action-erase = Borrar todo
-action-im-triggered = Tengo un detonante
+action-im-triggered = Estoy en un momento difícil
 action-lock-now = Bloquear ahora
-action-record-lapse = Registrar una recaída
+action-record-lapse = Registrar un desliz
 action-safety-plan = Mi plan de seguridad
 action-save = Guardar
 action-unlock = Desbloquear
-action-unlock-biometrics = Desbloquear con biometría
+action-unlock-biometrics = Desbloquear con huella o rostro
 
 first-run-heading = Te damos la bienvenida a Phoenix
-first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, cifrado con él.
+first-run-intro = Elige un código. Todo lo que escribas se queda en este teléfono, protegido con tu código.
 first-run-passcode-rule = Al menos { $count } caracteres.
-first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros: lo que escribiste no se puede recuperar. Cuando entres, haz una copia de seguridad cifrada en Ajustes y guárdala en un lugar seguro.
-lock-heading = Phoenix está bloqueado
-erase-warning = Esto borra todo de este dispositivo. No se puede deshacer.
+first-run-no-recovery = Si olvidas este código, nadie puede abrir Phoenix por ti, ni siquiera nosotros. Lo que escribiste no se puede recuperar. Cuando entres, guarda una copia de seguridad cifrada en Configuración, en un lugar seguro.
+lock-heading = Escribe tu código
+erase-warning = Esto borra todo en este dispositivo. No se puede deshacer.
 
-field-auto-lock = Bloquear tras estos minutos sin uso
-field-craving = Ansias (0 a 10)
+field-auto-lock = Bloquear después de estos minutos sin uso
+field-craving = { $focus ->
+    [mental] Impulso o sentimiento (0 a 10)
+    [both] Ganas de consumir, impulso o sentimiento (0 a 10)
+   *[other] Ganas de consumir (0 a 10)
+}
 field-crisis-line = Número de la línea de crisis
 field-discreet = Modo discreto
-field-halt = ¿Tengo hambre, enojo, soledad o cansancio?
+field-halt = ¿Siento hambre, enojo, soledad o cansancio?
 field-language = Idioma
 field-mood = Ánimo (1 a 5)
 field-name = Nombre
 field-note = Nota
 field-passcode = Código
-field-passcode-again = Repite el código
-field-recovery-date = Fecha de recuperación
+field-passcode-again = Escribe el código otra vez
+field-recovery-date = Fecha de inicio de mi recuperación
 field-sleep = Horas de sueño
-field-target-date = Fecha objetivo (opcional)
+field-target-date = Fecha meta (opcional)
 field-title = Título
-field-used-today = ¿Consumiste hoy?
+field-used-today = { $focus ->
+    [mental] ¿Actuaste hoy según un impulso?
+    [both] ¿Consumiste o actuaste hoy según un impulso?
+   *[other] ¿Consumiste hoy?
+}
 field-why = Por qué importa
+field-recovery-focus = ¿De qué se trata tu recuperación?
+focus-substance-use = Consumo de sustancias
+focus-mental-health = Salud mental
+focus-both = Las dos cosas
+field-emergency-number = Número de emergencias (para una sobredosis)
 
 language-device = Igual que este dispositivo
 
 nav-today = Hoy
 nav-goals = Metas
-nav-triggers = Detonantes y estrategias
+nav-triggers = Detonantes y cómo enfrentarlos
 nav-check-in = Registro diario
 nav-trends = Tendencias
-nav-settings = Ajustes
+nav-settings = Configuración
 
 today-heading = Hoy
 today-days-in-recovery = { $days ->
-    [one] 1 día en recuperación
-   *[other] { $days } días en recuperación
+    [0] Hoy es un nuevo comienzo
+    [one] Racha actual: 1 día
+   *[other] Racha actual: { $days } días
 }
-today-total-days = { $days ->
-    [one] 1 día en recuperación en total
-   *[other] { $days } días en recuperación en total
-}
+today-total-days = Total de días en recuperación: { $days }
 today-longest-stretch = { $days ->
     [one] Racha más larga: 1 día
    *[other] Racha más larga: { $days } días
 }
 today-milestone-reached = Logro alcanzado: { $milestone }
 today-next-milestone = { $days ->
-    [one] Próximo: { $milestone }, mañana
-   *[other] Próximo: { $milestone }, en { $days } días
+    [one] Próximo logro: { $milestone } (falta 1 día)
+   *[other] Próximo logro: { $milestone } (faltan { $days } días)
 }
 today-steps-due = Pasos pendientes
 today-check-in-prompt = ¿Cómo estás hoy? Tómate un minuto para registrar tu día.
@@ -91,7 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Metas
 goals-history = Logradas y archivadas
-goal-progress = { $percent } % de los pasos hechos
+goal-progress = { $percent } % de los pasos hechos
 goal-status-active = Activa
 goal-status-paused = En pausa
 goal-status-completed = Lograda
@@ -101,7 +112,7 @@ dimension-home = Hogar
 dimension-purpose = Propósito
 dimension-community = Comunidad
 
-triggers-heading = Detonantes y estrategias
+triggers-heading = Detonantes y cómo enfrentarlos
 triggers-suggestions = Ideas para tu caja de herramientas
 trigger-kind-people = Personas
 trigger-kind-places = Lugares
@@ -111,22 +122,40 @@ trigger-kind-times = Momentos
 trigger-kind-warning-sign = Señal de alerta temprana
 strategy-untried = Aún no la has probado
 strategy-evidence = { $times ->
-    [one] Bajó tus ansias en { $drop } (una vez)
-   *[other] Bajó tus ansias en { $drop } de media ({ $times } veces)
+    [one] { $focus ->
+        [mental] Bajó el sentimiento { $drop } puntos (una vez)
+       *[other] Bajó las ganas de consumir { $drop } puntos (una vez)
+    }
+   *[other] { $focus ->
+        [mental] Bajó el sentimiento { $drop } puntos en promedio ({ $times } veces)
+       *[other] Bajó las ganas de consumir { $drop } puntos en promedio ({ $times } veces)
+    }
 }
 starter-call-someone = Llamar a alguien
 starter-walk = Salir a caminar
 starter-breathing = Respiración lenta
-starter-urge-surfing = Surfear la ola del deseo
-starter-play-tape-forward = Pensar en cómo acabaría
+starter-urge-surfing = Dejar que las ganas suban y bajen, como una ola
+starter-play-tape-forward = Pensar en cómo terminaría
 starter-meeting = Ir a una reunión
 starter-eat-rest = Comer algo y descansar
 
-triggered-choose = ¿Qué lo provocó? Elige un detonante o haz la revisión HALT.
-triggered-rate-before = ¿Qué tan fuertes son las ansias ahora?
-triggered-cope = Esto te ha ayudado antes. Prueba una y vuelve a valorar las ansias.
-triggered-done = Guardado. Lo superaste.
-triggered-still-high = Las ansias siguen fuertes. No tienes que pasar por esto a solas.
+triggered-choose = ¿Qué lo provocó? Elige un detonante, o pregúntate: ¿siento hambre, enojo, soledad o cansancio?
+triggered-rate-before = { $focus ->
+    [mental] ¿Qué tan fuerte es este impulso o sentimiento?
+    [both] ¿Qué tan fuertes son las ganas de consumir, el impulso o el sentimiento?
+   *[other] ¿Qué tan fuertes son las ganas de consumir ahora?
+}
+triggered-cope = { $focus ->
+    [mental] Esto te ha ayudado antes. Prueba una cosa y vuelve a medir el sentimiento.
+    [both] Esto te ha ayudado antes. Prueba una cosa y vuelve a medirlo.
+   *[other] Esto te ha ayudado antes. Prueba una cosa y vuelve a medir las ganas de consumir.
+}
+triggered-done = Guardado. Lo lograste.
+triggered-still-high = { $focus ->
+    [mental] El sentimiento sigue fuerte. No tienes que pasar por esto a solas.
+    [both] Sigue fuerte. No tienes que pasar por esto a solas.
+   *[other] Las ganas de consumir siguen fuertes. No tienes que pasar por esto a solas.
+}
 triggered-reach-out = Contacta ahora a tu especialista de pares o abre tu plan de seguridad.
 halt-hungry = Hambre
 halt-angry = Enojo
@@ -134,67 +163,73 @@ halt-lonely = Soledad
 halt-tired = Cansancio
 
 check-in-heading = Registro diario
-check-in-used-note = No hay respuestas incorrectas. Una recaída es parte de muchas recuperaciones.
+check-in-used-note = { $focus ->
+    [mental] No hay respuestas incorrectas. Los días difíciles son parte de muchas recuperaciones.
+   *[other] No hay respuestas incorrectas. Un desliz es parte de muchas recuperaciones.
+}
 
 trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
 
-settings-heading = Ajustes
+settings-heading = Configuración
+field-allow-screenshots = Permitir capturas de pantalla
+settings-screenshots-note = Si está desactivado, esta aplicación oculta sus pantallas en las capturas, las grabaciones de pantalla y la lista de aplicaciones recientes.
 
 problem-empty-text = Escribe el nombre o el título.
 problem-unknown-item = Ese elemento ya no existe.
-problem-out-of-range = Ese valor está fuera de la escala.
-problem-invalid-date = Escribe una fecha como 2026-01-31, que no sea futura.
-problem-passcodes-differ = Los dos códigos no son iguales.
+problem-out-of-range = Ese valor no sirve aquí. Revísalo, por favor.
+problem-invalid-date = Escribe la fecha como año-mes-día, por ejemplo 2026-01-31. No puede ser una fecha futura.
+problem-passcodes-differ = Los dos códigos no coinciden.
 problem-passcode-too-short = Elige un código de al menos 4 caracteres.
-problem-wrong-passcode = Ese código no abrió Phoenix.
+problem-wrong-passcode = Ese código no funcionó. Inténtalo de nuevo.
 problem-throttled = { $seconds ->
     [one] Demasiados intentos. Vuelve a intentarlo en 1 segundo.
    *[other] Demasiados intentos. Vuelve a intentarlo en { $seconds } segundos.
 }
-problem-erased-after-failures = Phoenix se borró tras demasiados códigos incorrectos, como elegiste.
-problem-platform-key-unavailable = El desbloqueo biométrico no está disponible. Usa tu código.
+problem-erased-after-failures = Todo en este dispositivo se borró después de demasiados códigos incorrectos, para proteger tu privacidad. Puedes empezar de nuevo.
+problem-platform-key-unavailable = El desbloqueo con huella o rostro no está disponible. Usa tu código.
 problem-not-now = Eso no está disponible ahora.
 problem-save-failed = No se pudo guardar. No se perdió nada de lo que guardaste antes.
-problem-storage-full = El dispositivo está lleno. Libera espacio; no se perdió nada de lo que guardaste.
+problem-storage-full = El dispositivo está lleno. Libera espacio. No se perdió nada de lo que guardaste antes.
 problem-damaged-records = { $count ->
     [one] 1 entrada no se pudo leer y se dejó intacta.
    *[other] { $count } entradas no se pudieron leer y se dejaron intactas.
 }
-problem-newer-version = Estos datos los guardó una versión más nueva de Phoenix. Actualiza la aplicación.
+problem-newer-version = Una versión más nueva de la aplicación guardó estos datos. Actualiza la aplicación.
+problem-link-unopened = Este teléfono no tiene una aplicación para abrir eso. Llama o escribe desde otro teléfono: { $address }
 
 action-call = Llamar
 action-call-crisis = Llamar a la línea de crisis
-action-email = Correo
-action-export-backup = Exportar una copia cifrada
-action-export-calendar = Añadir las citas a mi calendario
+action-email = Correo electrónico
+action-export-backup = Guardar una copia de seguridad
+action-export-calendar = Agregar las citas a mi calendario
 action-export-plan = Compartir mi plan de cuidado continuo
-action-import-backup = Restaurar desde una copia
-action-text = Mensaje
+action-import-backup = Restaurar desde una copia de seguridad
+action-text = Mensaje de texto
 action-text-crisis = Escribir a la línea de crisis
 
 nav-aftercare = Plan de cuidado continuo
 nav-safety-plan = Plan de seguridad
-nav-contact = Contactar a mi par
+nav-contact = Contactar a mi especialista de pares
 
 today-appointments = Citas de hoy
-today-barc-prompt = Una vez al mes: ¿cómo está tu capital de recuperación? Responde las 10 preguntas.
+today-barc-prompt = Una vez al mes: ¿cuánto apoyo tiene tu recuperación? Responde 10 preguntas cortas.
 
 aftercare-heading = Mi plan de cuidado continuo
 aftercare-contacts = Contactos de apoyo
-aftercare-referrals = Servicios y derivaciones
+aftercare-referrals = Servicios y referidos
 aftercare-documents = Documentos por conseguir
 aftercare-appointments = Citas
 aftercare-meetings = Reuniones semanales
 aftercare-warning-signs = Señales de alerta
-aftercare-re-engagement = Si empiezo a tambalearme, voy a
+aftercare-re-engagement = Si empiezo a tener problemas, voy a
 
 service-counseling = Consejería
 service-mental-health = Servicios de salud mental
 service-food-bank = Banco de alimentos
 service-emergency-housing = Vivienda de emergencia
-service-recovery-residence = Residencia de recuperación
+service-recovery-residence = Vivienda de recuperación
 service-support-group = Grupo de apoyo
 service-treatment-provider = Centro de tratamiento
 service-health-care = Atención médica
@@ -204,7 +239,7 @@ service-legal = Ayuda legal
 referral-to-contact = Por contactar
 referral-contacted = Contactado
 referral-waitlisted = En lista de espera
-referral-enrolled = Inscrito
+referral-enrolled = Con inscripción
 referral-done = Terminado
 
 document-social-security = Tarjeta del seguro social
@@ -223,6 +258,20 @@ weekday-thu = jueves
 weekday-fri = viernes
 weekday-sat = sábado
 weekday-sun = domingo
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-readable = { $day } de { $month } de { $year }
+date-time-readable = { $date }, a las { $time }
 
 safety-heading = Mi plan de seguridad
 safety-warning-signs = 1. Señales de que una crisis puede estar empezando
@@ -230,30 +279,34 @@ safety-internal-coping = 2. Cosas que puedo hacer por mi cuenta para distraerme
 safety-distractions = 3. Personas y lugares que me ayudan a distraerme
 safety-people-to-ask = 4. Personas a quienes puedo pedir ayuda
 safety-professionals = 5. Profesionales y servicios que puedo contactar
-safety-environment = 6. Hacer que mi entorno sea seguro
+safety-environment = 6. Cómo hacer que mi entorno sea seguro
 safety-reasons = Razones para vivir
 
-contact-heading = Contactar a mi par
+contact-heading = Contactar a mi especialista de pares
 contact-templates = Mensajes rápidos
 contact-outside-hours = Puede que tu especialista de pares no responda ahora. Si estás en crisis, llama o escribe a la línea de crisis.
 contact-prefers-call = Prefiere una llamada
 contact-prefers-text = Prefiere un mensaje
-contact-prefers-email = Prefiere correo
+contact-prefers-email = Prefiere un correo electrónico
 template-call-me = ¿Me puedes llamar?
-template-cravings = Estoy luchando con las ansias.
+template-cravings = { $focus ->
+    [mental] Estoy pasando por un momento difícil.
+    [both] Estoy pasando por un momento difícil con las ganas de consumir o con lo que siento.
+   *[other] Estoy pasando por un momento difícil con las ganas de consumir.
+}
 template-good-news = ¡Tengo buenas noticias!
 
-field-backup-passphrase = Frase de la copia
-field-check-in-reminder = Recordatorio diario (HH:MM)
+field-backup-passphrase = Contraseña de la copia de seguridad
+field-check-in-reminder = Recordatorio del registro diario (horas:minutos, por ejemplo 20:30)
 
 reminder-discreet-title = Recordatorio
 reminder-discreet-body = Tienes un recordatorio.
 
-barc-heading = Capital de recuperación (BARC-10)
+barc-heading = Lo que apoya tu recuperación (BARC-10)
 barc-item-1 = En mi vida hay cosas más importantes que consumir.
-barc-item-2 = En general, estoy contento con mi vida.
+barc-item-2 = En general, me siento bien con mi vida.
 barc-item-3 = Tengo energía suficiente para hacer lo que me propongo.
-barc-item-4 = Me siento orgulloso de mi comunidad y parte de ella.
+barc-item-4 = Siento orgullo por la comunidad donde vivo y me siento parte de ella.
 barc-item-5 = Recibo mucho apoyo de mis amistades.
 barc-item-6 = Mi vida es desafiante y plena sin necesidad de drogas ni alcohol.
 barc-item-7 = El lugar donde vivo ha impulsado mi recuperación.
@@ -266,7 +319,7 @@ barc-scale-3 = Algo en desacuerdo
 barc-scale-4 = Algo de acuerdo
 barc-scale-5 = De acuerdo
 barc-scale-6 = Totalmente de acuerdo
-barc-score = Último resultado: { $score } de 60
+barc-score = Último resultado: { $score } de 60. Estas preguntas en español son una traducción nuestra, no una versión validada.
 
 action-keep = Guardar en mi caja
 action-dismiss = No es para mí
@@ -292,23 +345,23 @@ field-kind = Tipo
 field-step = Paso
 field-due = Fecha límite (opcional)
 field-helps-with = Me ayuda con
-field-lapse-date = Fecha de la recaída
+field-lapse-date = Fecha del desliz
 field-lapse-context = Qué pasó (opcional)
 field-current-passcode = Código actual
 field-new-passcode = Código nuevo
 field-backup-file = Archivo de copia de seguridad
 field-preferred-way = La mejor forma de contactar
-contact-specialist = Mi especialista de apoyo
+contact-specialist = Mi especialista de pares
 contact-way-call = Una llamada
 contact-way-text = Un mensaje de texto
 contact-way-email = Un correo electrónico
-action-add = Añadir
-action-add-contact = Añadir contacto
-action-add-referral = Añadir derivación
-action-add-document = Añadir documento
-action-add-appointment = Añadir cita
-action-add-meeting = Añadir reunión
-action-add-hours = Añadir horario
+action-add = Agregar
+action-add-contact = Agregar contacto
+action-add-referral = Agregar referido
+action-add-document = Agregar documento
+action-add-appointment = Agregar cita
+action-add-meeting = Agregar reunión
+action-add-hours = Agregar horario
 action-remove = Quitar
 action-mark-done = Hecho
 action-allow-reminders = Permitir recordatorios en este dispositivo
@@ -322,13 +375,15 @@ action-erase-confirm = Sí, borrar todo
 hint-one-per-line = Uno por línea.
 hint-mood-scale = 1 es muy bajo, 5 es muy bueno.
 hint-craving-scale = 0 es nada, 10 es lo más fuerte.
+hint-date-format = Año-mes-día, por ejemplo 2026-01-31.
+hint-date-time-format = Año-mes-día y hora, por ejemplo 2026-01-31 14:30.
 action-close = Cerrar
 field-dimension = Área de la vida
-field-new-passcode-again = Repite el código nuevo
+field-new-passcode-again = Escribe el código nuevo otra vez
 
 ## Mensajes seguros
 messages-heading = Mensajes seguros
-messages-intro = Mensajes con tu especialista de pares, cifrados en este teléfono. El servidor de tu organización los transporta pero no puede leerlos.
+messages-intro = Mensajes con tu especialista de pares. Solo tú y tu especialista pueden leerlos. Esto no es para emergencias: si necesitas ayuda ahora, llama o escribe al { $number }.
 messages-paired-with = Conectado con { $name }
 messages-verification-code = Código de seguridad: { $code }. Léeselo a { $name } por teléfono o en persona: si su bandeja muestra los mismos dígitos, nadie en medio puede leer tus mensajes.
 messages-empty = Todavía no hay mensajes.
@@ -344,47 +399,69 @@ messages-dropped = { $count ->
     [one] 1 mensaje no se pudo abrir o estaba repetido, y no se mostró.
    *[other] { $count } mensajes no se pudieron abrir o estaban repetidos, y no se mostraron.
 }
-messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista conserva su copia.
+messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista de pares conserva su copia.
 message-queued = Esperando para enviar
 message-sent = Enviado
 message-delivered = Entregado
 message-read = Leído
 message-not-sent = No enviado
-field-relay = Dirección del servidor
+field-relay = Dirección del servidor de mensajes
 field-invite = Código de invitación
-field-shared-name = Nombre que compartes con tu especialista
+field-shared-name = Nombre que compartes con tu especialista de pares
 field-message = Mensaje
 action-pair = Conectar
 action-send = Enviar
 action-unpair = Desconectar
-problem-relay-address = Escribe la dirección del servidor que te dio tu especialista, que empieza con https://.
-problem-relay-unreachable = No se pudo conectar con el servidor. Tus mensajes se guardan y se enviarán más tarde.
-problem-relay-refused = El servidor no aceptó eso. Inténtalo de nuevo más tarde.
-problem-invite-unknown = No se encontró ese código de invitación. Compruébalo con tu especialista.
-problem-invite-expired = Ese código de invitación caducó o ya se usó. Pide uno nuevo a tu especialista.
-problem-invite-incomplete = Escribe la invitación completa que te muestra tu especialista: el código y la huella de la clave que le sigue.
-problem-specialist-key-mismatch = Las claves que envió el servidor no coinciden con la invitación de tu especialista, así que este teléfono no se conectó. Avísale a tu especialista y no envíes nada por este servidor hasta que se resuelva.
-problem-already-paired = Este teléfono ya está conectado. Desconéctalo primero.
-problem-specialist-not-ready = Tu especialista todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
-problem-not-paired = Primero conéctate con tu especialista.
+problem-relay-address = Escribe la dirección del servidor de mensajes que te dio tu especialista de pares. Empieza con https://.
+problem-relay-unreachable = No se pudo conectar con el servidor de mensajes. Tus mensajes se guardan y se enviarán más tarde.
+problem-relay-refused = El servidor de mensajes no aceptó eso. Inténtalo de nuevo más tarde.
+problem-invite-unknown = No se encontró ese código de invitación. Revísalo con tu especialista de pares.
+problem-invite-expired = Ese código de invitación venció o ya se usó. Pide uno nuevo a tu especialista de pares.
+problem-invite-incomplete = Escribe la invitación completa que te muestra tu especialista de pares: el código y la huella de la clave que le sigue.
+problem-specialist-key-mismatch = Las claves que envió el servidor de mensajes no coinciden con la invitación de tu especialista de pares, así que este teléfono no se conectó. Avísale a tu especialista de pares. No envíes nada por este servidor hasta que se resuelva.
+problem-already-paired = Este teléfono ya está conectado. Primero desconéctalo.
+problem-specialist-not-ready = Tu especialista de pares todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
+problem-not-paired = Primero conéctate con tu especialista de pares.
 
-# Tengo un detonante: personas a un toque, resultados honestos
+# Estoy en un momento difícil: personas a un toque, resultados honestos
 action-call-peer = Llamar a { $name }
 action-text-peer = Escribir a { $name }
 action-call-crisis-number = Llamar a la línea de crisis ({ $number })
 action-text-crisis-number = Escribir a la línea de crisis ({ $number })
+action-call-lifeline = Llamar al { $number } (menú en inglés: marca 2 para español)
+action-text-lifeline = Escribir al { $number } (empieza con AYUDA para recibir ayuda en español)
+crisis-text-body = AYUDA
+triggered-unsafe = Puede que tu especialista de pares no responda ahora. Si no te sientes a salvo o podrías hacerte daño, llama o escribe al { $number } ahora.
+overdose-help = Si alguien pudo haber tenido una sobredosis, llama al { $number } y usa naloxona (Narcan) si la tienes.
+action-call-emergency = Llamar al { $number }
 action-try-another = Probar otra estrategia
-triggered-cope-untried = Elige algo para probar y luego vuelve a valorar las ganas de consumir.
-triggered-cope-ideas = Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a valorar las ganas de consumir.
+triggered-cope-untried = { $focus ->
+    [mental] Elige algo para probar y luego vuelve a medir el sentimiento.
+    [both] Elige algo para probar y luego vuelve a medirlo.
+   *[other] Elige algo para probar y luego vuelve a medir las ganas de consumir.
+}
+triggered-cope-ideas = { $focus ->
+    [mental] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medir el sentimiento.
+    [both] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medirlo.
+   *[other] Aquí tienes algunas ideas para probar ahora, o busca a alguien. Luego vuelve a medir las ganas de consumir.
+}
 triggered-ideas = Ideas para probar
-triggered-done-steady = Guardado. Las ganas de consumir suben y bajan, y estas también pasarán. Puedes probar otra estrategia o buscar apoyo cuando quieras.
-check-in-offer-triggered = Son muchas ganas de consumir. ¿Quieres enfrentarlas ahora?
+triggered-done-steady = { $focus ->
+    [mental] Guardado. Los impulsos y los sentimientos suben y bajan, y este también pasará. Puedes probar otra cosa o buscar apoyo cuando quieras.
+    [both] Guardado. Las ganas de consumir y los sentimientos suben y bajan, y esto también pasará. Puedes probar otra cosa o buscar apoyo cuando quieras.
+   *[other] Guardado. Las ganas de consumir suben y bajan, y estas también pasarán. Puedes probar otra cosa o buscar apoyo cuando quieras.
+}
+check-in-offer-triggered = { $focus ->
+    [mental] Es un impulso o sentimiento fuerte. ¿Quieres trabajar en eso ahora?
+    [both] Es algo fuerte. ¿Quieres trabajar en eso ahora?
+   *[other] Son muchas ganas de consumir. ¿Quieres trabajar en eso ahora?
+}
 
 # Después de un desliz, y cada vez que guardas
-lapse-kind-message = Gracias por ser honesto. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.
+lapse-kind-message = Gracias por tu honestidad. Un desliz es un momento, no el fin de tu recuperación. Sé amable contigo hoy.
 lapse-total-days = { $days ->
-    [one] Tienes 1 día en recuperación en total. Un desliz no lo borra.
-   *[other] Tienes { $days } días en recuperación en total. Un desliz no los borra.
+    [one] Total de días en recuperación: 1. Un desliz no lo borra.
+   *[other] Total de días en recuperación: { $days }. Un desliz no los borra.
 }
 status-saved = Guardado.
 
@@ -394,10 +471,23 @@ action-edit-safety-plan = Editar mi plan de seguridad
 action-done-editing = Listo
 safety-empty = Tu plan de seguridad está vacío. Escríbelo ahora, mientras te sientes estable, para que esté listo cuando lo necesites. Se guarda mientras escribes.
 
-# Contactar a mi par: primero la forma que prefiere
-action-email-peer = Enviar correo a { $name }
-contact-add-peer = Añade el número de tu par
+# Contactar a mi especialista de pares: primero la forma que prefiere
+action-email-peer = Enviar un correo electrónico a { $name }
+contact-add-peer = Agrega el número de tu especialista de pares
 contact-add-peer-intro = Guarda el número de tu especialista de pares para comunicarte con un solo toque. Mientras tanto, la línea de crisis está aquí para ti a cualquier hora.
 action-edit-messages = Editar mensajes rápidos
 action-undo = Deshacer
 status-removed = Eliminado.
+
+# Cambios: editar, eliminar, deshacer
+action-edit = Editar
+action-delete = Eliminar
+action-change-recovery-date = Cambiar la fecha de recuperación
+undo-goal-deleted = Meta eliminada.
+undo-step-deleted = Paso eliminado.
+undo-trigger-deleted = Detonante eliminado.
+undo-strategy-deleted = Estrategia eliminada.
+today-steps-to-do = Pasos de tus metas por hacer
+today-appointments-coming = Citas de los próximos 7 días
+field-needs-first = Consigue primero
+field-check-in-reminder-time = Recordatorio diario para registrarte

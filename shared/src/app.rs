@@ -24,7 +24,7 @@ use crate::model::problem::Problem;
 use crate::model::recovery::{self, RecoveryEvent};
 use crate::model::{
     Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, goals,
-    lock, notice, safety, settings, triggers,
+    lock, notice, safety, settings, triggers, undo,
 };
 use crate::view::{self, ViewModel, export, reminders};
 use commands::{Cmd, problem, run};
@@ -47,6 +47,7 @@ impl Phoenix {
         Translator {
             translations: &self.translations,
             language: model.language(),
+            focus: model.recovery_focus(),
         }
     }
 }
@@ -89,6 +90,11 @@ impl App for Phoenix {
             }
             Event::Relay(RelayAnswer(call, result)) => {
                 relay_answered(call, result, model, &self.words(model))
+            }
+            // The phone could not open the link: show the number instead.
+            Event::LinkFailed(url) => {
+                model.unopened_link = Some(crate::model::contact::link_address(&url));
+                problem(model, Problem::LinkUnopened)
             }
             // Every shell event is first stamped with the time.
             shell_event => Command::request_from_shell(crate::effects::TimeRequest)
@@ -137,10 +143,18 @@ impl Phoenix {
                 let fields = field::of_event(&event);
                 let (action, next_id) = (action_of(&event), unlocked.data.next_id);
                 let background = action == notice::Action::Background;
-                if !background {
+                // The undo is offered until the participant's next action.
+                let offered = if background {
+                    None
+                } else {
                     unlocked.notice = None;
-                }
+                    unlocked.undo.take()
+                };
                 let result = match event {
+                    Event::Undo => undo::restore(offered, unlocked).map(|update| {
+                        unlocked.notice = notice::after(action, &update, next_id, next_id);
+                        run(update)
+                    }),
                     Event::Settings(event) if event.concerns_the_vault() => {
                         lifecycle::vault_setting(event, unlocked)
                     }
@@ -388,7 +402,7 @@ pub(crate) mod tests {
                 mood: 3,
                 craving: 4,
                 halt: Halt::default(),
-                sleep_hours: None,
+                sleep_hours: String::new(),
                 used_today: None,
                 triggers: vec![],
                 strategies: vec![],

@@ -81,7 +81,7 @@ mod tests {
         let view: ViewModel = BincodeFfiFormat::deserialize(&core.view().unwrap()).unwrap();
         assert!(matches!(view.screen, ScreenView::FirstRun(_)));
         assert_eq!(
-            view.help.im_triggered, "Tengo un detonante",
+            view.help.im_triggered, "Estoy en un momento difícil",
             "the device's language"
         );
 

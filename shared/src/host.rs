@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
 use crate::effects::{
-    Effect, HttpRequest, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
+    Effect, HttpRequest, HttpResult, LinkOutcome, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
     ScheduleReminders, ShareFile, StoreOperation,
 };
 use crate::model::{Environment, Model};
@@ -77,6 +77,7 @@ enum Pending {
 enum Answer {
     PlatformKey,
     Http,
+    Link,
     Done,
 }
 
@@ -181,13 +182,27 @@ impl CoreHost {
         }
     }
 
-    /// Reports that an open-url, share or notify request was carried out.
+    /// Answers an open-url request: opened, or no app on the phone could.
+    pub fn resolve_link(
+        &self,
+        id: u32,
+        outcome: LinkOutcome,
+    ) -> Result<Vec<ShellRequest>, HostError> {
+        match self.take_pending(id)? {
+            Pending::OpenUrl(mut request) => self.resume(&mut request, outcome),
+            other => {
+                self.put_back(id, other);
+                Err(HostError::Malformed)
+            }
+        }
+    }
+
+    /// Reports that a share or notify request was carried out.
     pub fn resolve_done(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
         match self.take_pending(id)? {
-            Pending::OpenUrl(mut request) => self.resume(&mut request, ()),
             Pending::Share(mut request) => self.resume(&mut request, ()),
             Pending::Notify(mut request) => self.resume(&mut request, ()),
-            other @ (Pending::PlatformKey(_) | Pending::Http(_)) => {
+            other @ (Pending::PlatformKey(_) | Pending::Http(_) | Pending::OpenUrl(_)) => {
                 self.put_back(id, other);
                 Err(HostError::Malformed)
             }
@@ -209,7 +224,8 @@ impl CoreHost {
     }
 
     /// Answers shell request `id` with its bincode-encoded output
-    /// ([`PlatformKeyOutput`], [`HttpResult`], or `()` for the others).
+    /// ([`PlatformKeyOutput`], [`HttpResult`], [`LinkOutcome`], or `()` for
+    /// the others).
     pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
         guarded(|| {
             let requests = match self.answer_kind(id)? {
@@ -222,6 +238,11 @@ impl CoreHost {
                     let output = BincodeFfiFormat::deserialize::<HttpResult>(output)
                         .map_err(|_| HostError::Malformed)?;
                     self.resolve_http(id, output)?
+                }
+                Answer::Link => {
+                    let outcome = BincodeFfiFormat::deserialize::<LinkOutcome>(output)
+                        .map_err(|_| HostError::Malformed)?;
+                    self.resolve_link(id, outcome)?
                 }
                 Answer::Done => self.resolve_done(id)?,
             };
@@ -243,6 +264,7 @@ impl CoreHost {
             .map(|request| match request {
                 Pending::PlatformKey(_) => Answer::PlatformKey,
                 Pending::Http(_) => Answer::Http,
+                Pending::OpenUrl(_) => Answer::Link,
                 _ => Answer::Done,
             })
             .ok_or(HostError::UnknownEffect)

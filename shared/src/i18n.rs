@@ -7,6 +7,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
+use crate::model::settings::RecoveryFocus;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum Language {
@@ -142,18 +144,26 @@ impl Translations {
 
 /// The translations in one language: what views, exports and reminders
 /// read their words from.
+///
+/// Every message may select on `$focus` (`substance`, `mental` or `both`:
+/// [`RecoveryFocus::code`]), so "craving" becomes "urge or feeling" for a
+/// participant in mental-health recovery without a second set of ids.
 pub struct Translator<'a> {
     pub translations: &'a Translations,
     pub language: Language,
+    pub focus: RecoveryFocus,
 }
 
 impl Translator<'_> {
     pub fn get(&self, key: &str) -> String {
-        self.translations.text(self.language, key)
+        self.with(key, &[])
     }
 
     pub fn with(&self, key: &str, args: &[(&str, Arg)]) -> String {
-        self.translations.text_with(self.language, key, args)
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(("focus", Arg::from(self.focus.code())));
+        all.extend(args.iter().cloned());
+        self.translations.text_with(self.language, key, &all)
     }
 }
 
@@ -189,10 +199,12 @@ mod tests {
         let days = |language, n: i64| {
             translations.text_with(language, "today-days-in-recovery", &[("days", n.into())])
         };
-        assert_eq!(days(Language::English, 1), "1 day in recovery");
-        assert_eq!(days(Language::English, 2), "2 days in recovery");
-        assert_eq!(days(Language::Spanish, 1), "1 día en recuperación");
-        assert_eq!(days(Language::Spanish, 400), "400 días en recuperación");
+        assert_eq!(days(Language::English, 0), "Today is a fresh start");
+        assert_eq!(days(Language::English, 1), "Current stretch: 1 day");
+        assert_eq!(days(Language::English, 2), "Current stretch: 2 days");
+        assert_eq!(days(Language::Spanish, 0), "Hoy es un nuevo comienzo");
+        assert_eq!(days(Language::Spanish, 1), "Racha actual: 1 día");
+        assert_eq!(days(Language::Spanish, 400), "Racha actual: 400 días");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub mod app;
 pub mod effects;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ffi;
+#[cfg(all(feature = "fuzzing", not(target_arch = "wasm32")))]
+pub mod fuzzing;
 #[cfg(not(target_arch = "wasm32"))]
 uniffi::setup_scaffolding!();
 pub mod host;

@@ -24,11 +24,14 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use tempfile::TempDir;
 
 use crate::app::Event;
-use crate::effects::{HttpRequest, HttpResult, PlatformKeyOperation, Reminder, ShareFile};
+use crate::effects::{HttpRequest, HttpResult, LinkOutcome};
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
 use crate::model::messages::{MessageStatus, MessagesEvent};
+use crate::view::ViewModel;
 use crate::view::messages::MessagesView;
-use crate::view::{AftercareView, ContactView, GoalsView, ScreenView, TodayView, ViewModel};
+
+mod readers;
+pub use readers::{Screens, ShellRequests};
 
 /// The passcode test participants choose.
 pub const PASSCODE: &str = "quiet harbor 7";
@@ -70,7 +73,8 @@ impl Default for Setup {
 /// The core on a phone, started: its vault file, its clock, its network.
 ///
 /// [`Phone::send`] answers the shell requests the way a shell does (HTTP
-/// through the network, share, notify and open-url as done) except the
+/// through the network, share and notify as done, open-url as opened
+/// unless [`Phone::set_opens_links`] said otherwise) except the
 /// platform keystore's, which the test answers itself through
 /// [`Phone::host`]. [`Phone::requests`] leaves every request unanswered.
 pub struct Phone {
@@ -79,6 +83,8 @@ pub struct Phone {
     clock: Arc<AtomicI64>,
     setup: Setup,
     online: Cell<bool>,
+    /// The phone has apps for `tel:`, `sms:` and `mailto:` links.
+    opens_links: Cell<bool>,
     sent: RefCell<Vec<String>>,
 }
 
@@ -120,6 +126,7 @@ impl Phone {
             clock,
             setup,
             online: Cell::new(true),
+            opens_links: Cell::new(true),
             sent: RefCell::new(Vec::new()),
         };
         phone.send(Event::Start);
@@ -176,6 +183,14 @@ impl Phone {
         self.host.view()
     }
 
+    /// Sends an event that hands the phone a link (which redraws only once
+    /// the phone answers), answers it as the phone does, and returns the view.
+    pub fn open_link(&self, event: Event) -> ViewModel {
+        let requests = self.host.update(event);
+        self.serve(requests);
+        self.host.view()
+    }
+
     /// [`Phone::send`], for an event that must be accepted: no problem shown.
     pub fn send_ok(&self, event: Event) -> ViewModel {
         let view = self.send(event);
@@ -218,6 +233,12 @@ impl Phone {
     /// Loses or finds the network: offline, every request is unreachable.
     pub fn set_online(&self, online: bool) {
         self.online.set(online);
+    }
+
+    /// Whether the phone has apps for links (a tablet has no dialer, and
+    /// may have no messages app): without them every link fails to open.
+    pub fn set_opens_links(&self, opens: bool) {
+        self.opens_links.set(opens);
     }
 
     /// Every HTTP request the core asked to send since the phone started,
@@ -264,7 +285,15 @@ impl Phone {
                     let result = self.carry(&http);
                     self.host.resolve_http(request.id, result)
                 }
-                ShellEffect::OpenUrl(_) | ShellEffect::Share(_) | ShellEffect::Notify(_) => {
+                ShellEffect::OpenUrl(_) => {
+                    let outcome = if self.opens_links.get() {
+                        LinkOutcome::Opened
+                    } else {
+                        LinkOutcome::Failed
+                    };
+                    self.host.resolve_link(request.id, outcome)
+                }
+                ShellEffect::Share(_) | ShellEffect::Notify(_) => {
                     self.host.resolve_done(request.id)
                 }
             };
@@ -313,101 +342,5 @@ impl SwitchedOff {
     /// The app opened again: a new core over the same files and clock.
     pub fn switch_on(self) -> Phone {
         Phone::start(self.dir, self.clock, self.setup)
-    }
-}
-
-/// What a test looks for among the requests the core handed the shell;
-/// each fails the test if there is none.
-pub trait ShellRequests {
-    /// The first file to share, and its request's id.
-    fn shared_file(&self) -> (u32, ShareFile);
-    /// The first link to open.
-    fn opened_url(&self) -> String;
-    /// The new reminder schedule, and its request's id.
-    fn reminders(&self) -> (u32, Vec<Reminder>);
-    /// The first platform-keystore request, and its id.
-    fn platform_key(&self) -> (u32, PlatformKeyOperation);
-    /// Whether the shell is asked to redraw (this one never fails).
-    fn redraws(&self) -> bool;
-}
-
-impl ShellRequests for [ShellRequest] {
-    fn shared_file(&self) -> (u32, ShareFile) {
-        self.iter()
-            .find_map(|r| match &r.effect {
-                ShellEffect::Share(file) => Some((r.id, file.clone())),
-                _ => None,
-            })
-            .expect("a file to share")
-    }
-
-    fn opened_url(&self) -> String {
-        self.iter()
-            .find_map(|r| match &r.effect {
-                ShellEffect::OpenUrl(open) => Some(open.url.clone()),
-                _ => None,
-            })
-            .expect("a link to open")
-    }
-
-    fn reminders(&self) -> (u32, Vec<Reminder>) {
-        self.iter()
-            .find_map(|r| match &r.effect {
-                ShellEffect::Notify(schedule) => Some((r.id, schedule.0.clone())),
-                _ => None,
-            })
-            .expect("a new reminder schedule")
-    }
-
-    fn platform_key(&self) -> (u32, PlatformKeyOperation) {
-        self.iter()
-            .find_map(|r| match &r.effect {
-                ShellEffect::PlatformKey(operation) => Some((r.id, operation.clone())),
-                _ => None,
-            })
-            .expect("a platform-keystore request")
-    }
-
-    fn redraws(&self) -> bool {
-        self.iter().any(|r| r.effect == ShellEffect::Render)
-    }
-}
-
-/// The screen a view model shows, for the screens tests read most; each
-/// fails the test, naming the screen shown, if another is.
-pub trait Screens {
-    fn today(&self) -> &TodayView;
-    fn goals(&self) -> &GoalsView;
-    fn aftercare(&self) -> &AftercareView;
-    fn contact(&self) -> &ContactView;
-}
-
-impl Screens for ViewModel {
-    fn today(&self) -> &TodayView {
-        match &self.screen {
-            ScreenView::Today(today) => today,
-            other => panic!("expected Today, got {other:?}"),
-        }
-    }
-
-    fn goals(&self) -> &GoalsView {
-        match &self.screen {
-            ScreenView::Goals(goals) => goals,
-            other => panic!("expected Goals, got {other:?}"),
-        }
-    }
-
-    fn aftercare(&self) -> &AftercareView {
-        match &self.screen {
-            ScreenView::Aftercare(aftercare) => aftercare,
-            other => panic!("expected Aftercare, got {other:?}"),
-        }
-    }
-
-    fn contact(&self) -> &ContactView {
-        match &self.screen {
-            ScreenView::Contact(contact) => contact,
-            other => panic!("expected Contact my peer, got {other:?}"),
-        }
     }
 }

@@ -130,7 +130,7 @@ fn changing_the_passcode_and_erasing_everything() {
     }));
     assert_eq!(
         view.problem.as_deref(),
-        Some("That passcode did not open Phoenix.")
+        Some("That passcode did not work. Try again.")
     );
     phone.send(Event::Settings(SettingsEvent::ChangePasscode {
         current: PASSCODE.into(),
@@ -251,31 +251,38 @@ fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
     assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
 }
 
-/// The phones send the hours as typed; the core's own check answers.
+/// Every shell sends the hours as typed; the core's own check answers, at
+/// the field.
 #[test]
 fn hours_of_sleep_off_the_scale_are_refused_with_a_message_on_screen() {
     let phone = Phone::participant();
     phone.send(Event::Navigate(Screen::CheckIn));
-    for hours in [25, 255] {
+    for hours in ["25", "255", "1000", "seven", "-1", "7.5"] {
         let view = phone.send(Event::CheckIn(CheckInForm {
-            sleep_hours: Some(hours),
+            sleep_hours: hours.to_owned(),
             ..check_in(3, 2)
         }));
         assert_eq!(
             view.problem.as_deref(),
-            Some("That value is outside the scale."),
+            Some("That value does not fit here. Please check it."),
             "{hours} hours"
         );
+        assert_eq!(view.problem_field.as_deref(), Some("sleep-hours"));
         assert!(
             matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood.is_none()),
             "nothing was saved: {view:?}"
         );
     }
     let view = phone.send_ok(Event::CheckIn(CheckInForm {
-        sleep_hours: Some(24),
+        sleep_hours: " 24 ".into(),
         ..check_in(3, 2)
     }));
     assert!(matches!(&view.screen, ScreenView::CheckIn(check_in) if check_in.mood == Some(3)));
+    assert!(
+        matches!(&view.screen, ScreenView::CheckIn(check_in)
+            if check_in.saved.as_ref().is_some_and(|saved| saved.sleep_hours == "24")),
+        "reopened as the number kept: {view:?}"
+    );
 }
 
 fn check_in(mood: u8, craving: u8) -> CheckInForm {
@@ -283,7 +290,7 @@ fn check_in(mood: u8, craving: u8) -> CheckInForm {
         mood,
         craving,
         halt: Halt::default(),
-        sleep_hours: None,
+        sleep_hours: String::new(),
         used_today: None,
         triggers: vec![],
         strategies: vec![],
@@ -342,13 +349,13 @@ fn refused_events() -> Vec<(Event, &'static str)> {
             "no longer exists",
         ),
         (Event::Triggered(FlowEvent::RateAfter(3)), "not available"),
-        (Event::CheckIn(check_in(0, 3)), "outside the scale"),
-        (Event::CheckIn(check_in(3, 11)), "outside the scale"),
-        (Event::RecoveryCapital(vec![7; 10]), "outside the scale"),
-        (Event::RecoveryCapital(vec![4; 9]), "outside the scale"),
+        (Event::CheckIn(check_in(0, 3)), "does not fit here"),
+        (Event::CheckIn(check_in(3, 11)), "does not fit here"),
+        (Event::RecoveryCapital(vec![7; 10]), "does not fit here"),
+        (Event::RecoveryCapital(vec![4; 9]), "does not fit here"),
         (
             Event::SetRecoveryDate("2099-01-01".into()),
-            "not in the future",
+            "cannot be in the future",
         ),
         (
             Event::RecordLapse {
@@ -410,23 +417,23 @@ fn refused_events() -> Vec<(Event, &'static str)> {
                 }],
                 preferred: ContactWay::Call,
             })),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetAutoLockMinutes(0)),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetCrisisLine("call me".into())),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetCheckInReminder(Some("25:99".into()))),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::SetEraseAfterFailures(Some(1))),
-            "outside the scale",
+            "does not fit here",
         ),
         (
             Event::Settings(SettingsEvent::ChangePasscode {

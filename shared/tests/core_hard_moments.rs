@@ -235,7 +235,7 @@ fn todays_check_in_reopens_with_every_answer_exactly_as_saved() {
             lonely: true,
             tired: true,
         },
-        sleep_hours: Some(5),
+        sleep_hours: "5".into(),
         used_today: Some(true),
         triggers: vec![trigger],
         strategies: vec![walk],
@@ -265,7 +265,7 @@ fn todays_check_in_reopens_with_every_answer_exactly_as_saved() {
         mood: 5,
         craving: 5,
         halt: Halt::default(),
-        sleep_hours: None,
+        sleep_hours: String::new(),
         used_today: None,
         triggers: vec![],
         strategies: vec![],
@@ -298,7 +298,7 @@ fn recording_a_lapse_says_something_kind_and_keeps_the_total_and_people_in_reach
     assert!(response.message.starts_with("Thank you for being honest."));
     assert_eq!(
         response.total_days.as_deref(),
-        Some("You have 29 days in recovery in all. A lapse does not erase them.")
+        Some("Total days in recovery: 29. A lapse does not erase them.")
     );
     assert_eq!(response.contact_peer_label, "Contact my peer");
     assert_eq!(response.safety_plan_label, "My safety plan");
@@ -324,13 +324,13 @@ fn the_language_chosen_in_settings_reaches_the_lock_screen_even_after_a_restart(
     ))));
     let view = phone.send_ok(Event::Lock);
     assert_eq!(view.language, Language::Spanish);
-    assert_eq!(lock_heading(&view), "Phoenix está bloqueado");
-    assert_eq!(view.help.crisis_label, "Línea de crisis 988");
+    assert_eq!(lock_heading(&view), "Escribe tu código");
+    assert_eq!(view.help.crisis_label, "Llama o escribe al 988");
 
     // A restart on an English device: still Spanish before the passcode.
     let path = phone.dir().join("phoenix.db");
     let restarted = phone.restart();
-    assert_eq!(lock_heading(&restarted.view()), "Phoenix está bloqueado");
+    assert_eq!(lock_heading(&restarted.view()), "Escribe tu código");
 
     // Only the language is kept outside the encrypted data.
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -349,7 +349,7 @@ fn the_language_chosen_in_settings_reaches_the_lock_screen_even_after_a_restart(
     restarted.unlock();
     restarted.send_ok(Event::Settings(SettingsEvent::SetLanguage(None)));
     let view = restarted.send_ok(Event::Lock);
-    assert_eq!(lock_heading(&view), "Phoenix is locked");
+    assert_eq!(lock_heading(&view), "Enter your passcode");
 }
 
 #[test]
@@ -476,7 +476,7 @@ fn contact_my_peer_starts_with_adding_a_number_and_then_follows_the_preferred_wa
     let contact = view.contact();
     assert_eq!(
         contact.reach.add_peer_heading.as_deref(),
-        Some("Add your peer's number")
+        Some("Add your peer specialist's number")
     );
     assert_eq!(urls(&contact.reach.crisis), ["tel:988", "sms:988"]);
     assert_eq!(contact.reach.primary, None);
@@ -567,4 +567,292 @@ fn the_calendar_file_parses_and_its_stamp_is_utc() {
     assert_eq!(property("DTSTART"), "20260304T143000");
     assert_eq!(property("SUMMARY"), "Intake\\, Dr. Ruiz\\; room 4");
     assert_eq!(event.alarms.len(), 1);
+}
+
+/// The words of a hard moment (issue 20), in both languages.
+mod words_for_a_hard_moment {
+    use super::*;
+    use shared::model::settings::RecoveryFocus;
+    use shared::testing::ShellRequests;
+
+    const DAY_MS: i64 = 24 * shared::testing::HOUR_MS;
+
+    fn spanish(phone: &Phone) -> ViewModel {
+        phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(
+            Language::Spanish,
+        ))))
+    }
+
+    #[test]
+    fn after_a_lapse_today_is_a_fresh_start_and_the_total_days_stay() {
+        let phone = Phone::participant();
+        phone.send_ok(Event::SetRecoveryDate("2026-02-20".into()));
+        // Today is 2 March: a lapse today ends the stretch, not the total.
+        let view = phone.send_ok(Event::RecordLapse {
+            date: "2026-03-02".into(),
+            context: String::new(),
+        });
+        let recovery = view.today().recovery.clone().expect("a recovery date");
+        assert_eq!(recovery.days_label, "Today is a fresh start");
+        assert_eq!(recovery.total_label, "Total days in recovery: 10");
+        assert_eq!(
+            recovery.next_milestone.as_deref(),
+            Some("Next milestone: 1 day (2 days to go)")
+        );
+        let recovery = spanish(&phone).today().recovery.clone().unwrap();
+        assert_eq!(recovery.days_label, "Hoy es un nuevo comienzo");
+        assert_eq!(recovery.total_label, "Total de días en recuperación: 10");
+
+        // The day after the lapse starts the new stretch; a day later it has
+        // one day in it.
+        phone.advance(2 * DAY_MS);
+        phone.send(Event::Resumed);
+        phone.unlock();
+        phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(None)));
+        let view = phone.send_ok(Event::Navigate(Screen::Today));
+        let recovery = view.today().recovery.clone().unwrap();
+        assert_eq!(recovery.days_label, "Current stretch: 1 day");
+        assert_eq!(recovery.total_label, "Total days in recovery: 11");
+        assert_eq!(
+            recovery.next_milestone.as_deref(),
+            Some("Next milestone: 7 days (6 days to go)")
+        );
+    }
+
+    #[test]
+    fn the_crisis_line_says_call_or_text_and_in_spanish_how_to_reach_spanish() {
+        let phone = Phone::participant();
+        let view = phone.view();
+        assert_eq!(view.help.crisis_label, "Call or text 988");
+        assert_eq!(view.help.crisis_text_url, "sms:988");
+
+        let view = spanish(&phone);
+        assert_eq!(view.help.crisis_label, "Llama o escribe al 988");
+        assert_eq!(view.help.crisis_text_url, "sms:988?body=AYUDA");
+        let view = phone.send_ok(Event::Navigate(Screen::SafetyPlan));
+        let ScreenView::SafetyPlan(plan) = &view.screen else {
+            panic!("expected the safety plan, got {view:?}")
+        };
+        let labels: Vec<&str> = plan
+            .use_now
+            .crisis
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Llamar al 988 (menú en inglés: marca 2 para español)",
+                "Escribir al 988 (empieza con AYUDA para recibir ayuda en español)"
+            ]
+        );
+        assert_eq!(
+            urls(&plan.use_now.crisis),
+            ["tel:988", "sms:988?body=AYUDA"]
+        );
+        let opened = phone
+            .requests(Event::Contact(ContactEvent::TextCrisisLine))
+            .opened_url();
+        assert_eq!(opened, "sms:988?body=AYUDA");
+
+        // Another line does not take the Lifeline's keyword.
+        phone.send_ok(Event::Settings(SettingsEvent::SetCrisisLine(
+            "741741".into(),
+        )));
+        assert_eq!(phone.view().help.crisis_text_url, "sms:741741");
+    }
+
+    #[test]
+    fn still_high_outside_the_specialists_hours_names_the_crisis_line() {
+        let phone = Phone::participant();
+        let (trigger, _) = phone.add_trigger_and_strategy();
+        // No hours: the specialist may not answer now.
+        phone.set_specialist(ContactWay::Call);
+        phone.flow(FlowEvent::Start);
+        phone.flow(FlowEvent::ChooseTrigger(trigger));
+        phone.flow(FlowEvent::RateBefore(9));
+        let flow = phone.flow(FlowEvent::RateAfter(9));
+        assert_eq!(
+            flow.still_high_message.as_deref(),
+            Some(
+                "Your peer specialist may not answer right now. If you feel unsafe or might \
+                 hurt yourself, call or text 988 now."
+            )
+        );
+    }
+
+    #[test]
+    fn secure_messages_say_they_are_not_for_emergencies() {
+        let phone = Phone::participant();
+        phone.send_ok(Event::Navigate(Screen::Contact));
+        assert!(
+            phone
+                .messages()
+                .intro
+                .contains("This is not for emergencies: if you need help now, call or text 988."),
+            "{}",
+            phone.messages().intro
+        );
+        spanish(&phone);
+        assert!(
+            phone
+                .messages()
+                .intro
+                .contains("Esto no es para emergencias")
+        );
+    }
+
+    #[test]
+    fn overdose_help_sits_beside_record_a_lapse_and_in_the_safety_plan_with_the_regions_number() {
+        let phone = Phone::participant();
+        let view = phone.send_ok(Event::SetRecoveryDate("2026-02-20".into()));
+        let overdose = &view.today().overdose;
+        assert_eq!(
+            overdose.message,
+            "If someone may have overdosed, call 911 and use naloxone (Narcan) if you have it."
+        );
+        assert_eq!(overdose.call.url, "tel:911");
+
+        phone.send_ok(Event::Settings(SettingsEvent::SetEmergencyNumber(
+            "112".into(),
+        )));
+        let view = phone.send_ok(Event::Navigate(Screen::SafetyPlan));
+        let ScreenView::SafetyPlan(plan) = &view.screen else {
+            panic!("expected the safety plan, got {view:?}")
+        };
+        assert!(plan.use_now.overdose.message.contains("call 112"));
+        assert_eq!(plan.use_now.overdose.call.label, "Call 112");
+        let opened = phone
+            .requests(Event::Contact(ContactEvent::CallEmergency))
+            .opened_url();
+        assert_eq!(opened, "tel:112");
+        assert!(
+            phone
+                .send(Event::Settings(SettingsEvent::SetEmergencyNumber(
+                    "help".into()
+                )))
+                .problem
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn discreet_mode_never_names_the_app_on_the_lock_screen_or_after_a_wrong_passcode() {
+        for language in [Language::English, Language::Spanish] {
+            let phone = Phone::participant();
+            phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(language))));
+            phone.send_ok(Event::Settings(SettingsEvent::SetDiscreet(true)));
+            let view = phone.send_ok(Event::Lock);
+            assert!(!lock_heading(&view).contains("Phoenix"), "{view:?}");
+            let view = phone.send(Event::Unlock {
+                passcode: "not it".into(),
+            });
+            let problem = view.problem.expect("the wrong passcode is said");
+            assert!(!problem.contains("Phoenix"), "{problem}");
+        }
+    }
+
+    #[test]
+    fn a_participant_in_mental_health_recovery_is_asked_about_urges_and_feelings() {
+        let phone = Phone::participant();
+        let view = phone.send_ok(Event::Navigate(Screen::Settings));
+        let ScreenView::Settings(settings) = &view.screen else {
+            panic!("expected settings, got {view:?}")
+        };
+        assert_eq!(
+            settings.recovery_focus_label,
+            "What is your recovery about?"
+        );
+        let offered: Vec<&str> = settings
+            .recovery_focuses
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(offered, ["Substance use", "Mental health", "Both"]);
+        assert_eq!(settings.recovery_focus, RecoveryFocus::SubstanceUse);
+
+        phone.send_ok(Event::Settings(SettingsEvent::SetRecoveryFocus(
+            RecoveryFocus::MentalHealth,
+        )));
+        let phone = phone.restart();
+        phone.unlock();
+        phone.flow(FlowEvent::Start);
+        let flow = phone.flow(FlowEvent::Halt(Halt {
+            lonely: true,
+            ..Halt::default()
+        }));
+        assert_eq!(flow.prompt, "How strong is this urge or feeling?");
+        assert_eq!(flow.craving_label, "Urge or feeling (0 to 10)");
+        phone.send_ok(Event::Triggered(FlowEvent::Cancel));
+        let contact = phone.send_ok(Event::Navigate(Screen::Contact));
+        let templates: Vec<&str> = contact
+            .contact()
+            .templates
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        assert!(
+            templates.contains(&"I'm having a hard time right now."),
+            "{templates:?}"
+        );
+
+        spanish(&phone);
+        phone.flow(FlowEvent::Start);
+        let flow = phone.flow(FlowEvent::Halt(Halt {
+            lonely: true,
+            ..Halt::default()
+        }));
+        assert_eq!(
+            flow.prompt,
+            "¿Qué tan fuerte es este impulso o sentimiento?"
+        );
+    }
+
+    #[test]
+    fn dates_are_typed_year_month_day_and_shown_in_words() {
+        let phone = Phone::participant();
+        let view = phone.send(Event::SetRecoveryDate("31/01/2026".into()));
+        assert_eq!(
+            view.problem.as_deref(),
+            Some(
+                "Please write the date as year-month-day, like 2026-01-31. It cannot be in the future."
+            )
+        );
+        assert_eq!(view.words.date_hint, "Year-month-day, like 2026-01-31.");
+        phone.send_ok(Event::Goals(GoalEvent::Add {
+            title: "Get my license back".into(),
+            dimension: Dimension::Purpose,
+            why: String::new(),
+            target: Some("2026-07-04".into()),
+        }));
+        let view = phone.send_ok(Event::Navigate(Screen::Goals));
+        assert_eq!(
+            view.goals().goals[0].target.as_deref(),
+            Some("July 4, 2026")
+        );
+        spanish(&phone);
+        let view = phone.send_ok(Event::Navigate(Screen::Goals));
+        assert_eq!(
+            view.goals().goals[0].target.as_deref(),
+            Some("4 de julio de 2026")
+        );
+    }
+
+    #[test]
+    fn the_spanish_barc_score_says_it_is_our_own_translation() {
+        let phone = Phone::participant();
+        phone.send_ok(Event::RecoveryCapital(vec![4; 10]));
+        spanish(&phone);
+        let ScreenView::CheckIn(check_in) = phone.send_ok(Event::Navigate(Screen::CheckIn)).screen
+        else {
+            panic!("expected the check-in")
+        };
+        assert_eq!(
+            check_in.barc_last_score.as_deref(),
+            Some(
+                "Último resultado: 40 de 60. Estas preguntas en español son una traducción \
+                 nuestra, no una versión validada."
+            )
+        );
+    }
 }

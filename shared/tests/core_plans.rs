@@ -51,6 +51,8 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
         .send_ok(Event::Navigate(Screen::Aftercare))
         .aftercare()
         .clone();
+    // The referral's number is one tap away in every shell.
+    assert_eq!(view.referrals[0].call_url.as_deref(), Some("tel:5550140"));
     let birth = view.documents[0].id;
     phone.send_ok(Event::Aftercare(AftercareEvent::SaveDocument {
         id: None,
@@ -99,14 +101,14 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
     let ScreenView::Today(today) = today.screen else {
         panic!()
     };
-    assert_eq!(today.appointments[0].at, "2026-03-02 14:30");
+    assert_eq!(today.appointments[0].at, "March 2, 2026, 14:30");
 
     let document = phone.requests(Event::ExportPlan).shared_file().1;
     assert_eq!(document.mime_type, "text/markdown");
     let text = String::from_utf8(document.bytes).unwrap();
     for expected in [
         "# My aftercare plan",
-        "**Harbor House** — Recovery residence — Waitlisted",
+        "**Harbor House** — Recovery housing — Waitlisted",
         "Social security card: Needed (get first: Birth certificate)",
         "2026-03-02 14:30 — Intake, Dr. Ruiz; room 4 — Clinic",
         "Tuesday 19:00 — Tuesday night NA",
@@ -382,7 +384,7 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
             mood: 1 + day % 5,
             craving: 10 - day / 3,
             halt: Halt::default(),
-            sleep_hours: Some(7),
+            sleep_hours: "7".into(),
             used_today: Some(day == 20),
             triggers: vec![],
             strategies: vec![],
@@ -428,7 +430,10 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
     };
     assert_eq!(
         check_in.barc_last_score.as_deref(),
-        Some("Last score: 43 out of 60")
+        Some(
+            "Last score: 43 out of 60. The Spanish questions are our own translation, not a \
+             tested version."
+        )
     );
 }
 
@@ -583,4 +588,59 @@ fn message_templates_are_edited_added_removed_and_kept() {
     let own = view.contact().templates[2].id.unwrap();
     phone.send_ok(Event::Contact(ContactEvent::RemoveTemplate(own)));
     assert_eq!(texts(phone.view()).len(), 2);
+}
+
+/// A tablet with no dialer or messages app: the phone answers that the link
+/// did not open, and the participant is shown the number to use instead.
+#[test]
+fn a_phone_that_cannot_open_a_link_shows_the_number_instead() {
+    let phone = Phone::participant();
+    phone.set_opens_links(false);
+    let view = phone.open_link(Event::Contact(ContactEvent::CallCrisisLine));
+    let problem = view.problem.expect("a message instead of the call");
+    assert!(problem.contains("988"), "{problem}");
+
+    // A link the view offers (the safety plan's crisis text) goes the same way.
+    let safety = phone.send(Event::Navigate(Screen::SafetyPlan));
+    let ScreenView::SafetyPlan(safety) = safety.screen else {
+        panic!("{safety:?}")
+    };
+    let text = safety.use_now.crisis[1].url.clone();
+    let problem = phone
+        .open_link(Event::Contact(ContactEvent::OpenLink(text)))
+        .problem
+        .expect("a message instead of the text");
+    assert!(problem.contains("988"), "{problem}");
+    assert_eq!(phone.view().problem_field, None);
+
+    // Where the phone can open it, the link opens and nothing is shown.
+    phone.set_opens_links(true);
+    let view = phone.open_link(Event::Contact(ContactEvent::CallCrisisLine));
+    assert_eq!(view.problem, None);
+    // Only links go to the phone.
+    let view = phone.open_link(Event::Contact(ContactEvent::OpenLink(
+        "https://example.org".into(),
+    )));
+    assert!(view.problem.is_some(), "{view:?}");
+}
+
+/// Screens stay out of screenshots and the app switcher unless the
+/// participant allows it; the choice survives a restart, and the lock
+/// screen is always hidden.
+#[test]
+fn screenshots_are_off_until_the_participant_allows_them() {
+    let phone = Phone::participant();
+    assert!(!phone.view().allow_screenshots);
+    let view = phone.send_ok(Event::Navigate(Screen::Settings));
+    let ScreenView::Settings(settings) = view.screen else {
+        panic!("{view:?}")
+    };
+    assert!(!settings.allow_screenshots);
+    let view = phone.send_ok(Event::Settings(SettingsEvent::SetAllowScreenshots(true)));
+    assert!(view.allow_screenshots);
+    assert_eq!(view.status.as_deref(), Some("Saved."));
+
+    let phone = phone.restart();
+    assert!(!phone.view().allow_screenshots, "locked: hidden");
+    assert!(phone.unlock().allow_screenshots);
 }

@@ -22,7 +22,7 @@ fn set_up(phone: &Phone) {
     assert!(
         view.problem
             .as_deref()
-            .is_some_and(|p| p.contains("not the same"))
+            .is_some_and(|p| p.contains("do not match"))
     );
     let view = phone.send(Event::SetPasscode {
         passcode: PASSCODE.into(),
@@ -48,14 +48,14 @@ fn a_participants_first_day_survives_a_restart() {
     // Recovery date 30 days ago: a milestone.
     let view = phone.send(Event::SetRecoveryDate("2026-01-31".into()));
     let recovery = view.today().recovery.clone().unwrap();
-    assert_eq!(recovery.days_label, "30 days in recovery");
+    assert_eq!(recovery.days_label, "Current stretch: 30 days");
     assert_eq!(
         recovery.milestone_reached.as_deref(),
         Some("Milestone reached: 30 days")
     );
     assert_eq!(
         recovery.next_milestone.as_deref(),
-        Some("Next: 60 days, in 30 days")
+        Some("Next milestone: 60 days (30 days to go)")
     );
 
     // A goal with two steps; one done.
@@ -161,7 +161,7 @@ fn a_participants_first_day_survives_a_restart() {
     assert_eq!(flow.strategies[0].id, walk);
     assert_eq!(
         flow.strategies[0].evidence,
-        "Lowered your craving by 5.0 (once)"
+        "Made the craving 5.0 points weaker (once)"
     );
     // Still high after coping: people, not just tips.
     let ScreenView::Triggered(flow) = phone.send(Event::Triggered(FlowEvent::RateAfter(8))).screen
@@ -180,7 +180,7 @@ fn a_participants_first_day_survives_a_restart() {
             tired: true,
             ..Halt::default()
         },
-        sleep_hours: Some(7),
+        sleep_hours: "7".into(),
         used_today: Some(false),
         triggers: vec![trigger],
         strategies: vec![walk],
@@ -218,7 +218,7 @@ fn a_participants_first_day_survives_a_restart() {
     });
     assert_eq!(
         view.problem.as_deref(),
-        Some("That passcode did not open Phoenix.")
+        Some("That passcode did not work. Try again.")
     );
     assert!(matches!(view.screen, ScreenView::Locked(_)));
     phone.send(Event::Unlock {
@@ -381,7 +381,7 @@ fn days_follow_the_participants_calendar_across_midnight_and_dst() {
     let view = phone.send(Event::Resumed);
     assert_eq!(
         view.today().recovery.as_ref().unwrap().days_label,
-        "1 day in recovery"
+        "Current stretch: 1 day"
     );
     // Clocks spring forward at 02:00 on the 8th: that day has 23 hours. At
     // 23:30 EDT on the 8th (22h15 of real time later) it is still day 1;
@@ -468,10 +468,10 @@ fn spanish_view_models_have_no_english_left() {
         }
     }
     let view = phone.send(Event::Navigate(Screen::Today));
-    assert_eq!(view.help.im_triggered, "Tengo un detonante");
+    assert_eq!(view.help.im_triggered, "Estoy en un momento difícil");
     assert_eq!(
         view.today().recovery.as_ref().unwrap().days_label,
-        "30 días en recuperación"
+        "Racha actual: 30 días"
     );
     // The lock screen follows the device (here English) until unlocked.
     phone.send(Event::Lock);
@@ -481,7 +481,7 @@ fn spanish_view_models_have_no_english_left() {
 /// Every string a shell would show: values, not field names, and not the
 /// enum values shells switch on (which screen, which kind, which language).
 fn shown_text(value: &serde_json::Value) -> Vec<String> {
-    const IDENTIFIERS: [&str; 8] = [
+    const IDENTIFIERS: [&str; 9] = [
         "screen",
         "starter",
         "kind",
@@ -490,6 +490,7 @@ fn shown_text(value: &serde_json::Value) -> Vec<String> {
         "step",
         "language",
         "value",
+        "recovery_focus",
     ];
     match value {
         serde_json::Value::String(text) => vec![text.clone()],

@@ -98,6 +98,14 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
       <p role="status" aria-live="polite" className="status">
         {view.status ?? ''}
       </p>
+      {/* After a delete: one undo, until the next action or navigation. */}
+      {view.undo && (
+        <div className="undo">
+          <button type="button" onClick={() => dispatch({ kind: 'Undo' })}>
+            {view.undo.label}
+          </button>
+        </div>
+      )}
       {view.problem && view.problem_field === null && (
         <div role="alert" className="problem">
           <p>{view.problem}</p>

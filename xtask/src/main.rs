@@ -9,14 +9,17 @@ mod bindings;
 mod fuzz;
 mod inbox;
 mod jvm;
+mod phone_parity;
 mod postgres;
 mod prerequisites;
 mod proof;
 mod relay_load;
+mod schemathesis;
 mod swift_syntax;
 mod test;
 mod wasm_bindgen;
 mod web;
+mod wording;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -26,6 +29,7 @@ commands:
   test web           run only the browser tests (release build, Chromium)
   test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
   test swift         run only the syntax check of the iOS app's Swift sources
+  test phones        run only the check that both phone shells tag every form field and read what the web renders
   test relay         run only the relay's suite, against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   inbox              build the specialist's inbox's wasm into inbox-wasm/pkg; print its sizes
@@ -36,6 +40,9 @@ commands:
                      load-test the relay on loopback against SQLite and PostgreSQL (default 200, 60 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
+  wording [--rev REV]
+                     reading level of the .ftl files (textstat: Flesch-Kincaid, Fernandez Huerta),
+                     and at a git revision too, for before and after
 ";
 
 fn main() -> ExitCode {
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
         Some("bindings") => bindings::generate(&args[1..]),
         Some("serve") => web::serve(&args[1..]),
         Some("inbox") => inbox::build_and_report(&args[1..]),
+        Some("wording") => wording::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test of the repository, as CI runs it.
 
 use crate::postgres::TempPostgres;
-use crate::{fuzz, jvm, prerequisites, run, run_with_env, swift_syntax, web};
+use crate::{jvm, phone_parity, prerequisites, run, run_with_env, schemathesis, swift_syntax, web};
 
 pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
@@ -9,18 +9,20 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("web") => return web::test(),
         Some("jvm") => return jvm::test(),
         Some("swift") => return swift_syntax::test(),
+        Some("phones") => return phone_parity::test(),
         Some("boundary") => return boundary(),
         Some("relay") => {
             let postgres = TempPostgres::start()?;
-            return run_with_env(
+            run_with_env(
                 "cargo",
                 &["test", "-p", "relay"],
                 &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
-            );
+            )?;
+            return schemathesis::test();
         }
         Some(other) => {
             return Err(format!(
-                "unknown test step `{other}` (known: web, jvm, swift, boundary, relay)"
+                "unknown test step `{other}` (known: web, jvm, swift, phones, boundary, relay)"
             ));
         }
     }
@@ -47,6 +49,8 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
     )?;
     drop(postgres);
+    // The relay's OpenAPI description against the running relay.
+    schemathesis::test()?;
     // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too,
     // and so is the inbox's wasm-bindgen surface (inbox-wasm's bindings).
     run(
@@ -73,10 +77,10 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     jvm::test()?;
     // The iOS app's Swift, parsed (no Swift compiler here).
     swift_syntax::test()?;
+    // Both phone shells tag every form field and read what the web renders.
+    phone_parity::test()?;
     // The browser tests: release wasm + web app in Debian's Chromium.
     web::test()?;
-    // A short smoke of every fuzz target (cargo xtask fuzz for longer runs).
-    fuzz::run_all(&["--seconds".to_owned(), "30".to_owned()])?;
     println!("\nall checks passed");
     Ok(())
 }

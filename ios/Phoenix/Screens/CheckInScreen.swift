@@ -16,11 +16,16 @@ struct CheckInScreen: View {
     var body: some View {
         Form {
             Section {
+                if let offer = view.offerTriggered {
+                    Text(offer)
+                    Button(view.imTriggeredLabel) { core.send(.triggered(.start)) }
+                        .buttonStyle(.borderedProminent).tint(.red)
+                }
                 ScaleField(label: view.moodLabel, hint: words.moodScale, value: $mood, range: 1...5)
                 ScaleField(label: view.cravingLabel, hint: words.cravingScale, value: $craving, range: 0...10)
                 Text(view.haltLabel)
                 ForEach(words.halt.indices, id: \.self) { Toggle(words.halt[$0], isOn: $halt[$0]) }
-                TextField(view.sleepLabel, text: $sleep).keyboardType(.numberPad)
+                TextField(view.sleepLabel, text: $sleep).keyboardType(.numberPad).field("sleep-hours")
                 Picker(view.usedLabel, selection: $used) {
                     Text(words.no).tag(0)
                     Text(words.yes).tag(1)
@@ -32,18 +37,16 @@ struct CheckInScreen: View {
                     let form = CheckInForm(
                         mood: UInt8(mood), craving: UInt8(craving),
                         halt: Halt(hungry: halt[0], angry: halt[1], lonely: halt[2], tired: halt[3]),
-                        sleepHours: sleepHours(sleep),
+                        sleepHours: sleep,
                         usedToday: used == 2 ? nil : used == 1,
-                        triggers: [], strategies: [], note: note
+                        triggers: view.saved?.triggers ?? [], strategies: view.saved?.strategies ?? [], note: note
                     )
                     core.send(.checkIn(form))
                 }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
-            .onAppear {
-                mood = Int(view.mood ?? 3)
-                craving = Int(view.craving ?? 0)
-                note = view.note
-            }
+            // Today's check-in reopens exactly as saved: every answer.
+            .onAppear { restore() }
+            .onChange(of: view.saved) { _, _ in restore() }
             Section(view.barcHeading) {
                 if let score = view.barcLastScore { Text(score) }
                 ForEach(view.barcItems.indices, id: \.self) { index in
@@ -58,11 +61,19 @@ struct CheckInScreen: View {
     }
 }
 
-/// The hours typed, unchecked: the core says when they are off the scale. A
-/// number that does not fit the form's byte is sent as 255, which the core
-/// refuses too; empty means not answered.
-private func sleepHours(_ typed: String) -> UInt8? {
-    let text = typed.trimmingCharacters(in: .whitespaces)
-    if text.isEmpty { return nil }
-    return UInt8(text) ?? UInt8.max
+extension CheckInScreen {
+    private func restore() {
+        guard let saved = view.saved else {
+            mood = Int(view.mood ?? 3)
+            craving = Int(view.craving ?? 0)
+            note = view.note
+            return
+        }
+        mood = Int(saved.mood)
+        craving = Int(saved.craving)
+        halt = [saved.halt.hungry, saved.halt.angry, saved.halt.lonely, saved.halt.tired]
+        sleep = saved.sleepHours
+        used = saved.usedToday.map { $0 ? 1 : 0 } ?? 2
+        note = saved.note
+    }
 }

@@ -12,8 +12,8 @@ struct FirstRunScreen: View {
         Form {
             Section {
                 Text(view.intro)
-                SecureField(view.passcodeLabel, text: $passcode)
-                SecureField(view.confirmationLabel, text: $again)
+                SecureField(view.passcodeLabel, text: $passcode).field("passcode")
+                SecureField(view.confirmationLabel, text: $again).field("passcode-confirmation")
                 Button(view.submitLabel) {
                     core.send(.setPasscode(passcode: passcode, confirmation: again))
                     passcode = ""; again = ""

@@ -8,6 +8,7 @@ struct SettingsScreen: View {
     let words: FormWords
     @State private var autoLock = ""
     @State private var crisisLine = ""
+    @State private var emergencyNumber = ""
     @State private var reminder = ""
     @State private var passphrase = ""
     @State private var importPassphrase = ""
@@ -27,6 +28,14 @@ struct SettingsScreen: View {
                     set: { send(.setLanguage(view.languages[$0].value)) }
                 )) { ForEach(view.languages.indices, id: \.self) { Text(view.languages[$0].label).tag($0) } }
                 Toggle(view.discreetLabel, isOn: Binding(get: { view.discreet }, set: { send(.setDiscreet($0)) }))
+                Picker(view.recoveryFocusLabel, selection: Binding(
+                    get: { view.recoveryFocuses.firstIndex { $0.value == view.recoveryFocus } ?? 0 },
+                    set: { send(.setRecoveryFocus(view.recoveryFocuses[$0].value)) }
+                )) { ForEach(view.recoveryFocuses.indices, id: \.self) { Text(view.recoveryFocuses[$0].label).tag($0) } }
+                // iOS cannot keep screens out of screenshots; the app
+                // switcher's cover (PhoenixApp) stays on whatever this says.
+                Toggle(view.allowScreenshotsLabel, isOn: Binding(get: { view.allowScreenshots }, set: { send(.setAllowScreenshots($0)) }))
+                Text(view.allowScreenshotsNote).font(.footnote)
                 Toggle(view.biometricsLabel, isOn: Binding(
                     get: { view.biometricsEnabled },
                     set: { send($0 ? .enableBiometrics : .disableBiometrics) }
@@ -35,13 +44,22 @@ struct SettingsScreen: View {
             Section {
                 TextField(view.autoLockLabel, text: $autoLock).keyboardType(.numberPad)
                 Button(words.save) { send(.setAutoLockMinutes(UInt32(autoLock) ?? 0)) }
-                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad)
+                TextField(view.crisisLineLabel, text: $crisisLine).keyboardType(.phonePad).field("crisis-line")
                 Button(words.save) { send(.setCrisisLine(crisisLine)) }
-                TextField(view.checkInReminderLabel, text: $reminder)
-                Button(words.save) { send(.setCheckInReminder(reminder.orNil)) }
+                TextField(view.emergencyNumberLabel, text: $emergencyNumber).keyboardType(.phonePad).field("emergency-number")
+                Button(words.save) { send(.setEmergencyNumber(emergencyNumber)) }
+                // The system's time picker, 12- or 24-hour as the phone is set; the core gets HH:MM.
+                DatePicker(view.checkInReminderLabel, selection: Binding(
+                    get: { Self.time(reminder) },
+                    set: { reminder = Self.text($0) }
+                ), displayedComponents: .hourAndMinute).field("check-in-reminder")
+                Button(words.save) { send(.setCheckInReminder(Self.text(Self.time(reminder)))) }
+                if view.checkInReminder != nil {
+                    Button(words.remove, role: .destructive) { reminder = ""; send(.setCheckInReminder(nil)) }
+                }
             }
             Section(view.exportBackupLabel) {
-                SecureField(view.backupPassphraseLabel, text: $passphrase)
+                SecureField(view.backupPassphraseLabel, text: $passphrase).field("backup-passphrase")
                 Button(view.exportBackupLabel) { send(.exportBackup(passphrase: passphrase)); passphrase = "" }
             }
             Section(view.importBackupLabel) {
@@ -58,8 +76,8 @@ struct SettingsScreen: View {
             }
             Section(view.changePasscodeLabel) {
                 SecureField(words.currentPasscode, text: $current)
-                SecureField(words.newPasscode, text: $next)
-                SecureField(words.newPasscodeAgain, text: $again)
+                SecureField(words.newPasscode, text: $next).field("new-passcode")
+                SecureField(words.newPasscodeAgain, text: $again).field("new-passcode-confirmation")
                 Button(view.changePasscodeLabel) {
                     send(.changePasscode(current: current, replacement: next, confirmation: again))
                     current = ""; next = ""; again = ""
@@ -73,7 +91,20 @@ struct SettingsScreen: View {
         .onAppear {
             autoLock = String(view.autoLockMinutes)
             crisisLine = view.crisisLine
+            emergencyNumber = view.emergencyNumber
             reminder = view.checkInReminder ?? ""
         }
+    }
+
+    /// The core's `HH:MM` as a time today (20:00 when none is set), and back.
+    private static func time(_ text: String) -> Date {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        let (hour, minute) = parts.count == 2 ? (parts[0], parts[1]) : (20, 0)
+        return Calendar.current.date(bySettingHour: hour, minute: minute, second: 0, of: Date()) ?? Date()
+    }
+
+    private static func text(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }

@@ -8,9 +8,20 @@ struct TodayScreen: View {
     @State private var date = ""
     @State private var lapseDate = ""
     @State private var lapseContext = ""
+    /// The lapse form closes once the core confirms the lapse.
+    @State private var lapseOpen = false
 
     var body: some View {
         Form {
+            // After a lapse: something kind, the total days, people within reach.
+            if let response = view.lapseResponse {
+                Section {
+                    Text(response.message).font(.headline)
+                    if let total = response.totalDays { Text(total).font(.title3.bold()) }
+                    Button(response.contactPeerLabel) { core.send(.navigate(.contact)) }.buttonStyle(.borderedProminent)
+                    Button(response.safetyPlanLabel) { core.send(.navigate(.safetyPlan)) }.buttonStyle(.borderedProminent)
+                }
+            }
             Section {
                 if let prompt = view.checkInPrompt {
                     Text(prompt)
@@ -28,13 +39,21 @@ struct TodayScreen: View {
                     Text(recovery.longestLabel)
                     if let reached = recovery.milestoneReached { Text(reached).bold() }
                     if let next = recovery.nextMilestone { Text(next) }
-                    DisclosureGroup(view.recordLapseLabel) {
-                        TextField(words.lapseDate, text: $lapseDate)
+                    // Changing the date: the same rules as the first one; lapses stay.
+                    DisclosureGroup(view.changeRecoveryDateLabel) {
+                        TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date)
+                        Button(words.save) { core.send(.setRecoveryDate(date)) }
+                    }
+                    .onAppear { if date.isEmpty { date = view.recoveryDate ?? "" } }
+                    DisclosureGroup(view.recordLapseLabel, isExpanded: $lapseOpen) {
+                        TextField("\(words.lapseDate). \(words.dateHint)", text: $lapseDate).field("lapse-date")
                         TextField(words.lapseContext, text: $lapseContext)
                         Button(words.save) { core.send(.recordLapse(date: lapseDate, context: lapseContext)); lapseContext = "" }
                     }
+                    Text(view.overdose.message)
+                    BigLinkButton(link: view.overdose.call)
                 } else {
-                    TextField("\(view.recoveryDateLabel) (YYYY-MM-DD)", text: $date)
+                    TextField("\(view.recoveryDateLabel). \(words.dateHint)", text: $date).field("recovery-date")
                     Button(words.save) { core.send(.setRecoveryDate(date)) }
                 }
             }
@@ -54,5 +73,6 @@ struct TodayScreen: View {
                 }
             }
         }
+        .onChange(of: view.lapseResponse) { _, response in if response != nil { lapseOpen = false } }
     }
 }

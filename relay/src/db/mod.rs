@@ -97,6 +97,13 @@ pub trait Driver: Send + Sync {
         work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
     ) -> Result<(), DbError>;
 
+    /// Called after ciphertext was erased: SQLite moves its write-ahead log
+    /// into the database file and empties it, so no old copy stays on disk
+    /// (the file itself overwrites freed space: `secure_delete`).
+    fn erased(&self) -> Result<(), DbError> {
+        Ok(())
+    }
+
     /// Which backend, for logs and bench reports.
     fn name(&self) -> &'static str;
 }

@@ -51,7 +51,7 @@ impl Postgres {
             }
             Ok(())
         })?;
-        schema::check_version(&postgres)?;
+        schema::check_version(&postgres, &schema::POSTGRES)?;
         Ok(postgres)
     }
 }

@@ -8,7 +8,7 @@
 use super::{DbError, Driver};
 
 /// The schema this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// How a backend spells the column types that differ.
 pub struct Types {
@@ -31,6 +31,10 @@ pub const POSTGRES: Types = Types {
     int: "BIGINT",
     bytes: "BYTEA",
 };
+
+/// What each version adds to the one before, for a database an older relay
+/// wrote (`TABLES` creates new tables and indexes by itself).
+const MIGRATIONS: &[(i64, &str)] = &[(2, "ALTER TABLE messages ADD COLUMN acked_ms {int}")];
 
 /// `{id}`, `{int}` and `{bytes}` stand for a backend's [`Types`].
 const TABLES: &str = "
@@ -77,7 +81,8 @@ CREATE TABLE IF NOT EXISTS messages (
     size {int} NOT NULL,
     received_ms {int} NOT NULL,
     delivered_ms {int},
-    read_ms {int}
+    read_ms {int},
+    acked_ms {int}
 );
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
 CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
@@ -92,14 +97,31 @@ CREATE TABLE IF NOT EXISTS one_time_keys (
     signature TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS one_time_keys_by_mailbox ON one_time_keys (mailbox, id);
+CREATE TABLE IF NOT EXISTS seen_requests (
+    device TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_ms {int} NOT NULL,
+    PRIMARY KEY (device, nonce)
+);
+CREATE INDEX IF NOT EXISTS seen_requests_by_expiry ON seen_requests (expires_ms);
+CREATE TABLE IF NOT EXISTS limit_hits (
+    bucket TEXT NOT NULL,
+    window_ms {int} NOT NULL,
+    hits {int} NOT NULL,
+    PRIMARY KEY (bucket, window_ms)
+);
+CREATE TABLE IF NOT EXISTS login_failures (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    failures {int} NOT NULL,
+    retry_ms {int} NOT NULL,
+    PRIMARY KEY (username, address)
+);
 ";
 
 /// The `CREATE … IF NOT EXISTS` statements in a backend's spelling.
 pub fn statements(types: &Types) -> Vec<String> {
-    TABLES
-        .replace("{id}", types.id)
-        .replace("{int}", types.int)
-        .replace("{bytes}", types.bytes)
+    spelled(TABLES, types)
         .split(';')
         .map(str::trim)
         .filter(|statement| !statement.is_empty())
@@ -107,8 +129,16 @@ pub fn statements(types: &Types) -> Vec<String> {
         .collect()
 }
 
-/// Records [`VERSION`] in a new database; refuses one from a newer relay.
-pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
+fn spelled(sql: &str, types: &Types) -> String {
+    sql.replace("{id}", types.id)
+        .replace("{int}", types.int)
+        .replace("{bytes}", types.bytes)
+}
+
+/// Records [`VERSION`] in a new database or one an older relay wrote (the
+/// statements above only add tables and indexes); refuses one from a newer
+/// relay.
+pub fn check_version(driver: &dyn Driver, types: &Types) -> Result<(), DbError> {
     driver.transaction(&mut |conn| {
         let rows = conn.query("SELECT version FROM relay_schema", &[])?;
         match rows.first().and_then(|row| row[0].int()) {
@@ -119,10 +149,49 @@ pub fn check_version(driver: &dyn Driver) -> Result<(), DbError> {
                 )?;
                 Ok(())
             }
-            Some(version) if version <= VERSION => Ok(()),
+            Some(VERSION) => Ok(()),
+            Some(version) if version < VERSION => {
+                for (_, migration) in MIGRATIONS.iter().filter(|(to, _)| *to > version) {
+                    conn.execute(&spelled(migration, types), &[])?;
+                }
+                conn.execute("UPDATE relay_schema SET version = $1", &[VERSION.into()])?;
+                Ok(())
+            }
             Some(_) => Err(DbError::Backend(
                 "the database was written by a newer relay".into(),
             )),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use relay_protocol::MailboxId;
+
+    use super::VERSION;
+    use crate::store::Store;
+
+    #[test]
+    fn a_database_an_older_relay_wrote_is_migrated_and_keeps_its_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("relay.db");
+        let old = rusqlite::Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE relay_schema (version INTEGER NOT NULL);
+             INSERT INTO relay_schema VALUES (1);
+             CREATE TABLE messages (id INTEGER PRIMARY KEY, sender TEXT NOT NULL,
+                 recipient TEXT NOT NULL, body BLOB NOT NULL, size INTEGER NOT NULL,
+                 received_ms INTEGER NOT NULL, delivered_ms INTEGER, read_ms INTEGER);
+             INSERT INTO messages (sender, recipient, body, size, received_ms)
+                 VALUES ('sam', 'maria', x'0102', 2, 5);",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::new(crate::db::open(&path.display().to_string()).unwrap());
+        assert_eq!(store.schema_version().unwrap(), Some(VERSION));
+        let maria = MailboxId("maria".into());
+        assert_eq!(store.fetch_messages(&maria, 0, 10).unwrap().len(), 1);
+        store.acknowledge(&maria, &[1], 11).unwrap();
+        assert!(store.fetch_messages(&maria, 0, 12).unwrap().is_empty());
+    }
 }

@@ -29,7 +29,7 @@ impl Sqlite {
         let sqlite = Self {
             connection: Mutex::new(connection),
         };
-        schema::check_version(&sqlite)?;
+        schema::check_version(&sqlite, &schema::SQLITE)?;
         Ok(sqlite)
     }
 }
@@ -115,6 +115,16 @@ impl Driver for Sqlite {
         let mut conn = Transaction(transaction);
         work(&mut conn)?;
         conn.0.commit().map_err(backend)
+    }
+
+    fn erased(&self) -> Result<(), DbError> {
+        let connection = self
+            .connection
+            .lock()
+            .map_err(|_| DbError::Backend("connection lock poisoned".into()))?;
+        connection
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(backend)
     }
 
     fn name(&self) -> &'static str {

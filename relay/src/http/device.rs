@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 use tower_http::cors::{Any, CorsLayer};
 
 use super::AppState;
+use super::client::ClientAddress;
 use super::failure::{Failure, json};
 use super::signed::{Signed, SignedJson};
 use crate::secrets::{normalize_invite, sha256};
@@ -41,8 +42,14 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(api::PAIRING, post(pair).delete(unpair))
         .route(api::MESSAGES, post(send).get(fetch))
         .route(api::READ, post(read))
+        .route(api::ACKNOWLEDGE, post(acknowledge))
         .route(api::RECEIPTS, get(receipts))
         .route(api::KEYS, put(publish_keys))
+        // Set before the CORS layer so that it wraps it too: the outer
+        // router's fallback would otherwise replace the method routers'
+        // default one outside the layer, and a browser's preflight
+        // (OPTIONS) would get 405 instead of CORS's answer.
+        .method_not_allowed_fallback(super::method_not_allowed)
         .layer(cors)
 }
 
@@ -52,13 +59,11 @@ fn not_paired() -> Failure {
 
 async fn pair(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(address): ConnectInfo<std::net::SocketAddr>,
+    address: ClientAddress,
     device: Signed,
 ) -> Result<Json<Paired>, Failure> {
     // Counted per address once signed, before the body is even parsed.
-    if state.pairings.check_key(&address.ip().to_string()).is_err() {
-        return Err(Failure::rate_limited());
-    }
+    super::throttle::pairing(&state, &address).await?;
     let request: PairRequest = device.json()?;
     let signer = device.signer;
     if request.keys.mailbox().ok() != Some(signer.clone()) {
@@ -270,6 +275,23 @@ async fn read(
     }
     state
         .store(move |store| store.mark_read(&signer, &request.ids, crate::now_ms()))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn acknowledge(
+    State(state): State<Arc<AppState>>,
+    SignedJson {
+        signer,
+        body: request,
+        ..
+    }: SignedJson<ReadRequest>,
+) -> Result<StatusCode, Failure> {
+    if request.ids.len() > MAX_IDS {
+        return Err(Failure::too_large());
+    }
+    state
+        .store(move |store| store.acknowledge(&signer, &request.ids, crate::now_ms()))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

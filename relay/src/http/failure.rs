@@ -62,6 +62,7 @@ fn status(code: ErrorCode) -> StatusCode {
         }
         C::ExpiredInvite | C::UsedInvite => StatusCode::GONE,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         C::BadName => StatusCode::UNPROCESSABLE_ENTITY,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -74,9 +75,7 @@ fn message(code: ErrorCode) -> &'static str {
     match code {
         C::Unsigned => "the request must carry a device signature",
         C::BadSignature => "the device signature does not match the request",
-        C::StaleRequest => {
-            "the request was signed before the relay started, or more than five minutes from its clock"
-        }
+        C::StaleRequest => "the request was signed more than five minutes from the relay's clock",
         C::Replayed => "this exact request was already received",
         C::RateLimited => "too many requests; wait a moment and try again",
         C::MalformedJson => "the body is not the JSON this endpoint expects",
@@ -84,6 +83,7 @@ fn message(code: ErrorCode) -> &'static str {
         C::UnreadableBody => "the request body could not be read",
         C::BadQuery => "the query string is not what this endpoint expects",
         C::NotFound => "no such endpoint",
+        C::MethodNotAllowed => "this endpoint does not accept that method",
         C::Internal => "the relay could not complete the request; try again",
         C::NotPaired => "this device is not paired with that mailbox",
         C::WrongSender => "a device may only send from its own mailbox",

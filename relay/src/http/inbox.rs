@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::AppState;
+use super::client::ClientAddress;
 use super::failure::{Failure, body_bytes, json};
+use super::throttle;
 use crate::secrets::{self, sha256};
 use crate::store::Session;
 
@@ -69,13 +71,6 @@ async fn salt(
     Ok(Json(SaltAnswer {
         salt: inbox_secrets::salt_for(&username),
     }))
-}
-
-/// Checks `secret` against `hash` on the blocking pool (Argon2id is slow).
-async fn verify_secret(secret: Zeroizing<String>, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || secrets::verify_password(&secret, &hash))
-        .await
-        .unwrap_or(false)
 }
 
 /// What the inbox page needs to know about the signed-in specialist.
@@ -151,15 +146,14 @@ fn cookie(state: &AppState, value: &str, max_age_seconds: i64) -> HeaderValue {
 
 async fn login(
     State(state): State<Arc<AppState>>,
+    address: ClientAddress,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, Failure> {
     same_origin(&headers)?;
     let request: Login = json(&body_bytes(body)?)?;
     let username = request.username.trim().to_lowercase();
-    if state.logins.check_key(&username).is_err() {
-        return Err(Failure::rate_limited());
-    }
+    throttle::login(&state, &username, &address).await?;
     let lookup = username.clone();
     let found = state
         .store(move |store| store.specialist_by_username(&lookup))
@@ -169,7 +163,9 @@ async fn login(
         || secrets::decoy_hash().to_owned(),
         |s| s.password_hash.clone(),
     );
-    let valid = verify_secret(request.secret, hash).await;
+    let valid = throttle::verify_password(&state, request.secret, hash).await?;
+    let valid = valid && found.is_some();
+    throttle::login_outcome(&state, &username, &address, valid).await?;
     let Some(specialist) = found.filter(|_| valid) else {
         return Err(Failure(ErrorCode::BadLogin));
     };
@@ -208,6 +204,7 @@ struct ChangePassword {
 /// Every session ends, this one too; the inbox signs in again.
 async fn change_password(
     State(state): State<Arc<AppState>>,
+    address: ClientAddress,
     headers: HeaderMap,
     body: Body,
 ) -> Result<StatusCode, Failure> {
@@ -218,10 +215,10 @@ async fn change_password(
         .store(move |store| store.specialist(id))
         .await?
         .ok_or_else(unauthenticated)?;
-    if state.logins.check_key(&specialist.username).is_err() {
-        return Err(Failure::rate_limited());
-    }
-    if !verify_secret(request.secret, specialist.password_hash).await {
+    throttle::login(&state, &specialist.username, &address).await?;
+    let valid = throttle::verify_password(&state, request.secret, specialist.password_hash).await?;
+    throttle::login_outcome(&state, &specialist.username, &address, valid).await?;
+    if !valid {
         return Err(Failure(ErrorCode::BadLogin));
     }
     let new_secret = request.new_secret;
@@ -367,9 +364,13 @@ async fn participants(
 async fn unpair(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Path(pairing): Path<i64>,
+    pairing: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, Failure> {
     let session = session(&state, &headers, true).await?;
+    // An id that is not a number names no participant.
+    let Ok(Path(pairing)) = pairing else {
+        return Err(Failure(ErrorCode::NoSuchParticipant));
+    };
     let id = session.specialist_id;
     let ended = state
         .store(move |store| store.unpair_by_specialist(id, pairing, crate::now_ms()))

@@ -12,24 +12,24 @@
 //! Errors ([`failure`]) are JSON `ApiError`s whose code is a
 //! `relay_protocol::api::ErrorCode`; none quotes a request.
 
+mod client;
 mod device;
 mod failure;
 mod inbox;
+mod operator;
 mod pages;
 mod signed;
+mod throttle;
 
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
-use relay_protocol::request::ReplayGuard;
 
 use crate::db::DbError;
 use crate::store::Store;
@@ -41,11 +41,20 @@ pub use pages::InboxAssets;
 pub struct Limits {
     /// Requests per second each device may make (bursts of three seconds' worth).
     pub device_requests_per_second: u32,
-    /// Pairing attempts per minute from one network address.
+    /// Pairing attempts per minute from one client address.
     pub pairings_per_minute: u32,
-    /// Login attempts per minute for one username.
+    /// Login attempts per minute from one client address (failed logins
+    /// also back off per username and address).
     pub logins_per_minute: u32,
+    /// The header a trusted reverse proxy puts the client's address in
+    /// (`x-forwarded-for`); `None` without a proxy: the socket's address.
+    pub client_address_header: Option<String>,
+    /// Password checks (Argon2id, about 19 MiB each) run at once.
+    pub argon2_concurrency: usize,
     pub invite_ttl_ms: i64,
+    /// How long the relay keeps a message that is never acknowledged (and
+    /// an acknowledged one's delivery and read times).
+    pub retention_ms: i64,
     pub session_ttl_ms: i64,
     /// Mark the session cookie `Secure` (behind HTTPS, which production is).
     pub secure_cookies: bool,
@@ -56,8 +65,11 @@ impl Default for Limits {
         Self {
             device_requests_per_second: 20,
             pairings_per_minute: 10,
-            logins_per_minute: 5,
+            logins_per_minute: 20,
+            client_address_header: None,
+            argon2_concurrency: std::thread::available_parallelism().map_or(2, usize::from),
             invite_ttl_ms: 24 * 60 * 60 * 1000,
+            retention_ms: 30 * 24 * 60 * 60 * 1000,
             session_ttl_ms: 12 * 60 * 60 * 1000,
             secure_cookies: true,
         }
@@ -66,27 +78,10 @@ impl Default for Limits {
 
 pub struct AppState {
     store: Arc<Store>,
-    replay: Mutex<ReplayGuard>,
-    /// When this process started: the replay guard's memory begins here, so
-    /// a request signed earlier is refused (a restart must not reopen the
-    /// window for replaying captured requests).
-    started_ms: i64,
-    devices: DefaultKeyedRateLimiter<String>,
-    pairings: DefaultKeyedRateLimiter<String>,
-    logins: DefaultKeyedRateLimiter<String>,
+    argon2: Arc<tokio::sync::Semaphore>,
     limits: Limits,
     /// The inbox's wasm, when the relay serves the inbox page's code.
     inbox_assets: Option<InboxAssets>,
-}
-
-fn quota_per_second(count: u32) -> Quota {
-    let count = NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::per_second(count)
-        .allow_burst(count.saturating_mul(NonZeroU32::new(3).unwrap_or(NonZeroU32::MIN)))
-}
-
-fn quota_per_minute(count: u32) -> Quota {
-    Quota::per_minute(NonZeroU32::new(count.max(1)).unwrap_or(NonZeroU32::MIN))
 }
 
 impl AppState {
@@ -102,11 +97,9 @@ impl AppState {
     ) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
-            replay: Mutex::new(ReplayGuard::default()),
-            started_ms: crate::now_ms(),
-            devices: RateLimiter::keyed(quota_per_second(limits.device_requests_per_second)),
-            pairings: RateLimiter::keyed(quota_per_minute(limits.pairings_per_minute)),
-            logins: RateLimiter::keyed(quota_per_minute(limits.logins_per_minute)),
+            argon2: Arc::new(tokio::sync::Semaphore::new(
+                limits.argon2_concurrency.max(1),
+            )),
             limits,
             inbox_assets,
         })
@@ -132,11 +125,18 @@ impl AppState {
             })
     }
 
-    /// Forgets idle rate-limit keys, so memory stays bounded.
-    fn forget_idle(&self) {
-        self.devices.retain_recent();
-        self.pairings.retain_recent();
-        self.logins.retain_recent();
+    /// Forgets expired replay records and limit counters, so the database
+    /// stays bounded, and messages past their retention. Run before the
+    /// relay listens, then every minute.
+    pub async fn sweep(&self) {
+        // A failure is logged by `store`; the next sweep tries again.
+        let before_ms = crate::now_ms() - self.limits.retention_ms;
+        let _ = self
+            .store(move |store| {
+                store.forget_expired(crate::now_ms())?;
+                store.forget_messages_before(before_ms)
+            })
+            .await;
     }
 }
 
@@ -157,12 +157,19 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
+/// A route that exists, asked with a method it does not take.
+async fn method_not_allowed() -> Failure {
+    Failure(ErrorCode::MethodNotAllowed)
+}
+
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(device::routes())
         .merge(inbox::routes())
         .merge(pages::routes())
+        .merge(operator::routes())
         .fallback(|| async { Failure(ErrorCode::NotFound) })
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
@@ -172,10 +179,12 @@ pub fn router(state: Arc<AppState>) -> Router {
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
     let sweeper = Arc::clone(&state);
     tokio::spawn(async move {
-        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        let minute = Duration::from_secs(60);
+        let mut every_minute =
+            tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
         loop {
             every_minute.tick().await;
-            sweeper.forget_idle();
+            sweeper.sweep().await;
         }
     });
     axum::serve(

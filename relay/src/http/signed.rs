@@ -1,8 +1,10 @@
 //! [`Signed`] and [`SignedJson`]: the extractors every `/v1` handler takes.
 //! This is the one place a device's request is checked: the body read within
 //! the limit, the signature over method, path and query, time, nonce and
-//! body, the relay's start time, the device's rate limit and the replay
-//! guard. A refusal is a [`Failure`], answered as the relay's JSON error.
+//! body, the device's rate limit and the replay guard: each (device,
+//! nonce) is recorded in the database until the signature is stale anyway,
+//! under a unique key, so a request is accepted once by whichever process
+//! sees it first, across restarts. A refusal is a [`Failure`], answered as the relay's JSON error.
 //!
 //! The order of the checks is part of the API: an unreadable or oversized
 //! body first, then `unsigned`, `stale_request` or `bad_signature`, then
@@ -15,13 +17,14 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method};
 use relay_protocol::api::ErrorCode;
 use relay_protocol::request::{
-    HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
+    HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, MAX_SKEW_MS, RequestSignature,
 };
 use relay_protocol::{MailboxId, ProtocolError};
 use serde::de::DeserializeOwned;
 
 use super::AppState;
 use super::failure::{Failure, body_bytes, json};
+use crate::store::limits::{DeviceRequest, Window};
 
 /// A request a device signed, checked and not yet replayed.
 pub struct Signed {
@@ -59,7 +62,7 @@ impl FromRequest<Arc<AppState>> for Signed {
         let signature = signature(request.headers());
         let body = body_bytes(Bytes::from_request(request, state).await)?;
         let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
-        let signer = check(state, &signature, &method, &path, &body)?;
+        let signer = check(state, &signature, &method, &path, &body).await?;
         Ok(Self { signer, body })
     }
 }
@@ -93,9 +96,9 @@ fn signature(headers: &HeaderMap) -> Option<RequestSignature> {
     })
 }
 
-/// The signature checked against this request, the relay's start, the
-/// device's rate limit and the replay guard; the signer's mailbox.
-fn check(
+/// The signature checked against this request, the device's rate limit and
+/// the replay records; the signer's mailbox.
+async fn check(
     state: &AppState,
     signature: &RequestSignature,
     method: &Method,
@@ -103,27 +106,29 @@ fn check(
     body: &[u8],
 ) -> Result<MailboxId, Failure> {
     let now = crate::now_ms();
-    let mailbox = signature
-        .verify(method.as_str(), path, body, now)
-        .and_then(|mailbox| {
-            if signature.time_ms < state.started_ms {
-                Err(ProtocolError::Stale)
-            } else {
-                Ok(mailbox)
-            }
-        })
-        .map_err(|error| match error {
-            ProtocolError::Stale => Failure(ErrorCode::StaleRequest),
-            _ => Failure(ErrorCode::BadSignature),
-        })?;
-    if state.devices.check_key(&mailbox.0).is_err() {
-        return Err(Failure::rate_limited());
+    let mailbox =
+        signature
+            .verify(method.as_str(), path, body, now)
+            .map_err(|error| match error {
+                ProtocolError::Stale => Failure(ErrorCode::StaleRequest),
+                _ => Failure(ErrorCode::BadSignature),
+            })?;
+    // Twice the window: relays on other hosts may read a clock that is
+    // off by up to the window themselves.
+    let expires_ms = signature.time_ms.saturating_add(2 * MAX_SKEW_MS);
+    let (device, nonce) = (signature.device.clone(), signature.nonce.clone());
+    // Bursts of three seconds' worth.
+    let window = Window::new(
+        now,
+        3000,
+        state.limits.device_requests_per_second.saturating_mul(3),
+    );
+    let seen = state
+        .store(move |store| store.device_request(&device, &nonce, expires_ms, window))
+        .await?;
+    match seen {
+        DeviceRequest::Fresh => Ok(mailbox),
+        DeviceRequest::Limited => Err(Failure::rate_limited()),
+        DeviceRequest::Replayed => Err(Failure(ErrorCode::Replayed)),
     }
-    state
-        .replay
-        .lock()
-        .map_err(|_| Failure::internal())?
-        .check(signature, now)
-        .map_err(|_| Failure(ErrorCode::Replayed))?;
-    Ok(mailbox)
 }

@@ -72,15 +72,17 @@ impl Backend {
                 )
                 .unwrap();
                 let mut all = Vec::new();
-                for table in [
-                    "specialists",
-                    "sessions",
-                    "invites",
-                    "pairings",
-                    "messages",
-                    "channel_identities",
-                    "one_time_keys",
-                ] {
+                let tables: Vec<String> = client
+                    .query(
+                        "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'",
+                        &[],
+                    )
+                    .unwrap()
+                    .iter()
+                    .map(|row| row.get(0))
+                    .collect();
+                assert!(tables.iter().any(|table| table == "messages"));
+                for table in &tables {
                     for row in client
                         .query(&format!("SELECT t::text FROM {table} t"), &[])
                         .unwrap()

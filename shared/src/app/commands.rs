@@ -4,7 +4,7 @@
 use crux_core::{Command, render::render};
 
 use super::event::{Event, RelayAnswer, StoreResult};
-use crate::effects::{Effect, OpenUrl, StoreOperation};
+use crate::effects::{Effect, LinkOutcome, OpenUrl, StoreOperation};
 use crate::model::problem::Problem;
 use crate::model::{Model, Request, Update};
 use crate::vault::Change;
@@ -40,9 +40,11 @@ pub fn run(update: Update) -> Cmd {
 
 fn request(request: Request) -> Cmd {
     match request {
-        Request::OpenUrl(url) => {
-            Command::request_from_shell(OpenUrl { url }).then_send(|()| Event::DismissProblem)
-        }
+        Request::OpenUrl(url) => Command::request_from_shell(OpenUrl { url: url.clone() })
+            .then_send(move |outcome| match outcome {
+                LinkOutcome::Opened => Event::DismissProblem,
+                LinkOutcome::Failed => Event::LinkFailed(url.clone()),
+            }),
         Request::Share(file) => {
             Command::request_from_shell(file).then_send(|()| Event::DismissProblem)
         }

@@ -34,6 +34,8 @@ pub enum Event {
     Lock,
     Navigate(Screen),
     DismissProblem,
+    /// Puts back what the last delete removed, while its undo is offered.
+    Undo,
     /// YYYY-MM-DD.
     SetRecoveryDate(String),
     RecordLapse {
@@ -77,6 +79,10 @@ pub enum Event {
     #[serde(skip)]
     #[facet(skip)]
     Relay(#[facet(opaque)] RelayAnswer),
+    /// No app on the phone could open this link (`tel:`, `sms:`, `mailto:`).
+    #[serde(skip)]
+    #[facet(skip)]
+    LinkFailed(String),
 }
 
 /// A relay call and what came back.
@@ -133,6 +139,7 @@ impl std::fmt::Debug for Event {
             Self::Lock => "Lock",
             Self::Navigate(_) => "Navigate",
             Self::DismissProblem => "DismissProblem",
+            Self::Undo => "Undo",
             Self::SetRecoveryDate(_) => "SetRecoveryDate",
             Self::RecordLapse { .. } => "RecordLapse",
             Self::Goals(_) => "Goals",
@@ -152,6 +159,7 @@ impl std::fmt::Debug for Event {
             Self::Store(_) => "Store",
             Self::PlatformKey(..) => "PlatformKey",
             Self::Relay(_) => "Relay",
+            Self::LinkFailed(_) => "LinkFailed",
         };
         write!(f, "Event::{name}")
     }

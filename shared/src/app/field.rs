@@ -54,13 +54,20 @@ pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
         (Event::SetPasscode { .. }, PasscodesDiffer) => PASSCODE_CONFIRMATION,
         (Event::SetPasscode { .. }, PasscodeTooShort) => PASSCODE,
         (Event::SetRecoveryDate(_), InvalidDate) => "recovery-date",
+        // Mood and craving are scales the shells bound; the hours of sleep
+        // are typed.
+        (Event::CheckIn(_), OutOfRange) => "sleep-hours",
         (Event::RecordLapse { .. }, InvalidDate) => "lapse-date",
-        (Event::Goals(GoalEvent::Add { .. } | GoalEvent::Edit { .. }), EmptyText) => "goal-title",
-        (Event::Goals(GoalEvent::Add { .. } | GoalEvent::Edit { .. }), InvalidDate) => {
-            "goal-target"
-        }
+        (Event::Goals(GoalEvent::Add { .. }), EmptyText) => "goal-title",
+        (Event::Goals(GoalEvent::Add { .. }), InvalidDate) => "goal-target",
+        (Event::Goals(GoalEvent::Edit { .. }), EmptyText) => "goal-edit-title",
+        (Event::Goals(GoalEvent::Edit { .. }), InvalidDate) => "goal-edit-target",
         (Event::Goals(GoalEvent::AddStep { .. }), EmptyText) => "step-title",
         (Event::Goals(GoalEvent::AddStep { .. }), InvalidDate) => "step-due",
+        (Event::Goals(GoalEvent::EditStep { .. }), EmptyText) => "step-edit-title",
+        (Event::Goals(GoalEvent::EditStep { .. }), InvalidDate) => "step-edit-due",
+        (Event::Triggers(TriggerEvent::EditTrigger { .. }), EmptyText) => "trigger-edit-name",
+        (Event::Triggers(TriggerEvent::EditStrategy { .. }), EmptyText) => "strategy-edit-name",
         (Event::Triggers(TriggerEvent::AddTrigger { .. }), EmptyText) => "trigger-name",
         (Event::Triggers(TriggerEvent::AddStrategy { .. }), EmptyText) => "strategy-name",
         (Event::Aftercare(AftercareEvent::SaveAppointment { .. }), EmptyText) => {
@@ -82,6 +89,7 @@ pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
             "specialist-hours"
         }
         (Event::Settings(SettingsEvent::SetCrisisLine(_)), OutOfRange) => "crisis-line",
+        (Event::Settings(SettingsEvent::SetEmergencyNumber(_)), OutOfRange) => "emergency-number",
         (Event::Settings(SettingsEvent::SetCheckInReminder(_)), OutOfRange) => "check-in-reminder",
         (Event::Settings(SettingsEvent::ExportBackup { .. }), PasscodeTooShort) => {
             "backup-passphrase"

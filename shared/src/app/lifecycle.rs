@@ -196,6 +196,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                undo: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
             let cx = Context::of(model, words);

@@ -12,8 +12,8 @@ use crux_core::render::RenderOperation;
 use serde::{Deserialize, Serialize};
 
 pub use shell::{
-    HttpHeader, HttpRequest, HttpResult, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
-    Reminder, ScheduleReminders, ShareFile,
+    HttpHeader, HttpRequest, HttpResult, LinkOutcome, OpenUrl, PlatformKeyOperation,
+    PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
 };
 pub use store::{RawKey, StoreOperation, StoreOutput, UnlockWith};
 

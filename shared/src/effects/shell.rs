@@ -9,7 +9,17 @@ pub struct OpenUrl {
 }
 
 impl crux_core::capability::Operation for OpenUrl {
-    type Output = ();
+    type Output = LinkOutcome;
+}
+
+/// What became of a link: the phone may have no app for it (a tablet
+/// without a dialer, no messages app), and then the core shows the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
+pub enum LinkOutcome {
+    Opened,
+    /// No app on this phone could open it.
+    Failed,
 }
 
 /// The platform keystore holding the raw key for biometric unlock.

@@ -202,12 +202,16 @@ fn remove(id: Id, data: &mut Data) -> Result<Update, Problem> {
     Ok(Update::saved(vec![change]))
 }
 
-/// Appointments on `day`, earliest first.
-pub fn appointments_on(data: &Data, day: NaiveDate) -> Vec<(Id, &Appointment)> {
+/// Appointments from `from` through `through` (whole days), earliest first.
+pub fn appointments_between(
+    data: &Data,
+    from: NaiveDate,
+    through: NaiveDate,
+) -> Vec<(Id, &Appointment)> {
     let mut list: Vec<(Id, &Appointment)> = data
         .appointments
         .iter()
-        .filter(|(_, a)| a.at.date() == day)
+        .filter(|(_, a)| (from..=through).contains(&a.at.date()))
         .map(|(id, a)| (*id, a))
         .collect();
     list.sort_by_key(|(id, a)| (a.at, *id));

@@ -14,10 +14,61 @@ pub use records::*;
 /// A check-in craving at or above this offers the "I'm triggered" flow.
 pub const OFFER_TRIGGERED_AT: u8 = 6;
 
-impl CheckInForm {
+impl CheckInAnswers {
     /// The craving is strong enough to offer "I'm triggered" now.
     pub fn offers_triggered(&self) -> bool {
         self.craving >= OFFER_TRIGGERED_AT
+    }
+}
+
+/// Hours of sleep as typed: empty is not answered; a whole number from 0
+/// to 24, or the problem is out of range.
+pub fn parse_sleep_hours(typed: &str) -> Result<Option<u8>, Problem> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<u8>() {
+        Ok(hours) if hours <= 24 => Ok(Some(hours)),
+        _ => Err(Problem::OutOfRange),
+    }
+}
+
+impl CheckInForm {
+    /// The answers to keep, once every one is on its scale.
+    pub fn parse(self) -> Result<CheckInAnswers, Problem> {
+        if !(1..=5).contains(&self.mood) || self.craving > 10 {
+            return Err(Problem::OutOfRange);
+        }
+        Ok(CheckInAnswers {
+            mood: self.mood,
+            craving: self.craving,
+            halt: self.halt,
+            sleep_hours: parse_sleep_hours(&self.sleep_hours)?,
+            used_today: self.used_today,
+            triggers: self.triggers,
+            strategies: self.strategies,
+            note: self.note.trim().to_owned(),
+        })
+    }
+}
+
+impl From<&CheckInAnswers> for CheckInForm {
+    /// Saved answers, as the form shows them again.
+    fn from(answers: &CheckInAnswers) -> Self {
+        Self {
+            mood: answers.mood,
+            craving: answers.craving,
+            halt: answers.halt,
+            sleep_hours: answers
+                .sleep_hours
+                .map(|hours| hours.to_string())
+                .unwrap_or_default(),
+            used_today: answers.used_today,
+            triggers: answers.triggers.clone(),
+            strategies: answers.strategies.clone(),
+            note: answers.note.clone(),
+        }
     }
 }
 
@@ -31,17 +82,12 @@ pub fn on(data: &Data, day: NaiveDate) -> Option<(Id, &CheckIn)> {
 
 /// Saves today's check-in, replacing it if the participant already checked in.
 pub fn save(
-    mut form: CheckInForm,
+    form: CheckInForm,
     unlocked: &mut Unlocked,
     cx: &Context<'_>,
 ) -> Result<Update, Problem> {
     let (data, today) = (&mut unlocked.data, cx.today);
-    if !(1..=5).contains(&form.mood)
-        || form.craving > 10
-        || form.sleep_hours.is_some_and(|h| h > 24)
-    {
-        return Err(Problem::OutOfRange);
-    }
+    let form = form.parse()?;
     if form
         .triggers
         .iter()
@@ -52,10 +98,6 @@ pub fn save(
             .any(|id| !data.strategies.contains_key(id))
     {
         return Err(Problem::UnknownItem);
-    }
-    let trimmed = form.note.trim();
-    if trimmed.len() != form.note.len() {
-        form.note = trimmed.to_string();
     }
     let check_in = CheckIn {
         date: today,

@@ -11,6 +11,7 @@ use super::problem::Problem;
 use super::record::{Id, PROFILE_ID, Record};
 use super::when::{Day, parse_time};
 use super::{Context, Data, Request, Unlocked, Update};
+use crate::i18n::Translator;
 use crate::vault::Change;
 
 pub mod records;
@@ -115,10 +116,15 @@ pub enum ContactEvent {
     Email(String),
     CallCrisisLine,
     TextCrisisLine,
+    /// Calls the emergency number (a setting, 911 by default): overdose.
+    CallEmergency,
     /// Calls someone from the safety plan or the support contacts.
     CallNumber(String),
     /// Undoes `DismissStarterTemplate`: the starter shows again.
     RestoreStarterTemplate(String),
+    /// Opens a link the view model offers (a `LinkItem`'s `tel:`, `sms:` or
+    /// `mailto:` URL), so the phone answers whether it could.
+    OpenLink(String),
 }
 
 /// The specialist, the templates, and the links that open the phone's own
@@ -174,12 +180,23 @@ pub fn update(
             &body,
         )),
         ContactEvent::CallCrisisLine => open(call_url(&data.settings.crisis_line)),
-        ContactEvent::TextCrisisLine => open(text_url(&data.settings.crisis_line, "")),
+        ContactEvent::TextCrisisLine => open(crisis_text_url(&data.settings.crisis_line, cx.words)),
+        ContactEvent::CallEmergency => open(call_url(&data.settings.emergency_number)),
         ContactEvent::CallNumber(number) => {
             if dialable(&number).is_empty() {
                 Err(Problem::OutOfRange)
             } else {
                 open(call_url(&number))
+            }
+        }
+        ContactEvent::OpenLink(url) => {
+            if ["tel:", "sms:", "mailto:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme))
+            {
+                open(url)
+            } else {
+                Err(Problem::UnknownItem)
             }
         }
         ContactEvent::RestoreStarterTemplate(starter) => {
@@ -216,6 +233,16 @@ fn dismiss_starter(starter: &str, data: &mut Data) -> Result<Change, Problem> {
     Ok(settings.put(PROFILE_ID))
 }
 
+/// The number or address a `tel:`, `sms:` or `mailto:` link reaches, to
+/// show when the phone cannot open it.
+pub fn link_address(url: &str) -> String {
+    let rest = ["tel:", "sms:", "mailto:"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
+        .unwrap_or(url);
+    rest.split('?').next().unwrap_or_default().to_owned()
+}
+
 /// Digits and a leading plus: what a dialer needs.
 pub fn dialable(number: &str) -> String {
     number
@@ -245,6 +272,28 @@ pub fn text_url(number: &str, body: &str) -> String {
             utf8_percent_encode(body, NON_ALPHANUMERIC)
         )
     }
+}
+
+/// The US 988 Suicide & Crisis Lifeline: calling it plays an English menu
+/// (2 for Spanish), and a text that starts with "AYUDA" reaches a
+/// Spanish-speaking counselor.
+pub const LIFELINE: &str = "988";
+
+/// Whether `number` is the 988 Lifeline.
+pub fn is_lifeline(number: &str) -> bool {
+    dialable(number) == LIFELINE
+}
+
+/// The crisis line's text link. For the 988 Lifeline the message starts
+/// with the language's keyword (`crisis-text-body`: "AYUDA" in Spanish,
+/// nothing in English); other lines get an empty message.
+pub fn crisis_text_url(number: &str, words: &Translator<'_>) -> String {
+    let body = if is_lifeline(number) {
+        words.get("crisis-text-body")
+    } else {
+        String::new()
+    };
+    text_url(number, &body)
 }
 
 pub fn email_url(address: &str, subject: &str, body: &str) -> String {

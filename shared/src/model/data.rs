@@ -85,7 +85,7 @@ macro_rules! stored {
         /// decode. Kinds this version does not model yet are left untouched.
         fn load(data: &mut Data, kind: RecordKind, id: Id, body: &[u8]) -> Option<()> {
             $(if kind == <$ty as Record>::KIND {
-                return stored!(@put $how data.$field, id, decode::<$ty>(body));
+                return stored!(@put $how data.$field, id, <$ty as Record>::from_body(body));
             })*
             Some(())
         }

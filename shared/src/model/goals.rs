@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::required;
 use super::problem::Problem;
 use super::record::{Id, Record};
+use super::undo::{Deleted, Removed};
 use super::when::parse_date;
 use super::{Context, Data, Unlocked, Update};
 
@@ -34,6 +35,16 @@ pub enum GoalEvent {
         title: String,
         due: Option<String>,
     },
+    EditStep {
+        step: Id,
+        title: String,
+        /// YYYY-MM-DD, optional.
+        due: Option<String>,
+    },
+    /// Deletes a step (undo puts it back).
+    DeleteStep(Id),
+    /// Deletes a goal and its steps (undo puts them all back).
+    DeleteGoal(Id),
     CompleteStep(Id),
     ReopenStep(Id),
     /// Moves a step to a new position (0-based) among its goal's steps.
@@ -64,6 +75,14 @@ pub fn update(
     unlocked: &mut Unlocked,
     cx: &Context<'_>,
 ) -> Result<Update, Problem> {
+    match event {
+        GoalEvent::DeleteStep(step) => return delete_step(step, unlocked),
+        GoalEvent::DeleteGoal(goal) => return delete_goal(goal, unlocked),
+        GoalEvent::EditStep { step, title, due } => {
+            return edit_step(step, &title, due.as_deref(), &mut unlocked.data);
+        }
+        _ => {}
+    }
     let (data, today) = (&mut unlocked.data, cx.today);
     match event {
         GoalEvent::Add {
@@ -127,25 +146,7 @@ pub fn update(
             step.done = done;
             Ok(Update::saved(vec![step.put(id)]))
         }
-        GoalEvent::MoveStep { step, to } => {
-            let goal = data.steps.get(&step).ok_or(Problem::UnknownItem)?.goal;
-            let mut order: Vec<Id> = steps_of(data, goal).into_iter().map(|(id, _)| id).collect();
-            if to >= order.len() {
-                return Err(Problem::OutOfRange);
-            }
-            order.retain(|id| *id != step);
-            order.insert(to, step);
-            let mut changes = Vec::new();
-            for (position, id) in order.into_iter().enumerate() {
-                let position = u32::try_from(position).unwrap_or(u32::MAX);
-                let existing = data.steps.get_mut(&id).expect("listed above");
-                if existing.position != position {
-                    existing.position = position;
-                    changes.push(existing.put(id));
-                }
-            }
-            Ok(Update::saved(changes))
-        }
+        GoalEvent::MoveStep { step, to } => move_step(step, to, data),
         GoalEvent::SetStatus { goal, status } => {
             let existing = data.goals.get_mut(&goal).ok_or(Problem::UnknownItem)?;
             existing.status = status;
@@ -156,5 +157,78 @@ pub fn update(
             };
             Ok(Update::saved(vec![existing.put(goal)]))
         }
+        // Handled above.
+        GoalEvent::EditStep { .. } | GoalEvent::DeleteStep(_) | GoalEvent::DeleteGoal(_) => {
+            Err(Problem::NotNow)
+        }
     }
+}
+
+/// Moves a step to position `to` (0-based) among its goal's steps.
+fn move_step(step: Id, to: usize, data: &mut Data) -> Result<Update, Problem> {
+    let goal = data.steps.get(&step).ok_or(Problem::UnknownItem)?.goal;
+    let mut order: Vec<Id> = steps_of(data, goal).into_iter().map(|(id, _)| id).collect();
+    if to >= order.len() {
+        return Err(Problem::OutOfRange);
+    }
+    order.retain(|id| *id != step);
+    order.insert(to, step);
+    let mut changes = Vec::new();
+    for (position, id) in order.into_iter().enumerate() {
+        let position = u32::try_from(position).unwrap_or(u32::MAX);
+        let existing = data.steps.get_mut(&id).expect("listed above");
+        if existing.position != position {
+            existing.position = position;
+            changes.push(existing.put(id));
+        }
+    }
+    Ok(Update::saved(changes))
+}
+
+fn edit_step(step: Id, title: &str, due: Option<&str>, data: &mut Data) -> Result<Update, Problem> {
+    let title = required(title)?;
+    let due = parse_date(due)?;
+    let existing = data.steps.get_mut(&step).ok_or(Problem::UnknownItem)?;
+    existing.title = title;
+    existing.due = due;
+    Ok(Update::saved(vec![existing.put(step)]))
+}
+
+/// Deletes a step and offers the undo.
+fn delete_step(id: Id, unlocked: &mut Unlocked) -> Result<Update, Problem> {
+    let step = unlocked
+        .data
+        .steps
+        .remove(&id)
+        .ok_or(Problem::UnknownItem)?;
+    let mut removed = Removed::new(Deleted::Step);
+    removed.steps.push((id, step));
+    Ok(offer_undo(removed, unlocked))
+}
+
+/// Deletes a goal with its steps and offers the undo.
+fn delete_goal(id: Id, unlocked: &mut Unlocked) -> Result<Update, Problem> {
+    let data = &mut unlocked.data;
+    let goal = data.goals.remove(&id).ok_or(Problem::UnknownItem)?;
+    let mut removed = Removed::new(Deleted::Goal);
+    removed.goals.push((id, goal));
+    let steps: Vec<Id> = steps_of(data, id).into_iter().map(|(s, _)| s).collect();
+    for step in steps {
+        if let Some(value) = data.steps.remove(&step) {
+            removed.steps.push((step, value));
+        }
+    }
+    Ok(offer_undo(removed, unlocked))
+}
+
+/// The vault deletes for what was removed; the undo is offered.
+fn offer_undo(removed: Removed, unlocked: &mut Unlocked) -> Update {
+    let changes = removed
+        .goals
+        .iter()
+        .map(|(id, _)| Goal::delete(*id))
+        .chain(removed.steps.iter().map(|(id, _)| GoalStep::delete(*id)))
+        .collect();
+    unlocked.undo = Some(removed);
+    Update::saved(changes)
 }

@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod safety;
 pub mod settings;
 pub mod triggers;
+pub mod undo;
 pub mod when;
 mod zone;
 
@@ -97,6 +98,9 @@ pub struct Unlocked {
     pub relay: Activity,
     /// What the last action saved, to confirm it (cleared by the next one).
     pub notice: Option<notice::Notice>,
+    /// What the last delete removed, while its undo is offered (cleared by
+    /// the next action or navigation).
+    pub undo: Option<undo::Removed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,6 +127,9 @@ pub struct Model {
     pub lock_language: Option<Language>,
     /// A vault operation is under way (the shell may show progress: the KDF takes a moment).
     pub busy: bool,
+    /// The number or address of the last link the phone could not open,
+    /// shown with [`Problem::LinkUnopened`].
+    pub unopened_link: Option<String>,
 }
 
 impl Model {
@@ -135,6 +142,7 @@ impl Model {
             problem_field: None,
             lock_language: None,
             busy: false,
+            unopened_link: None,
         }
     }
 
@@ -169,6 +177,16 @@ impl Model {
             _ => self
                 .lock_language
                 .unwrap_or(self.environment.device_language),
+        }
+    }
+}
+
+impl Model {
+    /// What the participant's recovery is about; substance use while locked.
+    pub fn recovery_focus(&self) -> settings::RecoveryFocus {
+        match &self.state {
+            State::Unlocked(unlocked) => unlocked.data.settings.recovery_focus,
+            _ => settings::RecoveryFocus::default(),
         }
     }
 }
@@ -273,6 +291,7 @@ impl Model {
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                undo: None,
             })),
             ..Self::default()
         }

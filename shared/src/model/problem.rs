@@ -51,6 +51,9 @@ pub enum Problem {
     /// The specialist has not opened their inbox yet.
     SpecialistNotReady,
     NotPaired,
+    /// No app on this phone could open a link (no dialer, no messages
+    /// app): the view shows the number instead.
+    LinkUnopened,
 }
 
 impl Problem {

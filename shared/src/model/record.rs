@@ -28,6 +28,15 @@ pub trait Record: Serialize {
         Change::put(Self::KIND, id, encode(self))
     }
 
+    /// The value from its stored body; `None` if it does not decode. A
+    /// record with older versions overrides this to read them too.
+    fn from_body(body: &[u8]) -> Option<Self>
+    where
+        Self: Sized + for<'de> Deserialize<'de>,
+    {
+        decode(body)
+    }
+
     fn delete(id: Id) -> Change {
         Change::Delete {
             kind: Self::KIND,

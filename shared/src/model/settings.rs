@@ -20,6 +20,10 @@ pub enum SettingsEvent {
     SetAutoLockMinutes(u32),
     SetDiscreet(bool),
     SetCrisisLine(String),
+    /// What the recovery is about: words the flow, check-in and templates.
+    SetRecoveryFocus(RecoveryFocus),
+    /// The emergency number offered for an overdose (911 in the US).
+    SetEmergencyNumber(String),
     /// Daily check-in reminder, `HH:MM`, or `None` for no reminder.
     SetCheckInReminder(Option<String>),
     EnableBiometrics,
@@ -41,6 +45,8 @@ pub enum SettingsEvent {
         replacement: String,
         confirmation: String,
     },
+    /// Let screenshots and the app switcher show Phoenix's screens.
+    SetAllowScreenshots(bool),
 }
 
 impl SettingsEvent {
@@ -54,6 +60,9 @@ impl SettingsEvent {
                 | Self::SetDiscreet(_)
                 | Self::SetCrisisLine(_)
                 | Self::SetCheckInReminder(_)
+                | Self::SetRecoveryFocus(_)
+                | Self::SetEmergencyNumber(_)
+                | Self::SetAllowScreenshots(_)
         )
     }
 }
@@ -74,17 +83,12 @@ pub fn update(
             settings.auto_lock_minutes = minutes;
         }
         SettingsEvent::SetDiscreet(discreet) => settings.discreet = discreet,
-        SettingsEvent::SetCrisisLine(number) => {
-            let number = number.trim();
-            if number.is_empty()
-                || !number
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
-            {
-                return Err(Problem::OutOfRange);
-            }
-            number.clone_into(&mut settings.crisis_line);
+        SettingsEvent::SetAllowScreenshots(allow) => settings.allow_screenshots = allow,
+        SettingsEvent::SetCrisisLine(number) => settings.crisis_line = phone_number(&number)?,
+        SettingsEvent::SetEmergencyNumber(number) => {
+            settings.emergency_number = phone_number(&number)?;
         }
+        SettingsEvent::SetRecoveryFocus(focus) => settings.recovery_focus = focus,
         SettingsEvent::SetCheckInReminder(time) => {
             settings.check_in_reminder = match time.as_deref().map(str::trim) {
                 None | Some("") => None,
@@ -98,4 +102,17 @@ pub fn update(
         _ => return Err(Problem::NotNow),
     }
     Ok(Update::saved(vec![settings.put(PROFILE_ID)]))
+}
+
+/// A number to dial: digits and `+-() `, not empty.
+fn phone_number(number: &str) -> Result<String, Problem> {
+    let number = number.trim();
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
+    {
+        return Err(Problem::OutOfRange);
+    }
+    Ok(number.to_owned())
 }

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::forms::required;
 use super::problem::Problem;
 use super::record::{Id, PROFILE_ID, Record};
-use super::{Context, Unlocked, Update};
+use super::undo::{Deleted, Removed};
+use super::{Context, Data, Unlocked, Update};
 
 pub mod records;
 
@@ -35,11 +36,24 @@ pub enum TriggerEvent {
         category: TriggerKind,
         name: String,
     },
+    EditTrigger {
+        trigger: Id,
+        category: TriggerKind,
+        name: String,
+    },
+    /// Deletes a trigger and its links (undo puts both back; its history
+    /// keeps naming it).
     RemoveTrigger(Id),
     AddStrategy {
         name: String,
         triggers: Vec<Id>,
     },
+    /// Renames a strategy (its links change with `Link`).
+    EditStrategy {
+        strategy: Id,
+        name: String,
+    },
+    /// Deletes a strategy (undo puts it back, links included).
     RemoveStrategy(Id),
     /// Links or unlinks a strategy and a trigger.
     Link {
@@ -49,6 +63,12 @@ pub enum TriggerEvent {
     },
     /// Hides a starter idea (by its key) from the suggestions.
     DismissSuggestion(String),
+    /// Keeps a starter idea (by its key) as a strategy, named in the
+    /// participant's language, for these triggers (more with `Link`).
+    KeepSuggestion {
+        idea: String,
+        triggers: Vec<Id>,
+    },
 }
 
 /// The "I'm triggered" flow, step by step.
@@ -76,10 +96,20 @@ pub enum FlowEvent {
 pub fn update(
     event: TriggerEvent,
     unlocked: &mut Unlocked,
-    _: &Context<'_>,
+    cx: &Context<'_>,
 ) -> Result<Update, Problem> {
+    if let TriggerEvent::EditTrigger { .. } | TriggerEvent::EditStrategy { .. } = event {
+        return rename(event, &mut unlocked.data);
+    }
     let data = &mut unlocked.data;
     match event {
+        TriggerEvent::KeepSuggestion { idea, triggers } => {
+            if !STARTER_STRATEGIES.contains(&idea.as_str()) {
+                return Err(Problem::UnknownItem);
+            }
+            add_strategy(&cx.words.get(&idea), triggers, data)
+        }
+        TriggerEvent::AddStrategy { name, triggers } => add_strategy(&name, triggers, data),
         TriggerEvent::AddTrigger { category, name } => {
             let trigger = Trigger {
                 kind: category,
@@ -91,31 +121,25 @@ pub fn update(
             Ok(Update::saved(vec![change]))
         }
         TriggerEvent::RemoveTrigger(id) => {
-            data.triggers.remove(&id).ok_or(Problem::UnknownItem)?;
+            let trigger = data.triggers.remove(&id).ok_or(Problem::UnknownItem)?;
+            let mut removed = Removed::new(Deleted::Trigger);
+            removed.triggers.push((id, trigger));
             let mut changes = vec![Trigger::delete(id)];
             for (strategy_id, strategy) in &mut data.strategies {
                 if strategy.triggers.contains(&id) {
+                    removed.strategies.push((*strategy_id, strategy.clone()));
                     strategy.triggers.retain(|t| *t != id);
                     changes.push(strategy.put(*strategy_id));
                 }
             }
+            unlocked.undo = Some(removed);
             Ok(Update::saved(changes))
         }
-        TriggerEvent::AddStrategy { name, triggers } => {
-            if triggers.iter().any(|t| !data.triggers.contains_key(t)) {
-                return Err(Problem::UnknownItem);
-            }
-            let strategy = CopingStrategy {
-                name: required(&name)?,
-                triggers,
-            };
-            let id = data.allocate_id();
-            let change = strategy.put(id);
-            data.strategies.insert(id, strategy);
-            Ok(Update::saved(vec![change]))
-        }
         TriggerEvent::RemoveStrategy(id) => {
-            data.strategies.remove(&id).ok_or(Problem::UnknownItem)?;
+            let strategy = data.strategies.remove(&id).ok_or(Problem::UnknownItem)?;
+            let mut removed = Removed::new(Deleted::Strategy);
+            removed.strategies.push((id, strategy));
+            unlocked.undo = Some(removed);
             Ok(Update::saved(vec![CopingStrategy::delete(id)]))
         }
         TriggerEvent::Link {
@@ -146,6 +170,54 @@ pub fn update(
             }
             Ok(Update::saved(vec![settings.put(PROFILE_ID)]))
         }
+        // Handled by `rename`.
+        TriggerEvent::EditTrigger { .. } | TriggerEvent::EditStrategy { .. } => {
+            Err(Problem::NotNow)
+        }
+    }
+}
+
+fn add_strategy(name: &str, triggers: Vec<Id>, data: &mut Data) -> Result<Update, Problem> {
+    if triggers.iter().any(|t| !data.triggers.contains_key(t)) {
+        return Err(Problem::UnknownItem);
+    }
+    let strategy = CopingStrategy {
+        name: required(name)?,
+        triggers,
+    };
+    let id = data.allocate_id();
+    let change = strategy.put(id);
+    data.strategies.insert(id, strategy);
+    Ok(Update::saved(vec![change]))
+}
+
+/// Renames a trigger (and changes its kind) or a strategy.
+fn rename(event: TriggerEvent, data: &mut Data) -> Result<Update, Problem> {
+    match event {
+        TriggerEvent::EditTrigger {
+            trigger,
+            category,
+            name,
+        } => {
+            let name = required(&name)?;
+            let existing = data
+                .triggers
+                .get_mut(&trigger)
+                .ok_or(Problem::UnknownItem)?;
+            existing.kind = category;
+            existing.name = name;
+            Ok(Update::saved(vec![existing.put(trigger)]))
+        }
+        TriggerEvent::EditStrategy { strategy, name } => {
+            let name = required(&name)?;
+            let existing = data
+                .strategies
+                .get_mut(&strategy)
+                .ok_or(Problem::UnknownItem)?;
+            existing.name = name;
+            Ok(Update::saved(vec![existing.put(strategy)]))
+        }
+        _ => Err(Problem::NotNow),
     }
 }
 

@@ -22,6 +22,8 @@ pub struct ReferralItem {
     pub category_label: String,
     pub organization: String,
     pub contact: String,
+    /// The contact's `tel:` link; `None` when it has no number to dial.
+    pub call_url: Option<String>,
     pub address: String,
     pub hours: String,
     pub status: ReferralStatus,
@@ -38,6 +40,9 @@ pub struct DocumentItem {
     pub status_label: String,
     /// "Get these first": prerequisites not yet received.
     pub waiting_for: Vec<String>,
+    /// Every prerequisite as saved (received ones too): send them back with
+    /// `SaveDocument` so a status change keeps them.
+    pub needs_first: Vec<Id>,
 }
 
 /// A support contact and its id. (A named struct, not a tuple: Swift tuples
@@ -94,6 +99,10 @@ pub struct AftercareView {
     pub export_calendar_label: String,
     /// What the new appointment's "remind me, minutes before" starts at.
     pub default_remind_minutes: u32,
+    /// The documents' prerequisites: "Get these first" (birth certificate
+    /// before a social security card); a choice that would go round in a
+    /// circle is refused.
+    pub needs_first_label: String,
 }
 
 const CATEGORIES: [ServiceCategory; 10] = [
@@ -117,11 +126,15 @@ const REFERRAL_STATUSES: [ReferralStatus; 5] = [
     ReferralStatus::Done,
 ];
 
-pub fn appointment_item(id: Id, appointment: &aftercare::Appointment) -> AppointmentItem {
+pub fn appointment_item(
+    id: Id,
+    appointment: &aftercare::Appointment,
+    words: &Translator<'_>,
+) -> AppointmentItem {
     AppointmentItem {
         id,
         title: appointment.title.clone(),
-        at: appointment.at.format("%Y-%m-%d %H:%M").to_string(),
+        at: super::dates::date_time(words, appointment.at),
         place: appointment.place.clone(),
         remind_minutes_before: appointment.remind_minutes_before,
     }
@@ -152,6 +165,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
                 category_label: words.get(category_key(r.category)),
                 organization: r.organization.clone(),
                 contact: r.contact.clone(),
+                call_url: contact::call_link(&r.contact),
                 address: r.address.clone(),
                 hours: r.hours.clone(),
                 status: r.status,
@@ -176,6 +190,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
                     .filter_map(|first| data.documents.get(first))
                     .map(|f| document_name(words, f.kind, &f.name))
                     .collect(),
+                needs_first: d.needs_first.clone(),
             })
             .collect(),
         document_kinds: choices(
@@ -200,7 +215,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
         appointments_heading: words.get("aftercare-appointments"),
         appointments: appointments
             .into_iter()
-            .map(|(id, a)| appointment_item(*id, a))
+            .map(|(id, a)| appointment_item(*id, a, words))
             .collect(),
         meetings_heading: words.get("aftercare-meetings"),
         meetings: data
@@ -224,6 +239,7 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
         export_document_label: words.get("action-export-plan"),
         export_calendar_label: words.get("action-export-calendar"),
         default_remind_minutes: aftercare::DEFAULT_REMIND_MINUTES,
+        needs_first_label: words.get("field-needs-first"),
     }
 }
 

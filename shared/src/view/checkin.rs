@@ -30,7 +30,8 @@ pub struct CheckInView {
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub note: String,
-    /// Today's check-in exactly as saved (every field), to reopen it.
+    /// Today's check-in exactly as saved (every field, the hours of sleep
+    /// as text), to reopen it.
     pub saved: Option<crate::model::checkin::CheckInForm>,
     /// Today's craving is strong: offer "I'm triggered".
     pub offer_triggered: Option<String>,
@@ -82,7 +83,7 @@ pub(super) fn check_in_view(data: &Data, today: NaiveDate, words: &Translator<'_
         mood: existing.map(|c| c.answers.mood),
         craving: existing.map(|c| c.answers.craving),
         note: existing.map(|c| c.answers.note.clone()).unwrap_or_default(),
-        saved: existing.map(|c| c.answers.clone()),
+        saved: existing.map(|c| crate::model::checkin::CheckInForm::from(&c.answers)),
         offer_triggered: existing
             .filter(|c| c.answers.offers_triggered())
             .map(|_| words.get("check-in-offer-triggered")),

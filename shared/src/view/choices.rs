@@ -43,6 +43,7 @@ choice_types! {
     DocumentStatusChoice: DocumentStatus,
     DayChoice: Day,
     ContactWayChoice: ContactWay,
+    RecoveryFocusChoice: crate::model::settings::RecoveryFocus,
 }
 
 pub(super) fn choices<T: Copy, C: From<(T, String)>>(

@@ -117,4 +117,10 @@ form_words! {
     one_per_line => "hint-one-per-line",
     mood_scale => "hint-mood-scale",
     craving_scale => "hint-craving-scale",
+    // Under typed dates (the phones' text fields; the web's date pickers
+    // show the browser's own format): year-month-day, with an example.
+    date_hint => "hint-date-format",
+    date_time_hint => "hint-date-time-format",
+    edit => "action-edit",
+    delete_item => "action-delete",
 }

@@ -18,7 +18,10 @@ pub struct GoalItem {
     pub dimension: Dimension,
     pub dimension_label: String,
     pub why: String,
+    /// The target date in words, to show.
     pub target: Option<String>,
+    /// The target date as the edit form takes it (YYYY-MM-DD).
+    pub target_date: Option<String>,
     pub status: GoalStatus,
     pub status_label: String,
     /// Share of steps done, 0–100.
@@ -110,14 +113,15 @@ fn goal_item(
         dimension: goal.dimension,
         dimension_label: GoalLabels::label(&labels.dimensions, &goal.dimension),
         why: goal.why.clone(),
-        target: goal.target.map(|d| d.to_string()),
+        target: goal.target.map(|d| super::dates::date(words, d)),
+        target_date: goal.target.map(|d| d.to_string()),
         status: goal.status,
         status_label: GoalLabels::label(&labels.statuses, &goal.status),
         progress,
         progress_label: words.with("goal-progress", &[("percent", i64::from(progress).into())]),
         steps: steps
             .iter()
-            .map(|(step, _)| step_item(data, *step))
+            .map(|(step, _)| step_item(data, *step, words))
             .collect(),
     }
 }

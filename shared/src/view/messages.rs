@@ -108,7 +108,11 @@ pub fn messages_view(
     });
     MessagesView {
         heading: words.get("messages-heading"),
-        intro: words.get("messages-intro"),
+        // Not for emergencies: the intro names the crisis line.
+        intro: words.with(
+            "messages-intro",
+            &[("number", data.settings.crisis_line.as_str().into())],
+        ),
         paired_with: specialist_name
             .as_ref()
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),

@@ -4,6 +4,7 @@ mod aftercare;
 mod checkin;
 mod choices;
 mod contact;
+pub mod dates;
 pub mod export;
 mod form_words;
 mod goals;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Language, Translations, Translator};
 use crate::model::notice::Notice;
 use crate::model::problem::Problem;
+use crate::model::undo::Deleted;
 use crate::model::{Model, Screen, State};
 
 pub use aftercare::*;
@@ -63,12 +65,18 @@ pub struct ViewModel {
     pub status: Option<String>,
     /// The record the last action created: shells bring it into view.
     pub new_item: Option<crate::model::record::Id>,
+    /// Right after a delete: what was deleted and the one "Undo" (send
+    /// `Event::Undo`); gone after the next action or navigation.
+    pub undo: Option<UndoOffer>,
     /// A vault operation is under way.
     pub busy: bool,
     /// Field and button labels the forms of several screens share.
     pub words: FormWords,
     /// How often the shell sends `MessagesEvent::Sync` while the app is open.
     pub sync_every_secs: u32,
+    /// The participant allows screenshots (Android's `FLAG_SECURE` off);
+    /// always `false` while locked.
+    pub allow_screenshots: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -78,6 +86,13 @@ pub struct HelpActions {
     pub crisis_label: String,
     pub crisis_call_url: String,
     pub crisis_text_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct UndoOffer {
+    /// "Goal deleted." (also the announced status).
+    pub message: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -120,6 +135,8 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::AlreadyPaired => words.get("problem-already-paired"),
         Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
         Problem::NotPaired => words.get("problem-not-paired"),
+        // Shown with the number: see `view`.
+        Problem::LinkUnopened => words.get("problem-link-unopened"),
     }
 }
 
@@ -139,13 +156,15 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
     let words = Translator {
         translations,
         language: model.language(),
+        focus: model.recovery_focus(),
     };
-    let (crisis_line, discreet) = match &model.state {
+    let (crisis_line, discreet, allow_screenshots) = match &model.state {
         State::Unlocked(unlocked) => (
             unlocked.data.settings.crisis_line.as_str(),
             unlocked.data.settings.discreet,
+            unlocked.data.settings.allow_screenshots,
         ),
-        _ => (DEFAULT_CRISIS_LINE, false),
+        _ => (DEFAULT_CRISIS_LINE, false, false),
     };
     let navigation = match &model.state {
         State::Unlocked(unlocked) => NAVIGATION
@@ -171,10 +190,18 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             contact_peer: words.get("action-contact-peer"),
             crisis_label: words.with("action-crisis-line", &[("number", crisis_line.into())]),
             crisis_call_url: format!("tel:{}", digits(crisis_line)),
-            crisis_text_url: format!("sms:{}", digits(crisis_line)),
+            crisis_text_url: crate::model::contact::crisis_text_url(crisis_line, &words),
         },
         navigation,
-        problem: model.problem.map(|problem| problem_text(&words, problem)),
+        problem: model
+            .problem
+            .map(|problem| match (problem, &model.unopened_link) {
+                (Problem::LinkUnopened, Some(address)) => words.with(
+                    "problem-link-unopened",
+                    &[("address", address.clone().into())],
+                ),
+                _ => problem_text(&words, problem),
+            }),
         problem_field: model.problem_field().map(str::to_owned),
         status: notice_text(model, &words),
         new_item: match &model.state {
@@ -184,19 +211,42 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             },
             _ => None,
         },
+        undo: undo_offer(model, &words),
         busy: model.busy,
         words: form_words::form_words(&words),
         sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
+        allow_screenshots,
     }
 }
 
-/// The confirmation of the last save, while no problem is shown.
+/// What the last delete removed, while its undo is offered.
+fn undo_offer(model: &Model, words: &Translator<'_>) -> Option<UndoOffer> {
+    let State::Unlocked(unlocked) = &model.state else {
+        return None;
+    };
+    let key = match unlocked.undo.as_ref()?.what {
+        Deleted::Goal => "undo-goal-deleted",
+        Deleted::Step => "undo-step-deleted",
+        Deleted::Trigger => "undo-trigger-deleted",
+        Deleted::Strategy => "undo-strategy-deleted",
+    };
+    Some(UndoOffer {
+        message: words.get(key),
+        label: words.get("action-undo"),
+    })
+}
+
+/// The confirmation of the last save, while no problem is shown (after a
+/// delete, what was deleted).
 fn notice_text(model: &Model, words: &Translator<'_>) -> Option<String> {
     let State::Unlocked(unlocked) = &model.state else {
         return None;
     };
     if model.problem.is_some() {
         return None;
+    }
+    if let Some(offer) = undo_offer(model, words) {
+        return Some(offer.message);
     }
     match unlocked.notice? {
         Notice::Saved { .. } => Some(words.get("status-saved")),

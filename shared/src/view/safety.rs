@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::triggered::{LinkItem, crisis_links};
+use super::triggered::{LinkItem, OverdoseHelp, crisis_links, overdose_help};
 use crate::i18n::Translator;
 use crate::model::Data;
 use crate::model::contact;
 use crate::model::safety::{Person, SafetyPlan};
+use crate::model::settings::Settings;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SafetyPlanView {
@@ -51,12 +52,7 @@ pub fn safety_view(data: &Data, words: &Translator<'_>) -> SafetyPlanView {
         professionals_calls: calls(&data.safety.professionals),
     };
     SafetyPlanView {
-        use_now: use_now(
-            &data.safety,
-            &view.step_headings,
-            &data.settings.crisis_line,
-            words,
-        ),
+        use_now: use_now(&data.safety, &view.step_headings, &data.settings, words),
         ..view
     }
 }
@@ -73,6 +69,8 @@ pub struct UseNow {
     /// People and professionals with a number: "Call Aunt Rosa".
     pub people: Vec<LinkItem>,
     pub crisis: Vec<LinkItem>,
+    /// If someone may have overdosed: call the emergency number, naloxone.
+    pub overdose: OverdoseHelp,
     pub reasons_heading: String,
     pub reasons: Vec<String>,
     /// Steps 1, 2, 3 and 6, as written.
@@ -104,7 +102,7 @@ fn people_links(people: &[Person], words: &Translator<'_>) -> impl Iterator<Item
 pub fn use_now(
     plan: &SafetyPlan,
     headings: &[String],
-    crisis_line: &str,
+    settings: &Settings,
     words: &Translator<'_>,
 ) -> UseNow {
     let heading = |index: usize| headings.get(index).cloned().unwrap_or_default();
@@ -117,7 +115,8 @@ pub fn use_now(
         people: people_links(&plan.people_to_ask, words)
             .chain(people_links(&plan.professionals, words))
             .collect(),
-        crisis: crisis_links(crisis_line, words),
+        crisis: crisis_links(&settings.crisis_line, words),
+        overdose: overdose_help(&settings.emergency_number, words),
         reasons_heading: heading(6),
         reasons: plan.reasons_for_living.clone(),
         steps: [

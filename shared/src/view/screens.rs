@@ -49,7 +49,7 @@ fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Translator<'_>) -
     let data = &unlocked.data;
     let today = model.today();
     if let Some(flow) = &unlocked.flow {
-        return ScreenView::Triggered(triggered(flow, data, words));
+        return ScreenView::Triggered(triggered(flow, data, model.local_now(), words));
     }
     match unlocked.screen {
         Screen::Today => ScreenView::Today(TodayView {
@@ -66,7 +66,7 @@ fn unlocked_screen(unlocked: &Unlocked, model: &Model, words: &Translator<'_>) -
             let zone = &model.environment.time_zone;
             let local = |at_ms: i64| {
                 zone.local(at_ms)
-                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .map(|at| super::dates::date_time(words, at))
                     .unwrap_or_default()
             };
             let messages = super::messages::messages_view(data, &unlocked.relay, &local, words);

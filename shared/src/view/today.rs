@@ -30,7 +30,10 @@ pub struct StepItem {
     pub id: Id,
     pub title: String,
     pub goal_title: String,
+    /// The due date in words, to show.
     pub due: Option<String>,
+    /// The due date as the edit form takes it (YYYY-MM-DD).
+    pub due_date: Option<String>,
     pub done: bool,
 }
 
@@ -38,10 +41,19 @@ pub struct StepItem {
 pub struct TodayView {
     pub heading: String,
     pub recovery: Option<RecoveryView>,
+    /// The recovery date as set (YYYY-MM-DD), to change it: lapses stay.
+    pub recovery_date: Option<String>,
     pub recovery_date_label: String,
+    pub change_recovery_date_label: String,
     pub record_lapse_label: String,
+    /// Beside "Record a lapse": if someone may have overdosed, call the
+    /// emergency number and use naloxone.
+    pub overdose: super::triggered::OverdoseHelp,
+    /// Open steps of active goals: due by today first, then those
+    /// without a due date.
     pub steps_due: Vec<StepItem>,
     pub steps_due_heading: String,
+    /// Appointments from today through the next [`COMING_DAYS`] days.
     pub appointments: Vec<AppointmentItem>,
     pub appointments_heading: String,
     /// Offered once a month: the BARC-10 recovery-capital check.
@@ -52,6 +64,9 @@ pub struct TodayView {
     /// Right after a lapse is recorded (the form closes).
     pub lapse_response: Option<super::lapse::LapseResponse>,
 }
+
+/// How far ahead Today lists appointments.
+pub const COMING_DAYS: u64 = 7;
 
 fn days(words: &Translator<'_>, key: &str, days: i64) -> String {
     words.with(key, &[("days", days.into())])
@@ -99,29 +114,45 @@ pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) 
                 }),
             }
         });
-    let steps_due = data
+    let mut open: Vec<(Id, &crate::model::goals::GoalStep)> = data
         .steps
         .iter()
-        .filter(|(_, step)| step.done.is_none() && step.due.is_some_and(|due| due <= today))
+        .filter(|(_, step)| step.done.is_none() && step.due.is_none_or(|due| due <= today))
         .filter(|(_, step)| {
             data.goals
                 .get(&step.goal)
                 .is_some_and(|goal| goal.status == GoalStatus::Active)
         })
-        .map(|(id, _)| step_item(data, *id))
+        .map(|(id, step)| (*id, step))
         .collect();
+    // Due ones first (oldest first), then the undated in their goal's order.
+    open.sort_by_key(|(id, step)| (step.due.is_none(), step.due, step.goal, step.position, *id));
+    let steps_due = open
+        .into_iter()
+        .map(|(id, _)| step_item(data, id, words))
+        .collect();
+    let last_day = today
+        .checked_add_days(chrono::Days::new(COMING_DAYS))
+        .unwrap_or(today);
     TodayView {
         heading: words.get("today-heading"),
         recovery,
+        recovery_date: data
+            .profile
+            .as_ref()
+            .and_then(|p| p.recovery_date)
+            .map(|d| d.to_string()),
         recovery_date_label: words.get("field-recovery-date"),
+        change_recovery_date_label: words.get("action-change-recovery-date"),
         record_lapse_label: words.get("action-record-lapse"),
+        overdose: super::triggered::overdose_help(&data.settings.emergency_number, words),
         steps_due,
-        steps_due_heading: words.get("today-steps-due"),
-        appointments: crate::model::aftercare::appointments_on(data, today)
+        steps_due_heading: words.get("today-steps-to-do"),
+        appointments: crate::model::aftercare::appointments_between(data, today, last_day)
             .into_iter()
-            .map(|(id, a)| appointment_item(id, a))
+            .map(|(id, a)| appointment_item(id, a, words))
             .collect(),
-        appointments_heading: words.get("today-appointments"),
+        appointments_heading: words.get("today-appointments-coming"),
         recovery_capital_prompt: data
             .recovery_capital
             .values()
@@ -137,7 +168,7 @@ pub(super) fn today_view(data: &Data, today: NaiveDate, words: &Translator<'_>) 
     }
 }
 
-pub(super) fn step_item(data: &Data, id: Id) -> StepItem {
+pub(super) fn step_item(data: &Data, id: Id, words: &Translator<'_>) -> StepItem {
     let step = &data.steps[&id];
     StepItem {
         id,
@@ -147,7 +178,8 @@ pub(super) fn step_item(data: &Data, id: Id) -> StepItem {
             .get(&step.goal)
             .map(|g| g.title.clone())
             .unwrap_or_default(),
-        due: step.due.map(|d| d.to_string()),
+        due: step.due.map(|d| super::dates::date(words, d)),
+        due_date: step.due.map(|d| d.to_string()),
         done: step.done.is_some(),
     }
 }

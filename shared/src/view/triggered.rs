@@ -1,6 +1,7 @@
 //! The "I'm triggered" flow's people and ideas: who to reach in one tap
 //! when the craving stays high, and what to try when the toolbox is empty.
 
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
@@ -9,25 +10,70 @@ use crate::model::contact::{self, ContactWay};
 use crate::model::triggers::{Flow, FlowStep, STARTER_STRATEGIES};
 
 /// A link the phone opens (`tel:`, `sms:`), with what it says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct LinkItem {
     pub label: String,
     pub url: String,
 }
 
-/// Call and text the crisis line: the same two links wherever help is offered.
+/// Call and text the crisis line: the same two links wherever help is
+/// offered. For the 988 Lifeline the labels say how to reach it in the
+/// participant's language (in Spanish: press 2; text "AYUDA", filled in).
 pub fn crisis_links(crisis_line: &str, words: &Translator<'_>) -> Vec<LinkItem> {
     let number = || [("number", crisis_line.into())];
+    let (call, text) = if contact::is_lifeline(crisis_line) {
+        ("action-call-lifeline", "action-text-lifeline")
+    } else {
+        ("action-call-crisis-number", "action-text-crisis-number")
+    };
     vec![
         LinkItem {
-            label: words.with("action-call-crisis-number", &number()),
+            label: words.with(call, &number()),
             url: contact::call_url(crisis_line),
         },
         LinkItem {
-            label: words.with("action-text-crisis-number", &number()),
-            url: contact::text_url(crisis_line, ""),
+            label: words.with(text, &number()),
+            url: contact::crisis_text_url(crisis_line, words),
         },
     ]
+}
+
+/// What to do if someone may have overdosed: shown beside "Record a lapse"
+/// and in the safety plan, with the emergency number (a setting, 911 by
+/// default, chosen the way the crisis line is).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct OverdoseHelp {
+    /// "If someone may have overdosed, call 911 and use naloxone."
+    pub message: String,
+    pub call: LinkItem,
+}
+
+pub fn overdose_help(emergency_number: &str, words: &Translator<'_>) -> OverdoseHelp {
+    let number = [("number", emergency_number.into())];
+    OverdoseHelp {
+        message: words.with("overdose-help", &number),
+        call: LinkItem {
+            label: words.with("action-call-emergency", &number),
+            url: contact::call_url(emergency_number),
+        },
+    }
+}
+
+/// What the still-high panel says: when the peer specialist may not answer
+/// (none saved, or outside their hours), it names the crisis line.
+pub fn still_high_message(data: &Data, local_now: NaiveDateTime, words: &Translator<'_>) -> String {
+    let specialist_available = data
+        .specialist
+        .as_ref()
+        .is_some_and(|s| contact::within_hours(s, local_now));
+    if specialist_available {
+        words.get("triggered-reach-out")
+    } else {
+        words.with(
+            "triggered-unsafe",
+            &[("number", data.settings.crisis_line.as_str().into())],
+        )
+    }
 }
 
 /// People, not tips: the peer specialist's call and text (when there is a

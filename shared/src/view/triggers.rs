@@ -190,7 +190,12 @@ pub(super) fn triggers_view(data: &Data, words: &Translator<'_>) -> TriggersView
     }
 }
 
-pub(super) fn triggered(flow: &Flow, data: &Data, words: &Translator<'_>) -> TriggeredView {
+pub(super) fn triggered(
+    flow: &Flow,
+    data: &Data,
+    local_now: chrono::NaiveDateTime,
+    words: &Translator<'_>,
+) -> TriggeredView {
     let ranked = coping::rank(&data.strategies, &data.episodes, flow.trigger);
     let helped = |r: &coping::Ranked| r.mean_drop.is_some_and(|drop| drop > 0.0);
     let offered = super::triggered::Offered {
@@ -236,7 +241,8 @@ pub(super) fn triggered(flow: &Flow, data: &Data, words: &Translator<'_>) -> Tri
         done_label: words.get("action-save"),
         cancel_label: words.get("action-cancel"),
         still_high,
-        still_high_message: still_high.then(|| words.get("triggered-reach-out")),
+        still_high_message: still_high
+            .then(|| super::triggered::still_high_message(data, local_now, words)),
         safety_plan_label: words.get("action-safety-plan"),
         rating_start: extras.rating_start,
         reach_out: extras.reach_out,

@@ -6,11 +6,13 @@ import { BincodeDeserializer, BincodeSerializer } from '../generated/bincode';
 import {
   serializeEvent,
   serializeHttpResult,
+  serializeLinkOutcome,
   serializePlatformKeyOutput,
   ShellRequest,
   ViewModel,
   type Event,
   type HttpResult,
+  type LinkOutcome,
   type PlatformKeyOutput,
 } from '../generated/shared_types';
 
@@ -32,7 +34,14 @@ export function encodeHttpResult(result: HttpResult): Uint8Array {
   return serializer.getBytes();
 }
 
-/** The answer to open-url, share and notify requests: `()`, no bytes. (A
+/** The answer to an open-url request: whether the link was handed on. */
+export function encodeLinkOutcome(outcome: LinkOutcome): Uint8Array {
+  const serializer = new BincodeSerializer();
+  serializeLinkOutcome(outcome, serializer);
+  return serializer.getBytes();
+}
+
+/** The answer to share and notify requests: `()`, no bytes. (A
  * new array each time: its buffer is transferred to the worker.) */
 export function done(): Uint8Array {
   return new Uint8Array(0);

@@ -12,12 +12,17 @@ import type {
   ScheduleReminders,
   ShareFile,
 } from '../generated/shared_types';
-import { done, encodeHttpResult, encodePlatformKeyOutput } from './codec';
+import { done, encodeHttpResult, encodeLinkOutcome, encodePlatformKeyOutput } from './codec';
 
-/** `tel:`, `sms:` and `mailto:` go to the device's phone, messages or mail app. */
+/**
+ * `tel:`, `sms:` and `mailto:` go to the device's phone, messages or mail
+ * app. A browser cannot tell whether an app took the link, so only other
+ * addresses are answered as failed.
+ */
 export function openUrl({ url }: OpenUrl): Uint8Array {
-  if (/^(tel|sms|mailto):/.test(url)) clickLink(url);
-  return done();
+  if (!/^(tel|sms|mailto):/.test(url)) return encodeLinkOutcome({ kind: 'Failed' });
+  clickLink(url);
+  return encodeLinkOutcome({ kind: 'Opened' });
 }
 
 /** The plan document, calendar file or backup, as a download. */

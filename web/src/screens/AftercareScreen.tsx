@@ -10,9 +10,12 @@ import {
   type AftercareEvent,
   type AftercareView,
   type AppointmentItem,
+  type DocumentItem,
+  type DocumentStatus,
   type FormWords,
 } from '../generated/shared_types';
-import { ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
+import { CheckField, ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
+import { useSubmit } from '../ui/submit';
 
 export function AftercareScreen({ view, words }: { view: AftercareView; words: FormWords }) {
   const dispatch = useDispatch();
@@ -42,6 +45,12 @@ function useAftercare(): (event: AftercareEvent) => void {
   return (value) => dispatch({ kind: 'Aftercare', value });
 }
 
+/** Saves a form; it is cleared only once the core accepts it. */
+function useSave(): (event: AftercareEvent, onSaved: () => void) => void {
+  const submit = useSubmit();
+  return (value, onSaved) => submit({ kind: 'Aftercare', value }, onSaved);
+}
+
 function RemoveButton({ id, name, words }: { id: bigint; name: string; words: FormWords }) {
   const aftercare = useAftercare();
   return (
@@ -52,7 +61,7 @@ function RemoveButton({ id, name, words }: { id: bigint; name: string; words: Fo
 }
 
 function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
-  const aftercare = useAftercare();
+  const save = useSave();
   const [name, setName] = useState('');
   const [relationship, setRelationship] = useState('');
   const [phone, setPhone] = useState('');
@@ -71,13 +80,17 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
       <Form
         name={words.add_contact}
         onSubmit={() => {
-          aftercare({ kind: 'SaveContact', id: null, contact: new SupportContact(name, relationship, phone) });
-          setName('');
-          setRelationship('');
-          setPhone('');
+          save(
+            { kind: 'SaveContact', id: null, contact: new SupportContact(name, relationship, phone) },
+            () => {
+              setName('');
+              setRelationship('');
+              setPhone('');
+            },
+          );
         }}
       >
-        <TextField label={words.name} value={name} onChange={setName} />
+        <TextField label={words.name} value={name} onChange={setName} field="contact-name" />
         <TextField label={words.relationship} value={relationship} onChange={setRelationship} />
         <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
         <button type="submit">{words.add_contact}</button>
@@ -88,6 +101,7 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
 
 function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
   const aftercare = useAftercare();
+  const save = useSave();
   const [category, setCategory] = useState(0);
   const [organization, setOrganization] = useState('');
   const [contact, setContact] = useState('');
@@ -101,7 +115,7 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
         {view.referrals.map((item) => (
           <li key={String(item.id)} className="card" data-item={String(item.id)}>
             <strong>{item.organization}</strong> · {item.category_label} · {item.status_label}
-            {item.contact && <div>{item.contact}</div>}
+            {item.contact && <div>{item.call_url ? <a href={item.call_url}>{item.contact}</a> : item.contact}</div>}
             {item.address && <div>{item.address}</div>}
             {item.hours && <div>{item.hours}</div>}
             {item.notes && <div>{item.notes}</div>}
@@ -132,24 +146,28 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
       <Form
         name={words.add_referral}
         onSubmit={() => {
-          aftercare({
-            kind: 'SaveReferral',
-            id: null,
-            referral: new Referral(
-              view.categories[category].value,
-              organization,
-              contact,
-              address,
-              hours,
-              view.referral_statuses[status].value,
-              notes,
-            ),
-          });
-          setOrganization('');
-          setContact('');
-          setAddress('');
-          setHours('');
-          setNotes('');
+          save(
+            {
+              kind: 'SaveReferral',
+              id: null,
+              referral: new Referral(
+                view.categories[category].value,
+                organization,
+                contact,
+                address,
+                hours,
+                view.referral_statuses[status].value,
+                notes,
+              ),
+            },
+            () => {
+              setOrganization('');
+              setContact('');
+              setAddress('');
+              setHours('');
+              setNotes('');
+            },
+          );
         }}
       >
         <ChoiceField label={words.category} choices={view.categories} selected={category} onChange={setCategory} />
@@ -167,49 +185,88 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
 
 function Documents({ view, words }: { view: AftercareView; words: FormWords }) {
   const aftercare = useAftercare();
+  const save = useSave();
   const [kind, setKind] = useState(0);
   const [name, setName] = useState('');
   const [status, setStatus] = useState(0);
+  const [first, setFirst] = useState<bigint[]>([]);
   const other = view.document_kinds[kind]?.value.kind === 'Other';
+  /** The document saved as it is, with another status or other prerequisites. */
+  const resave = (item: DocumentItem, status: DocumentStatus, needsFirst: bigint[]) =>
+    aftercare({
+      kind: 'SaveDocument',
+      id: item.id,
+      document: new Document(item.kind, item.kind.kind === 'Other' ? item.name : '', status, needsFirst),
+    });
+  const toggled = (list: bigint[], id: bigint, on: boolean) => (on ? [...list, id] : list.filter((other) => other !== id));
   return (
     <Section title={view.documents_heading}>
       <ul className="plain">
         {view.documents.map((item) => (
-          <li key={String(item.id)} className="row" data-item={String(item.id)}>
-            <span>
-              <strong>{item.name}</strong> · {item.status_label}
-              {item.waiting_for.length > 0 && ` · ${item.waiting_for.join(', ')}`}
-            </span>
-            <ChoiceField
-              label={`${words.status}: ${item.name}`}
-              choices={view.document_statuses}
-              selected={view.document_statuses.findIndex((choice) => choice.value.kind === item.status.kind)}
-              onChange={(index) =>
-                aftercare({
-                  kind: 'SaveDocument',
-                  id: item.id,
-                  document: new Document(item.kind, item.kind.kind === 'Other' ? item.name : '', view.document_statuses[index].value, []),
-                })
-              }
-            />
-            <RemoveButton id={item.id} name={item.name} words={words} />
+          <li key={String(item.id)} data-item={String(item.id)}>
+            <div className="row">
+              <span>
+                <strong>{item.name}</strong> · {item.status_label}
+                {item.waiting_for.length > 0 && ` · ${item.waiting_for.join(', ')}`}
+              </span>
+              <ChoiceField
+                label={`${words.status}: ${item.name}`}
+                choices={view.document_statuses}
+                selected={view.document_statuses.findIndex((choice) => choice.value.kind === item.status.kind)}
+                onChange={(index) => resave(item, view.document_statuses[index].value, item.needs_first)}
+              />
+              <RemoveButton id={item.id} name={item.name} words={words} />
+            </div>
+            {view.documents.length > 1 && (
+              <fieldset>
+                <legend>{`${view.needs_first_label}: ${item.name}`}</legend>
+                {view.documents
+                  .filter((candidate) => candidate.id !== item.id)
+                  .map((candidate) => (
+                    <CheckField
+                      key={String(candidate.id)}
+                      label={candidate.name}
+                      checked={item.needs_first.includes(candidate.id)}
+                      onChange={(on) => resave(item, item.status, toggled(item.needs_first, candidate.id, on))}
+                    />
+                  ))}
+              </fieldset>
+            )}
           </li>
         ))}
       </ul>
       <Form
         name={words.add_document}
         onSubmit={() => {
-          aftercare({
-            kind: 'SaveDocument',
-            id: null,
-            document: new Document(view.document_kinds[kind].value, other ? name : '', view.document_statuses[status].value, []),
-          });
-          setName('');
+          save(
+            {
+              kind: 'SaveDocument',
+              id: null,
+              document: new Document(view.document_kinds[kind].value, other ? name : '', view.document_statuses[status].value, first),
+            },
+            () => {
+              setName('');
+              setFirst([]);
+            },
+          );
         }}
       >
         <ChoiceField label={words.document} choices={view.document_kinds} selected={kind} onChange={setKind} />
         {other && <TextField label={words.name} value={name} onChange={setName} />}
         <ChoiceField label={words.status} choices={view.document_statuses} selected={status} onChange={setStatus} />
+        {view.documents.length > 0 && (
+          <fieldset>
+            <legend>{view.needs_first_label}</legend>
+            {view.documents.map((candidate) => (
+              <CheckField
+                key={String(candidate.id)}
+                label={candidate.name}
+                checked={first.includes(candidate.id)}
+                onChange={(on) => setFirst(toggled(first, candidate.id, on))}
+              />
+            ))}
+          </fieldset>
+        )}
         <button type="submit">{words.add_document}</button>
       </Form>
     </Section>
@@ -233,7 +290,7 @@ export function AppointmentList({ items, words }: { items: AppointmentItem[]; wo
 }
 
 function Appointments({ view, words }: { view: AftercareView; words: FormWords }) {
-  const aftercare = useAftercare();
+  const save = useSave();
   const [title, setTitle] = useState('');
   const [at, setAt] = useState('');
   const [place, setPlace] = useState('');
@@ -245,14 +302,18 @@ function Appointments({ view, words }: { view: AftercareView; words: FormWords }
         name={words.add_appointment}
         onSubmit={() => {
           const minutes = Number.parseInt(remind, 10);
-          aftercare({
-            kind: 'SaveAppointment',
-            id: null,
-            appointment: new AppointmentForm(title, at, place, Number.isNaN(minutes) || minutes <= 0 ? null : minutes),
-          });
-          setTitle('');
-          setAt('');
-          setPlace('');
+          save(
+            {
+              kind: 'SaveAppointment',
+              id: null,
+              appointment: new AppointmentForm(title, at, place, Number.isNaN(minutes) || minutes <= 0 ? null : minutes),
+            },
+            () => {
+              setTitle('');
+              setAt('');
+              setPlace('');
+            },
+          );
         }}
       >
         <TextField label={words.title} value={title} onChange={setTitle} field="appointment-title" />
@@ -266,7 +327,7 @@ function Appointments({ view, words }: { view: AftercareView; words: FormWords }
 }
 
 function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
-  const aftercare = useAftercare();
+  const save = useSave();
   const [name, setName] = useState('');
   const [day, setDay] = useState(0);
   const [time, setTime] = useState('');
@@ -287,13 +348,17 @@ function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
       <Form
         name={words.add_meeting}
         onSubmit={() => {
-          aftercare({ kind: 'SaveMeeting', id: null, meeting: new MeetingForm(name, words.days[day].value, time, place) });
-          setName('');
-          setTime('');
-          setPlace('');
+          save(
+            { kind: 'SaveMeeting', id: null, meeting: new MeetingForm(name, words.days[day].value, time, place) },
+            () => {
+              setName('');
+              setTime('');
+              setPlace('');
+            },
+          );
         }}
       >
-        <TextField label={words.name} value={name} onChange={setName} />
+        <TextField label={words.name} value={name} onChange={setName} field="meeting-name" />
         <ChoiceField label={words.day} choices={words.days} selected={day} onChange={setDay} />
         <TextField label={words.time} type="time" value={time} onChange={setTime} field="meeting-time" />
         <TextField label={words.place} value={place} onChange={setPlace} />

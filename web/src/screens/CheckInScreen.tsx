@@ -12,7 +12,7 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
   const [halt, setHalt] = useState(
     saved ? [saved.halt.hungry, saved.halt.angry, saved.halt.lonely, saved.halt.tired] : [false, false, false, false],
   );
-  const [sleep, setSleep] = useState(saved?.sleep_hours == null ? '' : String(saved.sleep_hours));
+  const [sleep, setSleep] = useState(saved?.sleep_hours ?? '');
   const [used, setUsed] = useState<'yes' | 'no' | 'unsaid'>(
     saved?.used_today == null ? 'unsaid' : saved.used_today ? 'yes' : 'no',
   );
@@ -23,7 +23,7 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
       mood,
       craving,
       new Halt(halt[0], halt[1], halt[2], halt[3]),
-      sleepHours(sleep),
+      sleep,
       used === 'unsaid' ? null : used === 'yes',
       saved?.triggers ?? [],
       saved?.strategies ?? [],
@@ -57,7 +57,7 @@ export function CheckInScreen({ view, words }: { view: CheckInView; words: FormW
             />
           ))}
         </fieldset>
-        <TextField label={view.sleep_label} type="number" value={sleep} onChange={setSleep} />
+        <TextField label={view.sleep_label} type="number" value={sleep} onChange={setSleep} field="sleep-hours" />
         <fieldset>
           <legend>{view.used_label}</legend>
           <p className="hint">{view.used_note}</p>
@@ -122,16 +122,4 @@ function RecoveryCapitalCheck({ view, words }: { view: CheckInView; words: FormW
       </details>
     </Section>
   );
-}
-
-/**
- * The hours typed, unchecked: the core says when they are off the scale. A
- * value that is not a whole number the form's byte can carry is sent as
- * 255, which the core refuses too; empty means not answered.
- */
-function sleepHours(typed: string): number | null {
-  const text = typed.trim();
-  if (text === '') return null;
-  const hours = Number(text);
-  return Number.isInteger(hours) && hours >= 0 && hours <= 255 ? hours : 255;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions, type TemplateItem } from '../generated/shared_types';
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
+import { useSubmit } from '../ui/submit';
 import { SecureMessages } from './SecureMessages';
 
 /** Contact my peer: the way they prefer first, quick messages, the crisis line; with no peer yet, adding one first. */
@@ -79,6 +80,7 @@ function BigLinks({ links }: { links: { label: string; url: string }[] }) {
 /** Quick messages as large buttons; "Remove" only in edit mode, and every removal can be undone. */
 function QuickMessages({ view, words }: { view: ContactView; words: FormWords }) {
   const dispatch = useDispatch();
+  const submit = useSubmit();
   const reach = view.reach;
   const [text, setText] = useState('');
   const [editing, setEditing] = useState(false);
@@ -139,10 +141,7 @@ function QuickMessages({ view, words }: { view: ContactView; words: FormWords })
       {editing && (
         <Form
           name={view.templates_heading}
-          onSubmit={() => {
-            dispatch({ kind: 'Contact', value: { kind: 'SaveTemplate', id: null, text } });
-            setText('');
-          }}
+          onSubmit={() => submit({ kind: 'Contact', value: { kind: 'SaveTemplate', id: null, text } }, () => setText(''))}
         >
           <TextArea label={view.templates_heading} value={text} onChange={setText} />
           <button type="submit">{words.add}</button>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import { Person, SafetyPlan, type FormWords, type SafetyPlanView } from '../generated/shared_types';
 import { Form, Section, TextArea, TextField, lines } from '../ui/fields';
+import { OverdoseHelpNote } from '../ui/OverdoseHelp';
 
 /** The Stanley–Brown safety plan: read to use now first; editing is separate and saves as you go. */
 export function SafetyPlanScreen({ view, words }: { view: SafetyPlanView; words: FormWords }) {
@@ -33,6 +34,7 @@ function UseNowView({ view, onEdit }: { view: SafetyPlanView; onEdit: () => void
           </li>
         ))}
       </ul>
+      <OverdoseHelpNote help={useNow.overdose} />
       {useNow.reasons.length > 0 && (
         <Section title={useNow.reasons_heading}>
           <ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { MessagesView } from '../generated/shared_types';
 import { Form, Section, TextArea, TextField } from '../ui/fields';
+import { useSubmit } from '../ui/submit';
 
 /**
  * Contact my peer, securely: pair with the specialist's invite code, then an
@@ -36,6 +37,7 @@ function PairForm({ view }: { view: MessagesView }) {
 
 function Conversation({ view }: { view: MessagesView }) {
   const dispatch = useDispatch();
+  const submit = useSubmit();
   const [text, setText] = useState('');
   return (
     <>
@@ -60,10 +62,7 @@ function Conversation({ view }: { view: MessagesView }) {
       )}
       <Form
         name={view.send_label}
-        onSubmit={() => {
-          dispatch({ kind: 'Messages', value: { kind: 'Send', value: text } });
-          setText('');
-        }}
+        onSubmit={() => submit({ kind: 'Messages', value: { kind: 'Send', value: text } }, () => setText(''))}
       >
         <TextArea label={view.message_label} value={text} onChange={setText} />
         <button type="submit">{view.send_label}</button>

@@ -14,6 +14,11 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
   );
   const [autoLock, setAutoLock] = useState(String(view.auto_lock_minutes));
   const [crisisLine, setCrisisLine] = useState(view.crisis_line);
+  const [emergencyNumber, setEmergencyNumber] = useState(view.emergency_number);
+  const focus = Math.max(
+    0,
+    view.recovery_focuses.findIndex((choice) => choice.value.kind === view.recovery_focus.kind),
+  );
   const [reminder, setReminder] = useState(view.check_in_reminder ?? '');
   const [confirmingErase, setConfirmingErase] = useState(false);
   const [askable, setAskable] = useState(canAskForReminders());
@@ -32,6 +37,12 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
           onChange={(index) => settings({ kind: 'SetLanguage', value: view.languages[index].value })}
         />
         <CheckField label={view.discreet_label} checked={view.discreet} onChange={(on) => settings({ kind: 'SetDiscreet', value: on })} />
+        <ChoiceField
+          label={view.recovery_focus_label}
+          choices={view.recovery_focuses}
+          selected={focus}
+          onChange={(index) => settings({ kind: 'SetRecoveryFocus', value: view.recovery_focuses[index].value })}
+        />
       </Section>
       <Form name={view.auto_lock_label} onSubmit={() => settings({ kind: 'SetAutoLockMinutes', value: Number.parseInt(autoLock, 10) || 0 })}>
         <TextField label={view.auto_lock_label} type="number" value={autoLock} onChange={setAutoLock} />
@@ -39,6 +50,10 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
       </Form>
       <Form name={view.crisis_line_label} onSubmit={() => settings({ kind: 'SetCrisisLine', value: crisisLine })}>
         <TextField label={view.crisis_line_label} type="tel" value={crisisLine} onChange={setCrisisLine} field="crisis-line" />
+        <button type="submit">{words.save}</button>
+      </Form>
+      <Form name={view.emergency_number_label} onSubmit={() => settings({ kind: 'SetEmergencyNumber', value: emergencyNumber })}>
+        <TextField label={view.emergency_number_label} type="tel" value={emergencyNumber} onChange={setEmergencyNumber} field="emergency-number" />
         <button type="submit">{words.save}</button>
       </Form>
       <Form name={view.check_in_reminder_label} onSubmit={() => settings({ kind: 'SetCheckInReminder', value: optional(reminder) })}>

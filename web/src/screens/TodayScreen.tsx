@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, LapseResponse, TodayView } from '../generated/shared_types';
 import { CheckField, Form, Section, TextField } from '../ui/fields';
+import { OverdoseHelpNote } from '../ui/OverdoseHelp';
+import { useSubmit } from '../ui/submit';
 import { AppointmentList } from './AftercareScreen';
 
 export function TodayScreen({ view, words }: { view: TodayView; words: FormWords }) {
@@ -60,7 +62,9 @@ export function TodayScreen({ view, words }: { view: TodayView; words: FormWords
 
 function RecoverySection({ view, words }: { view: TodayView; words: FormWords }) {
   const dispatch = useDispatch();
+  const submit = useSubmit();
   const [date, setDate] = useState('');
+  const [changing, setChanging] = useState(false);
   const [lapseDate, setLapseDate] = useState('');
   const [context, setContext] = useState('');
   // The lapse form closes once the core confirms the lapse.
@@ -80,6 +84,23 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
           <p>{recovery.longest_label}</p>
           {recovery.milestone_reached && <p className="celebrate">{recovery.milestone_reached}</p>}
           {recovery.next_milestone && <p>{recovery.next_milestone}</p>}
+          <details
+            open={changing}
+            onToggle={(event) => {
+              const open = event.currentTarget.open;
+              if (open && !changing) setDate(view.recovery_date ?? '');
+              setChanging(open);
+            }}
+          >
+            <summary>{view.change_recovery_date_label}</summary>
+            <Form
+              name={view.change_recovery_date_label}
+              onSubmit={() => submit({ kind: 'SetRecoveryDate', value: date }, () => setChanging(false))}
+            >
+              <TextField label={view.recovery_date_label} type="date" value={date} onChange={setDate} field="recovery-date" />
+              <button type="submit">{words.save}</button>
+            </Form>
+          </details>
         </div>
       ) : (
         <Form name={view.recovery_date_label} onSubmit={() => dispatch({ kind: 'SetRecoveryDate', value: date })}>
@@ -92,10 +113,7 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
           <summary>{view.record_lapse_label}</summary>
           <Form
             name={view.record_lapse_label}
-            onSubmit={() => {
-              dispatch({ kind: 'RecordLapse', date: lapseDate, context });
-              setContext('');
-            }}
+            onSubmit={() => submit({ kind: 'RecordLapse', date: lapseDate, context }, () => setContext(''))}
           >
             <TextField label={words.lapse_date} type="date" value={lapseDate} onChange={setLapseDate} field="lapse-date" />
             <TextField label={words.lapse_context} value={context} onChange={setContext} />
@@ -103,6 +121,7 @@ function RecoverySection({ view, words }: { view: TodayView; words: FormWords })
           </Form>
         </details>
       )}
+      {recovery && <OverdoseHelpNote help={view.overdose} />}
     </>
   );
 }

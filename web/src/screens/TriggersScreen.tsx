@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
-import type { FormWords, TriggersView } from '../generated/shared_types';
+import type { FormWords, StrategyItem, TriggerItem, TriggersView } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextField } from '../ui/fields';
+import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
+import { useSubmit } from '../ui/submit';
 
 export function TriggersScreen({ view, words }: { view: TriggersView; words: FormWords }) {
   const dispatch = useDispatch();
+  const submit = useSubmit();
   const [kind, setKind] = useState(0);
   const [name, setName] = useState('');
   const [strategy, setStrategy] = useState('');
@@ -17,10 +20,9 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
       <Section title={view.add_trigger_label}>
         <Form
           name={view.add_trigger_label}
-          onSubmit={() => {
-            dispatch({ kind: 'Triggers', value: { kind: 'AddTrigger', category: view.kinds[kind].value, name } });
-            setName('');
-          }}
+          onSubmit={() =>
+            submit({ kind: 'Triggers', value: { kind: 'AddTrigger', category: view.kinds[kind].value, name } }, () => setName(''))
+          }
         >
           <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
           <TextField label={view.name_label} value={name} onChange={setName} field="trigger-name" />
@@ -28,29 +30,19 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
         </Form>
         <ul>
           {view.triggers.map((trigger) => (
-            <li key={String(trigger.id)} data-item={String(trigger.id)}>
-              <strong>{trigger.name}</strong> · {trigger.kind_label}
-              {trigger.insight.length > 0 && (
-                <ul>
-                  {trigger.insight.map((insight) => (
-                    <li key={insight.strategy}>
-                      {insight.strategy}: {insight.evidence}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
+            <Trigger key={String(trigger.id)} trigger={trigger} view={view} words={words} />
           ))}
         </ul>
       </Section>
       <Section title={view.add_strategy_label}>
         <Form
           name={view.add_strategy_label}
-          onSubmit={() => {
-            dispatch({ kind: 'Triggers', value: { kind: 'AddStrategy', name: strategy, triggers: helpsWith } });
-            setStrategy('');
-            setHelpsWith([]);
-          }}
+          onSubmit={() =>
+            submit({ kind: 'Triggers', value: { kind: 'AddStrategy', name: strategy, triggers: helpsWith } }, () => {
+              setStrategy('');
+              setHelpsWith([]);
+            })
+          }
         >
           <TextField label={view.name_label} value={strategy} onChange={setStrategy} field="strategy-name" />
           {view.triggers.length > 0 && (
@@ -72,10 +64,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
         </Form>
         <ul>
           {view.strategies.map((item) => (
-            <li key={String(item.id)} data-item={String(item.id)}>
-              <strong>{item.name}</strong>
-              {item.triggers.length > 0 && ` · ${words.helps_with}: ${item.triggers.map(nameOf).join(', ')}`}
-            </li>
+            <Strategy key={String(item.id)} item={item} view={view} words={words} nameOf={nameOf} />
           ))}
         </ul>
       </Section>
@@ -89,7 +78,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
                   type="button"
                   className="quiet"
                   aria-label={`${view.keep_label}: ${suggestion.label}`}
-                  onClick={() => dispatch({ kind: 'Triggers', value: { kind: 'AddStrategy', name: suggestion.label, triggers: [] } })}
+                  onClick={() => dispatch({ kind: 'Triggers', value: { kind: 'KeepSuggestion', idea: suggestion.value, triggers: [] } })}
                 >
                   {view.keep_label}
                 </button>
@@ -107,5 +96,117 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
         </Section>
       )}
     </main>
+  );
+}
+
+function Trigger({ trigger, view, words }: { trigger: TriggerItem; view: TriggersView; words: FormWords }) {
+  const dispatch = useDispatch();
+  const submit = useSubmit();
+  const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState(0);
+  const [name, setName] = useState(trigger.name);
+  const edit = () => {
+    setKind(Math.max(0, view.kinds.findIndex((k) => k.value.kind === trigger.kind.kind)));
+    setName(trigger.name);
+    setEditing(true);
+  };
+  return (
+    <li data-item={String(trigger.id)}>
+      {editing ? (
+        <Form
+          name={`${words.edit}: ${trigger.name}`}
+          onSubmit={() =>
+            submit(
+              { kind: 'Triggers', value: { kind: 'EditTrigger', trigger: trigger.id, category: view.kinds[kind].value, name } },
+              () => setEditing(false),
+            )
+          }
+        >
+          <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
+          <TextField label={view.name_label} value={name} onChange={setName} field="trigger-edit-name" />
+          <SaveOrCancel words={words} onCancel={() => setEditing(false)} />
+        </Form>
+      ) : (
+        <>
+          <strong>{trigger.name}</strong> · {trigger.kind_label}{' '}
+          <ItemActions
+            name={trigger.name}
+            words={words}
+            onEdit={edit}
+            onDelete={() => dispatch({ kind: 'Triggers', value: { kind: 'RemoveTrigger', value: trigger.id } })}
+          />
+        </>
+      )}
+      {trigger.insight.length > 0 && (
+        <ul>
+          {trigger.insight.map((insight) => (
+            <li key={insight.strategy}>
+              {insight.strategy}: {insight.evidence}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A strategy: rename it, link it to triggers (saved at each tick), delete it. */
+function Strategy({
+  item,
+  view,
+  words,
+  nameOf,
+}: {
+  item: StrategyItem;
+  view: TriggersView;
+  words: FormWords;
+  nameOf: (id: bigint) => string;
+}) {
+  const dispatch = useDispatch();
+  const submit = useSubmit();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(item.name);
+  if (!editing) {
+    return (
+      <li data-item={String(item.id)}>
+        <strong>{item.name}</strong>
+        {item.triggers.length > 0 && ` · ${words.helps_with}: ${item.triggers.map(nameOf).join(', ')}`}{' '}
+        <ItemActions
+          name={item.name}
+          words={words}
+          onEdit={() => {
+            setName(item.name);
+            setEditing(true);
+          }}
+          onDelete={() => dispatch({ kind: 'Triggers', value: { kind: 'RemoveStrategy', value: item.id } })}
+        />
+      </li>
+    );
+  }
+  return (
+    <li data-item={String(item.id)}>
+      <Form
+        name={`${words.edit}: ${item.name}`}
+        onSubmit={() => submit({ kind: 'Triggers', value: { kind: 'EditStrategy', strategy: item.id, name } }, () => setEditing(false))}
+      >
+        <TextField label={view.name_label} value={name} onChange={setName} field="strategy-edit-name" />
+        {view.triggers.length > 0 && (
+          <fieldset>
+            <legend>{words.helps_with}</legend>
+            {view.triggers.map((trigger) => (
+              <CheckField
+                key={String(trigger.id)}
+                label={trigger.name}
+                checked={item.triggers.includes(trigger.id)}
+                onChange={(linked) =>
+                  dispatch({ kind: 'Triggers', value: { kind: 'Link', strategy: item.id, trigger: trigger.id, linked } })
+                }
+              />
+            ))}
+          </fieldset>
+        )}
+        <SaveOrCancel words={words} onCancel={() => setEditing(false)} />
+      </Form>
+    </li>
   );
 }

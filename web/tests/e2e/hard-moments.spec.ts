@@ -69,7 +69,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Contact my peer' })).toBeVisible();
     const main = page.getByRole('main');
     // First on the screen: adding the peer, then the crisis line.
-    await expect(main.getByRole('heading', { level: 2 }).first()).toHaveText("Add your peer's number");
+    await expect(main.getByRole('heading', { level: 2 }).first()).toHaveText("Add your peer specialist's number");
     await expect(main.getByRole('link', { name: 'Call the crisis line (988)' })).toHaveAttribute('href', 'tel:988');
     await expect(main.getByRole('link', { name: 'Text the crisis line (988)' })).toHaveAttribute('href', 'sms:988');
 
@@ -120,7 +120,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     // The second rating starts at the first.
     await expect(page.getByRole('slider', { name: 'Craving (0 to 10)' })).toHaveValue('9');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText("The craving is still strong. You don't have to do this alone.")).toBeVisible();
+    await expect(page.getByText("The craving is still strong. You do not have to do this alone.")).toBeVisible();
     await expect(page.getByText('Saved. You got through it.')).toHaveCount(0);
     const main = page.getByRole('main');
     await expect(main.getByRole('link', { name: 'Text Dana' })).toHaveAttribute('href', /^sms:5550102030\?body=/);
@@ -152,7 +152,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(page.getByText(/^Saved\. Cravings rise and fall/)).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).click();
     await go(page, 'Triggers and coping', 'Triggers and coping');
-    await expect(page.getByText(/Lowered your craving/)).toHaveCount(0);
+    await expect(page.getByText(/Made the craving .* weaker/)).toHaveCount(0);
     await context.close();
   });
 
@@ -194,7 +194,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
 
     await expect(page.getByText("That's a strong craving. Want to work through it now?")).toBeVisible();
     await page.getByRole('main').getByRole('button', { name: "I'm triggered" }).click();
-    await expect(page.getByText('What set it off? Pick a trigger, or do the HALT check.')).toBeVisible();
+    await expect(page.getByText('What set it off? Pick a trigger, or ask yourself: am I hungry, angry, lonely or tired?')).toBeVisible();
     await context.close();
   });
 
@@ -256,7 +256,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     const recoveryDate = page.getByRole('form', { name: 'Recovery date' });
     await recoveryDate.getByLabel('Recovery date').fill('2026-01-15');
     await recoveryDate.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText(/days in recovery$/)).toBeVisible();
+    await expect(page.getByText(/^Current stretch: \d+ days$/)).toBeVisible();
     await page.getByText('Record a lapse').click();
     const lapse = page.getByRole('form', { name: 'Record a lapse' });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -264,7 +264,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await lapse.getByRole('button', { name: 'Save' }).click();
     await expect(lapse).toBeHidden();
     await expect(page.getByText(/^Thank you for being honest\./).first()).toBeVisible();
-    await expect(page.getByText(/days in recovery in all\. A lapse does not erase them\.$/)).toBeVisible();
+    await expect(page.getByText(/^Total days in recovery: \d+\. A lapse does not erase them\.$/)).toBeVisible();
     const main = page.getByRole('main');
     await expect(main.getByRole('button', { name: 'Contact my peer' })).toBeVisible();
     await main.getByRole('button', { name: 'My safety plan' }).click();
@@ -309,30 +309,102 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await unlock(page);
     await go(page, 'Settings', 'Settings');
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
-    await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
     await page.getByRole('button', { name: 'Bloquear ahora' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     // A reload (the browser on an English device) still opens in Spanish.
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Phoenix está bloqueado' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Escribe tu código' })).toBeVisible();
     await unlock(page, 'Código', 'Desbloquear', 'Hoy');
 
-    await startFlow(page, '9', { triggered: 'Tengo un detonante', craving: 'Ansias (0 a 10)', next: 'Continuar' });
-    await expect(page.getByRole('slider', { name: 'Ansias (0 a 10)' })).toHaveValue('9');
+    await startFlow(page, '9', { triggered: 'Estoy en un momento difícil', craving: 'Ganas de consumir (0 a 10)', next: 'Continuar' });
+    await expect(page.getByRole('slider', { name: 'Ganas de consumir (0 a 10)' })).toHaveValue('9');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     const main = page.getByRole('main');
-    await expect(main.getByRole('link', { name: 'Llamar a la línea de crisis (988)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: 'Llamar al 988 (menú en inglés: marca 2 para español)' })).toHaveAttribute('href', 'tel:988');
+    await expect(main.getByRole('link', { name: /^Escribir al 988/ })).toHaveAttribute('href', 'sms:988?body=AYUDA');
     await expect(main.getByRole('link', { name: 'Escribir a Dana' })).toHaveAttribute('href', /^sms:5550102030/);
     await expect(main.getByRole('button', { name: 'Probar otra estrategia' })).toBeVisible();
     await main.getByRole('button', { name: 'Mi plan de seguridad' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mi plan de seguridad' })).toBeVisible();
     await expect(main.getByRole('link', { name: 'Llamar a Aunt Rosa' })).toHaveAttribute('href', 'tel:5550110');
 
-    await go(page, 'Ajustes', 'Ajustes');
+    await go(page, 'Configuración', 'Configuración');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('button', { name: 'Lock now' }).click();
-    await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
+    await context.close();
+  });
+
+  test('goals, steps, triggers and strategies can be changed; a delete is undone in one tap; a refused save keeps what was typed', async () => {
+    const { context, page } = await open();
+    await unlock(page);
+    await go(page, 'Goals', 'Goals');
+    // Refused: the title is empty. What was typed stays; the error is at its field.
+    const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await addGoal.getByLabel('Why it matters').fill('To feel strong');
+    await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect(addGoal.getByLabel('Title')).toBeFocused();
+    await expect(addGoal.getByLabel('Why it matters')).toHaveValue('To feel strong');
+    await addGoal.getByLabel('Title').fill('Swim on Saturdays');
+    await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await expect(announced(page)).toHaveText('Saved.');
+    await expect(addGoal.getByLabel('Why it matters')).toHaveValue('');
+
+    await page.getByRole('button', { name: 'Edit: Walk every day' }).click();
+    const editGoal = page.getByRole('form', { name: 'Edit: Walk every day' });
+    await editGoal.getByLabel('Title').fill('Walk every morning');
+    await editGoal.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toBeVisible();
+    const addStep = page.getByRole('form', { name: 'Add step: Walk every morning' });
+    await addStep.getByLabel('Step').fill('Buy shoes');
+    await addStep.getByRole('button', { name: 'Add step' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Buy shoes' })).toBeVisible();
+
+    // Deleting the goal takes its steps; one Undo brings both back.
+    await page.getByRole('button', { name: 'Delete: Walk every morning' }).click();
+    await expect(announced(page)).toHaveText('Goal deleted.');
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Walk every morning' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Buy shoes' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+
+    // A kept built-in idea linked to a renamed trigger; deleting the trigger is undone with its links.
+    await go(page, 'Triggers and coping', 'Triggers and coping');
+    await page.getByRole('button', { name: `Edit: ${TRIGGER}` }).click();
+    const editTrigger = page.getByRole('form', { name: `Edit: ${TRIGGER}` });
+    await editTrigger.getByLabel('Name').fill('Friday payday');
+    await editTrigger.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Edit: Friday payday' })).toBeVisible();
+    await page.getByRole('button', { name: 'Keep: Go for a walk' }).click();
+    await page.getByRole('button', { name: 'Edit: Go for a walk' }).click();
+    const editWalk = page.getByRole('form', { name: 'Edit: Go for a walk' });
+    // Each tick is saved at once (the core links them).
+    await editWalk.getByRole('checkbox', { name: 'Friday payday' }).click();
+    await expect(editWalk.getByRole('checkbox', { name: 'Friday payday' })).toBeChecked();
+    await editWalk.getByRole('button', { name: 'Save', exact: true }).click();
+    const walk = page.getByRole('listitem').filter({ hasText: 'Go for a walk · Helps with: Friday payday' });
+    await expect(walk).toBeVisible();
+    await page.getByRole('button', { name: 'Delete: Friday payday' }).click();
+    await expect(announced(page)).toHaveText('Trigger deleted.');
+    await expect(walk).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(walk).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: `${STRATEGY} · Helps with: Friday payday` })).toBeVisible();
+
+    // The recovery date can be changed; the lapse stays.
+    await go(page, 'Today', 'Today');
+    await page.getByText('Change recovery date').click();
+    const change = page.getByRole('form', { name: 'Change recovery date' });
+    await expect(change.getByLabel('Recovery date')).toHaveValue('2026-01-15');
+    await change.getByLabel('Recovery date').fill('2026-01-01');
+    await change.getByRole('button', { name: 'Save' }).click();
+    await expect(announced(page)).toHaveText('Saved.');
+    await expect(change).toBeHidden();
+    await page.getByText('Change recovery date').click();
+    await expect(change.getByLabel('Recovery date')).toHaveValue('2026-01-01');
     await context.close();
   });
 });

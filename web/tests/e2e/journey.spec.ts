@@ -40,7 +40,7 @@ async function unlock(page: Page, passcode: string): Promise<void> {
 }
 
 async function expectLocked(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Phoenix is locked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your passcode' })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
 }
 
@@ -90,7 +90,7 @@ test.describe.serial('a participant in the browser', () => {
     const recoveryDate = page.getByRole('form', { name: 'Recovery date' });
     await recoveryDate.getByLabel('Recovery date').fill('2026-01-15');
     await recoveryDate.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText(/days in recovery$/)).toBeVisible();
+    await expect(page.getByText(/^Current stretch: \d+ days$/)).toBeVisible();
     await checkScreen(page, 'today');
 
     // A goal with two steps; one done.
@@ -140,7 +140,7 @@ test.describe.serial('a participant in the browser', () => {
     await expect(page.getByText('Saved. You got through it.')).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).click();
     await go(page, 'Triggers and coping', 'Triggers and coping');
-    await expect(page.getByText(/Call my sponsor: Lowered your craving by 5/)).toBeVisible();
+    await expect(page.getByText(/Call my sponsor: Made the craving 5(\.0)? points weaker/)).toBeVisible();
 
     // Daily check-in.
     await go(page, 'Check-in', 'Daily check-in');
@@ -228,7 +228,7 @@ test.describe.serial('a participant in the browser', () => {
     await expectLocked(page);
     await page.getByLabel('Passcode', { exact: true }).fill('not the passcode');
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await expect(page.getByRole('alert')).toHaveText(/did not open Phoenix/);
+    await expect(page.getByRole('alert')).toHaveText(/did not work/);
     await expectLocked(page);
 
     // Navigation to an unlocked Today, the KDF included.
@@ -246,26 +246,26 @@ test.describe.serial('a participant in the browser', () => {
     await unlock(page, PASSCODE);
     await go(page, 'Settings', 'Settings');
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
-    await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.getByRole('button', { name: 'Tengo un detonante' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Contactar a mi par' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Estoy en un momento difícil' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Contactar a mi especialista de pares' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Bloquear ahora' })).toBeVisible();
     await go(page, 'Metas', 'Metas');
-    await expect(page.getByRole('button', { name: 'Añadir meta' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Añadir paso' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Agregar meta' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Agregar paso' })).toBeVisible();
     await checkScreen(page, 'goals-es');
-    await go(page, 'Detonantes y estrategias', 'Detonantes y estrategias');
-    await expect(page.getByRole('button', { name: 'Añadir detonante' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Añadir estrategia' })).toBeVisible();
+    await go(page, 'Detonantes y cómo enfrentarlos', 'Detonantes y cómo enfrentarlos');
+    await expect(page.getByRole('button', { name: 'Agregar detonante' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Agregar estrategia' })).toBeVisible();
     await go(page, 'Registro diario', 'Registro diario');
     await expect(page.getByRole('button', { name: 'Guardar', exact: true }).first()).toBeVisible();
     await go(page, 'Plan de cuidado continuo', 'Mi plan de cuidado continuo');
-    await expect(page.getByRole('button', { name: 'Añadir cita' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Agregar cita' })).toBeVisible();
     await go(page, 'Hoy', 'Hoy');
-    await expect(page.getByText(/días en recuperación$/)).toBeVisible();
+    await expect(page.getByText(/^Racha actual: \d+ días$/)).toBeVisible();
     await checkScreen(page, 'today-es');
-    await go(page, 'Ajustes', 'Ajustes');
+    await go(page, 'Configuración', 'Configuración');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await context.close();
@@ -275,10 +275,10 @@ test.describe.serial('a participant in the browser', () => {
     const { context, page } = await open();
     await unlock(page, PASSCODE);
     await go(page, 'Settings', 'Settings');
-    const exportForm = page.getByRole('form', { name: 'Export an encrypted backup' });
-    await exportForm.getByLabel('Backup passphrase').fill('backup words 42');
+    const exportForm = page.getByRole('form', { name: 'Save a backup copy' });
+    await exportForm.getByLabel('Backup password').fill('backup words 42');
     const download = page.waitForEvent('download');
-    await exportForm.getByRole('button', { name: 'Export an encrypted backup' }).click();
+    await exportForm.getByRole('button', { name: 'Save a backup copy' }).click();
     const backup = join(profile, '..', `${basename(profile)}-backup`);
     await (await download).saveAs(backup);
     const backupBytes = readFileSync(backup);
@@ -292,18 +292,18 @@ test.describe.serial('a participant in the browser', () => {
     await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Added after the backup' })).toBeVisible();
     await go(page, 'Settings', 'Settings');
-    const importForm = page.getByRole('form', { name: 'Restore from a backup' });
+    const importForm = page.getByRole('form', { name: 'Restore from a backup copy' });
     await importForm.getByLabel('Backup file').setInputFiles(backup);
-    await importForm.getByLabel('Backup passphrase').fill('not the words');
-    await importForm.getByRole('button', { name: 'Restore from a backup' }).click();
+    await importForm.getByLabel('Backup password').fill('not the words');
+    await importForm.getByRole('button', { name: 'Restore from a backup copy' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await go(page, 'Goals', 'Goals');
     await expect(page.getByRole('heading', { name: 'Added after the backup' }), 'a refused backup changes nothing').toBeVisible();
 
     await go(page, 'Settings', 'Settings');
     await importForm.getByLabel('Backup file').setInputFiles(backup);
-    await importForm.getByLabel('Backup passphrase').fill('backup words 42');
-    await importForm.getByRole('button', { name: 'Restore from a backup' }).click();
+    await importForm.getByLabel('Backup password').fill('backup words 42');
+    await importForm.getByRole('button', { name: 'Restore from a backup copy' }).click();
     await go(page, 'Goals', 'Goals');
     await expect(page.getByRole('heading', { name: GOAL })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Added after the backup' })).toHaveCount(0);

@@ -73,10 +73,10 @@ test('a participant pairs with an invite and messages their specialist, who answ
   expect(network.requested.filter((url) => url.startsWith(relay.url)), 'no request before pairing').toEqual([]);
 
   const pair = participant.getByRole('form', { name: 'Pair' });
-  await pair.getByLabel('Relay address').fill(relay.url);
+  await pair.getByLabel('Message server address').fill(relay.url);
   // The whole invite as the inbox shows it: the code, then the key fingerprint.
   await pair.getByLabel('Invite code').fill(`${code.toLowerCase()} ${fingerprint}`);
-  await pair.getByLabel('Name to share with your specialist').fill('Sam');
+  await pair.getByLabel('Name to share with your peer specialist').fill('Sam');
   await pair.getByRole('button', { name: 'Pair' }).click();
   await expect(participant.getByText('Paired with Maria R.')).toBeVisible();
   await checkScreen(participant, 'contact-secure-messages');

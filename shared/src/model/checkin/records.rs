@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use crate::model::record::{Id, record};
 use crate::model::triggers::records::Halt;
 
-/// What the participant answers; one per day.
+/// What the participant answers, as kept; one per day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
-pub struct CheckInForm {
+pub struct CheckInAnswers {
     /// 1 (very low) to 5 (very good).
     pub mood: u8,
     /// 0 to 10.
@@ -25,11 +25,29 @@ pub struct CheckInForm {
     pub note: String,
 }
 
+/// The check-in as the participant fills it in: the answers, with the
+/// hours of sleep as typed (the core checks them, for every shell).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct CheckInForm {
+    /// 1 (very low) to 5 (very good).
+    pub mood: u8,
+    /// 0 to 10.
+    pub craving: u8,
+    pub halt: Halt,
+    /// As typed; empty when not answered.
+    pub sleep_hours: String,
+    /// `None` when the participant preferred not to say.
+    pub used_today: Option<bool>,
+    pub triggers: Vec<Id>,
+    pub strategies: Vec<Id>,
+    pub note: String,
+}
+
 /// A day's check-in: the answers, on the participant's calendar date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CheckIn {
     pub date: NaiveDate,
-    pub answers: CheckInForm,
+    pub answers: CheckInAnswers,
 }
 
 record! {

@@ -30,6 +30,7 @@ fun main() {
     val cases = listOf(
         "a participant's scenario through the real UniFFI boundary" to ::participantScenario,
         "the vault reopens with the passcode and refuses a wrong one" to ::reopenTheVault,
+        "a phone with no dialer shows the crisis line's number instead" to ::noDialerShowsTheNumber,
         "biometric unlock goes through the platform-key effect" to ::biometricUnlock,
         "malformed bytes and unknown ids are typed errors" to ::malformedBytes,
         "a relay answer that arrives after Lock now is dropped without an exception" to ::lateRelayAnswerAfterLockNow,

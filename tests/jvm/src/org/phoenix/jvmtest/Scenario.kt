@@ -43,6 +43,8 @@ const val PASSCODE = "quiet harbor 7"
 /** What the phone was asked to do, recorded. */
 class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     val opened = mutableListOf<String>()
+    /** The phone has a dialer and a messages app. */
+    var opensLinks = true
     val shared = mutableListOf<ShareFile>()
     val schedules = mutableListOf<List<Reminder>>()
     var stored: ByteArray? = null
@@ -57,7 +59,10 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     override fun read(done: (ByteArray?) -> Unit) = done(stored?.copyOf())
     override fun delete() { stored = null }
     override fun schedule(reminders: List<Reminder>) { schedules += reminders }
-    override fun open(url: String) { opened += url }
+    override fun open(url: String, done: (Boolean) -> Unit) {
+        opened += url
+        done(opensLinks)
+    }
     override fun share(file: ShareFile) { shared += file }
     override fun clear() { clears++ }
 
@@ -126,11 +131,11 @@ fun participantScenario() {
         core.go(Screen.TRIGGERS)
         val insight = core.screen<ScreenView.Triggers>().value.triggers.single().insight
         checkEquals("Call my sponsor", insight.first().strategy, "what helped with this trigger")
-        check(insight.first().evidence.startsWith("Lowered your craving by 5")) { "evidence: ${insight.first().evidence}" }
+        check(insight.first().evidence.startsWith("Made the craving 5")) { "evidence: ${insight.first().evidence}" }
 
         // Today's check-in.
         core.go(Screen.CHECKIN)
-        core.dispatch(Event.CheckIn(CheckInForm(4u, 2u, Halt(false, false, true, false), 7u, false, listOf(), listOf(sponsor), "A good day")))
+        core.dispatch(Event.CheckIn(CheckInForm(4u, 2u, Halt(false, false, true, false), "7", false, listOf(), listOf(sponsor), "A good day")))
         val checkIn = core.screen<ScreenView.CheckIn>().value
         check(checkIn.alreadyCheckedIn) { "the check-in was saved" }
         checkEquals("A good day", checkIn.note, "today's note")
@@ -142,7 +147,7 @@ fun participantScenario() {
         core.dispatch(Event.Aftercare(AftercareEvent.SetPlan(AftercarePlan(listOf("Skipping meals"), listOf("Call my sponsor the same day")))))
         val aftercare = core.screen<ScreenView.Aftercare>().value
         checkEquals(listOf("County Housing Office"), aftercare.referrals.map { it.organization }, "referrals")
-        checkEquals("2026-12-01 10:30", aftercare.appointments.single().at, "appointment")
+        checkEquals("December 1, 2026, 10:30", aftercare.appointments.single().at, "appointment")
         checkEquals(listOf("Skipping meals"), aftercare.plan.warningSigns, "warning signs")
         val reminder = phone.schedules.last().single { it.id.startsWith("appointment") }
         checkEquals("2026-12-01T09:30:00", reminder.at, "the reminder an hour before")
@@ -164,7 +169,7 @@ fun reopenTheVault() {
     open().use { core ->
         check(core.view.screen is ScreenView.Locked) { "a reopened vault starts locked" }
         core.dispatch(Event.Unlock("not the passcode"))
-        checkEquals("That passcode did not open Phoenix.", core.view.problem, "wrong passcode")
+        checkEquals("That passcode did not work. Try again.", core.view.problem, "wrong passcode")
         core.screen<ScreenView.Locked>()
         core.dispatch(Event.Unlock(PASSCODE))
         core.screen<ScreenView.Today>()
@@ -178,6 +183,22 @@ fun reopenTheVault() {
         checkEquals("A good day", core.screen<ScreenView.CheckIn>().value.note, "check-in after reopening")
         core.go(Screen.AFTERCARE)
         checkEquals(listOf("Skipping meals"), core.screen<ScreenView.Aftercare>().value.plan.warningSigns, "plan after reopening")
+    }
+}
+
+/** A tablet with no dialer: the phone answers that the link did not open, and the core shows the number. */
+fun noDialerShowsTheNumber() {
+    val recorder = Recorder()
+    open(vaultPath, recorder).use { core ->
+        core.dispatch(Event.Unlock(PASSCODE))
+        recorder.opensLinks = false
+        core.dispatch(Event.Contact(ContactEvent.CallCrisisLine))
+        checkEquals(listOf("tel:988"), recorder.opened, "the phone was asked to call")
+        val problem = core.view.problem
+        check(problem != null && problem.contains("988")) { "the number is shown instead: $problem" }
+        recorder.opensLinks = true
+        core.dispatch(Event.Contact(ContactEvent.CallCrisisLine))
+        checkNoProblem(core.view, "a phone that can call")
     }
 }
 
@@ -222,7 +243,7 @@ class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient 
     override fun read(done: (ByteArray?) -> Unit) { keyAnswers += done }
     override fun delete() {}
     override fun schedule(reminders: List<Reminder>) {}
-    override fun open(url: String) {}
+    override fun open(url: String, done: (Boolean) -> Unit) = done(true)
     override fun share(file: ShareFile) {}
     override fun clear() { clears++ }
     override fun send(request: HttpRequest, done: (HttpResult) -> Unit) { relayAnswers += done }

@@ -34,7 +34,9 @@ class MainActivity : FragmentActivity() {
     }
 
     override fun onCreate(savedInstanceState: Bundle?) {
-        // Hidden from the app switcher's thumbnail and from screenshots.
+        // Hidden from the app switcher's thumbnail and from screenshots until
+        // the core's view model says the participant allows screenshots
+        // (PhoenixApp's SecureWindow follows the setting; locked, always hidden).
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         enableEdgeToEdge()
         super.onCreate(savedInstanceState)

@@ -26,11 +26,21 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.material3.darkColorScheme
 import androidx.compose.material3.lightColorScheme
+import android.app.Activity
+import android.view.WindowManager
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.liveRegion
+import org.phoenix.app.ui.FieldProblem
+import org.phoenix.app.ui.LocalFieldProblem
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
@@ -52,6 +62,7 @@ import org.phoenix.shared.FlowEvent
 import org.phoenix.shared.Screen
 import org.phoenix.shared.ScreenView
 import org.phoenix.shared.SettingsEvent
+import org.phoenix.shared.UndoOffer
 import org.phoenix.shared.ViewModel
 
 /** Sends an event to the core. */
@@ -72,6 +83,7 @@ fun PhoenixApp(state: PhoenixState) {
     if (settings != null && settings.value.biometricsEnabled && !device.biometricKeyKept) {
         LaunchedEffect(settings.value.biometricsEnabled) { dispatch(Event.Settings(SettingsEvent.DisableBiometrics)) }
     }
+    SecureWindow(allowScreenshots = view.allowScreenshots)
     // The same light or dark scheme as the window theme (values-night).
     MaterialTheme(colorScheme = if (isSystemInDarkTheme()) darkColorScheme() else lightColorScheme()) {
         // Edge to edge: the help bar clears the status bar and cutouts, the
@@ -81,8 +93,13 @@ fun PhoenixApp(state: PhoenixState) {
                 Modifier.fillMaxSize().padding(padding).consumeWindowInsets(padding).imePadding().padding(horizontal = 16.dp),
             ) {
                 if (view.navigation.isNotEmpty()) Navigation(view, dispatch)
-                view.problem?.let { Problem(it, view, dispatch) }
-                Screen(view, device, busy || view.busy, dispatch)
+                Status(view.status)
+                view.undo?.let { UndoBar(it, dispatch) }
+                // A problem the core tied to a field shows at that field instead.
+                if (view.problemField == null) view.problem?.let { Problem(it, view, dispatch) }
+                CompositionLocalProvider(LocalFieldProblem provides FieldProblem(view.problemField, view.problem)) {
+                    Screen(view, device, busy || view.busy, dispatch)
+                }
             }
         }
     }
@@ -140,11 +157,47 @@ private fun Navigation(view: ViewModel, dispatch: Dispatch) {
     }
 }
 
+/**
+ * Screens are hidden from screenshots, screen recording and the recent-apps
+ * thumbnail (`FLAG_SECURE`) unless the participant allows screenshots in
+ * settings; while locked the core always says no.
+ */
+@Composable
+private fun SecureWindow(allowScreenshots: Boolean) {
+    val window = (LocalContext.current as? Activity)?.window ?: return
+    LaunchedEffect(allowScreenshots) {
+        if (allowScreenshots) {
+            window.clearFlags(WindowManager.LayoutParams.FLAG_SECURE)
+        } else {
+            window.addFlags(WindowManager.LayoutParams.FLAG_SECURE)
+        }
+    }
+}
+
+/** The last save's confirmation, shown and announced politely by TalkBack. */
+@Composable
+private fun Status(text: String?) {
+    Text(
+        text ?: "",
+        style = MaterialTheme.typography.bodyMedium,
+        modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+    )
+}
+
 @Composable
 private fun Problem(text: String, view: ViewModel, dispatch: Dispatch) {
-    Row(Modifier.padding(vertical = 8.dp)) {
+    Row(Modifier.padding(vertical = 8.dp).semantics { liveRegion = LiveRegionMode.Assertive }) {
         Text(text, color = MaterialTheme.colorScheme.error, modifier = Modifier.weight(1f))
         if (view.navigation.isNotEmpty()) OutlinedButton(onClick = { dispatch(Event.DismissProblem) }) { Text(view.words.close) }
+    }
+}
+
+/** After a delete: what was deleted, announced, and one Undo until the next action. */
+@Composable
+private fun UndoBar(offer: UndoOffer, dispatch: Dispatch) {
+    Row(Modifier.padding(vertical = 8.dp).semantics { liveRegion = LiveRegionMode.Polite }) {
+        Text(offer.message, modifier = Modifier.weight(1f))
+        OutlinedButton(onClick = { dispatch(Event.Undo) }) { Text(offer.label) }
     }
 }
 
@@ -158,7 +211,7 @@ private fun Screen(view: ViewModel, device: Device, busy: Boolean, dispatch: Dis
         is ScreenView.Today -> TodayScreen(screen.value, words, dispatch)
         is ScreenView.Goals -> GoalsScreen(screen.value, words, dispatch)
         is ScreenView.Triggers -> TriggersScreen(screen.value, words, dispatch)
-        is ScreenView.Triggered -> TriggeredScreen(screen.value, words, view.help, dispatch)
+        is ScreenView.Triggered -> TriggeredScreen(screen.value, words, dispatch)
         is ScreenView.CheckIn -> CheckInScreen(screen.value, words, dispatch)
         is ScreenView.Trends -> TrendsScreen(screen.value, words)
         is ScreenView.Aftercare -> AftercareScreen(screen.value, words, dispatch)

@@ -105,9 +105,10 @@ class PhoenixState(application: Application) : AndroidViewModel(application) {
 
     /**
      * The crisis line from the lock screen, where the core takes no events:
-     * the same opener the open-url effect uses (it never throws).
+     * the same opener the open-url effect uses (it never throws). There is
+     * nobody to tell if it fails: the lock screen shows the number itself.
      */
-    fun openLinkWhileLocked(url: String) = effects.shell.urls.open(url)
+    fun openLinkWhileLocked(url: String) = effects.shell.urls.open(url) {}
 
     fun dispatch(event: Event) {
         waiting.value = true

@@ -2,6 +2,7 @@ package org.phoenix.core
 
 import com.novi.bincode.BincodeDeserializer
 import org.phoenix.shared.Event
+import org.phoenix.shared.LinkOutcome
 import org.phoenix.shared.PlatformKeyOperation
 import org.phoenix.shared.PlatformKeyOutput
 import org.phoenix.shared.ScreenView
@@ -65,7 +66,9 @@ class Core(
     private fun perform(request: ShellRequest) {
         when (val effect = request.effect) {
             is ShellEffect.Render -> render()
-            is ShellEffect.OpenUrl -> done(request) { effects.urls.open(effect.value.url) }
+            is ShellEffect.OpenUrl -> effects.urls.open(effect.value.url) { opened ->
+                answer(request, (if (opened) LinkOutcome.OPENED else LinkOutcome.FAILED).bincodeSerialize())
+            }
             is ShellEffect.Share -> done(request) { effects.sharer.share(effect.value) }
             is ShellEffect.Notify -> done(request) { effects.notifier.schedule(effect.value.value) }
             is ShellEffect.PlatformKey -> platformKey(effect.value) { output ->

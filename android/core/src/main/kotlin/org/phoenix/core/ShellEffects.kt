@@ -30,9 +30,13 @@ fun interface Notifier {
     fun schedule(reminders: List<Reminder>)
 }
 
-/** Opens a `tel:`, `sms:` or `mailto:` link in the phone's own app. */
+/**
+ * Opens a `tel:`, `sms:` or `mailto:` link in the phone's own app, and
+ * calls [done] on the core's thread with whether an app took it (a tablet
+ * may have no dialer): the core then shows the number instead.
+ */
 fun interface UrlOpener {
-    fun open(url: String)
+    fun open(url: String, done: (opened: Boolean) -> Unit)
 }
 
 /**

@@ -25,7 +25,7 @@ class AndroidEffects private constructor(
             val shell = ShellEffects(
                 keys = keys,
                 notifier = AlarmReminders(app, screen),
-                urls = IntentUrlOpener(app, screen),
+                urls = IntentUrlOpener(app, screen, coreThread),
                 sharer = ShareSheet(app, screen),
                 http = http,
             )

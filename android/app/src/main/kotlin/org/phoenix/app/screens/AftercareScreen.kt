@@ -13,6 +13,7 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.CheckRow
 import org.phoenix.app.ui.Field
 import org.phoenix.app.ui.Picker
 import org.phoenix.app.ui.ScreenColumn
@@ -45,7 +46,11 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
     var category by rememberSaveable { mutableIntStateOf(0) }
     var organization by rememberSaveable { mutableStateOf("") }
     var referralContact by rememberSaveable { mutableStateOf("") }
+    var address by rememberSaveable { mutableStateOf("") }
+    var hours by rememberSaveable { mutableStateOf("") }
+    var notes by rememberSaveable { mutableStateOf("") }
     var status by rememberSaveable { mutableIntStateOf(0) }
+    var documentStatus by rememberSaveable { mutableIntStateOf(0) }
     var documentKind by rememberSaveable { mutableIntStateOf(0) }
     var documentName by rememberSaveable { mutableStateOf("") }
     var title by rememberSaveable { mutableStateOf("") }
@@ -54,6 +59,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
     var meeting by rememberSaveable { mutableStateOf("") }
     var day by rememberSaveable { mutableIntStateOf(0) }
     var time by rememberSaveable { mutableStateOf("") }
+    var meetingPlace by rememberSaveable { mutableStateOf("") }
     var warningSigns by rememberSaveable { mutableStateOf(view.plan.warningSigns.asLines()) }
     var reEngagement by rememberSaveable { mutableStateOf(view.plan.reEngagement.asLines()) }
 
@@ -75,48 +81,77 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             }
             remove(entry.id, entry.contact.name)
         }
-        item { Field(words.name, contactName, { contactName = it }) }
+        item { Field(words.name, contactName, { contactName = it }, field = "contact-name") }
         item { Field(words.relationship, relationship, { relationship = it }) }
         item { Field(words.phone, contactPhone, { contactPhone = it }, kind = KeyboardType.Phone) }
         item { Button(onClick = { aftercare(AftercareEvent.SaveContact(null, SupportContact(contactName, relationship, contactPhone))); contactName = ""; relationship = ""; contactPhone = "" }) { Text(words.addContact) } }
 
         item { SectionHeading(view.referralsHeading) }
-        for (item in view.referrals) item { Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}"); remove(item.id, item.organization) }
+        for (item in view.referrals) item {
+            Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}")
+            for (line in listOf(item.contact, item.address, item.hours, item.notes)) if (line.isNotEmpty()) Text(line)
+            Picker("${words.status}: ${item.organization}", view.referralStatuses.map { it.label }, view.referralStatuses.indexOfFirst { it.value == item.status }) { index ->
+                val changed = Referral(item.category, item.organization, item.contact, item.address, item.hours, view.referralStatuses[index].value, item.notes)
+                aftercare(AftercareEvent.SaveReferral(item.id, changed))
+            }
+            if (item.callUrl != null) TextButton(onClick = { dispatch(Event.Contact(ContactEvent.CallNumber(item.contact))) }) { Text(item.contact) }
+            remove(item.id, item.organization)
+        }
         item { Picker(words.category, view.categories.map { it.label }, category) { category = it } }
-        item { Field(words.organization, organization, { organization = it }) }
+        item { Field(words.organization, organization, { organization = it }, field = "referral-organization") }
         item { Field(words.phone, referralContact, { referralContact = it }) }
+        item { Field(words.address, address, { address = it }) }
+        item { Field(words.hours, hours, { hours = it }) }
         item { Picker(words.status, view.referralStatuses.map { it.label }, status) { status = it } }
+        item { Field(words.notes, notes, { notes = it }, lines = 2) }
         item {
             Button(onClick = {
-                aftercare(AftercareEvent.SaveReferral(null, Referral(view.categories[category].value, organization, referralContact, "", "", view.referralStatuses[status].value, "")))
-                organization = ""; referralContact = ""
+                aftercare(AftercareEvent.SaveReferral(null, Referral(view.categories[category].value, organization, referralContact, address, hours, view.referralStatuses[status].value, notes)))
+                organization = ""; referralContact = ""; address = ""; hours = ""; notes = ""
             }) { Text(words.addReferral) }
         }
 
         item { SectionHeading(view.documentsHeading) }
-        for (item in view.documents) item { Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}"); remove(item.id, item.name) }
+        for (item in view.documents) item {
+            Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}")
+            Picker("${words.status}: ${item.name}", view.documentStatuses.map { it.label }, view.documentStatuses.indexOfFirst { it.value == item.status }) { index ->
+                val name = if (item.kind == DocumentKind.OTHER) item.name else ""
+                aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, view.documentStatuses[index].value, item.needsFirst)))
+            }
+            // What to get first (a birth certificate before a social security card); the core refuses a circle.
+            for (other in view.documents.filter { it.id != item.id }) {
+                CheckRow("${view.needsFirstLabel}: ${other.name}", other.id in item.needsFirst) { on ->
+                    val first = if (on) item.needsFirst + other.id else item.needsFirst - other.id
+                    val name = if (item.kind == DocumentKind.OTHER) item.name else ""
+                    aftercare(AftercareEvent.SaveDocument(item.id, Document(item.kind, name, item.status, first)))
+                }
+            }
+            remove(item.id, item.name)
+        }
         item { Picker(words.document, view.documentKinds.map { it.label }, documentKind) { documentKind = it } }
         if (view.documentKinds[documentKind].value == DocumentKind.OTHER) item { Field(words.name, documentName, { documentName = it }) }
+        item { Picker(words.status, view.documentStatuses.map { it.label }, documentStatus) { documentStatus = it } }
         item {
             Button(onClick = {
-                aftercare(AftercareEvent.SaveDocument(null, Document(view.documentKinds[documentKind].value, documentName, view.documentStatuses.first().value, listOf())))
+                aftercare(AftercareEvent.SaveDocument(null, Document(view.documentKinds[documentKind].value, documentName, view.documentStatuses[documentStatus].value, listOf())))
                 documentName = ""
             }) { Text(words.addDocument) }
         }
 
         item { SectionHeading(view.appointmentsHeading) }
         for (item in view.appointments) item { Text("${item.title} · ${item.at} · ${item.place}"); remove(item.id, item.title) }
-        item { Field(words.title, title, { title = it }) }
-        item { Field("${words.dateTime} (YYYY-MM-DD HH:MM)", at, { at = it }) }
+        item { Field(words.title, title, { title = it }, field = "appointment-title") }
+        item { Field("${words.dateTime}. ${words.dateTimeHint}", at, { at = it }, field = "appointment-at") }
         item { Field(words.place, place, { place = it }) }
         item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, view.defaultRemindMinutes))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
 
         item { SectionHeading(view.meetingsHeading) }
         for (item in view.meetings) item { Text("${item.name} · ${item.dayAndTime} · ${item.place}"); remove(item.id, item.name) }
-        item { Field(words.name, meeting, { meeting = it }) }
+        item { Field(words.name, meeting, { meeting = it }, field = "meeting-name") }
         item { Picker(words.day, words.days.map { it.label }, day) { day = it } }
-        item { Field("${words.time} (HH:MM)", time, { time = it }) }
-        item { Button(onClick = { aftercare(AftercareEvent.SaveMeeting(null, MeetingForm(meeting, words.days[day].value, time, ""))); meeting = ""; time = "" }) { Text(words.addMeeting) } }
+        item { Field("${words.time} (HH:MM)", time, { time = it }, field = "meeting-time") }
+        item { Field(words.place, meetingPlace, { meetingPlace = it }) }
+        item { Button(onClick = { aftercare(AftercareEvent.SaveMeeting(null, MeetingForm(meeting, words.days[day].value, time, meetingPlace))); meeting = ""; time = ""; meetingPlace = "" }) { Text(words.addMeeting) } }
 
         item { Field("${view.warningSignsHeading}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
         item { Field("${view.reEngagementHeading}. ${words.onePerLine}", reEngagement, { reEngagement = it }, lines = 3) }

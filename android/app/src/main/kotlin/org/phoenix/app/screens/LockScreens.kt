@@ -25,8 +25,8 @@ fun FirstRunScreen(view: FirstRunView, busy: Boolean, dispatch: Dispatch) {
     var again by remember { mutableStateOf("") }
     ScreenColumn(view.heading) {
         item { Text(view.intro) }
-        item { Field(view.passcodeLabel, passcode, { passcode = it }, secret = true) }
-        item { Field(view.confirmationLabel, again, { again = it }, secret = true) }
+        item { Field(view.passcodeLabel, passcode, { passcode = it }, secret = true, field = "passcode") }
+        item { Field(view.confirmationLabel, again, { again = it }, secret = true, field = "passcode-confirmation") }
         item {
             Button(enabled = !busy, onClick = { dispatch(Event.SetPasscode(passcode, again)); passcode = ""; again = "" }) {
                 Text(view.submitLabel)

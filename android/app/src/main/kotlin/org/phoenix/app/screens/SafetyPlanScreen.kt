@@ -1,11 +1,12 @@
 package org.phoenix.app.screens
 
-import androidx.compose.foundation.layout.Row
 import androidx.compose.material3.Button
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.DisposableEffect
+import androidx.compose.runtime.rememberUpdatedState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -13,7 +14,9 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.text.input.KeyboardType
 import org.phoenix.app.Dispatch
+import org.phoenix.app.ui.BigLinkButton
 import org.phoenix.app.ui.Field
+import org.phoenix.app.ui.SectionHeading
 import org.phoenix.app.ui.Group
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.asLines
@@ -25,9 +28,40 @@ import org.phoenix.shared.Person
 import org.phoenix.shared.SafetyPlan
 import org.phoenix.shared.SafetyPlanView
 
-/** The Stanley–Brown safety plan: six steps and reasons for living. */
+/** The Stanley–Brown safety plan: read to use now first; editing is separate and saves as you go. */
 @Composable
 fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch) {
+    val useNow = view.useNow
+    var editing by rememberSaveable { mutableStateOf(useNow.emptyMessage != null) }
+    if (editing) {
+        SafetyPlanEditor(view, words, dispatch) { editing = false }
+    } else {
+        ScreenColumn(view.heading) {
+            for (link in useNow.people + useNow.crisis) {
+                item { BigLinkButton(link.label) { dispatch(Event.Contact(ContactEvent.OpenLink(link.url))) } }
+            }
+            if (useNow.reasons.isNotEmpty()) {
+                item { SectionHeading(useNow.reasonsHeading) }
+                for (reason in useNow.reasons) item { Text("• $reason") }
+            }
+            for (step in useNow.steps) {
+                item { SectionHeading(step.heading) }
+                for (line in step.items) item { Text("• $line") }
+            }
+            item { Text(useNow.overdose.message) }
+            item { OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.CallEmergency)) }) { Text(useNow.overdose.call.label) } }
+            item { OutlinedButton(onClick = { editing = true }) { Text(useNow.editLabel) } }
+        }
+    }
+}
+
+/**
+ * Editing: nothing typed is lost. The plan saves with Save, with Done, and
+ * when the screen goes away with changes unsaved (navigation, I'm
+ * triggered); every save is confirmed by the core's status message.
+ */
+@Composable
+private fun SafetyPlanEditor(view: SafetyPlanView, words: FormWords, dispatch: Dispatch, onDone: () -> Unit) {
     val plan = view.plan
     var warningSigns by rememberSaveable { mutableStateOf(plan.warningSigns.asLines()) }
     var coping by rememberSaveable { mutableStateOf(plan.internalCoping.asLines()) }
@@ -36,14 +70,18 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
     var professionals by remember { mutableStateOf(plan.professionals) }
     var environment by rememberSaveable { mutableStateOf(plan.safeEnvironment.asLines()) }
     var reasons by rememberSaveable { mutableStateOf(plan.reasonsForLiving.asLines()) }
+    val typed = SafetyPlan(warningSigns.asList(), coping.asList(), distractions.asList(), people, professionals, environment.asList(), reasons.asList())
+    val latest by rememberUpdatedState(typed)
+    var sent by remember { mutableStateOf(typed) }
+    val save = {
+        sent = latest
+        dispatch(Event.SafetyPlan(latest))
+    }
+    // Leaving with changes unsaved saves them.
+    DisposableEffect(Unit) { onDispose { if (latest != sent) save() } }
     val headings = view.stepHeadings
     ScreenColumn(view.heading) {
-        item {
-            Row {
-                Button(onClick = { dispatch(Event.Contact(ContactEvent.CallCrisisLine)) }) { Text(view.callCrisisLabel) }
-                OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.TextCrisisLine)) }) { Text(view.textCrisisLabel) }
-            }
-        }
+        view.useNow.emptyMessage?.let { item { Text(it) } }
         item { Field("${headings[0]}. ${words.onePerLine}", warningSigns, { warningSigns = it }, lines = 3) }
         item { Field("${headings[1]}. ${words.onePerLine}", coping, { coping = it }, lines = 3) }
         item { Field("${headings[2]}. ${words.onePerLine}", distractions, { distractions = it }, lines = 3) }
@@ -51,10 +89,12 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
         item { People(headings[4], professionals, plan.professionals, view.professionalsCalls, words, dispatch) { professionals = it } }
         item { Field("${headings[5]}. ${words.onePerLine}", environment, { environment = it }, lines = 3) }
         item { Field("${headings[6]}. ${words.onePerLine}", reasons, { reasons = it }, lines = 3) }
+        item { Button(onClick = save) { Text(view.saveLabel) } }
         item {
-            Button(onClick = {
-                dispatch(Event.SafetyPlan(SafetyPlan(warningSigns.asList(), coping.asList(), distractions.asList(), people, professionals, environment.asList(), reasons.asList())))
-            }) { Text(view.saveLabel) }
+            OutlinedButton(onClick = {
+                if (latest != sent) save()
+                onDone()
+            }) { Text(view.useNow.doneEditingLabel) }
         }
     }
 }

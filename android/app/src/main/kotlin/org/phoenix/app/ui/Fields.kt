@@ -5,6 +5,7 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.LazyListScope
 import androidx.compose.foundation.selection.toggleable
@@ -20,14 +21,21 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.compositionLocalOf
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.error
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
@@ -49,19 +57,56 @@ fun SectionHeading(text: String) {
     Text(text, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
 }
 
-/** A labelled text field; the label is what TalkBack announces. */
+/** The problem the core tied to a field: its field name (`ViewModel.problemField`) and message. */
+data class FieldProblem(val field: String?, val text: String?)
+
+val LocalFieldProblem = compositionLocalOf { FieldProblem(null, null) }
+
+/**
+ * A labelled text field; the label is what TalkBack announces. [field] is
+ * the core's name for it: when the core ties its problem to that field, the
+ * message shows under the field (and is announced) and the field takes focus.
+ */
 @Composable
-fun Field(label: String, value: String, onChange: (String) -> Unit, kind: KeyboardType = KeyboardType.Text, secret: Boolean = false, lines: Int = 1) {
+fun Field(
+    label: String,
+    value: String,
+    onChange: (String) -> Unit,
+    kind: KeyboardType = KeyboardType.Text,
+    secret: Boolean = false,
+    lines: Int = 1,
+    field: String? = null,
+) {
+    val problem = LocalFieldProblem.current
+    val message = if (field != null && problem.field == field) problem.text else null
+    val focus = remember { FocusRequester() }
+    LaunchedEffect(message) { if (message != null) focus.requestFocus() }
+    val supporting: (@Composable () -> Unit)? = message?.let { text ->
+        @Composable { Text(text, modifier = Modifier.semantics { liveRegion = LiveRegionMode.Assertive }) }
+    }
     OutlinedTextField(
         value = value,
         onValueChange = onChange,
         label = { Text(label) },
+        isError = message != null,
+        supportingText = supporting,
         singleLine = lines == 1,
         minLines = lines,
         visualTransformation = if (secret) PasswordVisualTransformation() else androidx.compose.ui.text.input.VisualTransformation.None,
         keyboardOptions = KeyboardOptions(keyboardType = if (secret) KeyboardType.Password else kind),
-        modifier = Modifier.fillMaxWidth(),
+        modifier = Modifier
+            .fillMaxWidth()
+            .focusRequester(focus)
+            .semantics { if (message != null) error(message) },
     )
+}
+
+/** A large button for a link the core offers (a call, a text): opened through the core, which hears back if it failed. */
+@Composable
+fun BigLinkButton(label: String, onClick: () -> Unit) {
+    androidx.compose.material3.Button(onClick = onClick, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+        Text(label, style = MaterialTheme.typography.titleMedium)
+    }
 }
 
 /** A 0..max scale with its label and current value read out. */
