@@ -7,8 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::DevicePublicKeys;
-use crate::channel::{ChannelIdentity, ClaimedKeys, KeyBundle};
-use crate::message::SealedMessage;
+use crate::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SealedMessage};
 use crate::request::{
     HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
 };
@@ -109,7 +108,7 @@ pub fn shareable_name(typed: &str) -> Option<String> {
     let name = typed.trim();
     let refused = name.is_empty()
         || name.chars().count() > MAX_NAME_CHARS
-        || name
+        || typed
             .chars()
             .any(|c| c.is_control() || is_format_character(c));
     (!refused).then(|| name.to_owned())
