@@ -137,7 +137,7 @@ fn main() {
         DeviceIdentity::from_secret_bytes(&encoding::decode(&state.identity).unwrap()).unwrap();
     let me = identity.mailbox();
     let account = Account::from_pickle(&state.account, &PICKLE_KEY).unwrap();
-    let device = Device::with_identity(&url, identity, 0);
+    let device = Device::with_identity(&url, identity, Account::new());
     let mut channel = state
         .channel
         .as_ref()

@@ -396,8 +396,8 @@ messages-waiting-offline = { $count ->
    *[other] { $count } messages will be sent when you are back online.
 }
 messages-dropped = { $count ->
-    [one] 1 message could not be opened or was a repeat, and was not shown.
-   *[other] { $count } messages could not be opened or were repeats, and were not shown.
+    [one] 1 message could not be opened, and was not shown.
+   *[other] { $count } messages could not be opened, and were not shown.
 }
 messages-unpair-warning = Unpairing removes this conversation from this phone. Your peer specialist keeps their copy.
 message-queued = Waiting to send
@@ -405,6 +405,10 @@ message-sent = Sent
 message-delivered = Delivered
 message-read = Read
 message-not-sent = Not sent
+message-missing = { $count ->
+    [one] A message did not arrive.
+   *[other] { $count } messages did not arrive.
+}
 field-relay = Message server address
 field-invite = Invite code
 field-shared-name = Name to share with your peer specialist

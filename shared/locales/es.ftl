@@ -396,8 +396,8 @@ messages-waiting-offline = { $count ->
    *[other] { $count } mensajes se enviarán cuando vuelvas a tener conexión.
 }
 messages-dropped = { $count ->
-    [one] 1 mensaje no se pudo abrir o estaba repetido, y no se mostró.
-   *[other] { $count } mensajes no se pudieron abrir o estaban repetidos, y no se mostraron.
+    [one] 1 mensaje no se pudo abrir, y no se mostró.
+   *[other] { $count } mensajes no se pudieron abrir, y no se mostraron.
 }
 messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista de pares conserva su copia.
 message-queued = Esperando para enviar
@@ -405,6 +405,10 @@ message-sent = Enviado
 message-delivered = Entregado
 message-read = Leído
 message-not-sent = No enviado
+message-missing = { $count ->
+    [one] Un mensaje no llegó.
+   *[other] { $count } mensajes no llegaron.
+}
 field-relay = Dirección del servidor de mensajes
 field-invite = Código de invitación
 field-shared-name = Nombre que compartes con tu especialista de pares

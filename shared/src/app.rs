@@ -330,8 +330,7 @@ pub(crate) mod tests {
             channel: String::new(),
             pickle_key: zeroize::Zeroizing::new([0; 32]),
             cursor: 0,
-            next_sequence: 1,
-            incoming: relay_protocol::message::Conversation::default(),
+            greeting: None,
             dropped: 0,
         });
     }

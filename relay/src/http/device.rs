@@ -14,7 +14,6 @@ use relay_protocol::api::{
     self, ErrorCode, KeysPublished, PairRequest, Paired, PublishKeys, ReadRequest, Receipts, Sent,
 };
 use relay_protocol::channel;
-use relay_protocol::message::{MAX_TEXT_BYTES, SealedMessage, VERSION};
 use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -162,11 +161,10 @@ async fn send(
         bytes,
     }: SignedJson<Versioned>,
 ) -> Result<Response, Failure> {
-    let (from, to) = if version == channel::VERSION {
-        channel_message(&signer, &bytes)?
-    } else {
-        sealed_message(&signer, &bytes)?
-    };
+    if version != channel::VERSION {
+        return Err(ErrorCode::UnsupportedVersion.into());
+    }
+    let (from, to) = channel_message(&signer, &bytes)?;
     let stored = bytes.to_vec();
     let id = state
         .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
@@ -179,32 +177,8 @@ async fn send(
     Ok((StatusCode::CREATED, Json(sent)).into_response())
 }
 
-/// The version 1 message (static keys), still what the participant's core sends.
-fn sealed_message(signer: &MailboxId, bytes: &[u8]) -> Result<(MailboxId, MailboxId), Failure> {
-    let message: SealedMessage = json(bytes)?;
-    if message.from != *signer {
-        return Err(ErrorCode::WrongSender.into());
-    }
-    if message.version != VERSION {
-        return Err(ErrorCode::UnsupportedVersion.into());
-    }
-    let sealed_len = relay_protocol::encoding::decode(&message.ciphertext)
-        .map_err(|_| Failure::malformed_json())?
-        .len();
-    let well_formed = relay_protocol::encoding::decode_array::<12>(&message.nonce).is_ok()
-        && relay_protocol::encoding::decode_array::<32>(&message.salt).is_ok();
-    if !well_formed {
-        return Err(Failure::malformed_json());
-    }
-    // The letter's JSON around the text, plus the 16-byte tag.
-    if sealed_len > MAX_TEXT_BYTES * 2 + 256 {
-        return Err(Failure::too_large());
-    }
-    Ok((message.from, message.to))
-}
-
-/// A letter on the Olm channel (version 2), as the specialist's inbox sends:
-/// padded to a size bucket, plus Olm's framing (at most a pre-key
+/// A letter on the Olm channel (version 2), the only version both ends
+/// send: padded to a size bucket, plus Olm's framing (at most a pre-key
 /// message's keys and the MAC).
 fn channel_message(signer: &MailboxId, bytes: &[u8]) -> Result<(MailboxId, MailboxId), Failure> {
     const OLM_OVERHEAD: usize = 512;
@@ -237,9 +211,7 @@ async fn fetch(
     let stored = state
         .store(move |store| store.fetch_messages(&signer, after, crate::now_ms()))
         .await?;
-    // An `Inbox` of `Delivery`s; each message as it was sent, whichever
-    // version (the participant's core and the inbox move to the channel
-    // one at a time).
+    // An `Inbox` of `Delivery`s; each message as it was sent.
     let messages: Vec<Value> = stored
         .into_iter()
         .filter_map(|message| {

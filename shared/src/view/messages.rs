@@ -60,23 +60,39 @@ pub fn messages_view(
     in_order.sort_by_key(|(id, message)| (message.at_ms, **id));
     let conversation: Vec<MessageItem> = in_order
         .into_iter()
-        .map(|(id, message)| MessageItem {
-            id: *id,
-            mine: message.mine,
-            text: message.text.clone(),
-            written_at: local(message.at_ms),
-            status: message.status,
-            status_label: if message.mine {
-                words.get(match message.status {
-                    MessageStatus::Queued => "message-queued",
-                    MessageStatus::Sent => "message-sent",
-                    MessageStatus::Delivered => "message-delivered",
-                    MessageStatus::Read => "message-read",
-                    _ => "message-not-sent",
-                })
+        .map(|(id, message)| {
+            let (text, status_label) = if message.missing > 0 {
+                // The line where the specialist's messages did not arrive.
+                let count = i64::try_from(message.missing).unwrap_or(i64::MAX);
+                (
+                    words.with("message-missing", &[("count", count.into())]),
+                    String::new(),
+                )
+            } else if message.mine {
+                (
+                    message.text.clone(),
+                    words.get(match message.status {
+                        MessageStatus::Queued => "message-queued",
+                        MessageStatus::Sent => "message-sent",
+                        MessageStatus::Delivered => "message-delivered",
+                        MessageStatus::Read => "message-read",
+                        _ => "message-not-sent",
+                    }),
+                )
             } else {
-                specialist_name.clone().unwrap_or_default()
-            },
+                (
+                    message.text.clone(),
+                    specialist_name.clone().unwrap_or_default(),
+                )
+            };
+            MessageItem {
+                id: *id,
+                mine: message.mine,
+                text,
+                written_at: local(message.at_ms),
+                status: message.status,
+                status_label,
+            }
         })
         .collect();
     let queued = data

@@ -4,8 +4,7 @@
 
 use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, PairRequest, ReadRequest};
-use relay_protocol::channel::{Account, Invite};
-use relay_protocol::message::{Letter, MAX_TEXT_BYTES};
+use relay_protocol::channel::{Account, Channel, Invite, MAX_TEXT_BYTES};
 
 use super::records::{
     Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing,
@@ -52,6 +51,31 @@ pub(super) fn signed(
 
 pub(super) fn identity_of(messaging: &Messaging) -> Result<DeviceIdentity, Problem> {
     DeviceIdentity::from_secret_bytes(&messaging.identity).map_err(|_| Problem::RelayRefused)
+}
+
+/// The stored channel with the specialist.
+pub(super) fn channel_of(messaging: &Messaging) -> Result<Channel, Problem> {
+    Channel::from_pickle(&messaging.channel, &messaging.pickle_key)
+        .map_err(|_| Problem::RelayRefused)
+}
+
+/// Seals `text` as the next letter and keeps the advanced channel in
+/// `messaging`: the caller saves both in the one write that queues the
+/// message, before anything is sent, so no sequence number is ever sealed
+/// twice. Returns the sequence number and the sealed letter as JSON.
+fn seal_next(messaging: &mut Messaging, text: &str, now_ms: i64) -> Result<(u64, String), Problem> {
+    let mut channel = channel_of(messaging)?;
+    let from = identity_of(messaging)?.mailbox();
+    let to = messaging
+        .specialist_keys
+        .mailbox()
+        .map_err(|_| Problem::RelayRefused)?;
+    let sealed = channel
+        .seal(from, to, text, now_ms)
+        .map_err(|_| Problem::RelayRefused)?;
+    messaging.channel = channel.pickle(&messaging.pickle_key);
+    let sealed = serde_json::to_string(&sealed).map_err(|_| Problem::RelayRefused)?;
+    Ok((channel.last_sent(), sealed))
 }
 
 /// A relay address the participant typed: `https://host[:port]`, or
@@ -102,15 +126,17 @@ pub fn update(
                 return Err(Problem::OutOfRange);
             }
             let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            let (sequence, sealed) = seal_next(messaging, &text, now_ms)?;
             let message = Message {
                 mine: true,
                 text,
                 at_ms: now_ms,
-                sequence: messaging.next_sequence,
+                sequence,
                 relay_id: None,
                 status: MessageStatus::Queued,
+                sealed: Some(sealed),
+                missing: 0,
             };
-            messaging.next_sequence += 1;
             let id = data.allocate_id();
             effects.changes.push(message.put(id));
             effects.changes.push(data.messaging_change());
@@ -272,7 +298,8 @@ pub(super) fn sync(
     Ok(())
 }
 
-/// The outbox: the oldest queued message, one at a time.
+/// The outbox: the greeting first, then the oldest queued message, one at
+/// a time, each exactly as it was sealed and stored.
 pub(super) fn drain(
     data: &Data,
     activity: &mut Activity,
@@ -285,24 +312,22 @@ pub(super) fn drain(
     if activity.sending.is_some() || now_ms < activity.retry_at_ms {
         return Ok(());
     }
-    let next = data
-        .messages
-        .iter()
-        .filter(|(_, m)| m.mine && m.status == MessageStatus::Queued)
-        .min_by_key(|(_, m)| m.sequence);
-    let Some((&id, message)) = next else {
-        return Ok(());
+    let (id, call, sealed) = if let Some(greeting) = &messaging.greeting {
+        (PROFILE_ID, Call::Greet, greeting)
+    } else {
+        let next = data
+            .messages
+            .iter()
+            .filter(|(_, m)| m.mine && m.status == MessageStatus::Queued)
+            .filter_map(|(id, m)| Some((*id, m.sequence, m.sealed.as_ref()?)))
+            .min_by_key(|(_, sequence, _)| *sequence);
+        let Some((id, _, sealed)) = next else {
+            return Ok(());
+        };
+        (id, Call::Send(id), sealed)
     };
+    let body = sealed.clone().into_bytes();
     let identity = identity_of(messaging)?;
-    let letter = Letter {
-        sequence: message.sequence,
-        sent_at_ms: message.at_ms,
-        text: message.text.clone(),
-    };
-    let sealed = identity
-        .seal(&messaging.specialist_keys, &letter)
-        .map_err(|_| Problem::RelayRefused)?;
-    let body = serde_json::to_vec(&sealed).map_err(|_| Problem::RelayRefused)?;
     let request = signed(
         &identity,
         &messaging.relay,
@@ -312,9 +337,34 @@ pub(super) fn drain(
         now_ms,
     )?;
     activity.sending = Some(id);
+    effects.requests.push(Request::Relay(call, request));
+    Ok(())
+}
+
+/// Tells the relay the arrivals `ids` are stored on this phone: it deletes
+/// their ciphertext.
+pub(super) fn acknowledge(
+    messaging: &Messaging,
+    ids: Vec<i64>,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let body = serde_json::to_vec(&ReadRequest { ids }).map_err(|_| Problem::RelayRefused)?;
+    let identity = identity_of(messaging)?;
+    let request = signed(
+        &identity,
+        &messaging.relay,
+        "POST",
+        api::ACKNOWLEDGE,
+        body,
+        now_ms,
+    )?;
     effects
         .requests
-        .push(Request::Relay(Call::Send(id), request));
+        .push(Request::Relay(Call::Acknowledge, request));
     Ok(())
 }
 

@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::record::{Id, record};
+use crate::model::record::{Id, Record, decode, record};
+use crate::vault::RecordKind;
 use relay_protocol::DevicePublicKeys;
 use relay_protocol::channel::{ChannelIdentity, Fingerprint};
-use relay_protocol::message::Conversation;
 use zeroize::Zeroizing;
 
 /// The pairing and the conversation's bookkeeping: one record, row
@@ -26,17 +26,19 @@ pub struct Messaging {
     /// fingerprint at pairing and remembered since.
     pub specialist_identity: ChannelIdentity,
     /// This device's channel account and the channel, each pickled with
-    /// `pickle_key` (inside the vault's own encryption).
+    /// `pickle_key` (inside the vault's own encryption). The channel holds
+    /// the ratchet and both sequence counters; it is stored again in the
+    /// same write as every message it sealed or opened.
     pub account: String,
     pub channel: String,
     pub pickle_key: Zeroizing<[u8; 32]>,
     /// The last relay id fetched.
     pub cursor: i64,
-    /// The next sequence number to seal.
-    pub next_sequence: u64,
-    /// Which of the specialist's sequence numbers arrived.
-    pub incoming: Conversation,
-    /// Messages refused: tampered, not for this device, or repeats.
+    /// The greeting sealed at pairing (a `SealedMessage` as JSON), kept
+    /// until the relay has it: it lets the inbox start its side and answer.
+    pub greeting: Option<String>,
+    /// Messages that did not open: tampered, not for this device, or from
+    /// another session.
     pub dropped: u32,
 }
 
@@ -45,7 +47,6 @@ impl std::fmt::Debug for Messaging {
         f.debug_struct("Messaging")
             .field("relay", &self.relay)
             .field("cursor", &self.cursor)
-            .field("next_sequence", &self.next_sequence)
             .field("dropped", &self.dropped)
             .finish_non_exhaustive()
     }
@@ -87,10 +88,46 @@ pub struct Message {
     pub text: String,
     /// When it was written, by the writer's clock.
     pub at_ms: i64,
+    /// The channel's sequence number (mine: sealed; theirs: opened).
     pub sequence: u64,
     /// The relay's id, once it has the message.
     pub relay_id: Option<i64>,
     pub status: MessageStatus,
+    /// Mine, until the relay has it: the letter as sealed (a
+    /// `SealedMessage` as JSON), so a retry sends the same ciphertext and
+    /// never takes a new sequence number.
+    pub sealed: Option<String>,
+    /// Not a letter but the line that says messages did not arrive: how
+    /// many the channel skipped before the next one (0 for a letter).
+    pub missing: u64,
+}
+
+/// The message record before the channel (no `sealed`, no `missing`).
+#[derive(Deserialize)]
+struct MessageV1 {
+    mine: bool,
+    text: String,
+    at_ms: i64,
+    sequence: u64,
+    relay_id: Option<i64>,
+    status: MessageStatus,
+}
+
+impl Message {
+    /// The line shown where `missing` of the specialist's messages did not
+    /// arrive, just before the letter that came after them.
+    pub fn gap(missing: u64, at_ms: i64) -> Self {
+        Self {
+            mine: false,
+            text: String::new(),
+            at_ms,
+            sequence: 0,
+            relay_id: None,
+            status: MessageStatus::Received,
+            sealed: None,
+            missing,
+        }
+    }
 }
 
 impl std::fmt::Debug for Message {
@@ -108,8 +145,12 @@ impl std::fmt::Debug for Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     Pair(Box<PendingPairing>),
+    /// The greeting sealed at pairing.
+    Greet,
     Send(Id),
     Fetch,
+    /// Telling the relay these arrivals are stored: it deletes them.
+    Acknowledge,
     Receipts,
     Read,
     Unpair,
@@ -138,6 +179,10 @@ impl std::fmt::Debug for PendingPairing {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Activity {
     pub pairing: bool,
+    /// The message on its way (the pairing's row, [`PROFILE_ID`], for the
+    /// greeting).
+    ///
+    /// [`PROFILE_ID`]: crate::model::record::PROFILE_ID
     pub sending: Option<Id>,
     pub fetching: bool,
     /// Failed attempts in a row, and when the outbox may try again.
@@ -147,8 +192,29 @@ pub struct Activity {
     pub offline: bool,
 }
 
+impl Record for Message {
+    const KIND: RecordKind = RecordKind::Message;
+
+    /// Reads messages stored before the channel too: their body ends where
+    /// the new fields begin, so they fail as this version and read as the
+    /// first.
+    fn from_body(body: &[u8]) -> Option<Self> {
+        decode::<Self>(body).or_else(|| {
+            decode::<MessageV1>(body).map(|v1| Self {
+                mine: v1.mine,
+                text: v1.text,
+                at_ms: v1.at_ms,
+                sequence: v1.sequence,
+                relay_id: v1.relay_id,
+                status: v1.status,
+                sealed: None,
+                missing: 0,
+            })
+        })
+    }
+}
+
 record! {
-    Message => Message,
     Messaging => Message,
 }
 
