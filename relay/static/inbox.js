@@ -243,8 +243,11 @@ async function refresh() {
       const page = (await signed(inbox, "GET", `/v1/messages?after=${history.after}`)).messages;
       if (page.length === 0) break;
       history.after = page[page.length - 1].id;
-      for (const delivery of page) receive(inbox, history, participants, delivery);
+      const stored = page.filter((delivery) => receive(inbox, history, participants, delivery)).map((delivery) => delivery.id);
       save();
+      // Stored in this browser (or a greeting or repeat, nothing to keep):
+      // the relay deletes their ciphertext.
+      if (stored.length > 0) await signed(inbox, "POST", "/v1/messages/ack", { ids: stored });
     }
     await flushOutbox(inbox, history, save);
     for (const participant of participants) describe(inbox, participant);
@@ -263,20 +266,22 @@ function describe(inbox, participant) {
   participant.code = status ? inbox.verificationCode(participant.mailbox) : "";
 }
 
+/** Opens and keeps one delivery; whether it may be acknowledged (it opened). */
 function receive(inbox, history, participants, delivery) {
   const from = participants.find((p) => p.mailbox === delivery.message.from);
-  if (!from) return; // from someone no longer paired
+  if (!from) return false; // from someone no longer paired
   let opened;
   try {
     opened = JSON.parse(inbox.receive(from.mailbox, JSON.stringify(delivery.message)));
   } catch {
     state.dropped += 1; // tampered, not for this inbox, or from a changed key
-    return;
+    return false;
   }
-  if (opened.kind !== "letter") return; // the greeting, or a repeat
+  if (opened.kind !== "letter") return true; // the greeting, or a repeat
   const list = history.received[from.mailbox] ?? [];
   list.push({ id: delivery.id, sequence: opened.sequence, text: opened.text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false });
   history.received[from.mailbox] = list;
+  return true;
 }
 
 /** Sends what was sealed but not yet accepted by the relay, in order. */
