@@ -13,7 +13,7 @@ use shared::effects::{HttpRequest, HttpResult};
 use shared::host::ShellEffect;
 use shared::model::Screen;
 use shared::model::messages::{MessageStatus, MessagesEvent};
-use shared::testing::{Phone, Setup};
+use shared::testing::{Phone, Setup, ShellRequests};
 use shared::view::ScreenView;
 use support::{Backend, Relay, Specialist};
 
@@ -328,6 +328,40 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let phone = paired_phone(&relay, &specialist);
+
+    // A backup never carries the channel's keys: restored from it, a phone
+    // is not paired and asks to pair again; the phone it came from still is.
+    let (_, backup) = phone
+        .requests(Event::Settings(shared::app::SettingsEvent::ExportBackup {
+            passphrase: "moving day words".into(),
+        }))
+        .shared_file();
+    let restored = new_phone();
+    restored.choose_passcode();
+    restored.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
+        file: backup.bytes,
+        passphrase: "moving day words".into(),
+    }));
+    assert_eq!(restored.problem(), None);
+    restored.send(Event::Navigate(Screen::Contact));
+    let view = restored.messages();
+    assert_eq!(view.specialist_name, None);
+    assert_eq!(
+        view.pair_again_note.as_deref(),
+        Some(
+            "This phone was restored from a backup. Backups never hold the keys to your \
+             secure messages, so pair again with a new invite code from Maria R."
+        )
+    );
+    assert!(
+        restored.switch_off().stored_pairing().is_none(),
+        "no pairing in the restored vault"
+    );
+    assert_eq!(
+        phone.messages().specialist_name.as_deref(),
+        Some("Maria R.")
+    );
+    assert_eq!(phone.messages().pair_again_note, None);
 
     // The specialist unpairs: the next message is refused for good, with a
     // status the participant can read, and the outbox does not stall.

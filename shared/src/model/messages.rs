@@ -222,6 +222,7 @@ fn paired(
         greeting: Some(greeting),
         dropped: 0,
     });
+    data.pairing_ended = None;
     effects.changes.push(data.messaging_change());
     Ok(())
 }

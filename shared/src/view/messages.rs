@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
 use crate::model::Data;
-use crate::model::messages::{Activity, MessageStatus};
+use crate::model::messages::{Activity, MessageStatus, PairAgain};
 use crate::model::record::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -43,8 +43,11 @@ pub struct MessagesView {
     pub unpair_warning: String,
     /// Messages waiting for the relay, and why, in plain words.
     pub outbox_note: Option<String>,
-    /// Messages that could not be opened (tampered or repeated).
+    /// Messages that could not be opened (tampered, or not for this phone).
     pub dropped_note: Option<String>,
+    /// Not paired, and why the participant must pair again (restored from a
+    /// backup, or paired before the secure channel was upgraded).
+    pub pair_again_note: Option<String>,
     pub empty_note: String,
 }
 
@@ -145,6 +148,17 @@ pub fn messages_view(
         unpair_label: words.get("action-unpair"),
         unpair_warning: words.get("messages-unpair-warning"),
         outbox_note,
+        pair_again_note: data
+            .pairing_ended
+            .as_ref()
+            .filter(|_| messaging.is_none())
+            .map(|ended| {
+                let key = match ended.why {
+                    PairAgain::Restored => "messages-pair-again-restored",
+                    PairAgain::Upgraded => "messages-pair-again-upgraded",
+                };
+                words.with(key, &[("name", ended.specialist_name.clone().into())])
+            }),
         dropped_note: (dropped > 0)
             .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
         empty_note: words.get("messages-empty"),

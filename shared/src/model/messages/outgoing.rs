@@ -7,7 +7,8 @@ use relay_protocol::api::{self, PairRequest, ReadRequest};
 use relay_protocol::channel::{Account, Channel, Invite, MAX_TEXT_BYTES};
 
 use super::records::{
-    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing,
+    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PairAgain, PairingEnded,
+    PendingPairing,
 };
 use crate::effects::{HttpHeader, HttpRequest};
 use crate::model::forms::required;
@@ -376,6 +377,19 @@ pub(super) fn backoff_ms(failures: u32) -> i64 {
 }
 
 impl Data {
+    /// What a backup holds in the pairing's row instead of the pairing: the
+    /// channel's account, session and pickle key never leave this phone,
+    /// so a restored phone is asked to pair again.
+    pub(crate) fn pairing_in_backups(&self) -> Option<Change> {
+        let messaging = self.messaging.as_ref()?;
+        let ended = PairingEnded::new(messaging.specialist_name.clone(), PairAgain::Restored);
+        Some(Change::put(
+            Messaging::KIND,
+            PROFILE_ID,
+            crate::model::record::encode(&ended),
+        ))
+    }
+
     /// The messaging record as a vault change (it must exist).
     pub(super) fn messaging_change(&self) -> Change {
         self.messaging.as_ref().map_or_else(

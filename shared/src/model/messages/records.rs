@@ -63,6 +63,68 @@ impl Messaging {
     }
 }
 
+/// Why the participant must pair again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PairAgain {
+    /// Restored from a backup, which never carries the channel's keys.
+    Restored,
+    /// Paired before the secure channel moved to the double ratchet.
+    Upgraded,
+}
+
+/// What the pairing's row holds when there is no pairing to use: written
+/// into backups in place of the pairing, and read from a pairing of the
+/// old protocol. Pairing again replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairingEnded {
+    /// Tells this body from a pairing's (bincode has no type tags).
+    marker: [u8; 8],
+    pub specialist_name: String,
+    pub why: PairAgain,
+}
+
+const PAIRING_ENDED: [u8; 8] = *b"PAIRENDx";
+
+impl PairingEnded {
+    pub fn new(specialist_name: String, why: PairAgain) -> Self {
+        Self {
+            marker: PAIRING_ENDED,
+            specialist_name,
+            why,
+        }
+    }
+
+    /// The pairing's row, read: a pairing, or why there is none. A pairing
+    /// of the old protocol (static keys, no channel) reads as ended by the
+    /// upgrade; its secrets are not kept.
+    pub fn read_row(body: &[u8]) -> Option<Result<Messaging, Self>> {
+        if let Some(ended) = decode::<Self>(body).filter(|e| e.marker == PAIRING_ENDED) {
+            return Some(Err(ended));
+        }
+        if let Some(messaging) = decode::<Messaging>(body) {
+            return Some(Ok(messaging));
+        }
+        decode::<MessagingV1>(body)
+            .map(|old| Err(Self::new(old.specialist_name, PairAgain::Upgraded)))
+    }
+}
+
+/// The pairing record before the channel: static keys and counters.
+#[derive(Deserialize)]
+struct MessagingV1 {
+    _relay: String,
+    _identity: Zeroizing<Vec<u8>>,
+    _shared_name: String,
+    specialist_name: String,
+    _specialist_keys: DevicePublicKeys,
+    _cursor: i64,
+    _next_sequence: u64,
+    /// The old `Conversation`: contiguous, then the numbers ahead of it.
+    _contiguous: u64,
+    _ahead: std::collections::BTreeSet<u64>,
+    _dropped: u32,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum MessageStatus {
@@ -253,5 +315,89 @@ impl std::fmt::Debug for MessagesEvent {
             Self::Shown => "Shown",
             Self::Unpair => "Unpair",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pairing record as the static-key protocol stored it.
+    #[derive(Serialize)]
+    struct OldPairing {
+        relay: String,
+        identity: Vec<u8>,
+        shared_name: String,
+        specialist_name: String,
+        specialist_keys: DevicePublicKeys,
+        cursor: i64,
+        next_sequence: u64,
+        contiguous: u64,
+        ahead: std::collections::BTreeSet<u64>,
+        dropped: u32,
+    }
+
+    #[test]
+    fn a_pairing_from_before_the_channel_reads_as_ended_by_the_upgrade() {
+        let old = OldPairing {
+            relay: "https://relay.example.org".into(),
+            identity: vec![7; 90],
+            shared_name: "Sam".into(),
+            specialist_name: "Maria R.".into(),
+            specialist_keys: DevicePublicKeys {
+                signing: "s".repeat(43),
+                agreement: "a".repeat(43),
+            },
+            cursor: 12,
+            next_sequence: 4,
+            contiguous: 3,
+            ahead: [5, 6].into(),
+            dropped: 1,
+        };
+        let body = bincode::serialize(&old).unwrap();
+        assert_eq!(
+            PairingEnded::read_row(&body),
+            Some(Err(PairingEnded::new(
+                "Maria R.".into(),
+                PairAgain::Upgraded
+            )))
+        );
+        let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored);
+        assert_eq!(
+            PairingEnded::read_row(&bincode::serialize(&ended).unwrap()),
+            Some(Err(ended))
+        );
+        assert_eq!(PairingEnded::read_row(b"not a record"), None);
+    }
+
+    #[test]
+    fn a_message_stored_before_the_channel_still_reads() {
+        #[derive(Serialize)]
+        struct OldMessage {
+            mine: bool,
+            text: String,
+            at_ms: i64,
+            sequence: u64,
+            relay_id: Option<i64>,
+            status: MessageStatus,
+        }
+        let old = OldMessage {
+            mine: true,
+            text: "I made it".into(),
+            at_ms: 5,
+            sequence: 1,
+            relay_id: Some(9),
+            status: MessageStatus::Read,
+        };
+        let message = Message::from_body(&bincode::serialize(&old).unwrap()).unwrap();
+        assert_eq!(
+            (
+                message.text.as_str(),
+                message.status,
+                message.sealed,
+                message.missing
+            ),
+            ("I made it", MessageStatus::Read, None, 0)
+        );
     }
 }
