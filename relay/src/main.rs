@@ -4,7 +4,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use relay::http::{AppState, Limits};
+use relay::http::{AppState, InboxAssets, Limits};
 use relay::store::Store;
 use relay::{db, secrets};
 use zeroize::Zeroizing;
@@ -105,6 +105,12 @@ struct Serve {
     /// How long an invite code stays valid.
     #[arg(long, env = "PHOENIX_RELAY_INVITE_MINUTES", default_value_t = 24 * 60)]
     invite_minutes: i64,
+    /// The directory holding the inbox's wasm (`inbox.js`,
+    /// `inbox_bg.wasm`), built by `cargo xtask inbox` into
+    /// inbox-wasm/pkg. Without it the relay serves the API but the inbox
+    /// page cannot run.
+    #[arg(long, env = "PHOENIX_RELAY_INBOX_ASSETS")]
+    inbox_assets: Option<std::path::PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -173,8 +179,12 @@ fn serve(database: &Database, options: Serve) -> Result<(), String> {
         metrics_address,
         log_format,
         invite_minutes,
+        inbox_assets,
     } = options;
     start_logging(&log_format);
+    let inbox_assets = inbox_assets
+        .map(|dir| InboxAssets::load(&dir))
+        .transpose()?;
     let store = open_store(database)?;
     let backend = store.backend();
     let limits = Limits {
@@ -192,7 +202,7 @@ fn serve(database: &Database, options: Serve) -> Result<(), String> {
         .map_err(|error| format!("cannot start the runtime: {error}"))?;
     // Before the "listening" line: requests signed after it are
     // never older than the relay's start (see `AppState`).
-    let state = AppState::new(store, limits);
+    let state = AppState::serving_inbox(store, limits, inbox_assets);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&listen)
             .await

@@ -7,6 +7,7 @@ use std::process::{Command, ExitCode};
 
 mod bindings;
 mod fuzz;
+mod inbox;
 mod jvm;
 mod phone_parity;
 mod postgres;
@@ -32,8 +33,10 @@ commands:
   test relay [--test NAME]
                      run only the relay's suite (or one file, without schemathesis), against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
+  inbox              build the specialist's inbox's wasm into inbox-wasm/pkg; print its sizes
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
+  bench inbox        time the specialist's inbox opening 1,000 messages (Chromium, real relay)
   bench relay [--participants N,M] [--seconds N]
                      load-test the relay on loopback against SQLite and 1, 2, 4 processes over PostgreSQL (default 200,1000, 15 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("bindings") => bindings::generate(&args[1..]),
         Some("serve") => web::serve(&args[1..]),
+        Some("inbox") => inbox::build_and_report(&args[1..]),
         Some("wording") => wording::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

@@ -52,13 +52,16 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     drop(postgres);
     // The relay's OpenAPI description against the running relay.
     schemathesis::test()?;
-    // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too.
+    // The browser-only code (src/wasm*, cfg(wasm32)) is linted for wasm32 too,
+    // and so is the inbox's wasm-bindgen surface (inbox-wasm's bindings).
     run(
         "cargo",
         &[
             "clippy",
             "-p",
             "shared",
+            "-p",
+            "inbox-wasm",
             "--lib",
             "--target",
             "wasm32-unknown-unknown",

@@ -6,7 +6,8 @@
 //!   not a cookie, is the credential.
 //! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
 //!   token), same origin only.
-//! - `/inbox` and `/openapi.yaml` ([`pages`]).
+//! - `/inbox`, the inbox's wasm under `/inbox/pkg/` and `/openapi.yaml`
+//!   ([`pages`]).
 //!
 //! Errors ([`failure`]) are JSON `ApiError`s whose code is a
 //! `relay_protocol::api::ErrorCode`; none quotes a request.
@@ -34,6 +35,7 @@ use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
 use crate::db::DbError;
 use crate::store::Store;
 pub use failure::Failure;
+pub use pages::InboxAssets;
 
 /// What an organization may tune; the defaults suit a small organization.
 #[derive(Debug, Clone)]
@@ -79,16 +81,28 @@ pub struct AppState {
     store: Arc<Store>,
     argon2: Arc<tokio::sync::Semaphore>,
     limits: Limits,
+    /// The inbox's wasm, when the relay serves the inbox page's code.
+    inbox_assets: Option<InboxAssets>,
 }
 
 impl AppState {
     pub fn new(store: Store, limits: Limits) -> Arc<Self> {
+        Self::serving_inbox(store, limits, None)
+    }
+
+    /// Also serves the inbox's wasm under `/inbox/pkg/` (see [`InboxAssets`]).
+    pub fn serving_inbox(
+        store: Store,
+        limits: Limits,
+        inbox_assets: Option<InboxAssets>,
+    ) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
             argon2: Arc::new(tokio::sync::Semaphore::new(
                 limits.argon2_concurrency.max(1),
             )),
             limits,
+            inbox_assets,
         })
     }
 

@@ -124,7 +124,10 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
     let operation = match event {
         SettingsEvent::ExportBackup { passphrase } => {
             long_enough(&passphrase)?;
-            StoreOperation::ExportBackup(Passcode::new(passphrase))
+            StoreOperation::ExportBackup(
+                Passcode::new(passphrase),
+                unlocked.data.pairing_in_backups().into_iter().collect(),
+            )
         }
         SettingsEvent::ExportBackupWithRecoveryKey => {
             let key = backup_key::generate().ok_or(Problem::SaveFailed)?;
