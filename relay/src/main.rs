@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use relay::http::{AppState, InboxAssets, Limits};
 use relay::store::Store;
 use relay::{db, secrets};
+use relay_protocol::inbox_secrets::{self, InboxSecrets};
 use zeroize::Zeroizing;
 
 #[derive(Parser)]
@@ -236,6 +237,15 @@ fn serve(database: &Database, options: Serve) -> Result<(), String> {
     })
 }
 
+/// What the relay stores for a password: the Argon2id hash of the login
+/// secret the inbox derives from it (never the password, never the secret
+/// that unwraps the inbox's keys). See `relay_protocol::inbox_secrets`.
+fn login_secret_hash(username: &str, password: &str) -> Result<String, String> {
+    let derived = InboxSecrets::derive(password, &inbox_secrets::salt_for(username))
+        .map_err(|_| "the password could not be derived".to_owned())?;
+    secrets::hash_password(&derived.login_secret())
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve(options) => serve(&cli.database, *options),
@@ -244,8 +254,7 @@ fn run(cli: Cli) -> Result<(), String> {
             if username.is_empty() || name.trim().is_empty() {
                 return Err("the username and the name must not be empty".into());
             }
-            let password = read_password()?;
-            let hash = secrets::hash_password(&password)?;
+            let hash = login_secret_hash(&username, &read_password()?)?;
             let store = open_store(&cli.database)?;
             match store.add_specialist(&username, name.trim(), &hash, relay::now_ms()) {
                 Ok(_) => {
@@ -268,10 +277,10 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::SetPassword { username } => {
-            let password = read_password()?;
-            let hash = secrets::hash_password(&password)?;
+            let username = username.trim().to_lowercase();
+            let hash = login_secret_hash(&username, &read_password()?)?;
             let store = open_store(&cli.database)?;
-            match store.set_password(&username.trim().to_lowercase(), &hash) {
+            match store.set_password(&username, &hash) {
                 Ok(true) => Ok(()),
                 Ok(false) => Err("no specialist has that username".into()),
                 Err(error) => Err(format!("cannot set the password: {error}")),
