@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 
-use support::{Backend, Device, PASSWORD, Relay, Specialist, relay_binary};
+use support::{Backend, Device, PASSWORD, Relay, Specialist, login_secret, relay_binary};
 
 /// A loopback address no one listens on yet, for `--metrics-address`.
 fn free_address() -> String {
@@ -122,7 +122,8 @@ fn a_sign_in_in_flight_when_the_relay_is_told_to_stop_still_completes() {
 
     // The request's head asks to continue: the relay's "100 Continue" says
     // the login handler is running and reading the body.
-    let body = format!(r#"{{"username":"maria","password":"{PASSWORD}"}}"#);
+    let secret = login_secret("maria", PASSWORD);
+    let body = format!(r#"{{"username":"maria","secret":"{secret}"}}"#);
     let mut connection = TcpStream::connect(origin.trim_start_matches("http://")).unwrap();
     write!(
         connection,
@@ -142,7 +143,7 @@ fn a_sign_in_in_flight_when_the_relay_is_told_to_stop_still_completes() {
         .status()
         .unwrap();
     assert!(stop.success());
-    // The password, and its Argon2 check, only now.
+    // The login secret, and its Argon2 check, only now.
     connection.write_all(body.as_bytes()).unwrap();
     let mut answer = String::new();
     connection.read_to_string(&mut answer).unwrap();
