@@ -93,12 +93,15 @@ pub(crate) fn run_in(
     env: &[(&str, &str)],
 ) -> Result<(), String> {
     println!("\n==> {program} {}", args.join(" "));
+    let started = std::time::Instant::now();
     let status = Command::new(program)
         .args(args)
         .envs(env.iter().copied())
         .current_dir(dir)
         .status()
         .map_err(|error| format!("could not start `{program}`: {error}"))?;
+    // Each step's duration, so a slow CI run shows where its time went.
+    println!("<== {program} took {} s", started.elapsed().as_secs());
     if status.success() {
         Ok(())
     } else {
