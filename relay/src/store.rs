@@ -11,6 +11,7 @@ use relay_protocol::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SignedOne
 use relay_protocol::{DevicePublicKeys, MailboxId};
 
 use crate::db::{Conn, DbError, Driver, PoolUse, Row, Value};
+use limits::{Refused, RequestRecord};
 
 pub mod limits;
 
@@ -569,30 +570,36 @@ impl Store {
 
     // Messages.
 
-    /// Stores a sealed message if `from` and `to` are an active pair; `None`
-    /// if they are not.
+    /// Records the request that carries a sealed message ([`RequestRecord`]:
+    /// its replay record and its device's limit) and stores the message if
+    /// `from` and `to` are an active pair, in one transaction: one commit
+    /// for the whole request. `Err` if the request was refused (the
+    /// limit's hit is kept, as when it is written alone); `Ok(None)` if
+    /// they are not paired (the request is recorded all the same).
     pub fn insert_message(
         &self,
+        request: &RequestRecord,
         from: &MailboxId,
         to: &MailboxId,
         body: &[u8],
         now_ms: i64,
-    ) -> Result<Option<i64>, DbError> {
+    ) -> Result<Result<Option<i64>, Refused>, DbError> {
         self.with(|conn| {
-            let paired = conn.query(
-                "SELECT p.id FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
-                 WHERE p.unpaired_ms IS NULL AND \
-                 ((p.participant_mailbox = $1 AND s.mailbox = $2) OR \
-                  (p.participant_mailbox = $2 AND s.mailbox = $1))",
-                &[from.0.as_str().into(), to.0.as_str().into()],
-            )?;
-            if paired.is_empty() {
-                return Ok(None);
+            if let Err(refused) = request.write(conn)? {
+                return Ok(Err(refused));
             }
             let size = i64::try_from(body.len()).unwrap_or(i64::MAX);
+            // The pairing check and the insert in one statement; each
+            // direction looked up by the active pairing's unique index.
             let rows = conn.query(
                 "INSERT INTO messages (sender, recipient, body, size, received_ms) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                 SELECT $1, $2, $3, $4, $5 WHERE EXISTS (\
+                 SELECT 1 FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
+                 WHERE p.unpaired_ms IS NULL AND p.participant_mailbox = $1 AND s.mailbox = $2) \
+                 OR EXISTS (\
+                 SELECT 1 FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
+                 WHERE p.unpaired_ms IS NULL AND p.participant_mailbox = $2 AND s.mailbox = $1) \
+                 RETURNING id",
                 &[
                     from.0.as_str().into(),
                     to.0.as_str().into(),
@@ -601,7 +608,7 @@ impl Store {
                     now_ms.into(),
                 ],
             )?;
-            Ok(rows.first().map(|row| int(row, 0)))
+            Ok(Ok(rows.first().map(|row| int(row, 0))))
         })
     }
 

@@ -34,8 +34,12 @@ pub fn login_secret(username: &str, password: &str) -> String {
 }
 
 /// `phoenix-relay`, next to the running executable (or one level up, from
-/// a test binary in `deps/`).
+/// a test binary in `deps/`); `PHOENIX_RELAY_BINARY` names another (the
+/// load bench comparing two builds).
 pub fn relay_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PHOENIX_RELAY_BINARY") {
+        return PathBuf::from(path);
+    }
     let exe = std::env::current_exe().expect("the running executable's path");
     let dir = exe.parent().expect("a directory");
     [dir, dir.parent().unwrap_or(dir)]

@@ -37,8 +37,9 @@ commands:
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
   bench inbox        time the specialist's inbox opening 1,000 messages (Chromium, real relay)
-  bench relay [--participants N,M] [--seconds N]
-                     load-test the relay on loopback against SQLite and 1, 2, 4 processes over PostgreSQL (default 200,1000, 15 s)
+  bench relay [--participants N,M] [--seconds N] [--setups sqlite,postgres:1,...] [--relay PATH]
+                     load-test the relay on loopback against SQLite and 1, 2, 4 processes over PostgreSQL (default 200,1000, 15 s);
+                     --setups or --relay (another phoenix-relay, e.g. main's) print rows without writing BENCHMARKS.md
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
   wording [--rev REV]

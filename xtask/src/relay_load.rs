@@ -10,17 +10,27 @@ use crate::repo_root;
 const START: &str = "<!-- relay load: written by `cargo xtask bench relay` -->";
 const END: &str = "<!-- /relay load -->";
 
+/// Every setup, in order: SQLite (one process: it is one process's file),
+/// then 1, 2 and 4 relay processes over one PostgreSQL.
+const ALL_SETUPS: &str = "sqlite,postgres:1,postgres:2,postgres:4";
+
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
-    let option = |name: &str, default: &str| {
+    let option = |name: &str| {
         args.iter()
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1))
-            .map_or_else(|| default.to_owned(), Clone::clone)
+            .cloned()
     };
     let (crowds, seconds) = (
-        option("--participants", "200,1000"),
-        option("--seconds", "15"),
+        option("--participants").unwrap_or_else(|| "200,1000".into()),
+        option("--seconds").unwrap_or_else(|| "15".into()),
     );
+    // A partial run (some setups, or another relay binary, such as main's
+    // for a before-and-after comparison) prints its rows and leaves
+    // BENCHMARKS.md alone.
+    let (setups_asked, relay_binary) = (option("--setups"), option("--relay"));
+    let partial = setups_asked.is_some() || relay_binary.is_some();
+    let setups = setups(setups_asked.as_deref().unwrap_or(ALL_SETUPS))?;
     crate::run("cargo", &["build", "--release", "-p", "relay", "--bins"])?;
     let sqlite_dir = repo_root().join("target/relay-load");
     let _ = std::fs::remove_dir_all(&sqlite_dir);
@@ -31,17 +41,9 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         .ok_or("cannot read the test PostgreSQL's process id")?
         .to_string();
     let mut rows = Vec::new();
-    // SQLite (one process: it is one process's file), then 1, 2 and 4
-    // relay processes over one PostgreSQL; each at every crowd size, back
-    // to back (the most the relays can take), then paced at 1,000 messages
-    // a second in all (each participant sends every N ms for N
-    // participants). Each run gets a fresh database.
-    let setups = [
-        ("SQLite", 1),
-        ("PostgreSQL", 1),
-        ("PostgreSQL", 2),
-        ("PostgreSQL", 4),
-    ];
+    // Each setup at every crowd size, back to back (the most the relays can
+    // take), then paced at 1,000 messages a second in all (each participant
+    // sends every N ms for N participants). Each run gets a fresh database.
     let runs = setups.into_iter().flat_map(|(backend, processes)| {
         crowds.split(',').flat_map(move |crowd| {
             [
@@ -67,7 +69,11 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             "\n==> relay-load: {processes} relay process(es) over {backend}, {crowd} participants, \
              one message every {interval} ms each"
         );
-        let output = Command::new(repo_root().join("target/release/relay-load"))
+        let mut load = Command::new(repo_root().join("target/release/relay-load"));
+        if let Some(relay) = &relay_binary {
+            load.env("PHOENIX_RELAY_BINARY", relay);
+        }
+        let output = load
             .args(["--database", &database, "--interval-ms", interval])
             .args(["--participants", crowd.trim(), "--seconds", &seconds])
             .args(&extra)
@@ -85,6 +91,9 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         rows.push(row);
     }
     drop(postgres);
+    if partial {
+        return Ok(());
+    }
     let section = section(&crowds, &seconds, &rows);
     let path = repo_root().join("BENCHMARKS.md");
     let page = std::fs::read_to_string(&path).unwrap_or_default();
@@ -92,6 +101,22 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
     println!("\nwrote the relay section of BENCHMARKS.md");
     Ok(())
+}
+
+/// `sqlite` and `postgres:N` (N relay processes over one PostgreSQL).
+fn setups(list: &str) -> Result<Vec<(&'static str, usize)>, String> {
+    list.split(',')
+        .map(|setup| match setup.trim().split_once(':') {
+            None if setup.trim() == "sqlite" => Ok(("SQLite", 1)),
+            Some(("postgres", processes)) => processes
+                .parse()
+                .map(|processes| ("PostgreSQL", processes))
+                .map_err(|_| format!("not a number of processes: {setup}")),
+            _ => Err(format!(
+                "unknown setup {setup:?}: sqlite or postgres:N (N processes)"
+            )),
+        })
+        .collect()
 }
 
 /// The BENCHMARKS.md section: what was measured, and the rows.
@@ -113,9 +138,11 @@ fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
          and opens everything: \"missing\" counts acknowledged messages that did not arrive,\n\
          \"out of order\" those that arrived out of sequence. The CPU columns are the cores each\n\
          part used during the load (from `/proc`: the relay processes, PostgreSQL's postmaster\n\
-         and its children, the generator), on a machine of two cores shared with other work.\n\n\
-         | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+         and its children, the generator), on a machine of two cores shared with other work;\n\
+         the \"ms/message\" columns divide each part's CPU time by the messages acknowledged,\n\
+         which varies far less than throughput when the machine is shared.\n\n\
+         | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator | ms/message relays | ms/message PostgreSQL | ms/message generator |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
          {rows}\n{END}",
         date = String::from_utf8_lossy(
             &Command::new("date")

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use relay::testing::{Device, Relay, Specialist};
+use relay_protocol::api::MAX_ONE_TIME_KEYS;
 use relay_protocol::channel::Arrival;
 
 #[derive(Parser)]
@@ -196,15 +197,21 @@ fn main() {
         .collect();
     let relay = &relays[0];
     relay.add_specialist("load", "Load Test");
-    let specialist = Specialist::sign_in(relay, "load");
+    let mut specialist = Specialist::sign_in(relay, "load");
     let specialist_keys = specialist.device.public_keys();
-    let participants: Vec<Device> = (0..options.participants)
-        .map(|n| {
-            let device = Device::new(&relays[n % relays.len()]);
-            device.paired(&specialist.invite(), &format!("Participant {n}"));
-            device
-        })
-        .collect();
+    // Each pairing claims one of the inbox's one-time keys, of which the
+    // relay keeps at most a hundred unclaimed: published as they run out.
+    let mut unclaimed = 0;
+    let mut participants = Vec::with_capacity(options.participants);
+    for n in 0..options.participants {
+        if unclaimed == 0 {
+            unclaimed = specialist.publish_keys(MAX_ONE_TIME_KEYS).one_time_keys;
+        }
+        let device = Device::new(&relays[n % relays.len()]);
+        device.paired(&specialist.invite(), &format!("Participant {n}"));
+        unclaimed -= 1;
+        participants.push(device);
+    }
 
     let interval = Duration::from_millis(options.interval_ms);
     let cpu_before = cpu_now(&relays, options.postgres_pid);
@@ -215,11 +222,12 @@ fn main() {
     let cpu_after = cpu_now(&relays, options.postgres_pid);
     let ticks = clock_ticks_per_second();
     #[allow(clippy::cast_precision_loss)]
-    let cores: Vec<String> = (0..3)
-        .map(|i| {
-            let used = cpu_after[i].saturating_sub(cpu_before[i]) as f64 / ticks;
-            format!("{:.2}", used / elapsed.as_secs_f64())
-        })
+    let seconds_used: Vec<f64> = (0..3)
+        .map(|i| cpu_after[i].saturating_sub(cpu_before[i]) as f64 / ticks)
+        .collect();
+    let cores: Vec<String> = seconds_used
+        .iter()
+        .map(|used| format!("{:.2}", used / elapsed.as_secs_f64()))
         .collect();
 
     let (received, in_order, out_of_order) =
@@ -238,16 +246,29 @@ fn main() {
     latencies.sort_unstable();
     #[allow(clippy::cast_precision_loss)]
     let per_second = acknowledged as f64 / elapsed.as_secs_f64();
+    // CPU milliseconds per acknowledged message: what each part costs,
+    // whatever share of the cores it got.
+    #[allow(clippy::cast_precision_loss)]
+    let per_message: Vec<String> = seconds_used
+        .iter()
+        .map(|used| format!("{:.2}", used * 1000.0 / acknowledged.max(1) as f64))
+        .collect();
+    let postgres = |figure: &str| {
+        if options.postgres_pid.is_some() {
+            figure.to_owned()
+        } else {
+            "–".to_owned()
+        }
+    };
     println!(
-        "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} |",
+        "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} | {relay_ms} | {postgres_ms} | {generator_ms} |",
         processes = relays.len(),
         relay_cpu = cores[0],
-        postgres_cpu = if options.postgres_pid.is_some() {
-            cores[1].as_str()
-        } else {
-            "–"
-        },
+        postgres_cpu = postgres(&cores[1]),
         generator_cpu = cores[2],
+        relay_ms = per_message[0],
+        postgres_ms = postgres(&per_message[1]),
+        generator_ms = per_message[2],
         backend = if options.database.starts_with("postgres") {
             "PostgreSQL"
         } else {

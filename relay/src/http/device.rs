@@ -22,7 +22,7 @@ use tower_http::cors::{Any, CorsLayer};
 use super::AppState;
 use super::client::ClientAddress;
 use super::failure::{Failure, json};
-use super::signed::{Signed, SignedJson};
+use super::signed::{Signed, SignedJson, Unrecorded};
 use crate::secrets::{normalize_invite, sha256};
 use crate::store::PairingRefused;
 
@@ -153,22 +153,26 @@ struct Versioned {
     version: u8,
 }
 
+/// One transaction per message: the request's replay record, its device's
+/// limit and the message are written together ([`Unrecorded`]).
 async fn send(
     State(state): State<Arc<AppState>>,
-    SignedJson {
-        signer,
-        body: Versioned { version },
-        bytes,
-    }: SignedJson<Versioned>,
+    request: Unrecorded<Versioned>,
 ) -> Result<Response, Failure> {
-    if version != channel::VERSION {
-        return Err(ErrorCode::UnsupportedVersion.into());
-    }
-    let (from, to) = channel_message(&signer, &bytes)?;
+    let checked = if request.body.version == channel::VERSION {
+        channel_message(&request.signer, &request.bytes)
+    } else {
+        Err(ErrorCode::UnsupportedVersion.into())
+    };
+    let (from, to) = match checked {
+        Ok(mailboxes) => mailboxes,
+        Err(failure) => return Err(request.refuse(&state, failure).await),
+    };
+    let Unrecorded { bytes, record, .. } = request;
     let stored = bytes.to_vec();
     let id = state
-        .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
-        .await?
+        .store(move |store| store.insert_message(&record, &from, &to, &stored, crate::now_ms()))
+        .await??
         .ok_or_else(not_paired)?;
     let sent = Sent {
         id,

@@ -6,6 +6,10 @@
 //! under a unique key, so a request is accepted once by whichever process
 //! sees it first, across restarts. A refusal is a [`Failure`], answered as the relay's JSON error.
 //!
+//! [`Unrecorded`] checks the same, except that it leaves the device's limit
+//! and the replay record to the handler, which writes them in its own
+//! store call's transaction (`POST /v1/messages`: one commit per message).
+//!
 //! The order of the checks is part of the API: an unreadable or oversized
 //! body first, then `unsigned`, `stale_request` or `bad_signature`, then
 //! `rate_limited`, then `replayed`; only then the JSON.
@@ -24,7 +28,7 @@ use serde::de::DeserializeOwned;
 
 use super::AppState;
 use super::failure::{Failure, body_bytes, json};
-use crate::store::limits::{DeviceRequest, Window};
+use crate::store::limits::{Refused, RequestRecord, Window};
 
 /// A request a device signed, checked and not yet replayed.
 pub struct Signed {
@@ -45,24 +49,14 @@ impl Signed {
 pub struct SignedJson<T> {
     pub signer: MailboxId,
     pub body: T,
-    /// The body's bytes, exactly as signed.
-    pub bytes: Bytes,
 }
 
 impl FromRequest<Arc<AppState>> for Signed {
     type Rejection = Failure;
 
     async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
-        let method = request.method().clone();
-        let uri = request.uri();
-        let path = uri
-            .path_and_query()
-            .map_or(uri.path(), |path| path.as_str())
-            .to_owned();
-        let signature = signature(request.headers());
-        let body = body_bytes(Bytes::from_request(request, state).await)?;
-        let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
-        let signer = check(state, &signature, &method, &path, &body).await?;
+        let (signer, body, record) = verified(request, state).await?;
+        write(state, record).await?;
         Ok(Self { signer, body })
     }
 }
@@ -75,9 +69,74 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for SignedJson<T> {
         Ok(Self {
             signer,
             body: json(&body)?,
-            bytes: body,
         })
     }
+}
+
+/// A [`SignedJson`] whose device limit and replay record are not written
+/// yet: the handler passes [`Self::record`] to the store call that carries
+/// the request out, which writes it in the same transaction, or refuses the
+/// request with [`Self::refuse`]. A body that is not the JSON `T` is
+/// refused here, after the record is written, so the order of the checks
+/// stays the one [`Signed`] has.
+#[must_use = "the request's replay record must be written"]
+pub struct Unrecorded<T> {
+    pub signer: MailboxId,
+    pub body: T,
+    /// The body's bytes, exactly as signed.
+    pub bytes: Bytes,
+    pub record: RequestRecord,
+}
+
+impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for Unrecorded<T> {
+    type Rejection = Failure;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
+        let (signer, bytes, record) = verified(request, state).await?;
+        let failure = match json(&bytes) {
+            Ok(body) => {
+                return Ok(Self {
+                    signer,
+                    body,
+                    bytes,
+                    record,
+                });
+            }
+            Err(failure) => failure,
+        };
+        Err(refused(state, record, failure).await)
+    }
+}
+
+impl<T> Unrecorded<T> {
+    /// Refuses the request with `failure`, after writing its record alone:
+    /// a request over its device's limit, or replayed, is answered as such.
+    pub async fn refuse(self, state: &AppState, failure: Failure) -> Failure {
+        refused(state, self.record, failure).await
+    }
+}
+
+async fn refused(state: &AppState, record: RequestRecord, failure: Failure) -> Failure {
+    write(state, record).await.err().unwrap_or(failure)
+}
+
+/// The body read within the limit and the signature checked: the signer,
+/// the body and the request's record, not yet written.
+async fn verified(
+    request: Request,
+    state: &Arc<AppState>,
+) -> Result<(MailboxId, Bytes, RequestRecord), Failure> {
+    let method = request.method().clone();
+    let uri = request.uri();
+    let path = uri
+        .path_and_query()
+        .map_or(uri.path(), |path| path.as_str())
+        .to_owned();
+    let signature = signature(request.headers());
+    let body = body_bytes(Bytes::from_request(request, state).await)?;
+    let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
+    let (signer, record) = check(state, &signature, &method, &path, &body)?;
+    Ok((signer, body, record))
 }
 
 /// The four signature headers, if all are present and the time is a number.
@@ -96,15 +155,15 @@ fn signature(headers: &HeaderMap) -> Option<RequestSignature> {
     })
 }
 
-/// The signature checked against this request, the device's rate limit and
-/// the replay records; the signer's mailbox.
-async fn check(
+/// The signature checked against this request: the signer's mailbox, and
+/// the record of the request for the device's limit and the replay guard.
+fn check(
     state: &AppState,
     signature: &RequestSignature,
     method: &Method,
     path: &str,
     body: &[u8],
-) -> Result<MailboxId, Failure> {
+) -> Result<(MailboxId, RequestRecord), Failure> {
     let now = crate::now_ms();
     let mailbox =
         signature
@@ -113,22 +172,36 @@ async fn check(
                 ProtocolError::Stale => Failure(ErrorCode::StaleRequest),
                 _ => Failure(ErrorCode::BadSignature),
             })?;
-    // Twice the window: relays on other hosts may read a clock that is
-    // off by up to the window themselves.
-    let expires_ms = signature.time_ms.saturating_add(2 * MAX_SKEW_MS);
-    let (device, nonce) = (signature.device.clone(), signature.nonce.clone());
-    // Bursts of three seconds' worth.
-    let window = Window::new(
-        now,
-        3000,
-        state.limits.device_requests_per_second.saturating_mul(3),
-    );
-    let seen = state
-        .store(move |store| store.device_request(&device, &nonce, expires_ms, window))
-        .await?;
-    match seen {
-        DeviceRequest::Fresh => Ok(mailbox),
-        DeviceRequest::Limited => Err(Failure::rate_limited()),
-        DeviceRequest::Replayed => Err(Failure(ErrorCode::Replayed)),
+    let record = RequestRecord {
+        device: signature.device.clone(),
+        nonce: signature.nonce.clone(),
+        // Twice the window: relays on other hosts may read a clock that is
+        // off by up to the window themselves.
+        expires_ms: signature.time_ms.saturating_add(2 * MAX_SKEW_MS),
+        // Bursts of three seconds' worth.
+        window: Window::new(
+            now,
+            3000,
+            state.limits.device_requests_per_second.saturating_mul(3),
+        ),
+    };
+    Ok((mailbox, record))
+}
+
+/// Writes the request's record alone: `rate_limited` or `replayed` if it is
+/// refused.
+async fn write(state: &AppState, record: RequestRecord) -> Result<(), Failure> {
+    state
+        .store(move |store| store.device_request(&record))
+        .await?
+        .map_err(Failure::from)
+}
+
+impl From<Refused> for Failure {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Limited => Failure::rate_limited(),
+            Refused::Replayed => Failure(ErrorCode::Replayed),
+        }
     }
 }

@@ -6,11 +6,10 @@
 use super::{Store, int};
 use crate::db::{Conn, DbError};
 
-/// What the relay makes of a device's signed request.
+/// Why the relay refuses a device's signed request (one within its limit
+/// and never seen before is accepted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeviceRequest {
-    /// Within the device's limit and never seen before.
-    Fresh,
+pub enum Refused {
     /// Over the device's limit in this window.
     Limited,
     /// This device and nonce were already seen, by any process.
@@ -43,16 +42,17 @@ impl Window {
     }
 
     /// Counts one hit on `bucket`; `false` if the sliding count is over the
-    /// limit.
+    /// limit. One statement: the upsert returns this window's count and the
+    /// previous window's.
     fn hit(self, conn: &mut dyn Conn, bucket: &str) -> Result<bool, DbError> {
         let start = self.start_ms();
-        let rows = conn.query(HIT, &[bucket.into(), start.into()])?;
-        let current = rows.first().map_or(0, |row| int(row, 0));
         let rows = conn.query(
-            "SELECT hits FROM limit_hits WHERE bucket = $1 AND window_ms = $2",
-            &[bucket.into(), (start - self.length_ms).into()],
+            HIT,
+            &[bucket.into(), start.into(), (start - self.length_ms).into()],
         )?;
-        let previous = rows.first().map_or(0, |row| int(row, 0));
+        let (current, previous) = rows
+            .first()
+            .map_or((0, 0), |row| (int(row, 0), int(row, 1)));
         // previous × (the share of the previous window still covered) + current,
         // in integers: scaled by the window's length.
         let uncovered = self.length_ms - (self.now_ms - start);
@@ -63,8 +63,49 @@ impl Window {
     }
 }
 
+/// Counts a hit in window `$2` and reads the count of window `$3` (the
+/// previous one) in the same round trip.
 const HIT: &str = "INSERT INTO limit_hits (bucket, window_ms, hits) VALUES ($1, $2, 1) \
-     ON CONFLICT (bucket, window_ms) DO UPDATE SET hits = limit_hits.hits + 1 RETURNING hits";
+     ON CONFLICT (bucket, window_ms) DO UPDATE SET hits = limit_hits.hits + 1 \
+     RETURNING hits, (SELECT previous.hits FROM limit_hits previous \
+     WHERE previous.bucket = $1 AND previous.window_ms = $3)";
+
+/// A device's verified request as the database will remember it: its nonce
+/// (the replay guard, kept until `expires_ms`, when its signature is stale
+/// anyway) and a hit on the device's limit. Written alone by
+/// [`Store::device_request`], or by the store call that carries out the
+/// request, in the same transaction ([`Store::insert_message`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub device: String,
+    pub nonce: String,
+    pub expires_ms: i64,
+    pub window: Window,
+}
+
+impl RequestRecord {
+    /// Counts the request against its device's limit, then records its
+    /// nonce, in the caller's transaction.
+    pub(super) fn write(&self, conn: &mut dyn Conn) -> Result<Result<(), Refused>, DbError> {
+        if !self.window.hit(conn, &format!("device {}", self.device))? {
+            return Ok(Err(Refused::Limited));
+        }
+        let inserted = conn.execute(
+            "INSERT INTO seen_requests (device, nonce, expires_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+            &[
+                self.device.as_str().into(),
+                self.nonce.as_str().into(),
+                self.expires_ms.into(),
+            ],
+        )?;
+        Ok(if inserted == 1 {
+            Ok(())
+        } else {
+            Err(Refused::Replayed)
+        })
+    }
+}
 
 impl Store {
     /// Counts one hit on `bucket` in `window`; `false` if it is over the limit.
@@ -73,30 +114,9 @@ impl Store {
     }
 
     /// Counts a verified request against its device's limit, then records
-    /// its nonce until `expires_ms` (when its signature is stale anyway),
-    /// in one transaction.
-    pub fn device_request(
-        &self,
-        device: &str,
-        nonce: &str,
-        expires_ms: i64,
-        window: Window,
-    ) -> Result<DeviceRequest, DbError> {
-        self.with(|conn| {
-            if !window.hit(conn, &format!("device {device}"))? {
-                return Ok(DeviceRequest::Limited);
-            }
-            let inserted = conn.execute(
-                "INSERT INTO seen_requests (device, nonce, expires_ms) VALUES ($1, $2, $3) \
-                 ON CONFLICT DO NOTHING",
-                &[device.into(), nonce.into(), expires_ms.into()],
-            )?;
-            Ok(if inserted == 1 {
-                DeviceRequest::Fresh
-            } else {
-                DeviceRequest::Replayed
-            })
-        })
+    /// its nonce, in one transaction.
+    pub fn device_request(&self, record: &RequestRecord) -> Result<Result<(), Refused>, DbError> {
+        self.with(|conn| record.write(conn))
     }
 
     /// When the next login for `username` from `address` is allowed, if
