@@ -36,7 +36,7 @@ struct Frame: View {
                     // The participant's language, for VoiceOver and formatting.
                     .environment(\.locale, Locale(identifier: view.language == .spanish ? "es" : "en"))
             }
-            .navigationTitle(view.title)
+            .navigationTitle(view.screenTitle)
             .navigationBarTitleDisplayMode(.inline)
         }
     }
@@ -103,7 +103,7 @@ private struct ScreenSwitch: View {
     var body: some View {
         let words = view.words
         switch view.screen {
-        case .starting: ProgressView()
+        case .starting: ProgressView(view.title)
         case .firstRun(let screen): FirstRunScreen(view: screen, busy: busy)
         case .locked(let screen): LockScreen(view: screen, words: words, busy: busy)
         case .today(let screen): TodayScreen(view: screen, words: words)

@@ -174,20 +174,29 @@ trends-heading = Trends
 trends-weekly = By week
 trends-monthly = By month
 trends-craving-down = { $focus ->
-    [mental] Urge or feeling: down from { $from } to { $to } in the last 30 days
-    [both] Craving, urge or feeling: down from { $from } to { $to } in the last 30 days
-   *[other] Craving: down from { $from } to { $to } in the last 30 days
+    [mental] Urge or feeling: down from { $from } to { $to } { $when }
+    [both] Craving, urge or feeling: down from { $from } to { $to } { $when }
+   *[other] Craving: down from { $from } to { $to } { $when }
 }
 trends-craving-up = { $focus ->
-    [mental] Urge or feeling: up from { $from } to { $to } in the last 30 days
-    [both] Craving, urge or feeling: up from { $from } to { $to } in the last 30 days
-   *[other] Craving: up from { $from } to { $to } in the last 30 days
+    [mental] Urge or feeling: up from { $from } to { $to } { $when }
+    [both] Craving, urge or feeling: up from { $from } to { $to } { $when }
+   *[other] Craving: up from { $from } to { $to } { $when }
 }
 trends-craving-steady = { $focus ->
-    [mental] Urge or feeling: { $to } in the last 30 days
-    [both] Craving, urge or feeling: { $to } in the last 30 days
-   *[other] Craving: { $to } in the last 30 days
+    [mental] Urge or feeling: { $to } { $when }
+    [both] Craving, urge or feeling: { $to } { $when }
+   *[other] Craving: { $to } { $when }
 }
+trends-in-the-last-days = in the last { $days } days
+trends-mood-down = Mood: down from { $from } to { $to } { $when }
+trends-mood-up = Mood: up from { $from } to { $to } { $when }
+trends-mood-steady = Mood: { $to } { $when }
+aftercare-contacts-empty = The people who support your recovery, with their numbers, so you can call them fast.
+aftercare-referrals-empty = The services you were sent to, like housing, work or treatment, and where each one stands.
+aftercare-documents-empty = The papers you need, like an ID or a birth certificate, and which to get first.
+aftercare-appointments-empty = Your appointments, each with a reminder before it.
+aftercare-meetings-empty = The support meetings you go to each week, with their day, time and place.
 
 settings-heading = Settings
 field-allow-screenshots = Allow screenshots
@@ -387,7 +396,7 @@ action-allow-reminders = Allow reminders on this device
 answer-yes = Yes
 answer-no = No
 answer-prefer-not-to-say = Prefer not to say
-trends-empty = No check-ins yet.
+trends-empty = Trends show how your check-ins change week by week, from the first one.
 nav-label = Main
 nav-more = More
 action-next = Continue

@@ -174,20 +174,29 @@ trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
 trends-craving-down = { $focus ->
-    [mental] Impulso o sentimiento: bajó de { $from } a { $to } en los últimos 30 días
-    [both] Ganas de consumir, impulso o sentimiento: bajaron de { $from } a { $to } en los últimos 30 días
-   *[other] Ganas de consumir: bajaron de { $from } a { $to } en los últimos 30 días
+    [mental] Impulso o sentimiento: bajó de { $from } a { $to } { $when }
+    [both] Ganas de consumir, impulso o sentimiento: bajaron de { $from } a { $to } { $when }
+   *[other] Ganas de consumir: bajaron de { $from } a { $to } { $when }
 }
 trends-craving-up = { $focus ->
-    [mental] Impulso o sentimiento: subió de { $from } a { $to } en los últimos 30 días
-    [both] Ganas de consumir, impulso o sentimiento: subieron de { $from } a { $to } en los últimos 30 días
-   *[other] Ganas de consumir: subieron de { $from } a { $to } en los últimos 30 días
+    [mental] Impulso o sentimiento: subió de { $from } a { $to } { $when }
+    [both] Ganas de consumir, impulso o sentimiento: subieron de { $from } a { $to } { $when }
+   *[other] Ganas de consumir: subieron de { $from } a { $to } { $when }
 }
 trends-craving-steady = { $focus ->
-    [mental] Impulso o sentimiento: { $to } en los últimos 30 días
-    [both] Ganas de consumir, impulso o sentimiento: { $to } en los últimos 30 días
-   *[other] Ganas de consumir: { $to } en los últimos 30 días
+    [mental] Impulso o sentimiento: { $to } { $when }
+    [both] Ganas de consumir, impulso o sentimiento: { $to } { $when }
+   *[other] Ganas de consumir: { $to } { $when }
 }
+trends-in-the-last-days = en los últimos { $days } días
+trends-mood-down = Ánimo: bajó de { $from } a { $to } { $when }
+trends-mood-up = Ánimo: subió de { $from } a { $to } { $when }
+trends-mood-steady = Ánimo: { $to } { $when }
+aftercare-contacts-empty = Las personas que apoyan tu recuperación, con su número, para que puedas llamarlas rápido.
+aftercare-referrals-empty = Los servicios a los que te enviaron, como vivienda, trabajo o tratamiento, y en qué va cada uno.
+aftercare-documents-empty = Los papeles que necesitas, como una identificación o un acta de nacimiento, y cuál conseguir primero.
+aftercare-appointments-empty = Tus citas, cada una con un recordatorio antes.
+aftercare-meetings-empty = Las reuniones de apoyo a las que vas cada semana, con su día, hora y lugar.
 
 settings-heading = Configuración
 field-allow-screenshots = Permitir capturas de pantalla
@@ -387,7 +396,7 @@ action-allow-reminders = Permitir recordatorios en este dispositivo
 answer-yes = Sí
 answer-no = No
 answer-prefer-not-to-say = Prefiero no decirlo
-trends-empty = Todavía no hay registros diarios.
+trends-empty = Las tendencias muestran cómo cambian tus registros diarios cada semana, desde el primero.
 nav-label = Principal
 nav-more = Más
 action-next = Continuar

@@ -3,6 +3,7 @@
 
 use shared::app::{Event, SettingsEvent};
 use shared::host::{HostError, ShellEffect};
+use shared::i18n::Language;
 use shared::model::Screen;
 use shared::model::aftercare::{
     AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
@@ -31,6 +32,32 @@ fn document(kind: DocumentKind, needs_first: Vec<u64>) -> Document {
 #[test]
 fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar() {
     let phone = Phone::participant();
+    // Before anything is added, each section says in one sentence what it is for.
+    let view = phone.send_ok(Event::Navigate(Screen::Aftercare));
+    assert_eq!(
+        view.screen_title, "Aftercare plan",
+        "the top bar names the screen"
+    );
+    let ScreenView::Aftercare(empty) = view.screen else {
+        panic!()
+    };
+    assert_eq!(
+        empty.referrals_empty.as_deref(),
+        Some(
+            "The services you were sent to, like housing, work or treatment, and where each one stands."
+        )
+    );
+    for (section, sentence) in [
+        ("contacts", &empty.contacts_empty),
+        ("documents", &empty.documents_empty),
+        ("appointments", &empty.appointments_empty),
+        ("meetings", &empty.meetings_empty),
+    ] {
+        assert!(
+            sentence.is_some(),
+            "the empty {section} say what they are for"
+        );
+    }
     phone.send_ok(Event::Aftercare(AftercareEvent::SaveReferral {
         id: None,
         referral: Referral {
@@ -97,6 +124,21 @@ fn the_aftercare_plan_tracks_prerequisites_and_exports_a_document_and_a_calendar
         warning_signs: vec!["Skipping meetings".into(), "  ".into()],
         re_engagement: vec!["Call my sponsor the same day".into()],
     })));
+    let ScreenView::Aftercare(filled) = phone.send_ok(Event::Navigate(Screen::Aftercare)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(
+        [
+            &filled.referrals_empty,
+            &filled.documents_empty,
+            &filled.appointments_empty,
+            &filled.meetings_empty,
+        ],
+        [&None; 4],
+        "a section with items shows them, not the empty sentence"
+    );
+    assert!(filled.contacts_empty.is_some(), "no contact added yet");
     let today = phone.send_ok(Event::Navigate(Screen::Today));
     let ScreenView::Today(today) = today.screen else {
         panic!()
@@ -463,6 +505,39 @@ fn a_month_of_use_with_a_restart_keeps_every_day() {
     };
     let checked_in: u32 = trends.monthly.iter().map(|p| p.check_ins).sum();
     assert_eq!(checked_in, 30, "every day's check-in survived the restart");
+    // Above each chart, one line for each series: how it changed in the
+    // last 7 days (by week) and the last 30 (by month).
+    assert_eq!(
+        trends.weekly_summary,
+        [
+            "Craving: down from 2 to 1 in the last 7 days",
+            "Mood: 5 in the last 7 days"
+        ]
+    );
+    assert_eq!(
+        trends.monthly_summary,
+        [
+            "Craving: down from 10 to 1 in the last 30 days",
+            "Mood: up from 2 to 5 in the last 30 days"
+        ]
+    );
+    phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(
+        Language::Spanish,
+    ))));
+    let ScreenView::Trends(tendencias) = phone.send_ok(Event::Navigate(Screen::Trends)).screen
+    else {
+        panic!()
+    };
+    assert_eq!(
+        tendencias.monthly_summary,
+        [
+            "Ganas de consumir: bajaron de 10 a 1 en los últimos 30 días",
+            "Ánimo: subió de 2 a 5 en los últimos 30 días"
+        ]
+    );
+    phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(
+        Language::English,
+    ))));
     let ScreenView::CheckIn(check_in) = phone.send_ok(Event::Navigate(Screen::CheckIn)).screen
     else {
         panic!()

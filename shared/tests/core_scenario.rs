@@ -128,7 +128,11 @@ fn a_participants_first_day_survives_a_restart() {
     }
 
     // I'm triggered: craving 8, walk, then 3.
-    phone.send(Event::Triggered(FlowEvent::Start));
+    assert_eq!(
+        phone.send(Event::Triggered(FlowEvent::Start)).screen_title,
+        "I'm triggered",
+        "the top bar names the flow"
+    );
     phone.send(Event::Triggered(FlowEvent::ChooseTrigger(trigger)));
     phone.send(Event::Triggered(FlowEvent::RateBefore(8)));
     let ScreenView::Triggered(flow) = phone.view().screen else {
@@ -202,10 +206,20 @@ fn a_participants_first_day_survives_a_restart() {
     };
     let this_week = trends.weekly.last().unwrap();
     assert_eq!((this_week.check_ins, this_week.craving), (1, Some(2.0)));
-    // From the first check-in, one line above the charts says where the craving is.
+    // From the first check-in, lines above the charts say where craving and mood are.
     assert_eq!(
-        trends.summary.as_deref(),
-        Some("Craving: 2 in the last 30 days")
+        trends.monthly_summary,
+        [
+            "Craving: 2 in the last 30 days",
+            "Mood: 4 in the last 30 days"
+        ]
+    );
+    assert_eq!(
+        trends.weekly_summary,
+        [
+            "Craving: 2 in the last 7 days",
+            "Mood: 4 in the last 7 days"
+        ]
     );
 
     let before_restart = phone.send(Event::Navigate(Screen::Goals));
@@ -215,6 +229,10 @@ fn a_participants_first_day_survives_a_restart() {
     let view = phone.view();
     assert!(matches!(view.screen, ScreenView::Locked(_)));
     assert!(view.navigation.is_empty(), "nothing is shown while locked");
+    assert_eq!(
+        view.screen_title, "Phoenix",
+        "locked, the top bar names only the app"
+    );
     assert_eq!(
         view.help.crisis_call_url, "tel:988",
         "the crisis line works while locked"

@@ -58,7 +58,11 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
   return (
     <div className="app" aria-busy={waiting || view.busy}>
       <header className="app-bar">
-        <p className="app-title">{view.title}</p>
+        {/* The app's name on wide screens; the screen's title on a phone's compact bar. */}
+        <p className="app-title">
+          <span className="app-name">{view.title}</span>
+          <span className="screen-title">{view.screen_title}</span>
+        </p>
         <div className="help-actions">
           {unlocked && (
             <>

@@ -41,6 +41,8 @@ struct AftercareScreen: View {
                 Button(view.exportCalendarLabel) { core.send(.exportCalendar) }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(view.contactsHeading) {
+                // Empty: what the section is for, in one sentence.
+                if let empty = view.contactsEmpty { Text(empty) }
                 ForEach(view.contacts, id: \.id) { item in
                     HStack {
                         Text("\(item.contact.name) (\(item.contact.relationship))")
@@ -62,6 +64,8 @@ struct AftercareScreen: View {
                 }
             }
             Section(view.referralsHeading) {
+                // Empty: what the section is for, in one sentence.
+                if let empty = view.referralsEmpty { Text(empty) }
                 ForEach(view.referrals, id: \.id) { item in
                     VStack(alignment: .leading) {
                         HStack {
@@ -94,6 +98,8 @@ struct AftercareScreen: View {
                 }
             }
             Section(view.documentsHeading) {
+                // Empty: what the section is for, in one sentence.
+                if let empty = view.documentsEmpty { Text(empty) }
                 ForEach(view.documents, id: \.id) { item in
                     VStack(alignment: .leading) {
                         HStack { Text(([item.name, item.statusLabel] + item.waitingFor).joined(separator: " · ")); Spacer(); remove(item.id, item.name) }
@@ -125,6 +131,8 @@ struct AftercareScreen: View {
                 }
             }
             Section(view.appointmentsHeading) {
+                // Empty: what the section is for, in one sentence.
+                if let empty = view.appointmentsEmpty { Text(empty) }
                 ForEach(view.appointments, id: \.id) { item in
                     HStack { Text("\(item.title) · \(item.at) · \(item.place)"); Spacer(); remove(item.id, item.title) }
                 }
@@ -137,6 +145,8 @@ struct AftercareScreen: View {
                 }
             }
             Section(view.meetingsHeading) {
+                // Empty: what the section is for, in one sentence.
+                if let empty = view.meetingsEmpty { Text(empty) }
                 ForEach(view.meetings, id: \.id) { item in
                     HStack { Text("\(item.name) · \(item.dayAndTime) · \(item.place)"); Spacer(); remove(item.id, item.name) }
                 }

@@ -143,21 +143,34 @@ fn previous(start: NaiveDate, period: Period) -> NaiveDate {
     }
 }
 
-/// The first and the last craving rating of the last 30 days, oldest first:
-/// the trend's one-line summary ("down from 6 to 3"). One check-in gives
-/// the same rating twice.
-pub fn craving_change(data: &Data, today: NaiveDate) -> Option<(u8, u8)> {
-    let since = today - chrono::Days::new(30);
+/// One answer of a check-in, charted over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    Mood,
+    Craving,
+}
+
+impl Series {
+    fn of(self, check_in: &CheckIn) -> u8 {
+        match self {
+            Self::Mood => check_in.answers.mood,
+            Self::Craving => check_in.answers.craving,
+        }
+    }
+}
+
+/// The first and the last rating of `series` in the `days` days up to
+/// `today`, oldest first: a trend's one-line summary ("down from 6 to 3").
+/// One check-in gives the same rating twice; none gives `None`.
+pub fn change(data: &Data, today: NaiveDate, days: u64, series: Series) -> Option<(u8, u8)> {
+    let since = today - chrono::Days::new(days);
     let mut recent: Vec<&CheckIn> = data
         .check_ins
         .values()
         .filter(|c| c.date > since && c.date <= today)
         .collect();
     recent.sort_by_key(|c| c.date);
-    Some((
-        recent.first()?.answers.craving,
-        recent.last()?.answers.craving,
-    ))
+    Some((series.of(recent.first()?), series.of(recent.last()?)))
 }
 
 /// The last `count` periods up to `today`, oldest first; empty periods stay

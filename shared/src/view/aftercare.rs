@@ -79,6 +79,13 @@ pub struct AftercareView {
     pub heading: String,
     pub contacts_heading: String,
     pub contacts: Vec<ContactItem>,
+    /// With no items in a section: what it is for, in one sentence (its
+    /// add form is the first action).
+    pub contacts_empty: Option<String>,
+    pub referrals_empty: Option<String>,
+    pub documents_empty: Option<String>,
+    pub appointments_empty: Option<String>,
+    pub meetings_empty: Option<String>,
     pub referrals_heading: String,
     pub referrals: Vec<ReferralItem>,
     pub categories: Vec<ServiceCategoryChoice>,
@@ -140,7 +147,27 @@ pub fn appointment_item(
     }
 }
 
+fn referral_items(data: &Data, words: &Translator<'_>) -> Vec<ReferralItem> {
+    data.referrals
+        .iter()
+        .map(|(id, r)| ReferralItem {
+            id: *id,
+            category: r.category,
+            category_label: words.get(category_key(r.category)),
+            organization: r.organization.clone(),
+            contact: r.contact.clone(),
+            call_url: contact::call_link(&r.contact),
+            address: r.address.clone(),
+            hours: r.hours.clone(),
+            status: r.status,
+            status_label: words.get(referral_status_key(r.status)),
+            notes: r.notes.clone(),
+        })
+        .collect()
+}
+
 pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
+    let empty = |none: bool, key: &str| none.then(|| words.get(key));
     let mut appointments: Vec<_> = data.appointments.iter().collect();
     appointments.sort_by_key(|(id, a)| (a.at, **id));
     AftercareView {
@@ -155,24 +182,13 @@ pub fn aftercare_view(data: &Data, words: &Translator<'_>) -> AftercareView {
                 call_url: contact::call_link(&c.phone),
             })
             .collect(),
+        contacts_empty: empty(data.contacts.is_empty(), "aftercare-contacts-empty"),
+        referrals_empty: empty(data.referrals.is_empty(), "aftercare-referrals-empty"),
+        documents_empty: empty(data.documents.is_empty(), "aftercare-documents-empty"),
+        appointments_empty: empty(data.appointments.is_empty(), "aftercare-appointments-empty"),
+        meetings_empty: empty(data.meetings.is_empty(), "aftercare-meetings-empty"),
         referrals_heading: words.get("aftercare-referrals"),
-        referrals: data
-            .referrals
-            .iter()
-            .map(|(id, r)| ReferralItem {
-                id: *id,
-                category: r.category,
-                category_label: words.get(category_key(r.category)),
-                organization: r.organization.clone(),
-                contact: r.contact.clone(),
-                call_url: contact::call_link(&r.contact),
-                address: r.address.clone(),
-                hours: r.hours.clone(),
-                status: r.status,
-                status_label: words.get(referral_status_key(r.status)),
-                notes: r.notes.clone(),
-            })
-            .collect(),
+        referrals: referral_items(data, words),
         categories: choices(&CATEGORIES, category_key, words),
         referral_statuses: choices(&REFERRAL_STATUSES, referral_status_key, words),
         documents_heading: words.get("aftercare-documents"),

@@ -1,12 +1,14 @@
 //! The daily check-in and its trends.
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
 use chrono::NaiveDate;
 
 use crate::model::Data;
-use crate::model::checkin::{self, Period, TrendPoint};
+use crate::model::checkin::{self, Period, Series, TrendPoint};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct CheckInView {
@@ -49,10 +51,14 @@ pub struct TrendsView {
     pub weekly: Vec<TrendPoint>,
     /// The last 12 months, oldest first.
     pub monthly: Vec<TrendPoint>,
-    /// One line above the charts: how the craving changed over the last
-    /// 30 days ("Craving: down from 6 to 3 in the last 30 days"); `None`
-    /// with no check-in in them.
-    pub summary: Option<String>,
+    /// Above the weekly chart, one line for each series with a check-in in
+    /// the last 7 days: how it changed ("Craving: down from 6 to 3 in the
+    /// last 7 days"), craving first; empty with none.
+    pub weekly_summary: Vec<String>,
+    /// The same above the monthly chart, over the last 30 days.
+    pub monthly_summary: Vec<String>,
+    /// With no check-in yet: the way to the first one.
+    pub check_in_label: String,
 }
 
 pub(super) fn check_in_view(data: &Data, today: NaiveDate, words: &Translator<'_>) -> CheckInView {
@@ -104,19 +110,39 @@ pub fn trends_view(data: &Data, today: NaiveDate, words: &Translator<'_>) -> Tre
         monthly_label: words.get("trends-monthly"),
         weekly: checkin::trend(data, today, Period::Week, 12),
         monthly: checkin::trend(data, today, Period::Month, 12),
-        summary: checkin::craving_change(data, today).map(|(from, to)| {
-            let key = match to.cmp(&from) {
-                std::cmp::Ordering::Less => "trends-craving-down",
-                std::cmp::Ordering::Greater => "trends-craving-up",
-                std::cmp::Ordering::Equal => "trends-craving-steady",
+        weekly_summary: summary(data, today, 7, words),
+        monthly_summary: summary(data, today, 30, words),
+        check_in_label: words.get("action-check-in"),
+    }
+}
+
+/// How craving and mood changed over the `days` up to `today`, one line
+/// for each with a check-in in them.
+fn summary(data: &Data, today: NaiveDate, days: u64, words: &Translator<'_>) -> Vec<String> {
+    let when = words.with(
+        "trends-in-the-last-days",
+        &[("days", i64::try_from(days).unwrap_or(i64::MAX).into())],
+    );
+    [Series::Craving, Series::Mood]
+        .into_iter()
+        .filter_map(|series| {
+            let (from, to) = checkin::change(data, today, days, series)?;
+            let key = match (series, to.cmp(&from)) {
+                (Series::Craving, Ordering::Less) => "trends-craving-down",
+                (Series::Craving, Ordering::Greater) => "trends-craving-up",
+                (Series::Craving, Ordering::Equal) => "trends-craving-steady",
+                (Series::Mood, Ordering::Less) => "trends-mood-down",
+                (Series::Mood, Ordering::Greater) => "trends-mood-up",
+                (Series::Mood, Ordering::Equal) => "trends-mood-steady",
             };
-            words.with(
+            Some(words.with(
                 key,
                 &[
                     ("from", i64::from(from).into()),
                     ("to", i64::from(to).into()),
+                    ("when", when.clone().into()),
                 ],
-            )
-        }),
-    }
+            ))
+        })
+        .collect()
 }

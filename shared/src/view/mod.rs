@@ -51,6 +51,10 @@ pub struct ViewModel {
     pub language: Language,
     /// The app's title: neutral in discreet mode.
     pub title: String,
+    /// What the participant is looking at, for a compact top bar: the
+    /// destination's name ("Goals"), "I'm triggered" during that flow, the
+    /// app's title while locked.
+    pub screen_title: String,
     pub screen: ScreenView,
     /// "I'm triggered", "Contact my peer" and the crisis line, on every screen.
     pub help: HelpActions,
@@ -161,6 +165,27 @@ const NAVIGATION: [(Screen, &str); 9] = [
     (Screen::Settings, "nav-settings"),
 ];
 
+fn app_title(words: &Translator<'_>, discreet: bool) -> String {
+    words.get(if discreet {
+        "app-title-discreet"
+    } else {
+        "app-title"
+    })
+}
+
+fn screen_title(model: &Model, words: &Translator<'_>, discreet: bool) -> String {
+    let State::Unlocked(unlocked) = &model.state else {
+        return app_title(words, discreet);
+    };
+    if unlocked.flow.is_some() {
+        return words.get("action-im-triggered");
+    }
+    NAVIGATION
+        .iter()
+        .find(|(screen, _)| *screen == unlocked.screen)
+        .map_or_else(|| app_title(words, discreet), |(_, key)| words.get(key))
+}
+
 pub fn view(model: &Model, translations: &Translations) -> ViewModel {
     let words = Translator {
         translations,
@@ -188,11 +213,8 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
     };
     ViewModel {
         language: words.language,
-        title: words.get(if discreet {
-            "app-title-discreet"
-        } else {
-            "app-title"
-        }),
+        title: app_title(&words, discreet),
+        screen_title: screen_title(model, &words, discreet),
         screen: screens::screen(model, &words),
         help: HelpActions {
             im_triggered: words.get("action-im-triggered"),

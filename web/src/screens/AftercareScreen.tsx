@@ -14,7 +14,9 @@ import {
   type DocumentStatus,
   type FormWords,
 } from '../generated/shared_types';
+import { AddForm } from '../ui/AddForm';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
+import { SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
 export function AftercareScreen({ view, words }: { view: AftercareView; words: FormWords }) {
@@ -77,24 +79,29 @@ function Contacts({ view, words }: { view: AftercareView; words: FormWords }) {
           </li>
         ))}
       </ul>
-      <Form
-        name={words.add_contact}
-        onSubmit={() => {
-          save(
-            { kind: 'SaveContact', id: null, contact: new SupportContact(name, relationship, phone) },
-            () => {
-              setName('');
-              setRelationship('');
-              setPhone('');
-            },
-          );
-        }}
-      >
-        <TextField label={words.name} value={name} onChange={setName} field="contact-name" />
-        <TextField label={words.relationship} value={relationship} onChange={setRelationship} />
-        <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
-        <button type="submit">{words.add_contact}</button>
-      </Form>
+      {view.contacts_empty && <p className="empty">{view.contacts_empty}</p>}
+      <AddForm label={words.add_contact} startOpen={view.contacts.length === 0}>
+        {(close) => (
+          <Form
+            name={words.add_contact}
+            onSubmit={() => {
+              save(
+                { kind: 'SaveContact', id: null, contact: new SupportContact(name, relationship, phone) },
+                () => {
+                  setName('');
+                  setRelationship('');
+                  setPhone('');
+                },
+              );
+            }}
+          >
+            <TextField label={words.name} value={name} onChange={setName} field="contact-name" />
+            <TextField label={words.relationship} value={relationship} onChange={setRelationship} />
+            <TextField label={words.phone} type="tel" value={phone} onChange={setPhone} />
+            <SaveOrCancel words={words} label={words.add_contact} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
     </Section>
   );
 }
@@ -143,42 +150,47 @@ function Referrals({ view, words }: { view: AftercareView; words: FormWords }) {
           </li>
         ))}
       </ul>
-      <Form
-        name={words.add_referral}
-        onSubmit={() => {
-          save(
-            {
-              kind: 'SaveReferral',
-              id: null,
-              referral: new Referral(
-                view.categories[category].value,
-                organization,
-                contact,
-                address,
-                hours,
-                view.referral_statuses[status].value,
-                notes,
-              ),
-            },
-            () => {
-              setOrganization('');
-              setContact('');
-              setAddress('');
-              setHours('');
-              setNotes('');
-            },
-          );
-        }}
-      >
-        <ChoiceField label={words.category} choices={view.categories} selected={category} onChange={setCategory} />
-        <TextField label={words.organization} value={organization} onChange={setOrganization} field="referral-organization" />
-        <TextField label={words.phone} value={contact} onChange={setContact} />
-        <TextField label={words.address} value={address} onChange={setAddress} />
-        <TextField label={words.hours} value={hours} onChange={setHours} />
-        <ChoiceField label={words.status} choices={view.referral_statuses} selected={status} onChange={setStatus} />
-        <TextArea label={words.notes} value={notes} onChange={setNotes} />
-        <button type="submit">{words.add_referral}</button>
-      </Form>
+      {view.referrals_empty && <p className="empty">{view.referrals_empty}</p>}
+      <AddForm label={words.add_referral} startOpen={view.referrals.length === 0}>
+        {(close) => (
+          <Form
+            name={words.add_referral}
+            onSubmit={() => {
+              save(
+                {
+                  kind: 'SaveReferral',
+                  id: null,
+                  referral: new Referral(
+                    view.categories[category].value,
+                    organization,
+                    contact,
+                    address,
+                    hours,
+                    view.referral_statuses[status].value,
+                    notes,
+                  ),
+                },
+                () => {
+                  setOrganization('');
+                  setContact('');
+                  setAddress('');
+                  setHours('');
+                  setNotes('');
+                },
+              );
+            }}
+          >
+            <ChoiceField label={words.category} choices={view.categories} selected={category} onChange={setCategory} />
+            <TextField label={words.organization} value={organization} onChange={setOrganization} field="referral-organization" />
+            <TextField label={words.phone} value={contact} onChange={setContact} />
+            <TextField label={words.address} value={address} onChange={setAddress} />
+            <TextField label={words.hours} value={hours} onChange={setHours} />
+            <ChoiceField label={words.status} choices={view.referral_statuses} selected={status} onChange={setStatus} />
+            <TextArea label={words.notes} value={notes} onChange={setNotes} />
+            <SaveOrCancel words={words} label={words.add_referral} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
     </Section>
   );
 }
@@ -235,40 +247,45 @@ function Documents({ view, words }: { view: AftercareView; words: FormWords }) {
           </li>
         ))}
       </ul>
-      <Form
-        name={words.add_document}
-        onSubmit={() => {
-          save(
-            {
-              kind: 'SaveDocument',
-              id: null,
-              document: new Document(view.document_kinds[kind].value, other ? name : '', view.document_statuses[status].value, first),
-            },
-            () => {
-              setName('');
-              setFirst([]);
-            },
-          );
-        }}
-      >
-        <ChoiceField label={words.document} choices={view.document_kinds} selected={kind} onChange={setKind} />
-        {other && <TextField label={words.name} value={name} onChange={setName} />}
-        <ChoiceField label={words.status} choices={view.document_statuses} selected={status} onChange={setStatus} />
-        {view.documents.length > 0 && (
-          <fieldset>
-            <legend>{view.needs_first_label}</legend>
-            {view.documents.map((candidate) => (
-              <CheckField
-                key={String(candidate.id)}
-                label={candidate.name}
-                checked={first.includes(candidate.id)}
-                onChange={(on) => setFirst(toggled(first, candidate.id, on))}
-              />
-            ))}
-          </fieldset>
+      {view.documents_empty && <p className="empty">{view.documents_empty}</p>}
+      <AddForm label={words.add_document} startOpen={view.documents.length === 0}>
+        {(close) => (
+          <Form
+            name={words.add_document}
+            onSubmit={() => {
+              save(
+                {
+                  kind: 'SaveDocument',
+                  id: null,
+                  document: new Document(view.document_kinds[kind].value, other ? name : '', view.document_statuses[status].value, first),
+                },
+                () => {
+                  setName('');
+                  setFirst([]);
+                },
+              );
+            }}
+          >
+            <ChoiceField label={words.document} choices={view.document_kinds} selected={kind} onChange={setKind} />
+            {other && <TextField label={words.name} value={name} onChange={setName} />}
+            <ChoiceField label={words.status} choices={view.document_statuses} selected={status} onChange={setStatus} />
+            {view.documents.length > 0 && (
+              <fieldset>
+                <legend>{view.needs_first_label}</legend>
+                {view.documents.map((candidate) => (
+                  <CheckField
+                    key={String(candidate.id)}
+                    label={candidate.name}
+                    checked={first.includes(candidate.id)}
+                    onChange={(on) => setFirst(toggled(first, candidate.id, on))}
+                  />
+                ))}
+              </fieldset>
+            )}
+            <SaveOrCancel words={words} label={words.add_document} onCancel={close} />
+          </Form>
         )}
-        <button type="submit">{words.add_document}</button>
-      </Form>
+      </AddForm>
     </Section>
   );
 }
@@ -298,30 +315,35 @@ function Appointments({ view, words }: { view: AftercareView; words: FormWords }
   return (
     <Section title={view.appointments_heading}>
       <AppointmentList items={view.appointments} words={words} />
-      <Form
-        name={words.add_appointment}
-        onSubmit={() => {
-          const minutes = Number.parseInt(remind, 10);
-          save(
-            {
-              kind: 'SaveAppointment',
-              id: null,
-              appointment: new AppointmentForm(title, at, place, Number.isNaN(minutes) || minutes <= 0 ? null : minutes),
-            },
-            () => {
-              setTitle('');
-              setAt('');
-              setPlace('');
-            },
-          );
-        }}
-      >
-        <TextField label={words.title} value={title} onChange={setTitle} field="appointment-title" />
-        <TextField label={words.date_time} type="datetime-local" value={at} onChange={setAt} field="appointment-at" />
-        <TextField label={words.place} value={place} onChange={setPlace} />
-        <TextField label={words.remind_minutes} type="number" value={remind} onChange={setRemind} />
-        <button type="submit">{words.add_appointment}</button>
-      </Form>
+      {view.appointments_empty && <p className="empty">{view.appointments_empty}</p>}
+      <AddForm label={words.add_appointment} startOpen={view.appointments.length === 0}>
+        {(close) => (
+          <Form
+            name={words.add_appointment}
+            onSubmit={() => {
+              const minutes = Number.parseInt(remind, 10);
+              save(
+                {
+                  kind: 'SaveAppointment',
+                  id: null,
+                  appointment: new AppointmentForm(title, at, place, Number.isNaN(minutes) || minutes <= 0 ? null : minutes),
+                },
+                () => {
+                  setTitle('');
+                  setAt('');
+                  setPlace('');
+                },
+              );
+            }}
+          >
+            <TextField label={words.title} value={title} onChange={setTitle} field="appointment-title" />
+            <TextField label={words.date_time} type="datetime-local" value={at} onChange={setAt} field="appointment-at" />
+            <TextField label={words.place} value={place} onChange={setPlace} />
+            <TextField label={words.remind_minutes} type="number" value={remind} onChange={setRemind} />
+            <SaveOrCancel words={words} label={words.add_appointment} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
     </Section>
   );
 }
@@ -345,25 +367,30 @@ function Meetings({ view, words }: { view: AftercareView; words: FormWords }) {
           </li>
         ))}
       </ul>
-      <Form
-        name={words.add_meeting}
-        onSubmit={() => {
-          save(
-            { kind: 'SaveMeeting', id: null, meeting: new MeetingForm(name, words.days[day].value, time, place) },
-            () => {
-              setName('');
-              setTime('');
-              setPlace('');
-            },
-          );
-        }}
-      >
-        <TextField label={words.name} value={name} onChange={setName} field="meeting-name" />
-        <ChoiceField label={words.day} choices={words.days} selected={day} onChange={setDay} />
-        <TextField label={words.time} type="time" value={time} onChange={setTime} field="meeting-time" />
-        <TextField label={words.place} value={place} onChange={setPlace} />
-        <button type="submit">{words.add_meeting}</button>
-      </Form>
+      {view.meetings_empty && <p className="empty">{view.meetings_empty}</p>}
+      <AddForm label={words.add_meeting} startOpen={view.meetings.length === 0}>
+        {(close) => (
+          <Form
+            name={words.add_meeting}
+            onSubmit={() => {
+              save(
+                { kind: 'SaveMeeting', id: null, meeting: new MeetingForm(name, words.days[day].value, time, place) },
+                () => {
+                  setName('');
+                  setTime('');
+                  setPlace('');
+                },
+              );
+            }}
+          >
+            <TextField label={words.name} value={name} onChange={setName} field="meeting-name" />
+            <ChoiceField label={words.day} choices={words.days} selected={day} onChange={setDay} />
+            <TextField label={words.time} type="time" value={time} onChange={setTime} field="meeting-time" />
+            <TextField label={words.place} value={place} onChange={setPlace} />
+            <SaveOrCancel words={words} label={words.add_meeting} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
     </Section>
   );
 }

@@ -1,15 +1,23 @@
+import { useDispatch } from '../core/CoreContext';
 import type { FormWords, TrendPoint, TrendsView } from '../generated/shared_types';
 import { Section } from '../ui/fields';
 
 export function TrendsScreen({ view, words }: { view: TrendsView; words: FormWords }) {
-  const empty = view.weekly.every((point) => point.check_ins === 0);
+  const dispatch = useDispatch();
+  const empty = view.monthly.every((point) => point.check_ins === 0);
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
-      {view.summary && <p className="summary">{view.summary}</p>}
-      {empty && <p>{words.no_check_ins_yet}</p>}
-      <Trend title={view.weekly_label} points={view.weekly} view={view} tick={(start) => start.slice(5)} />
-      <Trend title={view.monthly_label} points={view.monthly} view={view} tick={(start) => start.slice(0, 7)} />
+      {empty && (
+        <>
+          <p className="empty">{words.no_check_ins_yet}</p>
+          <button type="button" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'CheckIn' } })}>
+            {view.check_in_label}
+          </button>
+        </>
+      )}
+      <Trend title={view.weekly_label} summary={view.weekly_summary} points={view.weekly} view={view} tick={(start) => start.slice(5)} />
+      <Trend title={view.monthly_label} summary={view.monthly_summary} points={view.monthly} view={view} tick={(start) => start.slice(0, 7)} />
     </main>
   );
 }
@@ -31,7 +39,20 @@ const BOTTOM = 26;
  * canvas (so the text scales and the colours follow the theme), and nothing
  * more to download. See ARCHITECTURE.md.
  */
-function Trend({ title, points, view, tick }: { title: string; points: TrendPoint[]; view: TrendsView; tick: (start: string) => string }) {
+function Trend({
+  title,
+  summary,
+  points,
+  view,
+  tick,
+}: {
+  title: string;
+  /** What changed, one line a series, above the chart. */
+  summary: string[];
+  points: TrendPoint[];
+  view: TrendsView;
+  tick: (start: string) => string;
+}) {
   const x = (index: number) => LEFT + (index * (WIDTH - LEFT - RIGHT)) / Math.max(1, points.length - 1);
   const y = (fraction: number) => HEIGHT - BOTTOM - fraction * (HEIGHT - TOP - BOTTOM);
   const series = (value: (point: TrendPoint) => number | null) =>
@@ -45,6 +66,11 @@ function Trend({ title, points, view, tick }: { title: string; points: TrendPoin
   const ticks = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((index, i, all) => index >= 0 && all.indexOf(index) === i);
   return (
     <Section title={title}>
+      {summary.map((line) => (
+        <p key={line} className="summary">
+          {line}
+        </p>
+      ))}
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}: ${view.mood_label}, ${view.craving_label}`} className="chart">
         {[0, 0.5, 1].map((fraction) => (
           <g key={fraction}>

@@ -153,6 +153,8 @@ test.describe.serial('a participant in the browser', () => {
     await expect(page.getByRole('img', { name: /By week/ })).toBeVisible();
     // From the first check-in: a one-line summary above the charts, and a dot for it on each.
     await expect(page.getByText(/^Craving: \d+ in the last 30 days$/)).toBeVisible();
+    await expect(page.getByText(/^Mood: \d+ in the last 30 days$/)).toBeVisible();
+    await expect(page.getByText(/^Craving: \d+ in the last 7 days$/)).toBeVisible();
     await expect(page.getByRole('img', { name: /By week/ }).locator('rect')).toHaveCount(1);
     await expect(page.getByRole('img', { name: /By month/ }).locator('circle')).toHaveCount(1);
     await checkScreen(page, 'trends');

@@ -129,7 +129,7 @@ private fun HelpBar(view: ViewModel, dispatch: Dispatch, openWhileLocked: (Strin
             .padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        Text(view.title, style = MaterialTheme.typography.titleMedium)
+        Text(view.screenTitle, style = MaterialTheme.typography.titleMedium)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             TextButton(onClick = {
                 if (unlocked) dispatch(Event.Contact(ContactEvent.CallCrisisLine)) else openWhileLocked(view.help.crisisCallUrl)
@@ -213,7 +213,7 @@ private fun Screen(view: ViewModel, device: Device, busy: Boolean, dispatch: Dis
         is ScreenView.Triggers -> TriggersScreen(screen.value, words, dispatch)
         is ScreenView.Triggered -> TriggeredScreen(screen.value, words, dispatch)
         is ScreenView.CheckIn -> CheckInScreen(screen.value, words, dispatch)
-        is ScreenView.Trends -> TrendsScreen(screen.value, words)
+        is ScreenView.Trends -> TrendsScreen(screen.value, words, dispatch)
         is ScreenView.Aftercare -> AftercareScreen(screen.value, words, dispatch)
         is ScreenView.SafetyPlan -> SafetyPlanScreen(screen.value, words, dispatch)
         is ScreenView.Contact -> ContactScreen(screen.value, words, view.help, dispatch)

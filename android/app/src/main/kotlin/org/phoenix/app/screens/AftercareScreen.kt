@@ -71,6 +71,8 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
             }
         }
         item { SectionHeading(view.contactsHeading) }
+        // Empty: what the section is for, in one sentence.
+        view.contactsEmpty?.let { empty -> item { Text(empty) } }
         for (entry in view.contacts) item {
             Text("${entry.contact.name} (${entry.contact.relationship})")
             // One tap to call, through the core's open-url effect, when the number has digits.
@@ -87,6 +89,8 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         item { Button(onClick = { aftercare(AftercareEvent.SaveContact(null, SupportContact(contactName, relationship, contactPhone))); contactName = ""; relationship = ""; contactPhone = "" }) { Text(words.addContact) } }
 
         item { SectionHeading(view.referralsHeading) }
+        // Empty: what the section is for, in one sentence.
+        view.referralsEmpty?.let { empty -> item { Text(empty) } }
         for (item in view.referrals) item {
             Text("${item.organization} · ${item.categoryLabel} · ${item.statusLabel}")
             for (line in listOf(item.contact, item.address, item.hours, item.notes)) if (line.isNotEmpty()) Text(line)
@@ -112,6 +116,8 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         }
 
         item { SectionHeading(view.documentsHeading) }
+        // Empty: what the section is for, in one sentence.
+        view.documentsEmpty?.let { empty -> item { Text(empty) } }
         for (item in view.documents) item {
             Text("${item.name} · ${item.statusLabel} ${item.waitingFor.joinToString()}")
             Picker("${words.status}: ${item.name}", view.documentStatuses.map { it.label }, view.documentStatuses.indexOfFirst { it.value == item.status }) { index ->
@@ -139,6 +145,8 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         }
 
         item { SectionHeading(view.appointmentsHeading) }
+        // Empty: what the section is for, in one sentence.
+        view.appointmentsEmpty?.let { empty -> item { Text(empty) } }
         for (item in view.appointments) item { Text("${item.title} · ${item.at} · ${item.place}"); remove(item.id, item.title) }
         item { Field(words.title, title, { title = it }, field = "appointment-title") }
         item { Field("${words.dateTime}. ${words.dateTimeHint}", at, { at = it }, field = "appointment-at") }
@@ -146,6 +154,8 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
         item { Button(onClick = { aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm(title, at, place, view.defaultRemindMinutes))); title = ""; at = ""; place = "" }) { Text(words.addAppointment) } }
 
         item { SectionHeading(view.meetingsHeading) }
+        // Empty: what the section is for, in one sentence.
+        view.meetingsEmpty?.let { empty -> item { Text(empty) } }
         for (item in view.meetings) item { Text("${item.name} · ${item.dayAndTime} · ${item.place}"); remove(item.id, item.name) }
         item { Field(words.name, meeting, { meeting = it }, field = "meeting-name") }
         item { Picker(words.day, words.days.map { it.label }, day) { day = it } }

@@ -3,6 +3,7 @@ package org.phoenix.app.screens
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
+import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -12,20 +13,31 @@ import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import org.phoenix.app.Dispatch
 import org.phoenix.app.ui.ScreenColumn
 import org.phoenix.app.ui.SectionHeading
+import org.phoenix.shared.Event
 import org.phoenix.shared.FormWords
+import org.phoenix.shared.Screen
 import org.phoenix.shared.TrendPoint
 import org.phoenix.shared.TrendsView
 
 @Composable
-fun TrendsScreen(view: TrendsView, words: FormWords) {
+fun TrendsScreen(view: TrendsView, words: FormWords, dispatch: Dispatch) {
     ScreenColumn(view.heading) {
-        // How the craving changed over the last 30 days, in one line.
-        view.summary?.let { summary -> item { Text(summary) } }
-        if (view.weekly.all { it.checkIns == 0u }) item { Text(words.noCheckInsYet) }
-        for ((title, points) in listOf(view.weeklyLabel to view.weekly, view.monthlyLabel to view.monthly)) {
+        // No check-in yet: what the screen is for, and the way to the first one.
+        if (view.monthly.all { it.checkIns == 0u }) {
+            item { Text(words.noCheckInsYet) }
+            item { Button(onClick = { dispatch(Event.Navigate(Screen.CHECKIN)) }) { Text(view.checkInLabel) } }
+        }
+        val trends = listOf(
+            Triple(view.weeklyLabel, view.weeklySummary, view.weekly),
+            Triple(view.monthlyLabel, view.monthlySummary, view.monthly),
+        )
+        for ((title, summary, points) in trends) {
             item { SectionHeading(title) }
+            // What changed, one line for each series, above the chart.
+            for (line in summary) item { Text(line) }
             item { Chart(points, "$title: ${view.moodLabel}, ${view.cravingLabel}") }
             // The figures as text, for TalkBack and for exact values.
             for (point in points) {
