@@ -8,6 +8,7 @@ use std::process::{Command, ExitCode};
 mod bindings;
 mod fuzz;
 mod jvm;
+mod kept_sections;
 mod phone_parity;
 mod postgres;
 mod prerequisites;

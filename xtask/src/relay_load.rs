@@ -6,8 +6,7 @@ use std::process::Command;
 use crate::postgres::TempPostgres;
 use crate::repo_root;
 
-const START: &str = "<!-- relay load: written by `cargo xtask bench relay` -->";
-const END: &str = "<!-- /relay load -->";
+use crate::kept_sections::RELAY;
 
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let option = |name: &str, default: &str| {
@@ -58,7 +57,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     }
     drop(postgres);
     let section = format!(
-        "{START}\n## The relay under load (loopback)\n\n\
+        "{start}\n## The relay under load (loopback)\n\n\
          Measured {date} with `cargo xtask bench relay --participants {participants} \
          --seconds {seconds}`.\n\
          A release `phoenix-relay` process; {participants} simulated participants, each a thread\n\
@@ -72,7 +71,9 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          The load generator shares the machine's two cores with the relay and the database.\n\n\
          | backend | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
-         {rows}\n{END}",
+         {rows}\n{end}",
+        start = RELAY.start,
+        end = RELAY.end,
         date = String::from_utf8_lossy(
             &Command::new("date")
                 .args(["-u", "+%Y-%m-%d %H:%M UTC"])
@@ -84,24 +85,8 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     );
     let path = repo_root().join("BENCHMARKS.md");
     let page = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(&path, with_section(&page, &section))
+    std::fs::write(&path, RELAY.replace_in(&page, &section))
         .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
     println!("\nwrote the relay section of BENCHMARKS.md");
     Ok(())
-}
-
-/// `page` with its relay section replaced by `section` (or appended).
-pub(crate) fn with_section(page: &str, section: &str) -> String {
-    match (page.find(START), page.find(END)) {
-        (Some(start), Some(end)) if start < end => {
-            format!("{}{section}{}", &page[..start], &page[end + END.len()..])
-        }
-        _ => format!("{}\n\n{section}\n", page.trim_end()),
-    }
-}
-
-/// The relay section of an existing page, kept when the other benches rewrite it.
-pub(crate) fn section_of(page: &str) -> Option<&str> {
-    let (start, end) = (page.find(START)?, page.find(END)?);
-    (start < end).then(|| &page[start..end + END.len()])
 }
