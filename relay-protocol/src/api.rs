@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::DevicePublicKeys;
-use crate::message::SealedMessage;
+use crate::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SealedMessage};
 use crate::request::{
     HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME, RequestSignature,
 };
@@ -26,6 +26,14 @@ pub const ACKNOWLEDGE: &str = "/v1/messages/ack";
 /// `GET ?ids=1,2,3` → [`Receipts`] for messages the signer sent.
 pub const RECEIPTS: &str = "/v1/receipts";
 
+/// `PUT` a [`KeyBundle`] → [`KeysPublished`]: the signer must be a
+/// specialist's inbox. A new identity replaces the old one and its unclaimed
+/// one-time keys; the same identity adds one-time keys.
+pub const KEYS: &str = "/v1/keys";
+
+/// The most unclaimed one-time keys the relay keeps per inbox.
+pub const MAX_ONE_TIME_KEYS: usize = 100;
+
 /// The largest request body the relay accepts, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The most messages one `GET /v1/messages` returns.
@@ -39,6 +47,9 @@ pub struct PairRequest {
     pub invite: String,
     /// The participant device's public keys; must be the request's signer.
     pub keys: DevicePublicKeys,
+    /// The participant's channel identity, which the specialist's inbox
+    /// uses to accept the first message.
+    pub identity: ChannelIdentity,
     /// The name the participant chooses to show their specialist.
     pub name: String,
 }
@@ -47,6 +58,60 @@ pub struct PairRequest {
 pub struct Paired {
     pub specialist_name: String,
     pub specialist_keys: DevicePublicKeys,
+    /// The specialist's channel identity and a one-time key claimed for this
+    /// pairing: checked against the invite's fingerprint before any use.
+    pub specialist_channel: ClaimedKeys,
+}
+
+/// The body of `PUT` [`KEYS`] is a [`KeyBundle`].
+pub type PublishKeys = KeyBundle;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeysPublished {
+    /// Unclaimed one-time keys the relay now holds for this inbox.
+    pub one_time_keys: usize,
+}
+
+/// A Unicode format character (bidi controls, zero-width characters, the
+/// byte-order mark, tags...): invisible, and able to make one name look
+/// like another. Shared names refuse them, with control characters.
+pub fn is_format_character(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// A name someone may share: trimmed, 1 to [`MAX_NAME_CHARS`] characters,
+/// no control or format characters. `None` if it cannot be shared.
+pub fn shareable_name(typed: &str) -> Option<String> {
+    let name = typed.trim();
+    let refused = name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || typed
+            .chars()
+            .any(|c| c.is_control() || is_format_character(c));
+    (!refused).then(|| name.to_owned())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,7 +219,8 @@ error_codes! {
     UnsupportedVersion = "unsupported_version",
     /// The keys to pair are not the keys that signed the request.
     KeyMismatch = "key_mismatch",
-    /// The name to share is empty, too long or has control characters.
+    /// The name to share is empty, too long or has control or format
+    /// characters (bidi overrides, zero-width).
     BadName = "bad_name",
     /// No invite has this code.
     UnknownInvite = "unknown_invite",
@@ -179,6 +245,9 @@ error_codes! {
     DeviceExists = "device_exists",
     /// No participant paired with this specialist has this id.
     NoSuchParticipant = "no_such_participant",
+    // The channel's keys (`/v1/keys`).
+    /// The signer is not a specialist's inbox.
+    NotASpecialist = "not_a_specialist",
 }
 
 impl RequestSignature {
@@ -237,8 +306,27 @@ mod tests {
                 "bad_login",
                 "device_exists",
                 "no_such_participant",
+                "not_a_specialist",
             ]
         );
+    }
+
+    #[test]
+    fn a_shared_name_refuses_invisible_characters_that_impersonate() {
+        assert_eq!(shareable_name("  Sam R. "), Some("Sam R.".into()));
+        assert_eq!(shareable_name("José Ñúñez"), Some("José Ñúñez".into()));
+        for bad in [
+            "",
+            "   ",
+            "Sam\u{202E}maS",
+            "Sa\u{200B}m",
+            "Sam\u{2066}",
+            "\u{FEFF}Sam",
+            "Sam\n",
+            &"x".repeat(MAX_NAME_CHARS + 1),
+        ] {
+            assert_eq!(shareable_name(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

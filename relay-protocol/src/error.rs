@@ -13,10 +13,10 @@ pub enum ProtocolError {
     Replayed,
     #[error("the message could not be opened (tampered, or not for this device)")]
     Unopenable,
-    #[error("this message was already received")]
-    DuplicateMessage,
     #[error("the protocol version is not supported")]
     UnsupportedVersion,
+    #[error("the keys do not match the fingerprint they were checked against")]
+    FingerprintMismatch,
     #[error("randomness unavailable")]
     Randomness,
 }

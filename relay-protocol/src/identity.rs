@@ -1,5 +1,7 @@
-//! A device's keys: Ed25519 signs its requests, X25519 agrees message keys
-//! with the paired device. Both are generated on the device and never leave
+//! A device's keys: Ed25519 signs its requests and names its mailbox. The
+//! X25519 key beside it is still published (the relay's records name it)
+//! but no message uses it: messages travel on the Olm channel
+//! ([`crate::channel`]), whose keys are separate. Both are generated on the device and never leave
 //! it except as public keys; the secrets are stored in the vault
 //! ([`DeviceIdentity::to_secret_bytes`]).
 
@@ -110,20 +112,6 @@ impl DeviceIdentity {
     pub(crate) fn sign(&self, message: &[u8]) -> Vec<u8> {
         self.signing.sign(message).as_ref().to_vec()
     }
-
-    /// The X25519 shared secret with `peer` (the same from both sides).
-    pub(crate) fn agree(
-        &self,
-        peer: &DevicePublicKeys,
-    ) -> Result<Zeroizing<[u8; 32]>, ProtocolError> {
-        let theirs = x25519_dalek::PublicKey::from(decode_array::<32>(&peer.agreement)?);
-        let shared = self.agreement.diffie_hellman(&theirs);
-        if !shared.was_contributory() {
-            // A low-order point: the "shared" secret would be known to anyone.
-            return Err(ProtocolError::Malformed);
-        }
-        Ok(Zeroizing::new(*shared.as_bytes()))
-    }
 }
 
 impl DevicePublicKeys {
@@ -175,22 +163,5 @@ mod tests {
             !format!("{device:?}").contains(&encode(&bytes)),
             "no secret in Debug"
         );
-    }
-
-    #[test]
-    fn both_sides_agree_on_one_secret_and_a_low_order_key_is_refused() {
-        let (a, b) = (
-            DeviceIdentity::generate().unwrap(),
-            DeviceIdentity::generate().unwrap(),
-        );
-        assert_eq!(
-            *a.agree(&b.public_keys()).unwrap(),
-            *b.agree(&a.public_keys()).unwrap()
-        );
-        let zero = DevicePublicKeys {
-            signing: b.public_keys().signing,
-            agreement: encode(&[0; 32]),
-        };
-        assert_eq!(a.agree(&zero).unwrap_err(), ProtocolError::Malformed);
     }
 }

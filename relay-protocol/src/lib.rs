@@ -1,24 +1,25 @@
 //! The protocol between Phoenix devices and the organization's relay.
 //!
-//! - [`identity`]: a device's two long-lived keys: Ed25519 to sign requests,
-//!   X25519 to agree message keys with a paired device.
+//! - [`identity`]: a device's long-lived keys: Ed25519 signs requests and
+//!   names its mailbox (the X25519 half it also publishes is no longer used
+//!   for messages).
 //! - [`request`]: every request to the relay is signed over its method,
 //!   path, time, a nonce and the body's hash; the relay rejects a bad or
 //!   replayed signature ([`request::ReplayGuard`]).
-//! - [`message`]: end-to-end sealed messages (X25519 + HKDF-SHA-256 +
-//!   AES-256-GCM, each step from ring except the static X25519, which ring
-//!   does not offer). The relay sees only ciphertext and mailbox ids; the
-//!   recipient detects tampering, replay and reordering.
-//!
-//! Why these and not HPKE: the specialist's inbox runs in a browser, and
-//! WebCrypto offers exactly X25519, HKDF and AES-GCM (and Ed25519), so both
-//! sides implement the same small construction with platform primitives.
+//! - [`inbox_secrets`]: the specialist's login secret and unwrap key,
+//!   derived from their password in the browser (Argon2id, HKDF).
+//! - [`channel`]: end-to-end messages on Olm 1:1 sessions (vodozemac's
+//!   audited double ratchet), with keys checked against the invite's
+//!   fingerprint, padded letters and per-direction sequence numbers. The
+//!   relay sees only ciphertext, mailbox ids, size buckets and times.
+//! - [`api`]: the relay's HTTP API as JSON types.
 
 pub mod api;
+pub mod channel;
 pub mod encoding;
 pub mod error;
 pub mod identity;
-pub mod message;
+pub mod inbox_secrets;
 pub mod request;
 
 pub use error::ProtocolError;

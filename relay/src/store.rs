@@ -6,10 +6,11 @@
 //! only as SHA-256 hashes, so a copy of the database cannot be used to log
 //! in or to pair.
 
-use relay_protocol::api::{PAGE, Receipt};
+use relay_protocol::api::{MAX_ONE_TIME_KEYS, PAGE, Receipt};
+use relay_protocol::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SignedOneTimeKey};
 use relay_protocol::{DevicePublicKeys, MailboxId};
 
-use crate::db::{Conn, DbError, Driver, Row, Value};
+use crate::db::{Conn, DbError, Driver, PoolUse, Row, Value};
 
 pub mod limits;
 
@@ -36,6 +37,8 @@ pub struct Pairing {
     pub participant_mailbox: MailboxId,
     pub participant_name: String,
     pub paired_ms: i64,
+    /// The participant's channel identity, as their device sent it.
+    pub participant_identity: Option<ChannelIdentity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +104,89 @@ fn pairing(row: &Row) -> Pairing {
         participant_mailbox: MailboxId(text(row, 4)),
         participant_name: text(row, 5),
         paired_ms: int(row, 6),
+        participant_identity: None,
     }
+}
+
+// The channel's keys: identities by mailbox (the inbox's, published; a
+// participant's, sent at pairing) and the inbox's unclaimed one-time keys.
+
+fn identity_of(
+    conn: &mut dyn Conn,
+    mailbox: &MailboxId,
+) -> Result<Option<ChannelIdentity>, DbError> {
+    let rows = conn.query(
+        "SELECT identity FROM channel_identities WHERE mailbox = $1",
+        &[mailbox.0.as_str().into()],
+    )?;
+    Ok(rows
+        .first()
+        .and_then(|row| serde_json::from_str(row[0].text()?).ok()))
+}
+
+fn set_identity(
+    conn: &mut dyn Conn,
+    mailbox: &MailboxId,
+    identity: &ChannelIdentity,
+) -> Result<(), DbError> {
+    let json = serde_json::to_string(identity).map_err(|e| DbError::Backend(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO channel_identities (mailbox, identity) VALUES ($1, $2) \
+         ON CONFLICT (mailbox) DO UPDATE SET identity = excluded.identity",
+        &[mailbox.0.as_str().into(), json.as_str().into()],
+    )?;
+    Ok(())
+}
+
+/// The inbox's identity and its oldest unclaimed one-time key.
+fn offered_keys(
+    conn: &mut dyn Conn,
+    mailbox: &MailboxId,
+) -> Result<Option<(i64, ClaimedKeys)>, DbError> {
+    let Some(identity) = identity_of(conn, mailbox)? else {
+        return Ok(None);
+    };
+    let rows = conn.query(
+        "SELECT id, otk, signature FROM one_time_keys WHERE mailbox = $1 ORDER BY id LIMIT 1",
+        &[mailbox.0.as_str().into()],
+    )?;
+    Ok(rows.first().map(|row| {
+        let one_time_key = SignedOneTimeKey {
+            key: text(row, 1),
+            signature: text(row, 2),
+        };
+        (
+            int(row, 0),
+            ClaimedKeys {
+                identity,
+                one_time_key,
+            },
+        )
+    }))
+}
+
+/// Each one-time key goes to one pairing only.
+fn claim_one_time_key(conn: &mut dyn Conn, id: i64) -> Result<(), DbError> {
+    let claimed = conn.execute("DELETE FROM one_time_keys WHERE id = $1", &[id.into()])?;
+    if claimed == 1 {
+        Ok(())
+    } else {
+        // Another pairing claimed it at the same moment: rolled back, and
+        // the participant's device tries again.
+        Err(DbError::Backend("one-time key claimed concurrently".into()))
+    }
+}
+
+fn count_one_time_keys(conn: &mut dyn Conn, mailbox: &MailboxId) -> Result<usize, DbError> {
+    let rows = conn.query(
+        "SELECT COUNT(*) FROM one_time_keys WHERE mailbox = $1",
+        &[mailbox.0.as_str().into()],
+    )?;
+    Ok(rows
+        .first()
+        .and_then(|row| row[0].int())
+        .and_then(|count| usize::try_from(count).ok())
+        .unwrap_or(0))
 }
 
 impl Store {
@@ -111,6 +196,11 @@ impl Store {
 
     pub fn backend(&self) -> &'static str {
         self.driver.name()
+    }
+
+    /// The database pool's use, for the operator's metrics.
+    pub fn pool(&self) -> Option<PoolUse> {
+        self.driver.pool()
     }
 
     /// Runs `work` in a transaction and returns what it produced.
@@ -311,9 +401,10 @@ impl Store {
         code_hash: &[u8],
         participant: &DevicePublicKeys,
         participant_mailbox: &MailboxId,
+        participant_identity: &ChannelIdentity,
         participant_name: &str,
         now_ms: i64,
-    ) -> Result<Result<Specialist, PairingRefused>, DbError> {
+    ) -> Result<Result<(Specialist, ClaimedKeys), PairingRefused>, DbError> {
         let outcome = self.with(|conn| {
             let rows = conn.query(
                 "SELECT specialist_id, expires_ms, used_ms FROM invites WHERE code_hash = $1",
@@ -337,9 +428,13 @@ impl Store {
             else {
                 return Ok(Err(PairingRefused::UnknownInvite));
             };
-            if found.device.is_none() {
+            let Some(specialist_mailbox) = found
+                .device
+                .as_ref()
+                .and_then(|device| device.mailbox().ok())
+            else {
                 return Ok(Err(PairingRefused::SpecialistHasNoDevice));
-            }
+            };
             let active = conn.query(
                 "SELECT id FROM pairings WHERE participant_mailbox = $1 AND unpaired_ms IS NULL",
                 &[participant_mailbox.0.as_str().into()],
@@ -347,6 +442,11 @@ impl Store {
             if !active.is_empty() {
                 return Ok(Err(PairingRefused::AlreadyPaired));
             }
+            // The inbox must have published its identity and a one-time
+            // key; read here, claimed below once the invite is used.
+            let Some((one_time_key_id, keys)) = offered_keys(conn, &specialist_mailbox)? else {
+                return Ok(Err(PairingRefused::SpecialistHasNoDevice));
+            };
             // `used_ms IS NULL` again: a concurrent redeem on another
             // PostgreSQL connection may have won the race.
             let claimed = conn.execute(
@@ -356,6 +456,8 @@ impl Store {
             if claimed != 1 {
                 return Ok(Err(PairingRefused::UsedInvite));
             }
+            claim_one_time_key(conn, one_time_key_id)?;
+            set_identity(conn, participant_mailbox, participant_identity)?;
             conn.execute(
                 "INSERT INTO pairings (specialist_id, participant_mailbox, participant_signing, \
                  participant_agreement, participant_name, paired_ms) \
@@ -369,7 +471,7 @@ impl Store {
                     now_ms.into(),
                 ],
             )?;
-            Ok(Ok(found))
+            Ok(Ok((found, keys)))
         });
         match outcome {
             // The partial unique index caught a concurrent pairing of the
@@ -385,11 +487,54 @@ impl Store {
                 "SELECT {PAIRING_COLUMNS} WHERE specialist_id = $1 AND unpaired_ms IS NULL \
                  ORDER BY id"
             );
-            Ok(conn
+            let mut pairings: Vec<Pairing> = conn
                 .query(&sql, &[specialist_id.into()])?
                 .iter()
                 .map(pairing)
-                .collect())
+                .collect();
+            for pairing in &mut pairings {
+                pairing.participant_identity = identity_of(conn, &pairing.participant_mailbox)?;
+            }
+            Ok(pairings)
+        })
+    }
+
+    /// Publishes an inbox's channel keys. A new identity replaces the old
+    /// one and drops its unclaimed one-time keys. `None` if no specialist
+    /// has this mailbox; otherwise how many one-time keys are unclaimed
+    /// (new ones beyond [`MAX_ONE_TIME_KEYS`] are not kept).
+    pub fn publish_keys(
+        &self,
+        mailbox: &MailboxId,
+        bundle: &KeyBundle,
+    ) -> Result<Option<usize>, DbError> {
+        self.with(|conn| {
+            let specialist = conn.query(
+                "SELECT id FROM specialists WHERE mailbox = $1",
+                &[mailbox.0.as_str().into()],
+            )?;
+            if specialist.is_empty() {
+                return Ok(None);
+            }
+            if identity_of(conn, mailbox)?.as_ref() != Some(&bundle.identity) {
+                conn.execute(
+                    "DELETE FROM one_time_keys WHERE mailbox = $1",
+                    &[mailbox.0.as_str().into()],
+                )?;
+                set_identity(conn, mailbox, &bundle.identity)?;
+            }
+            let room = MAX_ONE_TIME_KEYS.saturating_sub(count_one_time_keys(conn, mailbox)?);
+            for key in bundle.one_time_keys.iter().take(room) {
+                conn.execute(
+                    "INSERT INTO one_time_keys (mailbox, otk, signature) VALUES ($1, $2, $3)",
+                    &[
+                        mailbox.0.as_str().into(),
+                        key.key.as_str().into(),
+                        key.signature.as_str().into(),
+                    ],
+                )?;
+            }
+            Ok(Some(count_one_time_keys(conn, mailbox)?))
         })
     }
 
@@ -583,6 +728,18 @@ impl Store {
                 }));
             }
             Ok(receipts)
+        })
+    }
+
+    /// How many messages wait for their recipient to fetch them: the
+    /// relay's queue depth, for the operator's metrics.
+    pub fn pending_messages(&self) -> Result<i64, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                "SELECT COUNT(*) FROM messages WHERE delivered_ms IS NULL",
+                &[],
+            )?;
+            Ok(rows.first().map_or(0, |row| int(row, 0)))
         })
     }
 

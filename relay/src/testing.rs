@@ -4,18 +4,34 @@
 
 #![allow(clippy::missing_panics_doc)]
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
-use relay_protocol::api::{self, Inbox, PairRequest, Paired, Receipts, Sent};
-use relay_protocol::message::{Letter, SealedMessage};
-use relay_protocol::{DeviceIdentity, DevicePublicKeys};
+use relay_protocol::api::{
+    self, Delivery, Inbox, KeysPublished, PairRequest, Paired, Receipts, Sent,
+};
+use relay_protocol::channel::{Account, Arrival, Channel, ChannelIdentity, Invite, SealedMessage};
+use relay_protocol::{DeviceIdentity, DevicePublicKeys, MailboxId, ProtocolError};
 use serde_json::{Value, json};
+
+/// The key test doubles encrypt their channel pickles with.
+const PICKLE_KEY: [u8; 32] = [42; 32];
 
 /// The password test and bench specialists are created with.
 pub const PASSWORD: &str = "a long inbox password";
+
+/// The login secret the inbox derives from `password` for `username`
+/// (what a browser sends at sign-in, never the password itself).
+pub fn login_secret(username: &str, password: &str) -> String {
+    let salt = relay_protocol::inbox_secrets::salt_for(username);
+    relay_protocol::inbox_secrets::InboxSecrets::derive(password, &salt)
+        .unwrap()
+        .login_secret()
+        .to_string()
+}
 
 /// `phoenix-relay`, next to the running executable (or one level up, from
 /// a test binary in `deps/`).
@@ -56,6 +72,12 @@ impl Relay {
                 "--insecure-cookies",
             ])
             .args(&extra)
+            // The relay logs each request at `info`: tests and the bench
+            // keep to warnings unless RUST_LOG asks for more.
+            .env(
+                "RUST_LOG",
+                std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -74,6 +96,11 @@ impl Relay {
             database,
             extra,
         }
+    }
+
+    /// The process id, for the bench's CPU accounting.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Stops the process and starts a new one on the same address and data.
@@ -152,13 +179,17 @@ pub struct Specialist {
     cookie: String,
     pub csrf: String,
     pub device: DeviceIdentity,
+    /// The inbox's channel account, whose identity and one-time keys it
+    /// published at sign-in.
+    pub account: Account,
 }
 
 impl Specialist {
-    /// Signs in and registers the inbox's device keys.
+    /// Signs in, registers the inbox's device keys and publishes its
+    /// channel keys.
     pub fn sign_in(relay: &Relay, username: &str) -> Self {
         let response = ureq::post(&format!("{}/inbox/api/login", relay.url))
-            .send_json(json!({"username": username, "password": PASSWORD}))
+            .send_json(json!({"username": username, "secret": login_secret(username, PASSWORD)}))
             .unwrap();
         let set_cookie = response.header("set-cookie").unwrap().to_owned();
         assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));
@@ -168,11 +199,34 @@ impl Specialist {
             cookie: set_cookie.split(';').next().unwrap().to_owned(),
             csrf: me["csrf"].as_str().unwrap().to_owned(),
             device: DeviceIdentity::generate().unwrap(),
+            account: Account::new(),
         };
         let keys = specialist.device.public_keys();
         let registered = specialist.change("PUT", "/inbox/api/device", &json!({ "keys": keys }));
         assert_eq!(registered.status, 204, "{registered:?}");
+        let mut specialist = specialist;
+        specialist.publish_keys(10);
         specialist
+    }
+
+    /// Publishes the inbox's identity and `count` more one-time keys.
+    pub fn publish_keys(&mut self, count: usize) -> KeysPublished {
+        let bundle = self.account.bundle(count);
+        let answer =
+            self.as_device()
+                .request("PUT", api::KEYS, &serde_json::to_vec(&bundle).unwrap());
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.parse()
+    }
+
+    /// The invite as the inbox shows it: the relay's code and the inbox's
+    /// fingerprint.
+    pub fn invite_text(&self) -> String {
+        Invite {
+            code: self.invite(),
+            fingerprint: self.account.fingerprint(),
+        }
+        .to_string()
     }
 
     pub fn get(&self, path: &str) -> Answer {
@@ -206,23 +260,39 @@ impl Specialist {
             .clone()
     }
 
+    /// The inbox as a device: it signs with the inbox's keys, opens with
+    /// the inbox's channel account, and learns each participant's channel
+    /// identity from the inbox's participant list (as the inbox page does).
     pub fn as_device(&self) -> Device {
-        Device {
-            url: self.url.clone(),
-            agent: ureq::Agent::new(),
-            identity: DeviceIdentity::from_secret_bytes(&self.device.to_secret_bytes()).unwrap(),
-            sent: AtomicU64::new(0),
-        }
+        let mut device = Device::with_identity(
+            &self.url,
+            DeviceIdentity::from_secret_bytes(&self.device.to_secret_bytes()).unwrap(),
+            Account::from_pickle(&self.account.pickle(&PICKLE_KEY), &PICKLE_KEY).unwrap(),
+        );
+        device.roster = Some(self.cookie.clone());
+        device
     }
 }
 
-/// A device making signed `/v1` requests.
+/// A device making signed `/v1` requests, with one Olm channel per peer:
+/// the participant's side opens it at pairing, the inbox's side accepts
+/// it from the participant's first letter.
 pub struct Device {
     pub url: String,
     /// Its own connection pool, so a device keeps its connection alive.
     agent: ureq::Agent,
     pub identity: DeviceIdentity,
-    sent: AtomicU64,
+    /// Its channel account.
+    pub account: Account,
+    /// The channel with each peer, by the peer's mailbox.
+    channels: Mutex<HashMap<MailboxId, Channel>>,
+    /// Letters opened so far, by relay id: the device's stored history
+    /// (a letter opens once; reading again shows what was stored). `None`
+    /// for a greeting, which has no text.
+    opened: Mutex<BTreeMap<i64, Option<String>>>,
+    /// The inbox's session cookie, for a device that is a specialist's
+    /// inbox: it looks up a participant's channel identity there.
+    roster: Option<String>,
 }
 
 /// A signed request, ready to send (or to send twice).
@@ -261,21 +331,23 @@ impl Signed {
 
 impl Device {
     pub fn new(relay: &Relay) -> Self {
-        Self {
-            url: relay.url.clone(),
-            agent: ureq::Agent::new(),
-            identity: DeviceIdentity::generate().unwrap(),
-            sent: AtomicU64::new(0),
-        }
+        Self::with_identity(
+            &relay.url,
+            DeviceIdentity::generate().unwrap(),
+            Account::new(),
+        )
     }
 
-    /// A device with known keys that has already sent `sent` messages.
-    pub fn with_identity(url: &str, identity: DeviceIdentity, sent: u64) -> Self {
+    /// A device with known keys and channel account.
+    pub fn with_identity(url: &str, identity: DeviceIdentity, account: Account) -> Self {
         Self {
             url: url.to_owned(),
             agent: ureq::Agent::new(),
             identity,
-            sent: AtomicU64::new(sent),
+            account,
+            channels: Mutex::new(HashMap::new()),
+            opened: Mutex::new(BTreeMap::new()),
+            roster: None,
         }
     }
 
@@ -297,33 +369,58 @@ impl Device {
         self.sign(method, path_and_query, body).send()
     }
 
+    /// Pairs with an invite code (or a whole invite, whose code is sent).
     pub fn pair(&self, invite: &str, name: &str) -> Answer {
         self.pair_request(invite, name).send()
     }
 
     /// A signed pairing request, not sent yet.
     pub fn pair_request(&self, invite: &str, name: &str) -> Signed {
+        let code = Invite::parse(invite).map_or_else(|_| invite.to_owned(), |invite| invite.code);
         let request = PairRequest {
-            invite: invite.to_owned(),
+            invite: code,
             keys: self.identity.public_keys(),
+            identity: self.account.identity(),
             name: name.to_owned(),
         };
         self.sign("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap())
     }
 
+    /// Pairs and opens the channel with the specialist's claimed keys,
+    /// checked against the invite's fingerprint when `invite` is whole
+    /// (against the claimed identity's own when it is a bare code).
     pub fn paired(&self, invite: &str, name: &str) -> Paired {
         let answer = self.pair(invite, name);
         assert_eq!(answer.status, 200, "{answer:?}");
-        answer.parse()
+        let paired: Paired = answer.parse();
+        let claimed = &paired.specialist_channel;
+        let expected = Invite::parse(invite).map_or_else(
+            |_| claimed.identity.fingerprint().unwrap(),
+            |invite| invite.fingerprint,
+        );
+        let channel = self.account.open_channel(claimed, &expected).unwrap();
+        self.channels()
+            .insert(paired.specialist_keys.mailbox().unwrap(), channel);
+        paired
     }
 
+    fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<MailboxId, Channel>> {
+        self.channels.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Seals the next letter for `to` on the channel with it. With no
+    /// channel yet (an inbox that never heard from `to`, a device that
+    /// never paired), a letter on a channel of its own: real ciphertext, to
+    /// the relay like any other, that `to` cannot open.
     pub fn seal(&self, to: &DevicePublicKeys, text: &str) -> SealedMessage {
-        let letter = Letter {
-            sequence: self.sent.fetch_add(1, Ordering::Relaxed) + 1,
-            sent_at_ms: crate::now_ms(),
-            text: text.to_owned(),
-        };
-        self.identity.seal(to, &letter).unwrap()
+        let (from, to) = (self.identity.mailbox(), to.mailbox().unwrap());
+        let mut channels = self.channels();
+        match channels.get_mut(&to) {
+            Some(channel) => channel.seal(from, to, text, crate::now_ms()).unwrap(),
+            None => stranger_channel()
+                .seal(from, to, text, crate::now_ms())
+                .unwrap(),
+        }
     }
 
     pub fn post(&self, sealed: &SealedMessage) -> Answer {
@@ -343,13 +440,73 @@ impl Device {
         answer.parse()
     }
 
-    /// The texts of every message after `after` from `from`, opened.
-    pub fn read_texts(&self, from: &DevicePublicKeys, after: i64) -> Vec<String> {
-        self.fetch(after)
-            .messages
+    /// Opens a delivered letter on the channel with its sender; a
+    /// participant's first (pre-key) letter starts the inbox's side.
+    pub fn open(&self, delivery: &Delivery) -> Result<Arrival, ProtocolError> {
+        let sealed = &delivery.message;
+        let mut channels = self.channels();
+        if let Some(channel) = channels.get_mut(&sealed.from) {
+            return channel.open(sealed);
+        }
+        let peer = self
+            .participant_identity(&sealed.from)
+            .ok_or(ProtocolError::Unopenable)?;
+        let (channel, arrival) = self.account_accept(&peer, sealed)?;
+        channels.insert(sealed.from.clone(), channel);
+        Ok(arrival)
+    }
+
+    fn account_accept(
+        &self,
+        peer: &ChannelIdentity,
+        sealed: &SealedMessage,
+    ) -> Result<(Channel, Arrival), ProtocolError> {
+        // `accept_channel` uses up a one-time key: on a copy of the account,
+        // so `&self` is enough and the double needs no lock around it.
+        let mut account = Account::from_pickle(&self.account.pickle(&PICKLE_KEY), &PICKLE_KEY)?;
+        account.accept_channel(peer, sealed)
+    }
+
+    /// A paired participant's channel identity, from the inbox's list.
+    fn participant_identity(&self, mailbox: &MailboxId) -> Option<ChannelIdentity> {
+        let cookie = self.roster.as_ref()?;
+        let listed = answer(
+            ureq::get(&format!("{}/inbox/api/participants", self.url))
+                .set("cookie", cookie)
+                .call(),
+        );
+        listed.body["participants"]
+            .as_array()?
             .iter()
-            .map(|delivery| self.identity.open(from, &delivery.message).unwrap().text)
-            .collect()
+            .find(|p| p["mailbox"].as_str() == Some(mailbox.0.as_str()))
+            .and_then(|p| serde_json::from_value(p["identity"].clone()).ok())
+    }
+
+    /// The texts of every letter after `after` from `from` (greetings have
+    /// none): opened once each, and from then on read from what this
+    /// device stored.
+    pub fn read_texts(&self, from: &DevicePublicKeys, after: i64) -> Vec<String> {
+        let from = from.mailbox().unwrap();
+        let mut texts = Vec::new();
+        for delivery in self.fetch(after).messages {
+            if delivery.message.from != from {
+                continue;
+            }
+            let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+            let text = match opened.get(&delivery.id) {
+                Some(stored) => stored.clone(),
+                None => match self.open(&delivery).unwrap() {
+                    Arrival::Arrived(letter) | Arrival::Gap { letter, .. } => {
+                        let text = (!letter.is_greeting()).then_some(letter.text);
+                        opened.insert(delivery.id, text.clone());
+                        text
+                    }
+                    Arrival::Duplicate => None,
+                },
+            };
+            texts.extend(text);
+        }
+        texts
     }
 
     /// Tells the relay these messages are stored: it deletes their ciphertext.
@@ -368,4 +525,15 @@ impl Device {
         assert_eq!(answer.status, 200, "{answer:?}");
         answer.parse()
     }
+}
+
+/// A channel between two throwaway accounts: what a device without a real
+/// channel seals with.
+fn stranger_channel() -> Channel {
+    let (me, mut other) = (Account::new(), Account::new());
+    let claimed = relay_protocol::channel::ClaimedKeys {
+        identity: other.identity(),
+        one_time_key: other.publish_one_time_keys(1).remove(0),
+    };
+    me.open_channel(&claimed, &other.fingerprint()).unwrap()
 }

@@ -1,26 +1,50 @@
-// The specialist's inbox. Decryption happens here, in the browser: the
-// relay stores and returns only sealed messages. This browser keeps the
-// inbox's private keys (and the specialist's own sent messages) in
-// localStorage, encrypted under a key derived from the password.
-
-import * as protocol from "/inbox/crypto.js";
+// The specialist's inbox. Every cryptographic step runs in the inbox's wasm
+// (/inbox/pkg/, crate inbox-wasm: relay-protocol compiled from the same Rust
+// as the participant's app): the password's two secrets, the Olm channels,
+// request signatures, and the sealing of what this browser stores. The relay
+// receives only the login secret, public keys and ciphertext.
+//
+// What this browser keeps, in localStorage, sealed under the unwrap key
+// (which exists only in the wasm's memory while signed in):
+//   state   - device keys, Olm account, each participant's identity and channel
+//   history - opened letters and sent texts, the fetch cursor, the outbox
+// Both are read and written under one Web Lock per specialist, so two tabs
+// take turns: a ratchet step or a sequence number is never used twice.
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 5000;
+/** One-time keys published at a time; each pairing claims one. */
+const ONE_TIME_KEYS = 20;
+
+let wasm = null;
+const loading = import("/inbox/pkg/inbox.js")
+  .then(async (module) => {
+    await module.default();
+    wasm = module;
+  })
+  .catch(() => {
+    showError("This relay does not serve the inbox's code. Ask your admin to start it with --inbox-assets.");
+  });
 
 const state = {
   me: null, // { name, csrf, device }
   username: "",
-  storageKey: null, // AES key from the password, kept only in memory
-  device: null,
-  participants: [],
+  keys: null, // the wasm's Keys: login secret and unwrap key
+  mailbox: "",
+  fingerprint: "",
+  participants: [], // from the relay, plus { status, channel, code, short }
   selected: null,
-  received: new Map(), // mailbox -> [{ id, text, sent_at_ms }]
-  conversations: new Map(), // mailbox -> { contiguous, ahead }
+  history: emptyHistory(),
   dropped: 0,
-  after: 0,
-  local: { sent: [] }, // { to, id, sequence, text, sent_at_ms, delivered, read }
+  poller: null,
 };
+
+function emptyHistory() {
+  // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read }]
+  // sent: [{ to, id, sequence, text, sent_at_ms, delivered, read }]
+  // outbox: [{ to, sealed, sequence, text, sent_at_ms }] sealed, not yet accepted by the relay
+  return { received: {}, sent: [], outbox: [], after: 0 };
+}
 
 function showError(message) {
   $("error").textContent = message;
@@ -35,9 +59,10 @@ async function api(method, path, body) {
   return json;
 }
 
-async function signed(method, path, body) {
+/** A /v1 request signed by the inbox's device key (in the wasm). */
+async function signed(inbox, method, path, body) {
   const text = body === undefined ? "" : JSON.stringify(body);
-  const headers = await protocol.signRequest(state.device, method, path, text);
+  const headers = JSON.parse(inbox.signRequest(method, path, text, Date.now()));
   if (text) headers["content-type"] = "application/json";
   const response = await fetch(path, { method, headers, body: text || undefined });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
@@ -45,48 +70,91 @@ async function signed(method, path, body) {
   return json;
 }
 
-// Keys and local storage, encrypted under the password-derived key.
+// Sealed storage, under one lock.
 
 const storageName = (what) => `phoenix-inbox-${what}:${state.username}`;
 
-async function openLocalStore(password) {
-  let salt = localStorage.getItem(storageName("salt"));
-  if (!salt) {
-    salt = protocol.encode(crypto.getRandomValues(new Uint8Array(16)));
-    localStorage.setItem(storageName("salt"), salt);
+function readHistory(keys) {
+  const sealed = localStorage.getItem(storageName("history"));
+  return sealed ? JSON.parse(keys.open("history", sealed)) : emptyHistory();
+}
+
+/**
+ * Runs `work(inbox, history, save)` holding this specialist's lock, on the
+ * state and history as stored; stores both afterwards. `save()` stores them
+ * mid-way: before a sealed message leaves, so its counters are kept.
+ */
+function withState(work) {
+  return navigator.locks.request(`phoenix-inbox:${state.username}`, async () => {
+    const inbox = wasm.Inbox.open(state.keys, localStorage.getItem(storageName("state")));
+    const history = readHistory(state.keys);
+    const save = () => {
+      localStorage.setItem(storageName("state"), inbox.seal(state.keys));
+      localStorage.setItem(storageName("history"), state.keys.seal("history", JSON.stringify(history)));
+    };
+    try {
+      const result = await work(inbox, history, save);
+      save();
+      state.history = history;
+      return result;
+    } finally {
+      inbox.free();
+    }
+  });
+}
+
+/** First sign-in in this browser: new keys, registered; later: the same ones. */
+async function openOrCreateState() {
+  const stored = localStorage.getItem(storageName("state"));
+  if (!stored) {
+    if (state.me.device) {
+      throw new Error("Your inbox keys are in the browser you first signed in with. Use that browser, or ask an admin to reset your keys.");
+    }
+    const inbox = wasm.Inbox.generate();
+    try {
+      const keys = JSON.parse(inbox.publicKeys());
+      localStorage.setItem(storageName("state"), inbox.seal(state.keys));
+      await api("PUT", "/inbox/api/device", { keys });
+      state.me.device = keys;
+    } finally {
+      inbox.free();
+    }
   }
-  state.storageKey = await protocol.passwordKey(password, protocol.decode(salt));
-}
-
-async function saveLocal(what, value) {
-  localStorage.setItem(storageName(what), JSON.stringify(await protocol.encryptJson(state.storageKey, value)));
-}
-
-async function loadLocal(what) {
-  const stored = localStorage.getItem(storageName(what));
-  return stored ? protocol.decryptJson(state.storageKey, JSON.parse(stored)) : null;
-}
-
-async function loadOrCreateDevice() {
-  const stored = await loadLocal("device");
-  if (stored) {
-    const device = await protocol.importDevice(stored);
-    if (state.me.device && state.me.device.signing !== device.keys.signing) {
+  await withState(async (inbox, history, save) => {
+    if (state.me.device && state.me.device.signing !== JSON.parse(inbox.publicKeys()).signing) {
       throw new Error("This browser holds other inbox keys than your account. Use the browser you set up, or ask an admin to reset your keys.");
     }
-    return device;
-  }
-  if (state.me.device) {
-    throw new Error("Your inbox keys are in the browser you first signed in with. Use that browser, or ask an admin to reset your keys.");
-  }
-  const device = await protocol.generateDevice();
-  await saveLocal("device", await protocol.exportDevice(device));
-  await api("PUT", "/inbox/api/device", { keys: device.keys });
-  state.me.device = device.keys;
-  return protocol.importDevice(await protocol.exportDevice(device));
+    state.mailbox = inbox.mailbox();
+    state.fingerprint = inbox.fingerprint();
+    // The channel identity and enough one-time keys for new pairings: each
+    // pairing claims one. Stored before publishing: the secret halves live
+    // in the account.
+    const held = await signed(inbox, "PUT", "/v1/keys", JSON.parse(inbox.bundle(0)));
+    if (held.one_time_keys < ONE_TIME_KEYS / 2) {
+      const bundle = JSON.parse(inbox.bundle(ONE_TIME_KEYS));
+      save();
+      await signed(inbox, "PUT", "/v1/keys", bundle);
+    }
+  });
 }
 
 // Signing in.
+
+async function deriveKeys(username, password) {
+  const { salt } = await api("GET", `/inbox/api/salt?username=${encodeURIComponent(username)}`);
+  return wasm.unlock(password, salt);
+}
+
+async function signIn(username, password) {
+  await loading;
+  if (!wasm) return;
+  const keys = await deriveKeys(username, password);
+  state.me = await api("POST", "/inbox/api/login", { username, secret: keys.loginSecret() });
+  state.username = username;
+  state.keys?.free();
+  state.keys = keys;
+  await openOrCreateState();
+}
 
 $("login").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -94,18 +162,15 @@ $("login").addEventListener("submit", async (event) => {
   const username = $("username").value.trim().toLowerCase();
   const password = $("password").value;
   try {
-    state.me = await api("POST", "/inbox/api/login", { username, password });
-    state.username = username;
-    await openLocalStore(password);
+    await signIn(username, password);
+    if (!state.keys) return;
     $("password").value = "";
-    state.device = await loadOrCreateDevice();
-    state.local = (await loadLocal("sent-messages")) ?? { sent: [] };
     $("login").hidden = true;
     $("app").hidden = false;
     $("signed-in").hidden = false;
     $("my-name").textContent = state.me.name;
     await refresh();
-    setInterval(() => refresh().catch((error) => showError(error.message)), POLL_MS);
+    state.poller = setInterval(() => refresh().catch((error) => showError(error.message)), POLL_MS);
   } catch (error) {
     showError(error.message);
   }
@@ -116,12 +181,49 @@ $("sign-out").addEventListener("click", async () => {
   location.reload();
 });
 
+$("change-password").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  showError("");
+  $("password-changed").textContent = "";
+  try {
+    const current = await deriveKeys(state.username, $("current-password").value);
+    const next = await deriveKeys(state.username, $("new-password").value);
+    // Sealed again under the new key first, stored only once the relay
+    // accepted the new login secret: neither side is ever left behind.
+    await navigator.locks.request(`phoenix-inbox:${state.username}`, async () => {
+      const inbox = wasm.Inbox.open(current, localStorage.getItem(storageName("state")));
+      try {
+        const sealedState = inbox.seal(next);
+        const sealedHistory = next.seal("history", JSON.stringify(readHistory(current)));
+        await api("POST", "/inbox/api/password", { secret: current.loginSecret(), new_secret: next.loginSecret() });
+        localStorage.setItem(storageName("state"), sealedState);
+        localStorage.setItem(storageName("history"), sealedHistory);
+      } finally {
+        inbox.free();
+      }
+    });
+    current.free();
+    // The change ended every session: sign in again with the new secret.
+    state.me = await api("POST", "/inbox/api/login", { username: state.username, secret: next.loginSecret() });
+    state.keys.free();
+    state.keys = next;
+    $("current-password").value = "";
+    $("new-password").value = "";
+    $("password-changed").textContent = "Your password is changed.";
+  } catch (error) {
+    showError(error.message);
+  }
+});
+
 $("create-invite").addEventListener("click", async () => {
   try {
     const invite = await api("POST", "/inbox/api/invites");
     $("invite-code").textContent = invite.code;
+    $("invite-fingerprint").textContent = state.fingerprint;
     $("invite-expiry").textContent = new Date(invite.expires_at_ms).toLocaleString();
-    $("invite-qr").src = `data:image/svg+xml;base64,${btoa(invite.qr_svg)}`;
+    // Made here, from this browser's own keys: not what the relay says they are.
+    const svg = wasm.inviteQr(invite.code, state.fingerprint);
+    $("invite-qr").src = `data:image/svg+xml;base64,${btoa(svg)}`;
     $("invite").hidden = false;
   } catch (error) {
     showError(error.message);
@@ -131,55 +233,90 @@ $("create-invite").addEventListener("click", async () => {
 // Participants and messages.
 
 async function refresh() {
-  state.participants = (await api("GET", "/inbox/api/participants")).participants;
-  for (const participant of state.participants) participant.mailbox = await protocol.mailboxOf(participant.keys);
-  for (;;) {
-    const page = (await signed("GET", `/v1/messages?after=${state.after}`)).messages;
-    if (page.length === 0) break;
-    state.after = page[page.length - 1].id;
-    for (const delivery of page) await receive(delivery);
-  }
+  const participants = (await api("GET", "/inbox/api/participants")).participants;
+  await withState(async (inbox, history, save) => {
+    for (const participant of participants) {
+      // A pairing from before verified keys has no identity: it cannot talk.
+      if (participant.identity) inbox.checkPeer(participant.mailbox, JSON.stringify(participant.identity));
+    }
+    for (;;) {
+      const page = (await signed(inbox, "GET", `/v1/messages?after=${history.after}`)).messages;
+      if (page.length === 0) break;
+      history.after = page[page.length - 1].id;
+      const stored = page.filter((delivery) => receive(inbox, history, participants, delivery)).map((delivery) => delivery.id);
+      save();
+      // Stored in this browser (or a greeting or repeat, nothing to keep):
+      // the relay deletes their ciphertext.
+      if (stored.length > 0) await signed(inbox, "POST", "/v1/messages/ack", { ids: stored });
+    }
+    await flushOutbox(inbox, history, save);
+    for (const participant of participants) describe(inbox, participant);
+  });
+  state.participants = participants;
   await refreshReceipts();
   if (state.selected) await markRead(state.selected);
   render();
 }
 
-async function receive(delivery) {
-  const from = state.participants.find((p) => p.mailbox === delivery.message.from);
-  if (!from) return; // from someone no longer paired
+function describe(inbox, participant) {
+  const status = JSON.parse(inbox.peerStatus(participant.mailbox));
+  participant.status = status?.status ?? "known";
+  participant.channel = status?.channel ?? false;
+  participant.short = status ? inbox.peerFingerprint(participant.mailbox) : "none";
+  participant.code = status ? inbox.verificationCode(participant.mailbox) : "";
+}
+
+/** Opens and keeps one delivery; whether it may be acknowledged (it opened). */
+function receive(inbox, history, participants, delivery) {
+  const from = participants.find((p) => p.mailbox === delivery.message.from);
+  if (!from) return false; // from someone no longer paired
+  let opened;
   try {
-    const letter = await protocol.open(state.device, from.keys, delivery.message);
-    const conversation = state.conversations.get(from.mailbox) ?? { contiguous: 0, ahead: [] };
-    state.conversations.set(from.mailbox, conversation);
-    if (!protocol.accept(conversation, letter.sequence)) {
-      state.dropped += 1; // a replay
-      return;
-    }
-    const list = state.received.get(from.mailbox) ?? [];
-    list.push({ id: delivery.id, text: letter.text, sent_at_ms: letter.sent_at_ms, read: false });
-    state.received.set(from.mailbox, list);
+    opened = JSON.parse(inbox.receive(from.mailbox, JSON.stringify(delivery.message)));
   } catch {
-    state.dropped += 1; // tampered, or not for this inbox
+    state.dropped += 1; // tampered, not for this inbox, or from a changed key
+    return false;
+  }
+  if (opened.kind !== "letter") return true; // the greeting, or a repeat
+  const list = history.received[from.mailbox] ?? [];
+  list.push({ id: delivery.id, sequence: opened.sequence, text: opened.text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false });
+  history.received[from.mailbox] = list;
+  return true;
+}
+
+/** Sends what was sealed but not yet accepted by the relay, in order. */
+async function flushOutbox(inbox, history, save) {
+  while (history.outbox.length > 0) {
+    const pending = history.outbox[0];
+    const sent = await signed(inbox, "POST", "/v1/messages", pending.sealed);
+    history.outbox.shift();
+    history.sent.push({ to: pending.to, id: sent.id, sequence: pending.sequence, text: pending.text, sent_at_ms: pending.sent_at_ms, delivered: false, read: false });
+    save();
   }
 }
 
 async function refreshReceipts() {
-  const pending = state.local.sent.filter((m) => !m.read);
+  const pending = state.history.sent.filter((m) => !m.read);
   if (pending.length === 0) return;
-  const { receipts } = await signed("GET", `/v1/receipts?ids=${pending.map((m) => m.id).join(",")}`);
-  for (const receipt of receipts) {
-    const message = state.local.sent.find((m) => m.id === receipt.id);
-    message.delivered = receipt.delivered_at_ms !== null;
-    message.read = receipt.read_at_ms !== null;
-  }
-  await saveLocal("sent-messages", state.local);
+  await withState(async (inbox, history) => {
+    const { receipts } = await signed(inbox, "GET", `/v1/receipts?ids=${pending.map((m) => m.id).join(",")}`);
+    for (const receipt of receipts) {
+      const message = history.sent.find((m) => m.id === receipt.id);
+      if (!message) continue;
+      message.delivered = receipt.delivered_at_ms !== null;
+      message.read = receipt.read_at_ms !== null;
+    }
+  });
 }
 
 async function markRead(mailbox) {
-  const unread = (state.received.get(mailbox) ?? []).filter((m) => !m.read);
+  const unread = (state.history.received[mailbox] ?? []).filter((m) => !m.read);
   if (unread.length === 0) return;
-  await signed("POST", "/v1/messages/read", { ids: unread.map((m) => m.id) });
-  for (const message of unread) message.read = true;
+  await withState(async (inbox, history) => {
+    const ids = unread.map((m) => m.id);
+    await signed(inbox, "POST", "/v1/messages/read", { ids });
+    for (const message of history.received[mailbox] ?? []) if (ids.includes(message.id)) message.read = true;
+  });
 }
 
 function render() {
@@ -190,8 +327,12 @@ function render() {
     const item = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
-    const unread = (state.received.get(participant.mailbox) ?? []).filter((m) => !m.read).length;
-    button.textContent = unread ? `${participant.name} (${unread} new)` : participant.name;
+    const unread = (state.history.received[participant.mailbox] ?? []).filter((m) => !m.read).length;
+    const warning = participant.status === "changed" ? " (key changed)" : "";
+    const key = document.createElement("span");
+    key.className = "fingerprint";
+    key.textContent = ` · key ${participant.short}`;
+    button.append(document.createTextNode(unread ? `${participant.name} (${unread} new)${warning}` : `${participant.name}${warning}`), key);
     button.setAttribute("aria-current", String(state.selected === participant.mailbox));
     button.addEventListener("click", () => select(participant.mailbox));
     item.append(button);
@@ -212,24 +353,54 @@ function renderConversation() {
   $("conversation").hidden = !participant;
   if (!participant) return;
   $("conversation-title").textContent = `Conversation with ${participant.name}`;
-  $("dropped").textContent = state.dropped ? `${state.dropped} message(s) could not be opened or were repeats, and were not shown.` : "";
-  const theirs = (state.received.get(participant.mailbox) ?? []).map((m) => ({ ...m, mine: false }));
-  const mine = state.local.sent.filter((m) => m.to === participant.mailbox).map((m) => ({ ...m, mine: true }));
+  const changed = participant.status === "changed";
+  $("key-changed").hidden = !changed;
+  $("key-changed-text").textContent = changed
+    ? `${participant.name}'s security key changed. Sending is paused. Call ${participant.name} or meet in person and compare the verification code below with the one Phoenix shows them. Continue only if they match.`
+    : "";
+  $("verification-code").textContent = participant.code;
+  const noChannel = !participant.channel && !changed ? ` You can answer once ${participant.name}'s first message arrives.` : "";
+  $("reply").querySelector("button").disabled = changed || !participant.channel;
+  $("dropped").textContent = (state.dropped ? `${state.dropped} message(s) could not be opened or were repeats, and were not shown.` : "") + noChannel;
+  const theirs = (state.history.received[participant.mailbox] ?? []).map((m) => ({ ...m, mine: false }));
+  const mine = [...state.history.sent, ...state.history.outbox.map((m) => ({ ...m, pending: true }))]
+    .filter((m) => m.to === participant.mailbox)
+    .map((m) => ({ ...m, mine: true }));
   const messages = [...theirs, ...mine].sort((a, b) => a.sent_at_ms - b.sent_at_ms);
   const list = $("messages");
   list.replaceChildren();
   for (const message of messages) {
+    if (message.missing > 0) {
+      const gap = document.createElement("li");
+      gap.className = "message gap";
+      gap.textContent = message.missing === 1 ? "A message did not arrive." : `${message.missing} messages did not arrive.`;
+      list.append(gap);
+    }
     const item = document.createElement("li");
     item.className = `message ${message.mine ? "mine" : "theirs"}`;
     const meta = document.createElement("span");
     meta.className = "meta";
     const who = message.mine ? "You" : participant.name;
-    const status = message.mine ? ` · ${message.read ? "Read" : message.delivered ? "Delivered" : "Sent"}` : "";
+    const status = message.mine ? ` · ${message.pending ? "Not sent yet" : message.read ? "Read" : message.delivered ? "Delivered" : "Sent"}` : "";
     meta.textContent = `${who} · ${new Date(message.sent_at_ms).toLocaleString()}${status}`;
     item.append(meta, document.createTextNode(message.text));
     list.append(item);
   }
 }
+
+$("confirm-key").addEventListener("click", async () => {
+  const participant = state.participants.find((p) => p.mailbox === state.selected);
+  if (!participant) return;
+  try {
+    await withState(async (inbox) => {
+      inbox.confirm(participant.mailbox);
+      describe(inbox, participant);
+    });
+    render();
+  } catch (error) {
+    showError(error.message);
+  }
+});
 
 $("reply").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -237,16 +408,19 @@ $("reply").addEventListener("submit", async (event) => {
   const text = $("reply-text").value.trim();
   if (!participant || !text) return;
   try {
-    const sequence = state.local.sent.filter((m) => m.to === participant.mailbox).length + 1;
-    const letter = { sequence, sent_at_ms: Date.now(), text };
-    const sealed = await protocol.seal(state.device, participant.keys, letter);
-    const sent = await signed("POST", "/v1/messages", sealed);
-    state.local.sent.push({ to: participant.mailbox, id: sent.id, sequence, text, sent_at_ms: letter.sent_at_ms, delivered: false, read: false });
-    await saveLocal("sent-messages", state.local);
+    await withState(async (inbox, history, save) => {
+      const sentAt = Date.now();
+      const sealed = JSON.parse(inbox.send(participant.mailbox, text, sentAt));
+      history.outbox.push({ to: participant.mailbox, sealed, text, sent_at_ms: sentAt });
+      // The ratchet moved and the letter waits in the outbox before it leaves.
+      save();
+      await flushOutbox(inbox, history, save);
+    });
     $("reply-text").value = "";
     renderConversation();
   } catch (error) {
     showError(error.message);
+    renderConversation();
   }
 });
 
@@ -255,6 +429,7 @@ $("unpair").addEventListener("click", async () => {
   if (!participant || !confirm(`Unpair ${participant.name}? They will no longer be able to message you.`)) return;
   try {
     await api("DELETE", `/inbox/api/participants/${participant.id}`);
+    await withState(async (inbox) => inbox.forget(participant.mailbox));
     state.selected = null;
     await refresh();
   } catch (error) {

@@ -74,8 +74,7 @@ fn damaged_sealed_messages_are_refused_or_kept_as_opaque_bytes() {
         "version",
         "from",
         "to",
-        "salt",
-        "nonce",
+        "pre_key",
         "ciphertext",
         "extra",
     ]);
@@ -147,7 +146,10 @@ fn login_from(relay: &Relay, address: &str, password: &str) -> u16 {
     support::answer(
         ureq::post(&format!("{}/inbox/api/login", relay.url))
             .set("x-forwarded-for", address)
-            .send_json(serde_json::json!({"username": "maria", "password": password})),
+            .send_json(serde_json::json!({
+                "username": "maria",
+                "secret": support::login_secret("maria", password),
+            })),
     )
     .status
 }

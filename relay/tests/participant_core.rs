@@ -13,7 +13,7 @@ use shared::effects::{HttpRequest, HttpResult};
 use shared::host::ShellEffect;
 use shared::model::Screen;
 use shared::model::messages::{MessageStatus, MessagesEvent};
-use shared::testing::{Phone, Setup};
+use shared::testing::{Phone, Setup, ShellRequests};
 use shared::view::ScreenView;
 use support::{Backend, Relay, Specialist};
 
@@ -72,7 +72,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     // A mistyped code, then the right one.
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: "AAAAA-AAAAA".into(),
+        invite: format!("AAAAA-AAAAA {}", specialist.account.fingerprint()),
         name: "Sam".into(),
     }));
     assert!(
@@ -83,13 +83,25 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     );
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: specialist.invite().to_lowercase(),
+        invite: specialist.invite_text().to_lowercase(),
         name: "Sam".into(),
     }));
     assert_eq!(phone.problem(), None);
     let view = phone.messages();
     assert_eq!(view.specialist_name.as_deref(), Some("Maria R."));
     assert_eq!(view.paired_with.as_deref(), Some("Paired with Maria R."));
+    // The inbox computes the same safety code from the identity the relay
+    // reports for this participant.
+    let phone_identity: relay_protocol::channel::ChannelIdentity =
+        serde_json::from_value(specialist.participants()[0]["identity"].clone()).unwrap();
+    let code =
+        relay_protocol::channel::verification_code(&specialist.account.identity(), &phone_identity)
+            .unwrap();
+    assert!(
+        view.verification_note.as_deref().unwrap().contains(&code),
+        "{:?}",
+        view.verification_note
+    );
     let sam: DevicePublicKeys =
         serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
 
@@ -149,50 +161,85 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     assert_eq!(inbox.read_texts(&sam, 0), ["one", "two", SENTINEL]);
 
     // The specialist fetched them (delivered), reads the first, and answers.
+    // The inbox's mailbox holds the phone's greeting, sent at pairing so the
+    // inbox could start its side of the channel, then the three letters.
     let ids: Vec<i64> = inbox.fetch(0).messages.iter().map(|d| d.id).collect();
-    let read = serde_json::to_vec(&relay_protocol::api::ReadRequest { ids: vec![ids[0]] }).unwrap();
+    assert_eq!(ids.len(), 4, "the greeting and three letters");
+    let read = serde_json::to_vec(&relay_protocol::api::ReadRequest { ids: vec![ids[1]] }).unwrap();
     assert_eq!(
         inbox
             .request("POST", relay_protocol::api::READ, &read)
             .status,
         204
     );
-    inbox.send(&sam, "Got them all. Proud of you.");
+    let reply = inbox.seal(&sam, "Got them all. Proud of you.");
+    assert_eq!(inbox.post(&reply).status, 201);
     phone.sync();
     let statuses = phone.statuses();
     assert_eq!(statuses[0].1, MessageStatus::Read);
     assert_eq!(statuses[1].1, MessageStatus::Delivered);
-    let reply = statuses.last().unwrap();
-    assert_eq!(reply.0, "Got them all. Proud of you.");
+    let last = statuses.last().unwrap();
+    assert_eq!(last.0, "Got them all. Proud of you.");
     // On screen while it arrived: read, and the specialist sees that.
-    assert_eq!(reply.1, MessageStatus::Received);
-    let reply_id = inbox.fetch(0).messages.len();
-    assert_eq!(reply_id, 3);
+    assert_eq!(last.1, MessageStatus::Received);
+    // Stored on the phone and acknowledged: the relay deleted it.
+    let stored = |needle: &[u8]| {
+        let stored = backend.stored_bytes();
+        stored.windows(needle.len()).any(|window| window == needle)
+    };
+    assert!(
+        !stored(reply.ciphertext.as_bytes()),
+        "the relay kept a ciphertext the phone acknowledged"
+    );
 
-    // A tampered message and a replayed one are dropped, not shown.
+    // A tampered letter is counted and not shown; the same letter twice
+    // (a replay, or a retry whose answer was lost) is dropped silently; a
+    // letter that never reached the relay shows as a gap (with the tampered
+    // one, whose number the inbox used: two did not arrive).
     let mut tampered = inbox.seal(&sam, "tampered");
     let mut bytes = relay_protocol::encoding::decode(&tampered.ciphertext).unwrap();
     bytes[0] ^= 1;
     tampered.ciphertext = relay_protocol::encoding::encode(&bytes);
     assert_eq!(inbox.post(&tampered).status, 201);
-    let replayer = relay::testing::Device::with_identity(
-        &relay.url,
-        relay_protocol::DeviceIdentity::from_secret_bytes(&inbox.identity.to_secret_bytes())
-            .unwrap(),
-        0,
-    );
-    assert_eq!(
-        replayer
-            .post(&replayer.seal(&sam, "sequence one again"))
-            .status,
-        201
-    );
+    assert_eq!(inbox.post(&reply).status, 201);
+    let _lost = inbox.seal(&sam, "lost on the way");
+    let after_the_gap = inbox.seal(&sam, "Are you there?");
+    assert_eq!(inbox.post(&after_the_gap).status, 201);
     phone.sync();
     assert_eq!(
         phone.messages().dropped_note.as_deref(),
-        Some("2 messages could not be opened or were repeats, and were not shown.")
+        Some("1 message could not be opened, and was not shown.")
     );
-    assert_eq!(phone.statuses().len(), 4);
+    let texts: Vec<String> = phone.statuses().into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        texts[3..],
+        [
+            "Got them all. Proud of you.",
+            "2 messages did not arrive.",
+            "Are you there?"
+        ]
+    );
+
+    // Forward secrecy through the vault: the channel's state the phone
+    // stored after reading cannot open a letter captured on the way.
+    let phone = phone.switch_off();
+    let pairing = phone.stored_pairing().expect("the pairing in the vault");
+    let mut channel =
+        relay_protocol::channel::Channel::from_pickle(&pairing.channel, &pairing.pickle_key)
+            .unwrap();
+    for captured in [&reply, &after_the_gap] {
+        assert!(
+            !matches!(
+                channel.open(captured),
+                Ok(relay_protocol::channel::Arrival::Arrived(_)
+                    | relay_protocol::channel::Arrival::Gap { .. })
+            ),
+            "the stored channel opened a letter it had already read"
+        );
+    }
+    let phone = phone.switch_on();
+    phone.unlock();
+    phone.send(Event::Navigate(Screen::Contact));
 
     // Nothing the participant wrote is readable in the vault file.
     let phone = phone.switch_off();
@@ -211,7 +258,7 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
     let phone = phone.switch_on();
     phone.unlock();
     phone.send(Event::Navigate(Screen::Contact));
-    assert_eq!(phone.statuses().len(), 4);
+    assert_eq!(phone.statuses().len(), 6);
     phone.send(Event::Messages(MessagesEvent::Unpair));
     assert_eq!(phone.messages().specialist_name, None);
     assert!(phone.messages().conversation.is_empty());
@@ -234,11 +281,46 @@ fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
     phone.send(Event::Navigate(Screen::Contact));
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
-        invite: specialist.invite(),
+        invite: specialist.invite_text(),
         name: "Sam".into(),
     }));
     assert_eq!(phone.problem(), None);
     phone
+}
+
+/// Someone with the relay's database swaps the specialist's published keys
+/// for their own: the phone refuses the pairing, because the keys do not
+/// match the fingerprint in the invite the specialist showed.
+fn substituted_keys_are_refused(backend: &Backend, relay: &Relay, specialist: &Specialist) {
+    let mut attacker = relay_protocol::channel::Account::new();
+    let bundle = attacker.bundle(1);
+    let mailbox = specialist.device.mailbox();
+    let identity = serde_json::to_string(&bundle.identity).unwrap();
+    let key = &bundle.one_time_keys[0];
+    backend.tamper(&format!(
+        "UPDATE channel_identities SET identity = '{identity}' WHERE mailbox = '{mailbox}'; \
+         DELETE FROM one_time_keys WHERE mailbox = '{mailbox}'; \
+         INSERT INTO one_time_keys (mailbox, otk, signature) \
+         VALUES ('{mailbox}', '{}', '{}');",
+        key.key, key.signature
+    ));
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Alex".into(),
+    }));
+    assert!(
+        phone
+            .problem()
+            .unwrap()
+            .contains("do not match your peer specialist's invite"),
+        "{:?}",
+        phone.problem()
+    );
+    assert_eq!(phone.messages().specialist_name, None, "not paired");
 }
 
 fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
@@ -246,6 +328,40 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     relay.add_specialist("maria", "Maria R.");
     let specialist = Specialist::sign_in(&relay, "maria");
     let phone = paired_phone(&relay, &specialist);
+
+    // A backup never carries the channel's keys: restored from it, a phone
+    // is not paired and asks to pair again; the phone it came from still is.
+    let (_, backup) = phone
+        .requests(Event::Settings(shared::app::SettingsEvent::ExportBackup {
+            passphrase: "moving day words".into(),
+        }))
+        .shared_file();
+    let restored = new_phone();
+    restored.choose_passcode();
+    restored.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
+        file: backup.bytes,
+        passphrase: "moving day words".into(),
+    }));
+    assert_eq!(restored.problem(), None);
+    restored.send(Event::Navigate(Screen::Contact));
+    let view = restored.messages();
+    assert_eq!(view.specialist_name, None);
+    assert_eq!(
+        view.pair_again_note.as_deref(),
+        Some(
+            "This phone was restored from a backup. Backups never hold the keys to your \
+             secure messages, so ask Maria R. for a new invite code and pair again."
+        )
+    );
+    assert!(
+        restored.switch_off().stored_pairing().is_none(),
+        "no pairing in the restored vault"
+    );
+    assert_eq!(
+        phone.messages().specialist_name.as_deref(),
+        Some("Maria R.")
+    );
+    assert_eq!(phone.messages().pair_again_note, None);
 
     // The specialist unpairs: the next message is refused for good, with a
     // status the participant can read, and the outbox does not stall.
@@ -293,6 +409,8 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     }
     assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
+
+    substituted_keys_are_refused(backend, &relay, &specialist);
 }
 
 both_backends! {

@@ -98,18 +98,16 @@ fn messages_arrive_in_the_order_they_were_sent(backend: &Backend) {
         participant.send(&maria, text);
     }
     let inbox = specialist.as_device();
-    let sam = participant.identity.public_keys();
-    let mut conversation = relay_protocol::message::Conversation::default();
     let fetched = inbox.fetch(0).messages;
     let texts: Vec<String> = fetched
         .iter()
-        .map(|delivery| {
-            let letter = inbox.identity.open(&sam, &delivery.message).unwrap();
-            assert_eq!(
-                conversation.accept(letter.sequence),
-                Ok(relay_protocol::message::Arrival::InOrder)
-            );
-            letter.text
+        .enumerate()
+        .map(|(index, delivery)| match inbox.open(delivery).unwrap() {
+            relay_protocol::channel::Arrival::Arrived(letter) => {
+                assert_eq!(letter.sequence, index as u64 + 1, "in order, none missing");
+                letter.text
+            }
+            other => panic!("not the next letter: {other:?}"),
         })
         .collect();
     assert_eq!(texts, queued);
@@ -194,9 +192,9 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     );
     assert!(joes_inbox.fetch(0).messages.is_empty());
     // Had Joe got the ciphertext anyway, he could not open it.
-    let captured = maria.as_device().fetch(0).messages.remove(0).message;
+    let captured = maria.as_device().fetch(0).messages.remove(0);
     assert_eq!(
-        joes_inbox.identity.open(&sam_keys, &captured).unwrap_err(),
+        joes_inbox.open(&captured).unwrap_err(),
         ProtocolError::Unopenable
     );
 
@@ -221,13 +219,18 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     // A tampered ciphertext is stored (the relay cannot tell) but refused by the client.
     let mut tampered = sam.seal(&maria_keys, "tampered");
     let mut bytes = relay_protocol::encoding::decode(&tampered.ciphertext).unwrap();
-    bytes[3] ^= 1;
+    // The last byte: the end of the Olm message's MAC.
+    *bytes.last_mut().unwrap() ^= 1;
     tampered.ciphertext = relay_protocol::encoding::encode(&bytes);
     assert_eq!(sam.post(&tampered).status, 201);
-    let delivered = maria.as_device().fetch(0).messages;
-    let last = &delivered.last().unwrap().message;
+    let marias_inbox = maria.as_device();
+    let delivered = marias_inbox.fetch(0).messages;
+    let (last, earlier) = delivered.split_last().unwrap();
+    for delivery in earlier {
+        assert!(marias_inbox.open(delivery).is_ok());
+    }
     assert_eq!(
-        maria.device.open(&sam_keys, last).unwrap_err(),
+        marias_inbox.open(last).unwrap_err(),
         ProtocolError::Unopenable
     );
     // The inbox API without a session, or without the CSRF token, is closed.
@@ -241,7 +244,7 @@ fn nobody_reads_or_writes_another_mailbox(backend: &Backend) {
     let cross_site = support::answer(
         ureq::post(&format!("{}/inbox/api/login", relay.url))
             .set("origin", "https://evil.example")
-            .send_json(json!({"username": "maria", "password": support::PASSWORD})),
+            .send_json(json!({"username": "maria", "secret": support::login_secret("maria", support::PASSWORD)})),
     );
     assert_eq!(cross_site.error(), "cross_origin");
 }
@@ -281,6 +284,11 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
         (malformed.status, malformed.error()),
         (400, "malformed_json")
     );
+    // The old static-key letters (version 1) are gone: the relay says so.
+    let version_1 = json!({"version": 1, "from": device.identity.mailbox(),
+        "to": device.identity.mailbox(), "salt": "", "nonce": "", "ciphertext": ""});
+    let old = device.request("POST", api::MESSAGES, version_1.to_string().as_bytes());
+    assert_eq!((old.status, old.error()), (400, "unsupported_version"));
     let huge = vec![b'x'; api::MAX_BODY_BYTES + 1];
     let oversized = device.request("POST", api::MESSAGES, &huge);
     assert_eq!((oversized.status, oversized.error()), (413, "too_large"));
@@ -291,6 +299,7 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     let request = api::PairRequest {
         invite: specialist.invite(),
         keys: other.public_keys(),
+        identity: device.account.identity(),
         name: "Sam".into(),
     };
     let mismatch = device.request("POST", api::PAIRING, &serde_json::to_vec(&request).unwrap());
@@ -298,14 +307,15 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!(store.counts().unwrap(), (0, 0), "nothing stored");
 
     // A wrong password, then too many attempts.
-    let login = |password: &str| {
+    let wrong = support::login_secret("maria", "wrong password!");
+    let login = |secret: &str| {
         support::answer(
             ureq::post(&format!("{}/inbox/api/login", relay.url))
-                .send_json(json!({"username": "maria", "password": password})),
+                .send_json(json!({"username": "maria", "secret": secret})),
         )
     };
-    assert_eq!(login("wrong password!").error(), "bad_login");
-    let statuses: Vec<u16> = (0..6).map(|_| login("wrong password!").status).collect();
+    assert_eq!(login(&wrong).error(), "bad_login");
+    let statuses: Vec<u16> = (0..6).map(|_| login(&wrong).status).collect();
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
     // Unknown endpoints, other methods, bad ids and missing bodies answer JSON too.
     let missing = support::answer(ureq::get(&format!("{}/v1/nothing", relay.url)).call());

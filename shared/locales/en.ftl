@@ -405,6 +405,9 @@ field-new-passcode-again = New passcode again
 messages-heading = Secure messages
 messages-intro = Messages with your peer specialist. Only you and your specialist can read them. This is not for emergencies: if you need help now, call or text { $number }.
 messages-paired-with = Paired with { $name }
+messages-verification-code = Safety code: { $code }. Read it to { $name } by phone or in person: if their inbox shows the same digits, nobody in between can read your messages.
+messages-pair-again-restored = This phone was restored from a backup. Backups never hold the keys to your secure messages, so ask { $name } for a new invite code and pair again.
+messages-pair-again-upgraded = Secure messages now use stronger protection. Ask { $name } for a new invite code and pair again to keep writing to each other.
 messages-empty = No messages yet.
 messages-waiting = { $count ->
     [one] 1 message is waiting to be sent.
@@ -415,8 +418,8 @@ messages-waiting-offline = { $count ->
    *[other] { $count } messages will be sent when you are back online.
 }
 messages-dropped = { $count ->
-    [one] 1 message could not be opened or was a repeat, and was not shown.
-   *[other] { $count } messages could not be opened or were repeats, and were not shown.
+    [one] 1 message could not be opened, and was not shown.
+   *[other] { $count } messages could not be opened, and were not shown.
 }
 messages-unpair-warning = Unpairing removes this conversation from this phone. Your peer specialist keeps their copy.
 message-queued = Waiting to send
@@ -424,6 +427,10 @@ message-sent = Sent
 message-delivered = Delivered
 message-read = Read
 message-not-sent = Not sent
+message-missing = { $count ->
+    [one] A message did not arrive.
+   *[other] { $count } messages did not arrive.
+}
 field-relay = Message server address
 field-invite = Invite code
 field-shared-name = Name to share with your peer specialist
@@ -436,6 +443,8 @@ problem-relay-unreachable = Could not reach the message server. Your messages ar
 problem-relay-refused = The message server did not accept that. Please try again later.
 problem-invite-unknown = That invite code was not found. Please check it with your peer specialist.
 problem-invite-expired = That invite code has expired or was already used. Ask your peer specialist for a new one.
+problem-invite-incomplete = Please type the whole invite your peer specialist shows you: the code and the key fingerprint after it.
+problem-specialist-key-mismatch = The keys the message server sent do not match your peer specialist's invite, so this phone did not pair. Please tell your peer specialist. Do not send anything through this server until it is fixed.
 problem-already-paired = This phone is already paired. Unpair it first.
 problem-specialist-not-ready = Your peer specialist has not opened their inbox yet. Please try again later.
 problem-not-paired = Pair with your peer specialist first.

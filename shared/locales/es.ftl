@@ -405,6 +405,9 @@ field-new-passcode-again = Escribe el código nuevo otra vez
 messages-heading = Mensajes seguros
 messages-intro = Mensajes con tu especialista de pares. Solo tú y tu especialista pueden leerlos. Esto no es para emergencias: si necesitas ayuda ahora, llama o escribe al { $number }.
 messages-paired-with = Conectado con { $name }
+messages-verification-code = Código de seguridad: { $code }. Léeselo a { $name } por teléfono o en persona: si su bandeja muestra los mismos dígitos, nadie en medio puede leer tus mensajes.
+messages-pair-again-restored = Este teléfono se restauró desde una copia de seguridad. Las copias nunca guardan las claves de tus mensajes seguros, así que pídele a { $name } un código de invitación nuevo y vuelve a conectar.
+messages-pair-again-upgraded = Los mensajes seguros ahora tienen una protección más fuerte. Pídele a { $name } un código de invitación nuevo y vuelve a conectar para seguir escribiéndose.
 messages-empty = Todavía no hay mensajes.
 messages-waiting = { $count ->
     [one] 1 mensaje está esperando para enviarse.
@@ -415,8 +418,8 @@ messages-waiting-offline = { $count ->
    *[other] { $count } mensajes se enviarán cuando vuelvas a tener conexión.
 }
 messages-dropped = { $count ->
-    [one] 1 mensaje no se pudo abrir o estaba repetido, y no se mostró.
-   *[other] { $count } mensajes no se pudieron abrir o estaban repetidos, y no se mostraron.
+    [one] 1 mensaje no se pudo abrir, y no se mostró.
+   *[other] { $count } mensajes no se pudieron abrir, y no se mostraron.
 }
 messages-unpair-warning = Al desconectar, esta conversación se borra de este teléfono. Tu especialista de pares conserva su copia.
 message-queued = Esperando para enviar
@@ -424,6 +427,10 @@ message-sent = Enviado
 message-delivered = Entregado
 message-read = Leído
 message-not-sent = No enviado
+message-missing = { $count ->
+    [one] Un mensaje no llegó.
+   *[other] { $count } mensajes no llegaron.
+}
 field-relay = Dirección del servidor de mensajes
 field-invite = Código de invitación
 field-shared-name = Nombre que compartes con tu especialista de pares
@@ -436,6 +443,8 @@ problem-relay-unreachable = No se pudo conectar con el servidor de mensajes. Tus
 problem-relay-refused = El servidor de mensajes no aceptó eso. Inténtalo de nuevo más tarde.
 problem-invite-unknown = No se encontró ese código de invitación. Revísalo con tu especialista de pares.
 problem-invite-expired = Ese código de invitación venció o ya se usó. Pide uno nuevo a tu especialista de pares.
+problem-invite-incomplete = Escribe la invitación completa que te muestra tu especialista de pares: el código y la huella de la clave que le sigue.
+problem-specialist-key-mismatch = Las claves que envió el servidor de mensajes no coinciden con la invitación de tu especialista de pares, así que este teléfono no se conectó. Avísale a tu especialista de pares. No envíes nada por este servidor hasta que se resuelva.
 problem-already-paired = Este teléfono ya está conectado. Primero desconéctalo.
 problem-specialist-not-ready = Tu especialista de pares todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
 problem-not-paired = Primero conéctate con tu especialista de pares.

@@ -327,9 +327,12 @@ pub(crate) mod tests {
             shared_name: "Alex".into(),
             specialist_name: "Sam".into(),
             specialist_keys: specialist.public_keys(),
+            specialist_identity: relay_protocol::channel::Account::new().identity(),
+            account: String::new(),
+            channel: String::new(),
+            pickle_key: zeroize::Zeroizing::new([0; 32]),
             cursor: 0,
-            next_sequence: 1,
-            incoming: relay_protocol::message::Conversation::default(),
+            greeting: None,
             dropped: 0,
         });
     }

@@ -26,7 +26,9 @@ use tempfile::TempDir;
 use crate::app::Event;
 use crate::effects::{HttpRequest, HttpResult, LinkOutcome};
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
-use crate::model::messages::{MessageStatus, MessagesEvent};
+use crate::model::messages::{MessageStatus, MessagesEvent, Messaging};
+use crate::model::record::{PROFILE_ID, Record};
+use crate::vault::{Credential, Passcode, Vault};
 use crate::view::ViewModel;
 use crate::view::messages::MessagesView;
 
@@ -337,6 +339,22 @@ impl SwitchedOff {
             .expect("the vault's directory")
             .map(|entry| entry.expect("a directory entry").path())
             .collect()
+    }
+
+    /// The pairing record as the vault file holds it, unlocked with
+    /// [`PASSCODE`]: what someone who copied the phone's files and learned
+    /// its passcode would find (the channel's current state among it).
+    pub fn stored_pairing(&self) -> Option<Messaging> {
+        let passcode = Credential::Passcode(Passcode::new(PASSCODE));
+        let now_ms = self.clock.load(Ordering::SeqCst);
+        let vault = Vault::unlock(self.dir.path().join("phoenix.db"), &passcode, now_ms).ok()?;
+        vault
+            .load_all()
+            .ok()?
+            .records
+            .iter()
+            .find(|record| record.kind == Messaging::KIND && record.id == PROFILE_ID)
+            .and_then(|record| Messaging::from_body(&record.body))
     }
 
     /// The app opened again: a new core over the same files and clock.

@@ -12,6 +12,9 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) == Some("relay") {
         return crate::relay_load::bench(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("inbox") {
+        return crate::inbox::bench();
+    }
     let extra: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut vault_args = vec!["bench", "-p", "shared", "--bench", "vault", "--"];
     vault_args.extend(&extra);

@@ -66,7 +66,8 @@ pub(crate) fn build() -> Result<(), String> {
 
 /// `wasm-opt -Oz` from the npm package `binaryen` (pinned in
 /// package.json): about a sixth smaller again, and no function names.
-fn shrink_wasm(wasm: &Path) -> Result<(), String> {
+pub(crate) fn shrink_wasm(wasm: &Path) -> Result<(), String> {
+    install_npm_packages()?;
     let wasm = wasm.to_string_lossy();
     run_in(
         &web_dir(),
@@ -125,6 +126,8 @@ pub(crate) fn serve(_args: &[String]) -> Result<(), String> {
 pub(crate) fn test() -> Result<(), String> {
     prerequisites::chromium()?;
     build()?;
+    // The inbox page's wasm, which the tests' relay serves (--inbox-assets).
+    crate::inbox::build()?;
     // The inbox tests start a real relay and a scripted Rust participant.
     crate::run("cargo", &["build", "-p", "relay", "--bins", "--examples"])?;
     run_in(

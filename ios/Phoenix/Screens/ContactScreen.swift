@@ -159,6 +159,7 @@ struct SecureMessagesSection: View {
         Section(view.heading) {
             Text(view.intro)
             if view.specialistName == nil {
+                if let note = view.pairAgainNote { Text(note) }
                 TextField(view.relayLabel, text: $relay)
                     .keyboardType(.URL)
                     .textInputAutocapitalization(.never)

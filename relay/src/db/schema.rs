@@ -86,6 +86,17 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (recipient, id);
 CREATE INDEX IF NOT EXISTS messages_by_sender ON messages (sender, id);
+CREATE TABLE IF NOT EXISTS channel_identities (
+    mailbox TEXT PRIMARY KEY,
+    identity TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS one_time_keys (
+    id {id},
+    mailbox TEXT NOT NULL,
+    otk TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS one_time_keys_by_mailbox ON one_time_keys (mailbox, id);
 CREATE TABLE IF NOT EXISTS seen_requests (
     device TEXT NOT NULL,
     nonce TEXT NOT NULL,

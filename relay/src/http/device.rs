@@ -7,20 +7,21 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use relay_protocol::MailboxId;
 use relay_protocol::api::{
-    self, Delivery, ErrorCode, Inbox, MAX_NAME_CHARS, PairRequest, Paired, ReadRequest, Receipts,
-    Sent,
+    self, ErrorCode, KeysPublished, PairRequest, Paired, PublishKeys, ReadRequest, Receipts, Sent,
 };
-use relay_protocol::message::{MAX_TEXT_BYTES, SealedMessage, VERSION};
+use relay_protocol::channel;
 use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
 use serde::Deserialize;
+use serde_json::{Value, json};
 use tower_http::cors::{Any, CorsLayer};
 
 use super::AppState;
 use super::client::ClientAddress;
-use super::failure::Failure;
+use super::failure::{Failure, json};
 use super::signed::{Signed, SignedJson};
 use crate::secrets::{normalize_invite, sha256};
 use crate::store::PairingRefused;
@@ -28,7 +29,7 @@ use crate::store::PairingRefused;
 pub fn routes() -> Router<Arc<AppState>> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             axum::http::header::CONTENT_TYPE,
             HEADER_DEVICE.parse().expect("a valid header name"),
@@ -42,6 +43,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(api::READ, post(read))
         .route(api::ACKNOWLEDGE, post(acknowledge))
         .route(api::RECEIPTS, get(receipts))
+        .route(api::KEYS, put(publish_keys))
         // Set before the CORS layer so that it wraps it too: the outer
         // router's fallback would otherwise replace the method routers'
         // default one outside the layer, and a browser's preflight
@@ -70,22 +72,30 @@ async fn pair(
         .keys
         .validated_mailbox()
         .map_err(|_| Failure::malformed_json())?;
-    let name = request.name.trim().to_owned();
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
-        || name.chars().any(char::is_control)
-    {
-        return Err(ErrorCode::BadName.into());
-    }
+    request
+        .identity
+        .fingerprint()
+        .map_err(|_| Failure::malformed_json())?;
+    let name = api::shareable_name(&request.name).ok_or(ErrorCode::BadName)?;
     let code_hash = sha256(&normalize_invite(&request.invite));
-    let keys = request.keys.clone();
+    let (keys, identity) = (request.keys.clone(), request.identity.clone());
     let outcome = state
-        .store(move |store| store.redeem_invite(&code_hash, &keys, &signer, &name, crate::now_ms()))
+        .store(move |store| {
+            store.redeem_invite(
+                &code_hash,
+                &keys,
+                &signer,
+                &identity,
+                &name,
+                crate::now_ms(),
+            )
+        })
         .await?;
     match outcome {
-        Ok(specialist) => Ok(Json(Paired {
+        Ok((specialist, claimed)) => Ok(Json(Paired {
             specialist_name: specialist.display_name,
             specialist_keys: specialist.device.ok_or_else(Failure::internal)?,
+            specialist_channel: claimed,
         })),
         Err(refused) => Err(Failure(match refused {
             PairingRefused::UnknownInvite => ErrorCode::UnknownInvite,
@@ -95,6 +105,32 @@ async fn pair(
             PairingRefused::AlreadyPaired => ErrorCode::AlreadyPaired,
         })),
     }
+}
+
+/// The specialist's inbox publishes its channel identity and one-time keys;
+/// each key is handed to one pairing ([`pair`]).
+async fn publish_keys(
+    State(state): State<Arc<AppState>>,
+    SignedJson {
+        signer,
+        body: bundle,
+        ..
+    }: SignedJson<PublishKeys>,
+) -> Result<Json<KeysPublished>, Failure> {
+    bundle
+        .identity
+        .fingerprint()
+        .map_err(|_| Failure::malformed_json())?;
+    if bundle.one_time_keys.len() > api::MAX_ONE_TIME_KEYS {
+        return Err(Failure::too_large());
+    }
+    let published = state
+        .store(move |store| store.publish_keys(&signer, &bundle))
+        .await?
+        .ok_or(Failure(ErrorCode::NotASpecialist))?;
+    Ok(Json(KeysPublished {
+        one_time_keys: published,
+    }))
 }
 
 async fn unpair(
@@ -111,34 +147,25 @@ async fn unpair(
     }
 }
 
+/// Only the version, to choose how to check the rest.
+#[derive(Deserialize)]
+struct Versioned {
+    version: u8,
+}
+
 async fn send(
     State(state): State<Arc<AppState>>,
     SignedJson {
         signer,
-        body: message,
+        body: Versioned { version },
         bytes,
-    }: SignedJson<SealedMessage>,
+    }: SignedJson<Versioned>,
 ) -> Result<Response, Failure> {
-    if message.from != signer {
-        return Err(ErrorCode::WrongSender.into());
-    }
-    if message.version != VERSION {
+    if version != channel::VERSION {
         return Err(ErrorCode::UnsupportedVersion.into());
     }
-    let sealed_len = relay_protocol::encoding::decode(&message.ciphertext)
-        .map_err(|_| Failure::malformed_json())?
-        .len();
-    let well_formed = relay_protocol::encoding::decode_array::<12>(&message.nonce).is_ok()
-        && relay_protocol::encoding::decode_array::<32>(&message.salt).is_ok();
-    if !well_formed {
-        return Err(Failure::malformed_json());
-    }
-    // The letter's JSON around the text, plus the 16-byte tag.
-    if sealed_len > MAX_TEXT_BYTES * 2 + 256 {
-        return Err(Failure::too_large());
-    }
+    let (from, to) = channel_message(&signer, &bytes)?;
     let stored = bytes.to_vec();
-    let (from, to) = (message.from, message.to);
     let id = state
         .store(move |store| store.insert_message(&from, &to, &stored, crate::now_ms()))
         .await?
@@ -148,6 +175,25 @@ async fn send(
         received_at_ms: crate::now_ms(),
     };
     Ok((StatusCode::CREATED, Json(sent)).into_response())
+}
+
+/// A letter on the Olm channel (version 2), the only version both ends
+/// send: padded to a size bucket, plus Olm's framing (at most a pre-key
+/// message's keys and the MAC).
+fn channel_message(signer: &MailboxId, bytes: &[u8]) -> Result<(MailboxId, MailboxId), Failure> {
+    const OLM_OVERHEAD: usize = 512;
+    let message: channel::SealedMessage = json(bytes)?;
+    if message.from != *signer {
+        return Err(ErrorCode::WrongSender.into());
+    }
+    let sealed_len = message
+        .ciphertext_len()
+        .map_err(|_| Failure::malformed_json())?;
+    let largest = channel::SIZE_BUCKETS.iter().copied().max().unwrap_or(0);
+    if sealed_len > largest + OLM_OVERHEAD {
+        return Err(Failure::too_large());
+    }
+    Ok((message.from, message.to))
 }
 
 #[derive(Deserialize)]
@@ -160,22 +206,24 @@ async fn fetch(
     State(state): State<Arc<AppState>>,
     query: Result<Query<After>, QueryRejection>,
     Signed { signer, .. }: Signed,
-) -> Result<Json<Inbox>, Failure> {
+) -> Result<Json<Value>, Failure> {
     let Query(After { after }) = query.map_err(|_| bad_query())?;
     let stored = state
         .store(move |store| store.fetch_messages(&signer, after, crate::now_ms()))
         .await?;
-    let messages = stored
+    // An `Inbox` of `Delivery`s; each message as it was sent.
+    let messages: Vec<Value> = stored
         .into_iter()
         .filter_map(|message| {
-            Some(Delivery {
-                id: message.id,
-                received_at_ms: message.received_ms,
-                message: serde_json::from_slice(&message.body).ok()?,
-            })
+            let sealed: Value = serde_json::from_slice(&message.body).ok()?;
+            Some(json!({
+                "id": message.id,
+                "received_at_ms": message.received_ms,
+                "message": sealed,
+            }))
         })
         .collect();
-    Ok(Json(Inbox { messages }))
+    Ok(Json(json!({ "messages": messages })))
 }
 
 /// A query is read before the signature but refused only after it.

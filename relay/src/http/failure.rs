@@ -50,9 +50,12 @@ fn status(code: ErrorCode) -> StatusCode {
         C::Unsigned | C::BadSignature | C::StaleRequest | C::NotSignedIn | C::BadLogin => {
             StatusCode::UNAUTHORIZED
         }
-        C::NotPaired | C::WrongSender | C::KeyMismatch | C::Csrf | C::CrossOrigin => {
-            StatusCode::FORBIDDEN
-        }
+        C::NotPaired
+        | C::WrongSender
+        | C::KeyMismatch
+        | C::Csrf
+        | C::CrossOrigin
+        | C::NotASpecialist => StatusCode::FORBIDDEN,
         C::NotFound | C::UnknownInvite | C::NoSuchParticipant => StatusCode::NOT_FOUND,
         C::Replayed | C::AlreadyPaired | C::SpecialistNotReady | C::DeviceExists => {
             StatusCode::CONFLICT
@@ -86,7 +89,9 @@ fn message(code: ErrorCode) -> &'static str {
         C::WrongSender => "a device may only send from its own mailbox",
         C::UnsupportedVersion => "this message version is not supported",
         C::KeyMismatch => "the keys to pair must be the keys that signed the request",
-        C::BadName => "the name to share must be 1 to 80 characters, without control characters",
+        C::BadName => {
+            "the name to share must be 1 to 80 characters, without control or invisible formatting characters"
+        }
         C::UnknownInvite => "no invite has this code; check it with your specialist",
         C::ExpiredInvite => "this invite code has expired; ask your specialist for a new one",
         C::UsedInvite => "this invite code was already used; ask your specialist for a new one",
@@ -98,6 +103,7 @@ fn message(code: ErrorCode) -> &'static str {
         C::BadLogin => "the username or password is not right",
         C::DeviceExists => "this account already has its inbox keys; an admin must reset them",
         C::NoSuchParticipant => "no participant paired with you has this id",
+        C::NotASpecialist => "only a specialist's inbox publishes channel keys",
     }
 }
 

@@ -6,14 +6,16 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use relay_protocol::DevicePublicKeys;
 use relay_protocol::api::ErrorCode;
+use relay_protocol::channel::ChannelIdentity;
+use relay_protocol::inbox_secrets;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -31,7 +33,9 @@ const CSRF_HEADER: &str = "x-csrf-token";
 
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
+        .route("/inbox/api/salt", get(salt))
         .route("/inbox/api/login", post(login))
+        .route("/inbox/api/password", post(change_password))
         .route("/inbox/api/logout", post(logout))
         .route("/inbox/api/me", get(me))
         .route("/inbox/api/device", put(register_device))
@@ -40,10 +44,33 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/inbox/api/participants/{id}", delete(unpair))
 }
 
+/// The browser never sends the password: it sends the login secret derived
+/// from it (`relay_protocol::inbox_secrets`), which cannot unwrap its keys.
 #[derive(Deserialize)]
 struct Login {
     username: String,
-    password: Zeroizing<String>,
+    secret: Zeroizing<String>,
+}
+
+#[derive(Deserialize)]
+struct SaltQuery {
+    username: String,
+}
+
+#[derive(Serialize)]
+struct SaltAnswer {
+    salt: String,
+}
+
+/// The salt the browser derives the specialist's secrets with. The same
+/// answer for every name, known or not: it is derived from the name.
+async fn salt(
+    query: Result<Query<SaltQuery>, QueryRejection>,
+) -> Result<Json<SaltAnswer>, Failure> {
+    let Query(SaltQuery { username }) = query.map_err(|_| Failure(ErrorCode::BadQuery))?;
+    Ok(Json(SaltAnswer {
+        salt: inbox_secrets::salt_for(&username),
+    }))
 }
 
 /// What the inbox page needs to know about the signed-in specialist.
@@ -136,7 +163,7 @@ async fn login(
         || secrets::decoy_hash().to_owned(),
         |s| s.password_hash.clone(),
     );
-    let valid = throttle::verify_password(&state, request.password, hash).await?;
+    let valid = throttle::verify_password(&state, request.secret, hash).await?;
     let valid = valid && found.is_some();
     throttle::login_outcome(&state, &username, &address, valid).await?;
     let Some(specialist) = found.filter(|_| valid) else {
@@ -162,6 +189,48 @@ async fn login(
         .headers_mut()
         .insert(header::SET_COOKIE, cookie(&state, &token, ttl / 1000));
     Ok(response)
+}
+
+#[derive(Deserialize)]
+struct ChangePassword {
+    /// The login secret of the current password.
+    secret: Zeroizing<String>,
+    /// The login secret of the new one.
+    new_secret: Zeroizing<String>,
+}
+
+/// The specialist changes their password in the inbox: the browser re-wraps
+/// its keys under the new unwrap key and sends only the new login secret.
+/// Every session ends, this one too; the inbox signs in again.
+async fn change_password(
+    State(state): State<Arc<AppState>>,
+    address: ClientAddress,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<StatusCode, Failure> {
+    let session = session(&state, &headers, true).await?;
+    let request: ChangePassword = json(&body_bytes(body)?)?;
+    let id = session.specialist_id;
+    let specialist = state
+        .store(move |store| store.specialist(id))
+        .await?
+        .ok_or_else(unauthenticated)?;
+    throttle::login(&state, &specialist.username, &address).await?;
+    let valid = throttle::verify_password(&state, request.secret, specialist.password_hash).await?;
+    throttle::login_outcome(&state, &specialist.username, &address, valid).await?;
+    if !valid {
+        return Err(Failure(ErrorCode::BadLogin));
+    }
+    let new_secret = request.new_secret;
+    let hash = tokio::task::spawn_blocking(move || secrets::hash_password(&new_secret))
+        .await
+        .map_err(|_| Failure::internal())?
+        .map_err(|_| Failure::internal())?;
+    let username = specialist.username;
+    state
+        .store(move |store| store.set_password(&username, &hash))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn logout(
@@ -261,6 +330,8 @@ struct Participant {
     keys: DevicePublicKeys,
     mailbox: String,
     paired_at_ms: i64,
+    /// The participant's channel identity, to accept their first message.
+    identity: Option<ChannelIdentity>,
 }
 
 #[derive(Serialize)]
@@ -284,6 +355,7 @@ async fn participants(
                 keys: pairing.participant_keys,
                 mailbox: pairing.participant_mailbox.0,
                 paired_at_ms: pairing.paired_ms,
+                identity: pairing.participant_identity,
             })
             .collect(),
     }))

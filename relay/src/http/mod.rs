@@ -6,7 +6,8 @@
 //!   not a cookie, is the credential.
 //! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
 //!   token), same origin only.
-//! - `/inbox` and `/openapi.yaml` ([`pages`]).
+//! - `/inbox`, the inbox's wasm under `/inbox/pkg/` and `/openapi.yaml`
+//!   ([`pages`]).
 //!
 //! Errors ([`failure`]) are JSON `ApiError`s whose code is a
 //! `relay_protocol::api::ErrorCode`; none quotes a request.
@@ -15,6 +16,7 @@ mod client;
 mod device;
 mod failure;
 mod inbox;
+mod observe;
 mod operator;
 mod pages;
 mod signed;
@@ -33,6 +35,7 @@ use relay_protocol::api::{ErrorCode, MAX_BODY_BYTES};
 use crate::db::DbError;
 use crate::store::Store;
 pub use failure::Failure;
+pub use pages::InboxAssets;
 
 /// What an organization may tune; the defaults suit a small organization.
 #[derive(Debug, Clone)]
@@ -78,16 +81,28 @@ pub struct AppState {
     store: Arc<Store>,
     argon2: Arc<tokio::sync::Semaphore>,
     limits: Limits,
+    /// The inbox's wasm, when the relay serves the inbox page's code.
+    inbox_assets: Option<InboxAssets>,
 }
 
 impl AppState {
     pub fn new(store: Store, limits: Limits) -> Arc<Self> {
+        Self::serving_inbox(store, limits, None)
+    }
+
+    /// Also serves the inbox's wasm under `/inbox/pkg/` (see [`InboxAssets`]).
+    pub fn serving_inbox(
+        store: Store,
+        limits: Limits,
+        inbox_assets: Option<InboxAssets>,
+    ) -> Arc<Self> {
         Arc::new(Self {
             store: Arc::new(store),
             argon2: Arc::new(tokio::sync::Semaphore::new(
                 limits.argon2_concurrency.max(1),
             )),
             limits,
+            inbox_assets,
         })
     }
 
@@ -97,18 +112,18 @@ impl AppState {
         work: impl FnOnce(&Store) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, Failure> {
         let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || work(&store))
-            .await
-            .map_err(|_| Failure::internal())?
-            .map_err(|error| {
-                // The detail may quote stored values: only the kind is logged.
-                let kind = match error {
-                    DbError::Conflict => "conflict",
-                    DbError::Backend(_) => "backend",
-                };
-                eprintln!("relay: {} storage error ({kind})", self.store.backend());
-                Failure::internal()
-            })
+        let started = std::time::Instant::now();
+        let outcome = tokio::task::spawn_blocking(move || work(&store)).await;
+        observe::store_call(started.elapsed());
+        outcome.map_err(|_| Failure::internal())?.map_err(|error| {
+            // The detail may quote stored values: only the kind is logged.
+            let kind = match error {
+                DbError::Conflict => "conflict",
+                DbError::Backend(_) => "backend",
+            };
+            eprintln!("relay: {} storage error ({kind})", self.store.backend());
+            Failure::internal()
+        })
     }
 
     /// Forgets expired replay records and limit counters, so the database
@@ -158,11 +173,29 @@ pub fn router(state: Arc<AppState>) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(observe::count_requests))
         .with_state(state)
 }
 
-/// Serves until the process is stopped (SIGINT or SIGTERM).
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+/// Serves until the process is stopped (SIGINT or SIGTERM); `/metrics` on
+/// `metrics`, the operator's own listener, if given.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    metrics: Option<tokio::net::TcpListener>,
+    state: Arc<AppState>,
+) -> std::io::Result<()> {
+    observe::install();
+    if let Some(metrics) = metrics {
+        let routes = observe::routes(Arc::clone(&state));
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(metrics, routes)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+            {
+                tracing::error!(%error, "the metrics listener stopped");
+            }
+        });
+    }
     let sweeper = Arc::clone(&state);
     tokio::spawn(async move {
         let minute = Duration::from_secs(60);
@@ -171,14 +204,20 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
         loop {
             every_minute.tick().await;
             sweeper.sweep().await;
+            observe::upkeep();
         }
     });
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    .with_graceful_shutdown(async {
+        shutdown_signal().await;
+        tracing::info!("stopping: no new connections; finishing the requests in flight");
+    })
+    .await?;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 async fn shutdown_signal() {

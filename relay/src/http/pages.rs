@@ -1,26 +1,64 @@
 //! The specialist's inbox page and the API description, compiled in so the
-//! relay is one file to deploy.
+//! relay is one file to deploy; and the inbox's wasm (crate `inbox-wasm`,
+//! built by `cargo xtask inbox`), read at start from the directory given by
+//! `serve --inbox-assets` and served under `/inbox/pkg/`.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use relay_protocol::api::ErrorCode;
 
-use super::AppState;
+use super::{AppState, Failure};
 
 const INBOX_HTML: &str = include_str!("../../static/inbox.html");
 const INBOX_JS: &str = include_str!("../../static/inbox.js");
-const INBOX_CRYPTO_JS: &str = include_str!("../../static/crypto.js");
 const OPENAPI: &str = include_str!("../../openapi.yaml");
 
-/// Scripts only from the relay itself; nothing from anywhere else.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-     img-src 'self' data:; connect-src 'self'; form-action 'none'; base-uri 'none'; \
-     frame-ancestors 'none'";
+/// Scripts only from the relay itself, and the inbox's WebAssembly compiled
+/// from them (`wasm-unsafe-eval` allows compiling wasm, not `eval`);
+/// nothing from anywhere else.
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+     form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-fn page(content_type: &'static str, body: &'static str) -> Response {
+/// The two files wasm-bindgen generates for the inbox.
+pub const INBOX_WASM_JS: &str = "inbox.js";
+pub const INBOX_WASM: &str = "inbox_bg.wasm";
+
+/// The inbox's wasm and its JavaScript glue, read once at start.
+#[derive(Debug, Clone)]
+pub struct InboxAssets {
+    js: Bytes,
+    wasm: Bytes,
+}
+
+impl InboxAssets {
+    /// Reads both files from `dir`; says how to build them when missing.
+    pub fn load(dir: &Path) -> Result<Self, String> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map(Bytes::from).map_err(|error| {
+                format!(
+                    "cannot read the inbox's {name} in {} ({error}): build it with \
+                     `cargo xtask inbox`, which writes inbox-wasm/pkg",
+                    dir.display()
+                )
+            })
+        };
+        Ok(Self {
+            js: read(INBOX_WASM_JS)?,
+            wasm: read(INBOX_WASM)?,
+        })
+    }
+}
+
+fn page(content_type: &'static str, body: impl IntoResponse) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -29,6 +67,18 @@ fn page(content_type: &'static str, body: &'static str) -> Response {
         HeaderValue::from_static(CSP),
     );
     response
+}
+
+/// One of the wasm files, or `not_found` from a relay started without them.
+fn asset(
+    state: &AppState,
+    content_type: &'static str,
+    pick: fn(&InboxAssets) -> &Bytes,
+) -> Response {
+    match &state.inbox_assets {
+        Some(assets) => page(content_type, pick(assets).clone()),
+        None => Failure(ErrorCode::NotFound).into_response(),
+    }
 }
 
 pub fn routes() -> Router<Arc<AppState>> {
@@ -43,8 +93,16 @@ pub fn routes() -> Router<Arc<AppState>> {
             get(|| async { page("text/javascript; charset=utf-8", INBOX_JS) }),
         )
         .route(
-            "/inbox/crypto.js",
-            get(|| async { page("text/javascript; charset=utf-8", INBOX_CRYPTO_JS) }),
+            "/inbox/pkg/inbox.js",
+            get(|State(state): State<Arc<AppState>>| async move {
+                asset(&state, "text/javascript; charset=utf-8", |a| &a.js)
+            }),
+        )
+        .route(
+            "/inbox/pkg/inbox_bg.wasm",
+            get(|State(state): State<Arc<AppState>>| async move {
+                asset(&state, "application/wasm", |a| &a.wasm)
+            }),
         )
         .route(
             "/openapi.yaml",

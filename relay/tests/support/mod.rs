@@ -41,6 +41,22 @@ impl Backend {
         }
     }
 
+    /// Runs SQL on the relay's database behind its back, as an insider or
+    /// an attacker with the database could.
+    pub fn tamper(&self, sql: &str) {
+        match self {
+            Self::Sqlite(dir) => {
+                let database = rusqlite::Connection::open(dir.path().join("relay.db")).unwrap();
+                database.execute_batch(sql).unwrap();
+            }
+            Self::Postgres { admin, database } => {
+                let address = format!("{admin} dbname={database}");
+                let mut client = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+                client.batch_execute(sql).unwrap();
+            }
+        }
+    }
+
     /// Every byte the backend stores, as text the test can search: the
     /// SQLite files, or every table's rows dumped as text by PostgreSQL.
     pub fn stored_bytes(&self) -> Vec<u8> {

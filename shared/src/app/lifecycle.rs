@@ -118,19 +118,28 @@ fn forget_platform_key() -> Cmd {
     platform_key(PlatformKeyOperation::Delete, KeyPurpose::Forget)
 }
 
+/// A backup under `passphrase`; the pairing's row in the file says "pair
+/// again" instead of carrying the channel's keys.
+fn export_backup(passphrase: Passcode, unlocked: &Unlocked) -> StoreOperation {
+    StoreOperation::ExportBackup(
+        passphrase,
+        unlocked.data.pairing_in_backups().into_iter().collect(),
+    )
+}
+
 /// The settings that change the vault's keys (see
 /// [`SettingsEvent::concerns_the_vault`]).
 pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
     let operation = match event {
         SettingsEvent::ExportBackup { passphrase } => {
             long_enough(&passphrase)?;
-            StoreOperation::ExportBackup(Passcode::new(passphrase))
+            export_backup(Passcode::new(passphrase), unlocked)
         }
         SettingsEvent::ExportBackupWithRecoveryKey => {
             let key = backup_key::generate().ok_or(Problem::SaveFailed)?;
             let passphrase = Passcode::new(key.as_str());
             unlocked.recovery_key = Some(key);
-            StoreOperation::ExportBackup(passphrase)
+            export_backup(passphrase, unlocked)
         }
         SettingsEvent::ImportBackup { file, passphrase } => StoreOperation::ImportBackup {
             file,

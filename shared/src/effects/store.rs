@@ -53,8 +53,9 @@ pub enum StoreOperation {
     /// Keeps the language choice where the lock screen can read it
     /// (outside the encrypted data); `None` follows the device.
     SetLockLanguage(Option<crate::i18n::Language>),
-    /// A backup of everything, sealed by a passphrase.
-    ExportBackup(Passcode),
+    /// A backup of everything, sealed by a passphrase, with these changes
+    /// made to the file's copy only (the pairing's keys stay on this phone).
+    ExportBackup(Passcode, Vec<Change>),
     /// Replaces everything with a verified backup's contents.
     ImportBackup {
         file: Vec<u8>,

@@ -59,9 +59,11 @@ impl CoreHost {
                 with_vault(&mut vault, |v| v.set_erase_after_failures(limit))
                     .map(|()| StoreOutput::Done)
             }
-            StoreOperation::ExportBackup(passphrase) => vault
+            StoreOperation::ExportBackup(passphrase, in_the_file) => vault
                 .as_ref()
-                .map_or(Err(VaultError::NotFound), |v| v.export_backup(&passphrase))
+                .map_or(Err(VaultError::NotFound), |v| {
+                    v.export_backup_with(&passphrase, &in_the_file)
+                })
                 .map(StoreOutput::Backup),
             StoreOperation::ImportBackup { file, passphrase } => match vault.take() {
                 Some(mut open_vault) => {

@@ -10,8 +10,8 @@ use super::aftercare::records::{
 use super::checkin::records::CheckIn;
 use super::contact::records::{MessageTemplate, Specialist};
 use super::goals::records::{Goal, GoalStep};
-use super::messages::records::{Message, Messaging};
-use super::record::{Id, PROFILE_ID, Record, decode};
+use super::messages::records::{Message, Messaging, PairingEnded};
+use super::record::{Id, PROFILE_ID, Record};
 use super::recovery::records::{Lapse, Profile, RecoveryCapital};
 use super::safety::records::SafetyPlan;
 use super::settings::records::Settings;
@@ -42,6 +42,8 @@ pub struct Data {
     pub templates: BTreeMap<Id, MessageTemplate>,
     /// The pairing with the specialist through the relay, if any.
     pub messaging: Option<Messaging>,
+    /// No pairing, and why the participant must pair again.
+    pub pairing_ended: Option<PairingEnded>,
     /// The secure conversation, the outbox included.
     pub messages: BTreeMap<Id, Message>,
     /// Records that could not be read (damaged or from a newer version).
@@ -128,8 +130,12 @@ impl Data {
             max_id = max_id.max(record.id);
             let (id, body) = (record.id, &record.body[..]);
             let decoded = if record.kind == Messaging::KIND && id == PROFILE_ID {
-                // Row PROFILE_ID of the messages table is the pairing itself.
-                decode(body).map(|v| data.messaging = Some(v))
+                // Row PROFILE_ID of the messages table is the pairing itself
+                // (or why the participant must pair again).
+                PairingEnded::read_row(body).map(|row| match row {
+                    Ok(messaging) => data.messaging = Some(messaging),
+                    Err(ended) => data.pairing_ended = Some(ended),
+                })
             } else {
                 load(&mut data, record.kind, id, body)
             };

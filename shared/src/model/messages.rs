@@ -6,16 +6,26 @@
 //! `relay-protocol`); the shell only sends them. Nothing is requested before
 //! the participant asks to pair.
 //!
-//! Delivery: every message is saved in the vault as `Queued` first (the
-//! outbox), then sent one at a time in order. A message is re-sent until
-//! the relay acknowledges it, with backoff (1 s doubling to 5 min) while
-//! the relay is unreachable. A message whose answer was lost can reach the
-//! relay twice; the recipient's sequence check drops the copy.
+//! The channel: an Olm session (`relay_protocol::channel`) pickled in the
+//! pairing record. Every letter is sealed when it is written, and the
+//! message (`Queued`, with its sealed letter: the outbox) is saved in the
+//! same write as the advanced channel, before anything is sent; then the
+//! outbox is sent one at a time in order. A message is re-sent, the same
+//! ciphertext, until the relay has it, with backoff (1 s doubling to 5 min)
+//! while the relay is unreachable. A message whose answer was lost can reach
+//! the relay twice; the recipient's channel drops the copy.
+//!
+//! Arrivals are opened with the stored channel, which is saved again in the
+//! same write as the messages it opened; then the relay is told they are
+//! stored (`POST /v1/messages/ack`) and deletes them. A duplicate is dropped
+//! silently; a gap shows a line saying messages did not arrive; a letter
+//! that does not open is counted and skipped.
 
 use std::collections::BTreeMap;
 
+use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, ErrorCode, Inbox, Paired, Receipts, Sent};
-use relay_protocol::message::Conversation;
+use relay_protocol::channel::{Account as ChannelAccount, Arrival, Letter};
 
 use super::problem::Problem;
 use super::record::{PROFILE_ID, Record};
@@ -25,7 +35,7 @@ use crate::effects::HttpResult;
 mod outgoing;
 
 pub use outgoing::update;
-use outgoing::{backoff_ms, drain, identity_of, sync};
+use outgoing::{acknowledge, backoff_ms, channel_of, drain, sync};
 
 pub mod records;
 
@@ -60,7 +70,25 @@ pub fn answered(
     match call {
         Call::Pair(pending) => {
             activity.pairing = false;
-            paired(*pending, ok, status, &body, data, &mut effects)?;
+            paired(*pending, ok, status, &body, data, now_ms, &mut effects)?;
+            drain(data, activity, now_ms, &mut effects)?;
+        }
+        Call::Greet => {
+            activity.sending = None;
+            let Some(messaging) = data.messaging.as_mut() else {
+                return Ok(effects);
+            };
+            if retry_later(status) {
+                activity.failures += 1;
+                activity.retry_at_ms = now_ms + backoff_ms(activity.failures);
+                return Ok(effects);
+            }
+            // Delivered, or refused for good: either way it is not re-sent
+            // (the first letter starts the inbox's side just as well).
+            messaging.greeting = None;
+            activity.failures = 0;
+            effects.changes.push(data.messaging_change());
+            drain(data, activity, now_ms, &mut effects)?;
         }
         Call::Send(id) => {
             activity.sending = None;
@@ -73,13 +101,14 @@ pub fn answered(
                         serde_json::from_slice(&body).map_err(|_| Problem::RelayRefused)?;
                     message.status = MessageStatus::Sent;
                     message.relay_id = Some(sent.id);
+                    message.sealed = None;
                     activity.failures = 0;
                     activity.retry_at_ms = now_ms;
                 }
                 // Offline, busy, a passing relay fault, or a signature the
                 // relay could not accept just now (a clock off, a relay that
                 // restarted): try again later, signed afresh.
-                0 | 401 | 408 | 409 | 429 | 500..=599 => {
+                _ if retry_later(status) => {
                     activity.failures += 1;
                     activity.retry_at_ms = now_ms + backoff_ms(activity.failures);
                     return Ok(effects);
@@ -96,7 +125,12 @@ pub fn answered(
                 return Ok(effects);
             }
             let inbox: Inbox = serde_json::from_slice(&body).map_err(|_| Problem::RelayRefused)?;
-            receive(&inbox, data, &mut effects)?;
+            let stored = receive(&inbox, data, &mut effects)?;
+            // Sent after this write: the host applies the vault changes
+            // before it hands the shell any request.
+            if let Some(messaging) = &data.messaging {
+                acknowledge(messaging, stored, now_ms, &mut effects)?;
+            }
             // A full page: there may be more.
             if inbox.messages.len() == api::PAGE {
                 sync(data, activity, now_ms, &mut effects)?;
@@ -107,7 +141,7 @@ pub fn answered(
                 apply_receipts(&body, data, &mut effects)?;
             }
         }
-        Call::Read => {}
+        Call::Read | Call::Acknowledge => {}
         Call::Unpair => {
             let gone = ok || error_code(&body) == Some(ErrorCode::NotPaired);
             if !gone {
@@ -130,12 +164,20 @@ pub fn answered(
     Ok(effects)
 }
 
+/// Offline, busy, a passing relay fault, or a signature the relay could not
+/// accept just now (a clock off, a relay that restarted): worth another try,
+/// signed afresh.
+fn retry_later(status: u16) -> bool {
+    matches!(status, 0 | 401 | 408 | 409 | 429 | 500..=599)
+}
+
 fn paired(
     pending: PendingPairing,
     ok: bool,
     status: u16,
     body: &[u8],
     data: &mut Data,
+    now_ms: i64,
     effects: &mut Update,
 ) -> Result<(), Problem> {
     if !ok {
@@ -149,17 +191,38 @@ fn paired(
         });
     }
     let paired: Paired = serde_json::from_slice(body).map_err(|_| Problem::RelayRefused)?;
+    // The relay chose these keys: they must be the ones the invite names.
+    let account = ChannelAccount::from_pickle(&pending.account, &pending.pickle_key)
+        .map_err(|_| Problem::RelayRefused)?;
+    let mut channel = account
+        .open_channel(&paired.specialist_channel, &pending.fingerprint)
+        .map_err(|_| Problem::SpecialistKeyMismatch)?;
+    let me = DeviceIdentity::from_secret_bytes(&pending.identity)
+        .map_err(|_| Problem::RelayRefused)?
+        .mailbox();
+    let specialist = paired
+        .specialist_keys
+        .mailbox()
+        .map_err(|_| Problem::RelayRefused)?;
+    let greeting = channel
+        .greet(me, specialist, now_ms)
+        .map_err(|_| Problem::RelayRefused)?;
+    let greeting = serde_json::to_string(&greeting).map_err(|_| Problem::RelayRefused)?;
     data.messaging = Some(Messaging {
         relay: pending.relay,
         identity: pending.identity,
         shared_name: pending.name,
         specialist_name: paired.specialist_name,
         specialist_keys: paired.specialist_keys,
+        specialist_identity: paired.specialist_channel.identity,
+        account: pending.account,
+        channel: channel.pickle(&pending.pickle_key),
+        pickle_key: pending.pickle_key,
         cursor: 0,
-        next_sequence: 1,
-        incoming: Conversation::default(),
+        greeting: Some(greeting),
         dropped: 0,
     });
+    data.pairing_ended = None;
     effects.changes.push(data.messaging_change());
     Ok(())
 }
@@ -194,38 +257,67 @@ fn apply_receipts(body: &[u8], data: &mut Data, effects: &mut Update) -> Result<
     Ok(())
 }
 
-/// Opens what arrived; refuses tampered, misdirected and repeated messages.
-fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), Problem> {
+/// Opens what arrived with the stored channel and saves the channel in the
+/// same write as the messages it opened. Returns the relay ids now stored
+/// (opened, or duplicates of stored ones): the relay may delete them.
+fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<Vec<i64>, Problem> {
     let Some(messaging) = data.messaging.as_mut() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let Some(last) = inbox.messages.last() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
+    let mut channel = channel_of(messaging)?;
+    let specialist = messaging.specialist_keys.mailbox().ok();
     messaging.cursor = last.id;
-    let identity = identity_of(messaging)?;
     let mut arrived = Vec::new();
+    let mut stored = Vec::new();
     for delivery in &inbox.messages {
-        let opened = identity
-            .open(&messaging.specialist_keys, &delivery.message)
-            .and_then(|letter| messaging.incoming.accept(letter.sequence).map(|_| letter));
-        match opened {
-            Ok(letter) => arrived.push(Message {
-                mine: false,
-                text: letter.text,
-                at_ms: letter.sent_at_ms,
-                sequence: letter.sequence,
-                relay_id: Some(delivery.id),
-                status: MessageStatus::Unread,
-            }),
-            Err(_) => messaging.dropped += 1,
+        let sealed = &delivery.message;
+        let opened = if Some(&sealed.from) == specialist.as_ref() {
+            channel.open(sealed)
+        } else {
+            Err(relay_protocol::ProtocolError::Unopenable)
+        };
+        let letter = match opened {
+            Ok(Arrival::Arrived(letter)) => letter,
+            Ok(Arrival::Gap { missing, letter }) => {
+                arrived.push(Message::gap(missing, letter.sent_at_ms));
+                letter
+            }
+            Ok(Arrival::Duplicate) => {
+                stored.push(delivery.id);
+                continue;
+            }
+            Err(_) => {
+                messaging.dropped = messaging.dropped.saturating_add(1);
+                continue;
+            }
+        };
+        stored.push(delivery.id);
+        if !letter.is_greeting() {
+            arrived.push(from_specialist(letter, delivery.id));
         }
     }
+    messaging.channel = channel.pickle(&messaging.pickle_key);
     effects.changes.push(data.messaging_change());
     for message in arrived {
         let id = data.allocate_id();
         effects.changes.push(message.put(id));
         data.messages.insert(id, message);
     }
-    Ok(())
+    Ok(stored)
+}
+
+fn from_specialist(letter: Letter, relay_id: i64) -> Message {
+    Message {
+        mine: false,
+        text: letter.text,
+        at_ms: letter.sent_at_ms,
+        sequence: letter.sequence,
+        relay_id: Some(relay_id),
+        status: MessageStatus::Unread,
+        sealed: None,
+        missing: 0,
+    }
 }

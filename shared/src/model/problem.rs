@@ -41,6 +41,11 @@ pub enum Problem {
     /// The relay refused the request (or answered something unreadable).
     RelayRefused,
     InviteUnknown,
+    /// The invite lacks the specialist's key fingerprint (or is mistyped).
+    InviteIncomplete,
+    /// The keys the relay handed over do not match the invite's
+    /// fingerprint: the pairing is refused.
+    SpecialistKeyMismatch,
     /// Expired or already used.
     InviteExpired,
     AlreadyPaired,

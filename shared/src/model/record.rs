@@ -16,7 +16,7 @@ pub(crate) fn decode<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Option<T> {
     bincode::deserialize(body).ok()
 }
 
-fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     bincode::serialize(value).expect("plain data always serializes")
 }
 

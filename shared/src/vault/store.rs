@@ -10,7 +10,7 @@ use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
 use super::keys::{Credential, DataKey, DeviceSecret, Kdf, Passcode, PlatformKey, Slot, Wrap};
 use super::loader::{self, BODY};
-use super::record::{Change, LoadedData, RecordKind};
+use super::record::{Change, LoadedData, RecordKind, StoredRecord};
 use super::schema;
 use super::throttle::{Attempts, ThrottleStatus};
 
@@ -182,8 +182,33 @@ impl Vault {
 
     /// Exports every readable record as one file sealed by `passphrase`.
     pub fn export_backup(&self, passphrase: &Passcode) -> Result<Vec<u8>, VaultError> {
-        let data = self.load_all()?;
-        backup::seal(&data.records, passphrase, &self.rng).public()
+        self.export_backup_with(passphrase, &[])
+    }
+
+    /// Exports every readable record, with `in_the_file` applied to the
+    /// file's copy only: a `Put` replaces or adds a record there, a
+    /// `Delete` leaves one out. The vault itself is untouched.
+    pub fn export_backup_with(
+        &self,
+        passphrase: &Passcode,
+        in_the_file: &[Change],
+    ) -> Result<Vec<u8>, VaultError> {
+        let mut records = self.load_all()?.records;
+        for change in in_the_file {
+            match change {
+                Change::Put { kind, id, body } => {
+                    records.retain(|r| (r.kind, r.id) != (*kind, *id));
+                    records.push(StoredRecord {
+                        kind: *kind,
+                        id: *id,
+                        body: body.clone(),
+                    });
+                }
+                Change::Delete { kind, id } => records.retain(|r| (r.kind, r.id) != (*kind, *id)),
+                Change::DeleteAll { kind } => records.retain(|r| r.kind != *kind),
+            }
+        }
+        backup::seal(&records, passphrase, &self.rng).public()
     }
 
     /// Replaces all records with a backup's, atomically, after the whole

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Translator;
 use crate::model::Data;
-use crate::model::messages::{Activity, MessageStatus};
+use crate::model::messages::{Activity, MessageStatus, PairAgain};
 use crate::model::record::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -33,6 +33,9 @@ pub struct MessagesView {
     pub pair_label: String,
     pub pairing: bool,
     pub paired_with: Option<String>,
+    /// Paired: the safety code both people can compare (the same digits
+    /// show in the specialist's inbox), with what it means.
+    pub verification_note: Option<String>,
     pub conversation: Vec<MessageItem>,
     pub message_label: String,
     pub send_label: String,
@@ -40,8 +43,11 @@ pub struct MessagesView {
     pub unpair_warning: String,
     /// Messages waiting for the relay, and why, in plain words.
     pub outbox_note: Option<String>,
-    /// Messages that could not be opened (tampered or repeated).
+    /// Messages that could not be opened (tampered, or not for this phone).
     pub dropped_note: Option<String>,
+    /// Not paired, and why the participant must pair again (restored from a
+    /// backup, or paired before the secure channel was upgraded).
+    pub pair_again_note: Option<String>,
     pub empty_note: String,
 }
 
@@ -57,23 +63,39 @@ pub fn messages_view(
     in_order.sort_by_key(|(id, message)| (message.at_ms, **id));
     let conversation: Vec<MessageItem> = in_order
         .into_iter()
-        .map(|(id, message)| MessageItem {
-            id: *id,
-            mine: message.mine,
-            text: message.text.clone(),
-            written_at: local(message.at_ms),
-            status: message.status,
-            status_label: if message.mine {
-                words.get(match message.status {
-                    MessageStatus::Queued => "message-queued",
-                    MessageStatus::Sent => "message-sent",
-                    MessageStatus::Delivered => "message-delivered",
-                    MessageStatus::Read => "message-read",
-                    _ => "message-not-sent",
-                })
+        .map(|(id, message)| {
+            let (text, status_label) = if message.missing > 0 {
+                // The line where the specialist's messages did not arrive.
+                let count = i64::try_from(message.missing).unwrap_or(i64::MAX);
+                (
+                    words.with("message-missing", &[("count", count.into())]),
+                    String::new(),
+                )
+            } else if message.mine {
+                (
+                    message.text.clone(),
+                    words.get(match message.status {
+                        MessageStatus::Queued => "message-queued",
+                        MessageStatus::Sent => "message-sent",
+                        MessageStatus::Delivered => "message-delivered",
+                        MessageStatus::Read => "message-read",
+                        _ => "message-not-sent",
+                    }),
+                )
             } else {
-                specialist_name.clone().unwrap_or_default()
-            },
+                (
+                    message.text.clone(),
+                    specialist_name.clone().unwrap_or_default(),
+                )
+            };
+            MessageItem {
+                id: *id,
+                mine: message.mine,
+                text,
+                written_at: local(message.at_ms),
+                status: message.status,
+                status_label,
+            }
         })
         .collect();
     let queued = data
@@ -93,6 +115,16 @@ pub fn messages_view(
         )
     });
     let dropped = messaging.map_or(0, |m| m.dropped);
+    let verification_note = messaging.and_then(|m| {
+        let code = m.verification_code()?;
+        Some(words.with(
+            "messages-verification-code",
+            &[
+                ("code", code.into()),
+                ("name", m.specialist_name.clone().into()),
+            ],
+        ))
+    });
     MessagesView {
         heading: words.get("messages-heading"),
         // Not for emergencies: the intro names the crisis line.
@@ -104,6 +136,7 @@ pub fn messages_view(
             .as_ref()
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
+        verification_note,
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
         name_label: words.get("field-shared-name"),
@@ -115,8 +148,22 @@ pub fn messages_view(
         unpair_label: words.get("action-unpair"),
         unpair_warning: words.get("messages-unpair-warning"),
         outbox_note,
+        pair_again_note: pair_again_note(data, words),
         dropped_note: (dropped > 0)
             .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
         empty_note: words.get("messages-empty"),
     }
+}
+
+/// Not paired, and why the participant must pair again.
+fn pair_again_note(data: &Data, words: &Translator<'_>) -> Option<String> {
+    if data.messaging.is_some() {
+        return None;
+    }
+    let ended = data.pairing_ended.as_ref()?;
+    let key = match ended.why {
+        PairAgain::Restored => "messages-pair-again-restored",
+        PairAgain::Upgraded => "messages-pair-again-upgraded",
+    };
+    Some(words.with(key, &[("name", ended.specialist_name.clone().into())]))
 }

@@ -139,6 +139,8 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::RelayRefused => words.get("problem-relay-refused"),
         Problem::InviteUnknown => words.get("problem-invite-unknown"),
         Problem::InviteExpired => words.get("problem-invite-expired"),
+        Problem::InviteIncomplete => words.get("problem-invite-incomplete"),
+        Problem::SpecialistKeyMismatch => words.get("problem-specialist-key-mismatch"),
         Problem::AlreadyPaired => words.get("problem-already-paired"),
         Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
         Problem::NotPaired => words.get("problem-not-paired"),

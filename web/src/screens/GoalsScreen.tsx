@@ -41,12 +41,7 @@ export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords
             <ChoiceField label={words.dimension} choices={view.dimensions} selected={dimension} onChange={setDimension} />
             <TextArea label={view.why_label} value={why} onChange={setWhy} />
             <TextField label={view.target_label} type="date" value={target} onChange={setTarget} field="goal-target" />
-            <div className="row">
-              <button type="submit">{view.add_goal_label}</button>
-              <button type="button" className="quiet" onClick={close}>
-                {words.cancel}
-              </button>
-            </div>
+            <SaveOrCancel words={words} label={view.add_goal_label} onCancel={close} />
           </Form>
         )}
       </AddForm>
@@ -110,12 +105,7 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
           >
             <TextField label={words.step} value={step} onChange={setStep} field="step-title" />
             <TextField label={words.due} type="date" value={due} onChange={setDue} field="step-due" />
-            <div className="row">
-              <button type="submit">{view.add_step_label}</button>
-              <button type="button" className="quiet" onClick={close}>
-                {words.cancel}
-              </button>
-            </div>
+            <SaveOrCancel words={words} label={view.add_step_label} onCancel={close} />
           </Form>
         )}
       </AddForm>

@@ -25,6 +25,7 @@ function PairForm({ view }: { view: MessagesView }) {
   const [name, setName] = useState('');
   return (
     <Form name={view.pair_label} onSubmit={() => dispatch({ kind: 'Messages', value: { kind: 'Pair', relay, invite, name } })}>
+      {view.pair_again_note && <p role="status">{view.pair_again_note}</p>}
       <TextField label={view.relay_label} type="url" value={relay} onChange={setRelay} required />
       <TextField label={view.invite_label} value={invite} onChange={setInvite} required />
       <TextField label={view.name_label} value={name} onChange={setName} required />

@@ -35,12 +35,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
             >
               <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
               <TextField label={view.name_label} value={name} onChange={setName} field="trigger-name" />
-              <div className="row">
-                <button type="submit">{view.add_trigger_label}</button>
-                <button type="button" className="quiet" onClick={close}>
-                  {words.cancel}
-                </button>
-              </div>
+              <SaveOrCancel words={words} label={view.add_trigger_label} onCancel={close} />
             </Form>
           )}
         </AddForm>
@@ -78,12 +73,7 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
                   ))}
                 </fieldset>
               )}
-              <div className="row">
-                <button type="submit">{view.add_strategy_label}</button>
-                <button type="button" className="quiet" onClick={close}>
-                  {words.cancel}
-                </button>
-              </div>
+              <SaveOrCancel words={words} label={view.add_strategy_label} onCancel={close} />
             </Form>
           )}
         </AddForm>

@@ -1,42 +1,59 @@
 /**
  * The specialist's inbox, served by a real relay, in Debian's Chromium. The
- * participant here is a Rust device (relay-protocol), so these tests also
- * prove the inbox's WebCrypto and the Rust protocol interoperate both ways.
+ * inbox runs relay-protocol compiled to wasm; the participant here is a Rust
+ * device on the same relay-protocol (relay/examples/participant.rs), so these
+ * tests also prove the two ends interoperate both ways on the Olm channel.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchBrowser } from './browser';
+import { filesContaining } from './diskScan';
 import { checkScreen, NetworkLog } from './helpers';
-import { Relay, ScriptedParticipant, SPECIALIST_PASSWORD } from './relay';
+import { inboxSecrets, Relay, ScriptedParticipant, SPECIALIST_PASSWORD } from './relay';
 
 test.describe.configure({ mode: 'serial' });
 
 const SENTINEL = `phxinbox${Date.now()}`;
+const NEW_PASSWORD = 'another long inbox password';
 let relay: Relay;
 let profile: string;
 let context: BrowserContext;
 let page: Page;
 const network = new NetworkLog();
 let sam: ScriptedParticipant;
+let alex: ScriptedParticipant;
 
-async function signIn(): Promise<void> {
+async function signIn(password = SPECIALIST_PASSWORD): Promise<void> {
   await page.goto(`${relay.url}/inbox`);
   await page.getByLabel('Username').fill('maria');
-  await page.getByLabel('Password').fill(SPECIALIST_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Signed in as Maria R.')).toBeVisible();
 }
 
+/** A new invite: its code and the fingerprint shown beside it. */
+async function invite(): Promise<{ code: string; fingerprint: string }> {
+  await page.getByRole('button', { name: 'Create invite code' }).click();
+  await expect(page.locator('#invite-code')).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  await expect(page.locator('#invite-fingerprint')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  return {
+    code: (await page.locator('#invite-code').textContent()) ?? '',
+    fingerprint: (await page.locator('#invite-fingerprint').textContent()) ?? '',
+  };
+}
+
 test.beforeAll(async () => {
-  relay = await Relay.start();
+  // More sign-ins a minute than the default five: this file signs in often.
+  relay = await Relay.start(['--logins-per-minute', '60']);
   relay.addSpecialist('maria', 'Maria R.');
   profile = mkdtempSync(join(tmpdir(), 'phoenix-inbox-profile-'));
   context = await launchBrowser(profile);
   network.watch(context);
   page = context.pages()[0] ?? (await context.newPage());
   sam = new ScriptedParticipant(relay);
+  alex = new ScriptedParticipant(relay);
 });
 
 test.afterAll(async () => {
@@ -45,22 +62,25 @@ test.afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-test('a specialist invites, reads and answers a participant; only ciphertext crosses the relay', async () => {
+test('a specialist invites, reads and answers a participant; the Rust core and the wasm inbox interoperate both ways', async () => {
   await signIn();
   await checkScreen(page, 'inbox-signed-in');
-  await page.getByRole('button', { name: 'Create invite code' }).click();
-  await expect(page.locator('#invite-code')).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-  const code = (await page.locator('#invite-code').textContent()) ?? '';
-  await expect(page.getByRole('img', { name: 'The invite code as a QR code' })).toBeVisible();
+  const { code, fingerprint } = await invite();
+  await expect(page.getByRole('img', { name: 'The invite code and key fingerprint as a QR code' })).toBeVisible();
 
-  expect(sam.pair(code, 'Sam')).toBe('Maria R.');
+  // The participant refuses keys that do not match the invite's fingerprint.
+  expect(() => sam.pair(code, 'AAAA-BBBB-CCCC-DDDD', 'Sam')).toThrow();
+  expect(sam.pair((await invite()).code, fingerprint, 'Sam')).toBe('Maria R.');
   sam.send('I made it to the meeting');
   sam.send(`Thinking of using tonight ${SENTINEL}`);
 
-  // The inbox polls; Sam appears with two new messages, decrypted here.
+  // The inbox polls; Sam appears with two new messages, opened here.
   await page.getByRole('button', { name: 'Sam (2 new)' }).click();
   await expect(page.getByText('I made it to the meeting')).toBeVisible();
   await expect(page.getByText(`Thinking of using tonight ${SENTINEL}`)).toBeVisible();
+  // Both ends show the same verification code, and the key beside the name.
+  await expect(page.locator('#verification-code')).toHaveText(sam.verificationCode());
+  await expect(page.getByRole('button', { name: /^Sam · key [0-9A-Z]{4}-/ })).toBeVisible();
   await checkScreen(page, 'inbox-conversation');
 
   await page.getByLabel('Reply').fill('Proud of you. Call me now?');
@@ -89,17 +109,70 @@ test('after a reload the password unlocks the same keys and the conversation', a
   await expect(page.getByText('Yes, calling you in 5')).toBeVisible({ timeout: 15_000 });
 });
 
+test('a message the relay drops shows as one that did not arrive', async () => {
+  sam.sealWithoutSending('this one is lost');
+  sam.send('are you still there?');
+  await expect(page.getByText('are you still there?')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('A message did not arrive.')).toBeVisible();
+});
+
+test('a participant whose identity key changed is flagged, and sending stops until the specialist confirms', async () => {
+  expect(alex.pair((await invite()).code, (await page.locator('#invite-fingerprint').textContent()) ?? '', 'Alex')).toBe('Maria R.');
+  alex.send('hello from Alex');
+  await page.getByRole('button', { name: /^Alex/ }).click();
+  await expect(page.getByText('hello from Alex')).toBeVisible({ timeout: 15_000 });
+  const code = (await page.locator('#verification-code').textContent()) ?? '';
+
+  // A relay that swaps Alex's identity for another (its database edited).
+  relay.swapIdentity('Alex', 'Sam');
+  await expect(page.getByRole('alert').filter({ hasText: "Alex's security key changed" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Alex.*\(key changed\)/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(page.locator('#verification-code')).not.toHaveText(code);
+
+  await page.getByRole('button', { name: 'I compared the code; continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'security key changed' })).toBeHidden();
+});
+
+test('the browser profile holds no message text, password or password-derived secret', async () => {
+  const secrets = inboxSecrets('maria');
+  // Closing the browser writes everything it keeps to disk; then every file is read.
+  await context.close();
+  for (const needle of [SENTINEL, 'Proud of you', SPECIALIST_PASSWORD, secrets.unwrap, secrets.login]) {
+    expect(filesContaining(profile, needle), 'nothing secret on disk').toEqual([]);
+  }
+  context = await launchBrowser(profile);
+  network.watch(context);
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+test('changing the password re-seals the keys: the new one opens the same conversation', async () => {
+  await signIn();
+  await page.getByLabel('Current password').fill(SPECIALIST_PASSWORD);
+  await page.getByLabel('New password (at least 12 characters)').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password is changed.')).toBeVisible();
+  await page.reload();
+  await signIn(NEW_PASSWORD);
+  await page.getByRole('button', { name: /^Sam/ }).click();
+  await expect(page.getByText('I made it to the meeting')).toBeVisible();
+});
+
 test('a wrong password is refused, and unpairing stops the participant from writing', async () => {
   const other = await context.newPage();
   await other.goto(`${relay.url}/inbox`);
   await other.getByLabel('Username').fill('maria');
-  await other.getByLabel('Password').fill('not the password');
+  await other.getByLabel('Password', { exact: true }).fill('not the password');
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByRole('alert')).toHaveText('the username or password is not right');
   await other.close();
 
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Unpair' }).click();
+  for (const name of [/^Sam/, /^Alex/]) {
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name }).click();
+    await page.getByRole('button', { name: 'Unpair' }).click();
+    await expect(page.getByRole('button', { name })).toBeHidden();
+  }
   await expect(page.getByText('No one is paired with you yet.')).toBeVisible();
   expect(() => sam.send('are you there?')).toThrow();
 });

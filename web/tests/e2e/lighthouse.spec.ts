@@ -4,9 +4,11 @@
  * and simulated throttling, in Debian's Chromium.
  *
  * Lighthouse cannot type a passcode, so it runs as a user flow on a
- * puppeteer page (puppeteer-core comes with Lighthouse): one cold
- * navigation to the app (the performance score: everything a participant
- * downloads and runs before the lock screen), then the first run's passcode
+ * puppeteer page (puppeteer-core comes with Lighthouse): three cold
+ * navigations to the app (Lighthouse clears the origin's storage, caches
+ * and service worker before each), whose median is the performance score,
+ * as Lighthouse's own guidance on variability advises: everything a
+ * participant downloads and runs before the lock screen. Then the first run's passcode
  * typed by the script, then a snapshot of Today, Goals, I'm triggered and
  * Trends as they are after unlock (accessibility and best practices; a
  * snapshot has no performance score). No test-only route exists in the
@@ -23,6 +25,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { ARTIFACTS } from './helpers';
 
 const PASSCODE = 'lighthouse keeper';
+/** Cold loads measured; the median one counts (scores vary with the machine's load). */
+const COLD_LOADS = 3;
 const MINIMUM = { accessibility: 100, 'best-practices': 95, performance: 90 } as const;
 /** Lighthouse's own mobile screen (Moto G Power). */
 const MOBILE = { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
@@ -61,7 +65,9 @@ test('Lighthouse on a phone: accessibility 100, best practices 95 and performanc
         settings: { onlyCategories: ['performance', 'accessibility', 'best-practices'] },
       },
     });
-    await flow.navigate(`${BASE_URL}/`, { name: 'Opening the app' });
+    for (let run = 1; run <= COLD_LOADS; run += 1) {
+      await flow.navigate(`${BASE_URL}/`, { name: `Opening the app (${run} of ${COLD_LOADS})` });
+    }
     await page.locator('::-p-aria([name="Passcode"][role="textbox"])').fill(PASSCODE);
     await page.locator('::-p-aria([name="Passcode again"][role="textbox"])').fill(PASSCODE);
     await tap(page, '::-p-aria([name="Save"][role="button"])');
@@ -76,7 +82,7 @@ test('Lighthouse on a phone: accessibility 100, best practices 95 and performanc
     await flow.snapshot({ name: "I'm triggered" });
 
     const result = await flow.createFlowResult();
-    const scores = result.steps.map((step) => ({
+    const all = result.steps.map((step) => ({
       step: step.name,
       mode: step.lhr.gatherMode,
       scores: Object.fromEntries(
@@ -87,15 +93,29 @@ test('Lighthouse on a phone: accessibility 100, best practices 95 and performanc
       ),
       problem: step.lhr.runtimeError?.message,
     }));
+    // The cold loads count once, by their median performance score.
+    const loads = all.filter(({ mode }) => mode === 'navigation');
+    const median = [...loads].sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0))[
+      Math.floor(loads.length / 2)
+    ];
+    const scores = [
+      { ...median, step: 'Opening the app (median of the cold loads)' },
+      ...all.filter(({ mode }) => mode !== 'navigation'),
+    ];
     mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'lighthouse.json'), `${JSON.stringify(scores, null, 2)}\n`);
+    writeFileSync(join(ARTIFACTS, 'lighthouse.json'), `${JSON.stringify({ scores, runs: all }, null, 2)}\n`);
     writeFileSync(join(ARTIFACTS, 'lighthouse.html'), await flow.generateReport());
     console.log(`  measured: lighthouse: ${JSON.stringify(scores)}`);
-    const below = scores.flatMap(({ step, scores: byCategory }) =>
-      Object.entries(byCategory)
-        .filter(([id, score]) => score === null || score < MINIMUM[id as keyof typeof MINIMUM])
-        .map(([id, score]) => `${step}: ${id} ${score} < ${MINIMUM[id as keyof typeof MINIMUM]}`),
-    );
+    // Every step's accessibility and best practices; performance by the median cold load.
+    const below: string[] = [];
+    const check = (step: string, id: keyof typeof MINIMUM, score: number | null | undefined) => {
+      if (score === undefined || score === null || score < MINIMUM[id]) below.push(`${step}: ${id} ${score} < ${MINIMUM[id]}`);
+    };
+    for (const { step, scores: byCategory } of all) {
+      check(step, 'accessibility', byCategory.accessibility);
+      check(step, 'best-practices', byCategory['best-practices']);
+    }
+    check(median.step, 'performance', median.scores.performance);
     expect(below).toEqual([]);
   } finally {
     await browser.close();

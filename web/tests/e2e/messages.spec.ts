@@ -1,8 +1,9 @@
 /**
  * Contact my peer, securely, end to end in Debian's Chromium: the
  * participant is the real web app (the Rust core in its worker seals, signs
- * and queues), the specialist is the real inbox page (WebCrypto), and a real
- * relay process on loopback stores only ciphertext between them.
+ * and queues), the specialist is the real inbox page (the same Rust protocol
+ * as wasm), and a real relay process on loopback stores only ciphertext
+ * between them.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,11 +57,12 @@ test('a participant pairs with an invite and messages their specialist, who answ
   // The specialist signs in and makes an invite code.
   await specialist.goto(`${relay.url}/inbox`);
   await specialist.getByLabel('Username').fill('maria');
-  await specialist.getByLabel('Password').fill(SPECIALIST_PASSWORD);
+  await specialist.getByLabel('Password', { exact: true }).fill(SPECIALIST_PASSWORD);
   await specialist.getByRole('button', { name: 'Sign in' }).click();
   await specialist.getByRole('button', { name: 'Create invite code' }).click();
   await expect(specialist.locator('#invite-code')).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   const code = (await specialist.locator('#invite-code').textContent()) ?? '';
+  const fingerprint = (await specialist.locator('#invite-fingerprint').textContent()) ?? '';
 
   // The participant's first run, then Contact my peer.
   await participant.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
@@ -72,7 +74,8 @@ test('a participant pairs with an invite and messages their specialist, who answ
 
   const pair = participant.getByRole('form', { name: 'Pair' });
   await pair.getByLabel('Message server address').fill(relay.url);
-  await pair.getByLabel('Invite code').fill(code.toLowerCase());
+  // The whole invite as the inbox shows it: the code, then the key fingerprint.
+  await pair.getByLabel('Invite code').fill(`${code.toLowerCase()} ${fingerprint}`);
   await pair.getByLabel('Name to share with your peer specialist').fill('Sam');
   await pair.getByRole('button', { name: 'Pair' }).click();
   await expect(participant.getByText('Paired with Maria R.')).toBeVisible();
@@ -127,7 +130,7 @@ test('the participant unpairs; nothing they wrote is on disk in the clear; reque
   await expect(participant.getByRole('form', { name: 'Pair' })).toBeVisible();
   await specialist.reload();
   await specialist.getByLabel('Username').fill('maria');
-  await specialist.getByLabel('Password').fill(SPECIALIST_PASSWORD);
+  await specialist.getByLabel('Password', { exact: true }).fill(SPECIALIST_PASSWORD);
   await specialist.getByRole('button', { name: 'Sign in' }).click();
   await expect(specialist.getByText('No one is paired with you yet.')).toBeVisible();
 

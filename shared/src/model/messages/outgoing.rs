@@ -4,10 +4,11 @@
 
 use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, PairRequest, ReadRequest};
-use relay_protocol::message::{Letter, MAX_TEXT_BYTES};
+use relay_protocol::channel::{Account, Channel, Invite, MAX_TEXT_BYTES};
 
 use super::records::{
-    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PendingPairing,
+    Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PairAgain, PairingEnded,
+    PendingPairing,
 };
 use crate::effects::{HttpHeader, HttpRequest};
 use crate::model::forms::required;
@@ -53,18 +54,54 @@ pub(super) fn identity_of(messaging: &Messaging) -> Result<DeviceIdentity, Probl
     DeviceIdentity::from_secret_bytes(&messaging.identity).map_err(|_| Problem::RelayRefused)
 }
 
-/// A relay address the participant typed: `https://…`, or `http://` for a
-/// relay on this machine's loopback (testing).
+/// The stored channel with the specialist.
+pub(super) fn channel_of(messaging: &Messaging) -> Result<Channel, Problem> {
+    Channel::from_pickle(&messaging.channel, &messaging.pickle_key)
+        .map_err(|_| Problem::RelayRefused)
+}
+
+/// Seals `text` as the next letter and keeps the advanced channel in
+/// `messaging`: the caller saves both in the one write that queues the
+/// message, before anything is sent, so no sequence number is ever sealed
+/// twice. Returns the sequence number and the sealed letter as JSON.
+fn seal_next(messaging: &mut Messaging, text: &str, now_ms: i64) -> Result<(u64, String), Problem> {
+    let mut channel = channel_of(messaging)?;
+    let from = identity_of(messaging)?.mailbox();
+    let to = messaging
+        .specialist_keys
+        .mailbox()
+        .map_err(|_| Problem::RelayRefused)?;
+    let sealed = channel
+        .seal(from, to, text, now_ms)
+        .map_err(|_| Problem::RelayRefused)?;
+    messaging.channel = channel.pickle(&messaging.pickle_key);
+    let sealed = serde_json::to_string(&sealed).map_err(|_| Problem::RelayRefused)?;
+    Ok((channel.last_sent(), sealed))
+}
+
+/// A relay address the participant typed: `https://host[:port]`, or
+/// `http://` only when the host is exactly a loopback address (127.0.0.0/8,
+/// ::1, localhost: a relay on this machine, for testing). Parsed, so
+/// `http://127.0.0.1.attacker.example` and `http://localhost@attacker.example/`
+/// are what they are: other hosts. No user, path, query or fragment.
 pub(super) fn relay_address(typed: &str) -> Result<String, Problem> {
-    let relay = typed.trim().trim_end_matches('/');
-    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .any(|prefix| relay.starts_with(prefix));
-    let host = relay.strip_prefix("https://").unwrap_or_default();
-    if (host.is_empty() || host.contains(['/', '?', '#', ' '])) && !loopback {
+    let parsed = url::Url::parse(typed.trim()).map_err(|_| Problem::RelayAddressInvalid)?;
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(domain)) => domain == "localhost",
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
+    };
+    let scheme_allowed = parsed.scheme() == "https" || (parsed.scheme() == "http" && loopback);
+    let bare = parsed.username().is_empty()
+        && parsed.password().is_none()
+        && parsed.path() == "/"
+        && parsed.query().is_none()
+        && parsed.fragment().is_none();
+    if !scheme_allowed || !bare || parsed.host().is_none() {
         return Err(Problem::RelayAddressInvalid);
     }
-    Ok(relay.to_owned())
+    Ok(parsed.origin().ascii_serialization())
 }
 
 /// Handles a participant's event.
@@ -80,7 +117,7 @@ pub fn update(
             relay,
             invite,
             name,
-        } => pair(&relay, invite, &name, data, activity, now_ms, &mut effects)?,
+        } => pair(&relay, &invite, &name, data, activity, now_ms, &mut effects)?,
         MessagesEvent::Send(text) => {
             let text = text.trim().to_owned();
             if text.is_empty() {
@@ -90,15 +127,17 @@ pub fn update(
                 return Err(Problem::OutOfRange);
             }
             let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            let (sequence, sealed) = seal_next(messaging, &text, now_ms)?;
             let message = Message {
                 mine: true,
                 text,
                 at_ms: now_ms,
-                sequence: messaging.next_sequence,
+                sequence,
                 relay_id: None,
                 status: MessageStatus::Queued,
+                sealed: Some(sealed),
+                missing: 0,
             };
-            messaging.next_sequence += 1;
             let id = data.allocate_id();
             effects.changes.push(message.put(id));
             effects.changes.push(data.messaging_change());
@@ -139,7 +178,7 @@ pub fn update(
 
 pub(super) fn pair(
     relay: &str,
-    invite: String,
+    invite: &str,
     name: &str,
     data: &Data,
     activity: &mut Activity,
@@ -154,13 +193,18 @@ pub(super) fn pair(
     }
     let relay = relay_address(relay)?;
     let name = required(name)?;
+    let name = api::shareable_name(&name).ok_or(Problem::OutOfRange)?;
     if invite.trim().is_empty() {
         return Err(Problem::EmptyText);
     }
+    let invite = Invite::parse(invite).map_err(|_| Problem::InviteIncomplete)?;
     let identity = DeviceIdentity::generate().map_err(|_| Problem::RelayRefused)?;
+    let account = Account::new();
+    let pickle_key = new_pickle_key()?;
     let body = serde_json::to_vec(&PairRequest {
-        invite,
+        invite: invite.code,
         keys: identity.public_keys(),
+        identity: account.identity(),
         name: name.clone(),
     })
     .map_err(|_| Problem::RelayRefused)?;
@@ -170,11 +214,24 @@ pub(super) fn pair(
         relay,
         identity: identity.to_secret_bytes(),
         name,
+        fingerprint: invite.fingerprint,
+        account: account.pickle(&pickle_key),
+        pickle_key,
     };
     effects
         .requests
         .push(Request::Relay(Call::Pair(Box::new(pending)), request));
     Ok(())
+}
+
+/// A random key for this pairing's pickles.
+fn new_pickle_key() -> Result<zeroize::Zeroizing<[u8; 32]>, Problem> {
+    use ring::rand::SecureRandom;
+    let mut key = zeroize::Zeroizing::new([0u8; 32]);
+    ring::rand::SystemRandom::new()
+        .fill(key.as_mut())
+        .map_err(|_| Problem::RelayRefused)?;
+    Ok(key)
 }
 
 /// The specialist's messages on screen are read: locally at once, and the
@@ -242,7 +299,8 @@ pub(super) fn sync(
     Ok(())
 }
 
-/// The outbox: the oldest queued message, one at a time.
+/// The outbox: the greeting first, then the oldest queued message, one at
+/// a time, each exactly as it was sealed and stored.
 pub(super) fn drain(
     data: &Data,
     activity: &mut Activity,
@@ -255,24 +313,22 @@ pub(super) fn drain(
     if activity.sending.is_some() || now_ms < activity.retry_at_ms {
         return Ok(());
     }
-    let next = data
-        .messages
-        .iter()
-        .filter(|(_, m)| m.mine && m.status == MessageStatus::Queued)
-        .min_by_key(|(_, m)| m.sequence);
-    let Some((&id, message)) = next else {
-        return Ok(());
+    let (id, call, sealed) = if let Some(greeting) = &messaging.greeting {
+        (PROFILE_ID, Call::Greet, greeting)
+    } else {
+        let next = data
+            .messages
+            .iter()
+            .filter(|(_, m)| m.mine && m.status == MessageStatus::Queued)
+            .filter_map(|(id, m)| Some((*id, m.sequence, m.sealed.as_ref()?)))
+            .min_by_key(|(_, sequence, _)| *sequence);
+        let Some((id, _, sealed)) = next else {
+            return Ok(());
+        };
+        (id, Call::Send(id), sealed)
     };
+    let body = sealed.clone().into_bytes();
     let identity = identity_of(messaging)?;
-    let letter = Letter {
-        sequence: message.sequence,
-        sent_at_ms: message.at_ms,
-        text: message.text.clone(),
-    };
-    let sealed = identity
-        .seal(&messaging.specialist_keys, &letter)
-        .map_err(|_| Problem::RelayRefused)?;
-    let body = serde_json::to_vec(&sealed).map_err(|_| Problem::RelayRefused)?;
     let request = signed(
         &identity,
         &messaging.relay,
@@ -282,9 +338,34 @@ pub(super) fn drain(
         now_ms,
     )?;
     activity.sending = Some(id);
+    effects.requests.push(Request::Relay(call, request));
+    Ok(())
+}
+
+/// Tells the relay the arrivals `ids` are stored on this phone: it deletes
+/// their ciphertext.
+pub(super) fn acknowledge(
+    messaging: &Messaging,
+    ids: Vec<i64>,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let body = serde_json::to_vec(&ReadRequest { ids }).map_err(|_| Problem::RelayRefused)?;
+    let identity = identity_of(messaging)?;
+    let request = signed(
+        &identity,
+        &messaging.relay,
+        "POST",
+        api::ACKNOWLEDGE,
+        body,
+        now_ms,
+    )?;
     effects
         .requests
-        .push(Request::Relay(Call::Send(id), request));
+        .push(Request::Relay(Call::Acknowledge, request));
     Ok(())
 }
 
@@ -296,6 +377,19 @@ pub(super) fn backoff_ms(failures: u32) -> i64 {
 }
 
 impl Data {
+    /// What a backup holds in the pairing's row instead of the pairing: the
+    /// channel's account, session and pickle key never leave this phone,
+    /// so a restored phone is asked to pair again.
+    pub(crate) fn pairing_in_backups(&self) -> Option<Change> {
+        let messaging = self.messaging.as_ref()?;
+        let ended = PairingEnded::new(messaging.specialist_name.clone(), PairAgain::Restored);
+        Some(Change::put(
+            Messaging::KIND,
+            PROFILE_ID,
+            crate::model::record::encode(&ended),
+        ))
+    }
+
     /// The messaging record as a vault change (it must exist).
     pub(super) fn messaging_change(&self) -> Change {
         self.messaging.as_ref().map_or_else(
@@ -319,12 +413,30 @@ mod tests {
             relay_address("http://127.0.0.1:8090"),
             Ok("http://127.0.0.1:8090".into())
         );
+        assert_eq!(
+            relay_address("http://127.0.0.2:8090/"),
+            Ok("http://127.0.0.2:8090".into())
+        );
+        assert_eq!(
+            relay_address("http://localhost:8090"),
+            Ok("http://localhost:8090".into())
+        );
+        assert_eq!(
+            relay_address("http://[::1]:8090"),
+            Ok("http://[::1]:8090".into())
+        );
         for bad in [
             "http://relay.example.org",
             "relay.example.org",
             "https://",
             "https://a b",
             "ftp://x",
+            "http://127.0.0.1.attacker.example",
+            "http://localhost@attacker.example/",
+            "http://localhost.attacker.example",
+            "https://user:secret@relay.example.org",
+            "https://relay.example.org/inbox",
+            "https://relay.example.org?x=1",
         ] {
             assert_eq!(
                 relay_address(bad),

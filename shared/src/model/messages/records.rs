@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::record::{Id, record};
+use crate::model::record::{Id, Record, decode, record};
+use crate::vault::RecordKind;
 use relay_protocol::DevicePublicKeys;
-use relay_protocol::message::Conversation;
+use relay_protocol::channel::{ChannelIdentity, Fingerprint};
 use zeroize::Zeroizing;
 
 /// The pairing and the conversation's bookkeeping: one record, row
@@ -21,13 +22,23 @@ pub struct Messaging {
     pub shared_name: String,
     pub specialist_name: String,
     pub specialist_keys: DevicePublicKeys,
+    /// The specialist's channel identity, checked against the invite's
+    /// fingerprint at pairing and remembered since.
+    pub specialist_identity: ChannelIdentity,
+    /// This device's channel account and the channel, each pickled with
+    /// `pickle_key` (inside the vault's own encryption). The channel holds
+    /// the ratchet and both sequence counters; it is stored again in the
+    /// same write as every message it sealed or opened.
+    pub account: String,
+    pub channel: String,
+    pub pickle_key: Zeroizing<[u8; 32]>,
     /// The last relay id fetched.
     pub cursor: i64,
-    /// The next sequence number to seal.
-    pub next_sequence: u64,
-    /// Which of the specialist's sequence numbers arrived.
-    pub incoming: Conversation,
-    /// Messages refused: tampered, not for this device, or repeats.
+    /// The greeting sealed at pairing (a `SealedMessage` as JSON), kept
+    /// until the relay has it: it lets the inbox start its side and answer.
+    pub greeting: Option<String>,
+    /// Messages that did not open: tampered, not for this device, or from
+    /// another session.
     pub dropped: u32,
 }
 
@@ -36,10 +47,82 @@ impl std::fmt::Debug for Messaging {
         f.debug_struct("Messaging")
             .field("relay", &self.relay)
             .field("cursor", &self.cursor)
-            .field("next_sequence", &self.next_sequence)
             .field("dropped", &self.dropped)
             .finish_non_exhaustive()
     }
+}
+
+impl Messaging {
+    /// The code both people can compare: from this device's and the
+    /// specialist's channel identities (`None` if the account is unreadable).
+    pub fn verification_code(&self) -> Option<String> {
+        let account =
+            relay_protocol::channel::Account::from_pickle(&self.account, &self.pickle_key).ok()?;
+        relay_protocol::channel::verification_code(&account.identity(), &self.specialist_identity)
+            .ok()
+    }
+}
+
+/// Why the participant must pair again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PairAgain {
+    /// Restored from a backup, which never carries the channel's keys.
+    Restored,
+    /// Paired before the secure channel moved to the double ratchet.
+    Upgraded,
+}
+
+/// What the pairing's row holds when there is no pairing to use: written
+/// into backups in place of the pairing, and read from a pairing of the
+/// old protocol. Pairing again replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairingEnded {
+    /// Tells this body from a pairing's (bincode has no type tags).
+    marker: [u8; 8],
+    pub specialist_name: String,
+    pub why: PairAgain,
+}
+
+const PAIRING_ENDED: [u8; 8] = *b"PAIRENDx";
+
+impl PairingEnded {
+    pub fn new(specialist_name: String, why: PairAgain) -> Self {
+        Self {
+            marker: PAIRING_ENDED,
+            specialist_name,
+            why,
+        }
+    }
+
+    /// The pairing's row, read: a pairing, or why there is none. A pairing
+    /// of the old protocol (static keys, no channel) reads as ended by the
+    /// upgrade; its secrets are not kept.
+    pub fn read_row(body: &[u8]) -> Option<Result<Messaging, Self>> {
+        if let Some(ended) = decode::<Self>(body).filter(|e| e.marker == PAIRING_ENDED) {
+            return Some(Err(ended));
+        }
+        if let Some(messaging) = decode::<Messaging>(body) {
+            return Some(Ok(messaging));
+        }
+        decode::<MessagingV1>(body)
+            .map(|old| Err(Self::new(old.specialist_name, PairAgain::Upgraded)))
+    }
+}
+
+/// The pairing record before the channel: static keys and counters.
+#[derive(Deserialize)]
+struct MessagingV1 {
+    _relay: String,
+    _identity: Zeroizing<Vec<u8>>,
+    _shared_name: String,
+    specialist_name: String,
+    _specialist_keys: DevicePublicKeys,
+    _cursor: i64,
+    _next_sequence: u64,
+    /// The old `Conversation`: contiguous, then the numbers ahead of it.
+    _contiguous: u64,
+    _ahead: std::collections::BTreeSet<u64>,
+    _dropped: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -67,10 +150,46 @@ pub struct Message {
     pub text: String,
     /// When it was written, by the writer's clock.
     pub at_ms: i64,
+    /// The channel's sequence number (mine: sealed; theirs: opened).
     pub sequence: u64,
     /// The relay's id, once it has the message.
     pub relay_id: Option<i64>,
     pub status: MessageStatus,
+    /// Mine, until the relay has it: the letter as sealed (a
+    /// `SealedMessage` as JSON), so a retry sends the same ciphertext and
+    /// never takes a new sequence number.
+    pub sealed: Option<String>,
+    /// Not a letter but the line that says messages did not arrive: how
+    /// many the channel skipped before the next one (0 for a letter).
+    pub missing: u64,
+}
+
+/// The message record before the channel (no `sealed`, no `missing`).
+#[derive(Deserialize)]
+struct MessageV1 {
+    mine: bool,
+    text: String,
+    at_ms: i64,
+    sequence: u64,
+    relay_id: Option<i64>,
+    status: MessageStatus,
+}
+
+impl Message {
+    /// The line shown where `missing` of the specialist's messages did not
+    /// arrive, just before the letter that came after them.
+    pub fn gap(missing: u64, at_ms: i64) -> Self {
+        Self {
+            mine: false,
+            text: String::new(),
+            at_ms,
+            sequence: 0,
+            relay_id: None,
+            status: MessageStatus::Received,
+            sealed: None,
+            missing,
+        }
+    }
 }
 
 impl std::fmt::Debug for Message {
@@ -88,8 +207,12 @@ impl std::fmt::Debug for Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     Pair(Box<PendingPairing>),
+    /// The greeting sealed at pairing.
+    Greet,
     Send(Id),
     Fetch,
+    /// Telling the relay these arrivals are stored: it deletes them.
+    Acknowledge,
     Receipts,
     Read,
     Unpair,
@@ -101,6 +224,11 @@ pub struct PendingPairing {
     pub(in crate::model::messages) relay: String,
     pub(in crate::model::messages) identity: Zeroizing<Vec<u8>>,
     pub(in crate::model::messages) name: String,
+    /// The fingerprint the invite carried.
+    pub(in crate::model::messages) fingerprint: Fingerprint,
+    /// This device's new channel account, pickled with `pickle_key`.
+    pub(in crate::model::messages) account: String,
+    pub(in crate::model::messages) pickle_key: Zeroizing<[u8; 32]>,
 }
 
 impl std::fmt::Debug for PendingPairing {
@@ -113,6 +241,10 @@ impl std::fmt::Debug for PendingPairing {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Activity {
     pub pairing: bool,
+    /// The message on its way (the pairing's row, [`PROFILE_ID`], for the
+    /// greeting).
+    ///
+    /// [`PROFILE_ID`]: crate::model::record::PROFILE_ID
     pub sending: Option<Id>,
     pub fetching: bool,
     /// Failed attempts in a row, and when the outbox may try again.
@@ -122,8 +254,29 @@ pub struct Activity {
     pub offline: bool,
 }
 
+impl Record for Message {
+    const KIND: RecordKind = RecordKind::Message;
+
+    /// Reads messages stored before the channel too: their body ends where
+    /// the new fields begin, so they fail as this version and read as the
+    /// first.
+    fn from_body(body: &[u8]) -> Option<Self> {
+        decode::<Self>(body).or_else(|| {
+            decode::<MessageV1>(body).map(|v1| Self {
+                mine: v1.mine,
+                text: v1.text,
+                at_ms: v1.at_ms,
+                sequence: v1.sequence,
+                relay_id: v1.relay_id,
+                status: v1.status,
+                sealed: None,
+                missing: 0,
+            })
+        })
+    }
+}
+
 record! {
-    Message => Message,
     Messaging => Message,
 }
 
@@ -162,5 +315,89 @@ impl std::fmt::Debug for MessagesEvent {
             Self::Shown => "Shown",
             Self::Unpair => "Unpair",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pairing record as the static-key protocol stored it.
+    #[derive(Serialize)]
+    struct OldPairing {
+        relay: String,
+        identity: Vec<u8>,
+        shared_name: String,
+        specialist_name: String,
+        specialist_keys: DevicePublicKeys,
+        cursor: i64,
+        next_sequence: u64,
+        contiguous: u64,
+        ahead: std::collections::BTreeSet<u64>,
+        dropped: u32,
+    }
+
+    #[test]
+    fn a_pairing_from_before_the_channel_reads_as_ended_by_the_upgrade() {
+        let old = OldPairing {
+            relay: "https://relay.example.org".into(),
+            identity: vec![7; 90],
+            shared_name: "Sam".into(),
+            specialist_name: "Maria R.".into(),
+            specialist_keys: DevicePublicKeys {
+                signing: "s".repeat(43),
+                agreement: "a".repeat(43),
+            },
+            cursor: 12,
+            next_sequence: 4,
+            contiguous: 3,
+            ahead: [5, 6].into(),
+            dropped: 1,
+        };
+        let body = bincode::serialize(&old).unwrap();
+        assert_eq!(
+            PairingEnded::read_row(&body),
+            Some(Err(PairingEnded::new(
+                "Maria R.".into(),
+                PairAgain::Upgraded
+            )))
+        );
+        let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored);
+        assert_eq!(
+            PairingEnded::read_row(&bincode::serialize(&ended).unwrap()),
+            Some(Err(ended))
+        );
+        assert_eq!(PairingEnded::read_row(b"not a record"), None);
+    }
+
+    #[test]
+    fn a_message_stored_before_the_channel_still_reads() {
+        #[derive(Serialize)]
+        struct OldMessage {
+            mine: bool,
+            text: String,
+            at_ms: i64,
+            sequence: u64,
+            relay_id: Option<i64>,
+            status: MessageStatus,
+        }
+        let old = OldMessage {
+            mine: true,
+            text: "I made it".into(),
+            at_ms: 5,
+            sequence: 1,
+            relay_id: Some(9),
+            status: MessageStatus::Read,
+        };
+        let message = Message::from_body(&bincode::serialize(&old).unwrap()).unwrap();
+        assert_eq!(
+            (
+                message.text.as_str(),
+                message.status,
+                message.sealed,
+                message.missing
+            ),
+            ("I made it", MessageStatus::Read, None, 0)
+        );
     }
 }

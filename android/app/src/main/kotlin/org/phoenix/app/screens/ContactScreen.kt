@@ -166,6 +166,7 @@ private fun LazyListScope.secureMessages(view: MessagesView, dispatch: Dispatch)
     item { SectionHeading(view.heading) }
     item { Text(view.intro) }
     if (view.specialistName == null) {
+        view.pairAgainNote?.let { item { Text(it) } }
         item {
             var relay by rememberSaveable { mutableStateOf("") }
             var invite by rememberSaveable { mutableStateOf("") }
