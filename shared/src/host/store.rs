@@ -4,7 +4,7 @@
 use super::CoreHost;
 use crate::effects::{StoreOperation, StoreOutput, UnlockWith};
 use crate::i18n::Language;
-use crate::vault::{Credential, PlatformKey, Vault, VaultError};
+use crate::vault::{Credential, DeviceSecret, PlatformKey, Vault, VaultError};
 
 impl CoreHost {
     pub(super) fn execute(&self, operation: StoreOperation) -> StoreOutput {
@@ -27,12 +27,15 @@ impl CoreHost {
                 v.set_lock_language(language.map(Language::code))
             })
             .map(|()| StoreOutput::Done),
-            StoreOperation::Create(passcode) => {
-                Vault::create(path, &passcode).and_then(|opened| open(&mut vault, opened))
-            }
+            StoreOperation::Create(passcode, device) => DeviceSecret::from_bytes(device.as_bytes())
+                .and_then(|device| Vault::create_on_device(path, &passcode, &device))
+                .and_then(|opened| open(&mut vault, opened)),
             StoreOperation::Unlock(with) => {
                 let credential = match with {
-                    UnlockWith::Passcode(passcode) => Ok(Credential::Passcode(passcode)),
+                    UnlockWith::Passcode(passcode, device) => {
+                        DeviceSecret::from_bytes(device.as_bytes())
+                            .map(|device| Credential::PasscodeOnDevice(passcode, device))
+                    }
                     UnlockWith::PlatformKey(key) => {
                         PlatformKey::from_bytes(key.as_bytes()).map(Credential::PlatformKey)
                     }
@@ -44,10 +47,18 @@ impl CoreHost {
             StoreOperation::Apply(changes) => {
                 with_vault(&mut vault, |v| v.apply(&changes)).map(|()| StoreOutput::Done)
             }
-            StoreOperation::ChangePasscode { current, new } => {
-                with_vault(&mut vault, |v| v.change_passcode(&current, &new))
-                    .map(|()| StoreOutput::Done)
-            }
+            StoreOperation::ChangePasscode {
+                current,
+                new,
+                device,
+            } => with_vault(&mut vault, |v| {
+                v.change_passcode_on_device(
+                    &current,
+                    &new,
+                    &DeviceSecret::from_bytes(device.as_bytes())?,
+                )
+            })
+            .map(|()| StoreOutput::Done),
             StoreOperation::EnrollPlatformKey(key) => with_vault(&mut vault, |v| {
                 v.enroll_platform_key(&PlatformKey::from_bytes(key.as_bytes())?)
             })
