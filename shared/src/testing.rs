@@ -85,7 +85,7 @@ impl Default for Setup {
 pub struct Phone {
     host: CoreHost,
     dir: TempDir,
-    clock: Arc<AtomicI64>,
+    clock: Arc<Clocks>,
     device_key: DeviceKey,
     setup: Setup,
     online: Cell<bool>,
@@ -103,7 +103,10 @@ impl Phone {
     /// A phone on first run, as `setup` describes it.
     pub fn with(setup: Setup) -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let clock = Arc::new(AtomicI64::new(setup.now_ms));
+        let clock = Arc::new(Clocks {
+            wall: AtomicI64::new(setup.now_ms),
+            since_boot: AtomicI64::new(HOUR_MS),
+        });
         Self::start(dir, clock, DeviceKey::default(), setup)
     }
 
@@ -114,14 +117,17 @@ impl Phone {
         phone
     }
 
-    fn start(dir: TempDir, clock: Arc<AtomicI64>, device_key: DeviceKey, setup: Setup) -> Self {
-        let time = Arc::clone(&clock);
+    fn start(dir: TempDir, clock: Arc<Clocks>, device_key: DeviceKey, setup: Setup) -> Self {
+        let (time, boot) = (Arc::clone(&clock), Arc::clone(&clock));
         let mut host = CoreHost::with_clock(
             dir.path().join("phoenix.db"),
             &setup.time_zone,
             &setup.locale,
-            Box::new(move || time.load(Ordering::SeqCst)),
-        );
+            Box::new(move || time.wall.load(Ordering::SeqCst)),
+        )
+        .with_boot_clock(Box::new(move || {
+            Some(boot.since_boot.load(Ordering::SeqCst))
+        }));
         if let Some(hook) = &setup.after_erase {
             let hook = Arc::clone(hook);
             host = host.after_erase(Box::new(move || hook()));
@@ -250,7 +256,14 @@ impl Phone {
 
     /// Moves the clock on by `ms`, without touching the app.
     pub fn advance(&self, ms: i64) {
-        self.clock.fetch_add(ms, Ordering::SeqCst);
+        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
+        self.clock.since_boot.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// The participant sets the phone's clock `ms` ahead: no time passes
+    /// (the clock counting from boot does not move).
+    pub fn set_wall_clock_forward(&self, ms: i64) {
+        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
     }
 
     /// Lets `ms` pass while the participant keeps using the app (so it
@@ -415,10 +428,17 @@ impl DeviceKey {
     }
 }
 
+/// A phone's clocks: the wall clock, which the participant can set, and the
+/// one counting from boot, which no one can.
+struct Clocks {
+    wall: AtomicI64,
+    since_boot: AtomicI64,
+}
+
 /// A phone's files, clock and keystore while the app is closed.
 pub struct SwitchedOff {
     dir: TempDir,
-    clock: Arc<AtomicI64>,
+    clock: Arc<Clocks>,
     device_key: DeviceKey,
     setup: Setup,
 }
@@ -448,7 +468,7 @@ impl SwitchedOff {
     pub fn stored_pairing(&self) -> Option<Messaging> {
         let passcode =
             Credential::PasscodeOnDevice(Passcode::new(PASSCODE), self.device_key.device_secret());
-        let now_ms = self.clock.load(Ordering::SeqCst);
+        let now_ms = self.clock.wall.load(Ordering::SeqCst);
         let vault = Vault::unlock(self.dir.path().join("phoenix.db"), &passcode, now_ms).ok()?;
         vault
             .load_all()

@@ -11,7 +11,7 @@ use shared::model::checkin::CheckInForm;
 use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
-use shared::testing::{PASSCODE, Phone, Screens, Setup, ShellRequests};
+use shared::testing::{HOUR_MS, PASSCODE, Phone, Screens, Setup, ShellRequests};
 use shared::vault::{Credential, Passcode, Vault, VaultError};
 use shared::view::ScreenView;
 
@@ -244,7 +244,7 @@ fn a_participants_first_day_survives_a_restart() {
 }
 
 #[test]
-fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
+fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart_and_a_clock_set_ahead() {
     let phone = Phone::new();
     set_up(&phone);
     phone.send(Event::Lock);
@@ -266,6 +266,15 @@ fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
     };
     assert_eq!(
         lock.throttle_message.as_deref(),
+        Some("Too many attempts. Try again in 30 seconds.")
+    );
+    // Setting the phone's clock a day ahead does not end the wait.
+    phone.set_wall_clock_forward(24 * HOUR_MS);
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert_eq!(
+        view.problem.as_deref(),
         Some("Too many attempts. Try again in 30 seconds.")
     );
     phone.advance(30_000);
@@ -560,18 +569,7 @@ fn the_vault_opens_through_this_phones_device_key_and_a_copy_elsewhere_does_not(
     let off = phone.switch_off();
     let elsewhere = tempfile::tempdir().unwrap();
     let copy = copy_vault(off.dir(), elsewhere.path());
-    let another_phone = shared::testing::DeviceKey::default();
     let passcode = || Passcode::new(PASSCODE);
-    assert_eq!(
-        Vault::unlock(
-            &copy,
-            &Credential::PasscodeOnDevice(passcode(), another_phone.device_secret()),
-            0
-        )
-        .unwrap_err(),
-        VaultError::WrongCredential,
-        "the right passcode on another phone"
-    );
     assert_eq!(
         Vault::unlock(&copy, &Credential::Passcode(passcode()), 0).unwrap_err(),
         VaultError::NoPlatformKey,
@@ -580,6 +578,31 @@ fn the_vault_opens_through_this_phones_device_key_and_a_copy_elsewhere_does_not(
     let on_this_phone = Credential::PasscodeOnDevice(passcode(), off.device_key().device_secret());
     let vault = Vault::unlock(&copy, &on_this_phone, 0).unwrap();
     assert!(!vault.load_all().unwrap().records.is_empty());
+    drop(vault);
+    // Another phone's key: the attempt counter is not this phone's (the
+    // longest wait), and after it the right passcode still does not open.
+    let on_another_phone = || {
+        let another_phone = shared::testing::DeviceKey::default();
+        Credential::PasscodeOnDevice(passcode(), another_phone.device_secret())
+    };
+    refused_on_another_phone(&copy, &on_another_phone());
+}
+
+/// The copy `at` with `credential` (the right passcode, another phone's
+/// key): the longest wait first, then a wrong credential.
+fn refused_on_another_phone(at: &std::path::Path, credential: &Credential) {
+    assert_eq!(
+        Vault::unlock(at, credential, 0).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        },
+        "the counter carries another phone's MAC"
+    );
+    assert_eq!(
+        Vault::unlock(at, credential, 900_000).unwrap_err(),
+        VaultError::WrongCredential,
+        "the right passcode with another phone's key"
+    );
 }
 
 #[test]
@@ -608,10 +631,7 @@ fn erase_destroys_the_device_key_before_the_files_and_a_copy_from_before_stays_s
     // This phone's key now, whatever the keystore makes next.
     let now =
         Credential::PasscodeOnDevice(Passcode::new(PASSCODE), phone.device_key().device_secret());
-    assert_eq!(
-        Vault::unlock(&copy, &now, 0).unwrap_err(),
-        VaultError::WrongCredential
-    );
+    refused_on_another_phone(&copy, &now);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use shared::vault::{
-    Change, Credential, DeviceSecret, Passcode, PlatformKey, RecordKind, Vault, VaultError,
+    Change, Credential, DeviceSecret, Now, Passcode, PlatformKey, RecordKind, Vault, VaultError,
 };
 
 const NOW: i64 = 1_790_000_000_000;
@@ -218,16 +218,35 @@ fn a_copied_vault_file_and_the_right_passcode_open_only_with_this_devices_key() 
         VaultError::NoPlatformKey,
         "the passcode alone is not enough"
     );
-    assert_eq!(
-        Vault::unlock(&copy, &on_device(PASSCODE, 8), NOW).unwrap_err(),
-        VaultError::WrongCredential,
-        "another device's key does not open it"
-    );
     let vault = Vault::unlock(&copy, &on_device(PASSCODE, 7), NOW).unwrap();
     assert_eq!(
         contents(&vault),
         expected,
         "with this device's key it opens"
+    );
+    drop(vault);
+    refused_elsewhere(
+        &copy,
+        &on_device(PASSCODE, 8),
+        "another device's key does not open it",
+    );
+}
+
+/// `credential` holds another device's secret: the attempt counter's MAC
+/// is not that device's, so the longest wait comes first; after it, a wrong
+/// credential.
+fn refused_elsewhere(copy: &Path, credential: &Credential, what: &str) {
+    assert_eq!(
+        Vault::unlock(copy, credential, NOW).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        },
+        "{what}: the counter is not this device's"
+    );
+    assert_eq!(
+        Vault::unlock(copy, credential, NOW + 900_000).unwrap_err(),
+        VaultError::WrongCredential,
+        "{what}"
     );
 }
 
@@ -243,13 +262,10 @@ fn after_erase_a_copy_taken_before_does_not_open_with_the_passcode() {
     Vault::erase_at(&path).unwrap();
     // The device's next key (made for the next vault) gives another secret.
     assert_eq!(
-        Vault::unlock(&copy, &on_device(PASSCODE, 9), NOW).unwrap_err(),
-        VaultError::WrongCredential
-    );
-    assert_eq!(
         Vault::unlock(&copy, &passcode(PASSCODE), NOW).unwrap_err(),
         VaultError::NoPlatformKey
     );
+    refused_elsewhere(&copy, &on_device(PASSCODE, 9), "the device's next key");
 }
 
 #[test]
@@ -723,4 +739,47 @@ fn erasing_from_the_lock_screen_removes_every_file() {
     Vault::erase_at(&path).unwrap();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     Vault::erase_at(&path).unwrap();
+}
+
+#[test]
+fn the_throttle_survives_an_edited_counter_row_and_a_clock_moved_forward() {
+    let (_dir, path) = temp_vault();
+    drop(Vault::create_on_device(&path, &Passcode::new(PASSCODE), &device(7)).unwrap());
+    let at = |wall_ms: i64, since_boot_ms: i64| Now {
+        wall_ms,
+        since_boot_ms: Some(since_boot_ms),
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            Vault::unlock_at(&path, &on_device("guess", 7), at(NOW, 60_000)).unwrap_err(),
+            VaultError::WrongCredential
+        );
+    }
+    // The phone's clock set a day ahead: the wait runs on the boot clock.
+    assert_eq!(
+        Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 86_400_000, 70_000)).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 20
+        }
+    );
+    // The counter row edited back to nothing: the longest wait, not none.
+    raw(&path)
+        .execute(
+            "UPDATE unlock_attempts SET failures = 0, next_attempt_ms = 0, next_attempt_boot_ms = NULL",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 40_000, 100_000)).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        }
+    );
+    // Waited out, the right passcode opens and the count is cleared.
+    let vault = Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 940_000, 1_000_000));
+    assert!(vault.is_ok(), "{vault:?}");
+    assert_eq!(
+        Vault::throttle_status(&path, NOW).unwrap().failed_attempts,
+        0
+    );
 }

@@ -180,6 +180,10 @@ impl DeviceSecret {
         let array: [u8; KEY_LEN] = bytes.try_into().map_err(|_| VaultError::InvalidKeyLength)?;
         Ok(Self(Zeroizing::new(array)))
     }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.as_slice()
+    }
 }
 
 impl std::fmt::Debug for DeviceSecret {

@@ -26,7 +26,7 @@ pub use error::VaultError;
 pub use keys::{Credential, DEVICE_SECRET_SALT, DeviceSecret, Passcode, PlatformKey};
 pub use record::{Change, LoadedData, RecordKind, StoredRecord};
 pub use store::Vault;
-pub use throttle::ThrottleStatus;
+pub use throttle::{Now, ThrottleStatus};
 
 /// Entry points for the fuzz targets (`fuzz/`): the parsers that read
 /// untrusted bytes, reachable without the deliberately slow KDF.

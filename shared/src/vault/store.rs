@@ -12,7 +12,7 @@ use super::keys::{Credential, DataKey, DeviceSecret, Kdf, Passcode, PlatformKey,
 use super::loader::{self, BODY};
 use super::record::{Change, LoadedData, RecordKind, StoredRecord};
 use super::schema;
-use super::throttle::{Attempts, ThrottleStatus};
+use super::throttle::{Attempts, Now, ThrottleKey, ThrottleStatus};
 
 /// An unlocked vault: an open SQLite connection and the data key.
 ///
@@ -69,17 +69,38 @@ impl Vault {
         credential: &Credential,
         now_ms: i64,
     ) -> Result<Self, VaultError> {
-        Self::unlock_inner(path.as_ref(), credential, now_ms).public()
+        Self::unlock_at(path, credential, Now::wall(now_ms))
     }
 
-    /// Failed attempts and the current delay, for the lock screen.
+    /// [`Vault::unlock`] at `now`, whose boot clock (where the platform has
+    /// one) times the delay. On a device-bound vault the attempt counter
+    /// must carry this device's MAC: an edited row counts as the longest
+    /// delay.
+    pub fn unlock_at(
+        path: impl AsRef<Path>,
+        credential: &Credential,
+        now: Now,
+    ) -> Result<Self, VaultError> {
+        Self::unlock_inner(path.as_ref(), credential, now).public()
+    }
+
+    /// Failed attempts and the current delay, for the lock screen (as the
+    /// file says: the MAC needs the device secret, checked at the attempt).
     pub fn throttle_status(
         path: impl AsRef<Path>,
         now_ms: i64,
     ) -> Result<ThrottleStatus, VaultError> {
+        Self::throttle_status_at(path, Now::wall(now_ms))
+    }
+
+    /// [`Vault::throttle_status`] at `now`.
+    pub fn throttle_status_at(
+        path: impl AsRef<Path>,
+        now: Now,
+    ) -> Result<ThrottleStatus, VaultError> {
         open_existing(path.as_ref())
             .and_then(|conn| Attempts::read(&conn))
-            .map(|attempts| attempts.status(now_ms))
+            .map(|attempts| attempts.status(now))
             .public()
     }
 
@@ -233,6 +254,8 @@ impl Vault {
         let tx = conn.transaction()?;
         schema::create(&tx)?;
         write_wrap(&tx, Slot::Passcode, &wrap)?;
+        // The counter row carries this device's MAC from the start.
+        Attempts::clear(&tx, device.map(ThrottleKey::from_device).as_ref())?;
         tx.commit()?;
         Ok(Self {
             conn,
@@ -242,10 +265,22 @@ impl Vault {
         })
     }
 
-    fn unlock_inner(path: &Path, credential: &Credential, now_ms: i64) -> Result<Self> {
+    fn unlock_inner(path: &Path, credential: &Credential, now: Now) -> Result<Self> {
         let conn = open_existing(path)?;
-        let before = Attempts::read(&conn)?;
-        let status = before.status(now_ms);
+        let throttle_key = credential
+            .passcode()
+            .and_then(|(_, device)| device)
+            .map(ThrottleKey::from_device);
+        let mut before = Attempts::read(&conn)?;
+        if let Some(key) = &throttle_key {
+            let device_bound =
+                read_wrap(&conn, Slot::Passcode)?.is_some_and(|wrap| wrap.device_bound);
+            if device_bound && !before.verifies(key) {
+                // Edited or deleted in the file: the longest delay, from now.
+                before = Attempts::distrust(&conn, key, now)?;
+            }
+        }
+        let status = before.status(now);
         if status.retry_after_secs > 0 {
             return Err(VaultError::Throttled {
                 retry_after_secs: status.retry_after_secs,
@@ -270,16 +305,18 @@ impl Vault {
             // that the device secret is here.
             outdated_wrap =
                 wrap.kdf != Some(Kdf::CURRENT) || (device.is_some() && !wrap.device_bound);
-            Attempts::record_failure(&conn, now_ms)?;
+            Attempts::record_failure(&conn, throttle_key.as_ref(), now)?;
             DataKey::unwrap_with_passcode(&wrap, passcode, device)
         };
         match unwrapped {
             Ok(key) => {
                 let rng = SystemRandom::new();
                 let mut conn = conn;
-                // The everyday platform-key unlock writes nothing.
+                // The everyday platform-key unlock writes nothing; the count
+                // is cleared by the passcode, which brings the device secret
+                // its MAC needs.
                 let typed = credential.passcode();
-                if before.failures > 0 || typed.is_some() {
+                if typed.is_some() {
                     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                     if let (true, Some((passcode, device))) = (outdated_wrap, typed) {
                         // An older KDF (PBKDF2) or no device secret yet: the
@@ -288,7 +325,7 @@ impl Vault {
                         let rewrapped = key.wrap_with_passcode(passcode, device, &rng)?;
                         write_wrap(&tx, Slot::Passcode, &rewrapped)?;
                     }
-                    Attempts::clear(&tx)?;
+                    Attempts::clear(&tx, throttle_key.as_ref())?;
                     tx.commit()?;
                 }
                 Ok(Self {
@@ -311,10 +348,7 @@ impl Vault {
             }
             Err(other) => {
                 // Not the participant's mistake (a damaged wrap): uncount it.
-                conn.execute(
-                    "UPDATE unlock_attempts SET failures = ?1, next_attempt_ms = ?2 WHERE id = 1",
-                    (before.failures, before.next_attempt_ms),
-                )?;
+                before.write(&conn)?;
                 Err(other)
             }
         }
