@@ -44,7 +44,7 @@ async function storedDeviceKey(page: Page): Promise<{ extractable: boolean; usag
   return page.evaluate(async () => {
     // Probed without creating the database, which would leave it without its store.
     if (!(await indexedDB.databases()).some((db) => db.name === 'phoenix-device-key')) return null;
-    return new Promise((resolve, reject) => {
+    return new Promise<{ extractable: boolean; usages: string[] } | null>((resolve, reject) => {
       const request = indexedDB.open('phoenix-device-key');
       request.onerror = () => reject(request.error);
       request.onsuccess = () => {
