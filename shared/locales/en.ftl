@@ -215,6 +215,7 @@ problem-throttled = { $seconds ->
 }
 problem-erased-after-failures = Everything on this device was erased after too many wrong passcodes, to keep it private. You can start again.
 problem-platform-key-unavailable = Fingerprint or face unlock is not available. Use your passcode.
+problem-device-key-unavailable = This device's secure key store did not answer. Nothing was changed. Try again.
 problem-not-now = That is not available right now.
 problem-save-failed = That could not be saved. Nothing you saved before was lost.
 problem-storage-full = This device is full. Free up some space. Nothing you saved before was lost.

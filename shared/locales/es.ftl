@@ -215,6 +215,7 @@ problem-throttled = { $seconds ->
 }
 problem-erased-after-failures = Todo en este dispositivo se borró después de demasiados códigos incorrectos, para proteger tu privacidad. Puedes empezar de nuevo.
 problem-platform-key-unavailable = El desbloqueo con huella o rostro no está disponible. Usa tu código.
+problem-device-key-unavailable = El almacén seguro de claves de este dispositivo no respondió. No se cambió nada. Inténtalo de nuevo.
 problem-not-now = Eso no está disponible ahora.
 problem-save-failed = No se pudo guardar. No se perdió nada de lo que guardaste antes.
 problem-storage-full = El dispositivo está lleno. Libera espacio. No se perdió nada de lo que guardaste antes.

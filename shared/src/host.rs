@@ -82,6 +82,8 @@ enum Answer {
 }
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
+/// Milliseconds since boot, sleep included, where the platform tells.
+type BootClock = Box<dyn Fn() -> Option<i64> + Send + Sync>;
 type Hook = Box<dyn Fn() + Send + Sync>;
 
 pub struct CoreHost {
@@ -92,6 +94,8 @@ pub struct CoreHost {
     vault_path: PathBuf,
     vault: Mutex<Option<Vault>>,
     clock: Clock,
+    /// Times the unlock throttle where there is one: no one can set it.
+    boot_clock: BootClock,
     /// Runs after the vault erased itself (by request, or after too many
     /// wrong passcodes): where files cannot be deleted by path (the
     /// browser's OPFS pool), the platform frees them here.
@@ -103,6 +107,23 @@ impl std::fmt::Debug for CoreHost {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CoreHost").finish_non_exhaustive()
     }
+}
+
+/// Milliseconds since boot, sleep included: Linux's and Android's
+/// `/proc/uptime` (the boot clock). Elsewhere `None`, and the throttle
+/// reads the wall clock.
+fn system_boot_clock() -> Option<i64> {
+    if !cfg!(any(target_os = "linux", target_os = "android")) {
+        return None;
+    }
+    let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
+    let (seconds, fraction) = uptime.split_whitespace().next()?.split_once('.')?;
+    let hundredths: i64 = fraction.get(..2)?.parse().ok()?;
+    seconds
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(1000)?
+        .checked_add(hundredths * 10)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -135,9 +156,18 @@ impl CoreHost {
             vault_path: vault_path.into(),
             vault: Mutex::new(None),
             clock,
+            boot_clock: Box::new(system_boot_clock),
             after_erase: None,
             pending: Mutex::new((1, HashMap::new())),
         }
+    }
+
+    /// Times the unlock throttle with `clock` (milliseconds since boot) instead
+    /// of the system's.
+    #[must_use]
+    pub fn with_boot_clock(mut self, clock: BootClock) -> Self {
+        self.boot_clock = clock;
+        self
     }
 
     /// Calls `hook` each time the vault has erased itself.

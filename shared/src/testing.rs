@@ -24,11 +24,13 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use tempfile::TempDir;
 
 use crate::app::Event;
-use crate::effects::{HttpRequest, HttpResult, LinkOutcome};
+use crate::effects::{
+    HttpRequest, HttpResult, LinkOutcome, PlatformKeyOperation, PlatformKeyOutput,
+};
 use crate::host::{CoreHost, ShellEffect, ShellRequest};
 use crate::model::messages::{MessageStatus, MessagesEvent, Messaging};
 use crate::model::record::{PROFILE_ID, Record};
-use crate::vault::{Credential, Passcode, Vault};
+use crate::vault::{Credential, DEVICE_SECRET_SALT, DeviceSecret, Passcode, Vault};
 use crate::view::ViewModel;
 use crate::view::messages::MessagesView;
 
@@ -76,13 +78,15 @@ impl Default for Setup {
 ///
 /// [`Phone::send`] answers the shell requests the way a shell does (HTTP
 /// through the network, share and notify as done, open-url as opened
-/// unless [`Phone::set_opens_links`] said otherwise) except the
-/// platform keystore's, which the test answers itself through
-/// [`Phone::host`]. [`Phone::requests`] leaves every request unanswered.
+/// unless [`Phone::set_opens_links`] said otherwise, the device secret
+/// from its [`DeviceKey`]) except the biometric platform key's, which the
+/// test answers itself through [`Phone::host`]. [`Phone::requests`] leaves
+/// every request unanswered.
 pub struct Phone {
     host: CoreHost,
     dir: TempDir,
-    clock: Arc<AtomicI64>,
+    clock: Arc<Clocks>,
+    device_key: DeviceKey,
     setup: Setup,
     online: Cell<bool>,
     /// The phone has apps for `tel:`, `sms:` and `mailto:` links.
@@ -99,8 +103,11 @@ impl Phone {
     /// A phone on first run, as `setup` describes it.
     pub fn with(setup: Setup) -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let clock = Arc::new(AtomicI64::new(setup.now_ms));
-        Self::start(dir, clock, setup)
+        let clock = Arc::new(Clocks {
+            wall: AtomicI64::new(setup.now_ms),
+            since_boot: AtomicI64::new(HOUR_MS),
+        });
+        Self::start(dir, clock, DeviceKey::default(), setup)
     }
 
     /// A new participant who has just chosen [`PASSCODE`], on Today.
@@ -110,14 +117,17 @@ impl Phone {
         phone
     }
 
-    fn start(dir: TempDir, clock: Arc<AtomicI64>, setup: Setup) -> Self {
-        let time = Arc::clone(&clock);
+    fn start(dir: TempDir, clock: Arc<Clocks>, device_key: DeviceKey, setup: Setup) -> Self {
+        let (time, boot) = (Arc::clone(&clock), Arc::clone(&clock));
         let mut host = CoreHost::with_clock(
             dir.path().join("phoenix.db"),
             &setup.time_zone,
             &setup.locale,
-            Box::new(move || time.load(Ordering::SeqCst)),
-        );
+            Box::new(move || time.wall.load(Ordering::SeqCst)),
+        )
+        .with_boot_clock(Box::new(move || {
+            Some(boot.since_boot.load(Ordering::SeqCst))
+        }));
         if let Some(hook) = &setup.after_erase {
             let hook = Arc::clone(hook);
             host = host.after_erase(Box::new(move || hook()));
@@ -126,6 +136,7 @@ impl Phone {
             host,
             dir,
             clock,
+            device_key,
             setup,
             online: Cell::new(true),
             opens_links: Cell::new(true),
@@ -151,8 +162,14 @@ impl Phone {
         SwitchedOff {
             dir: self.dir,
             clock: self.clock,
+            device_key: self.device_key,
             setup: self.setup,
         }
+    }
+
+    /// This phone's keystore, which holds the device key.
+    pub fn device_key(&self) -> &DeviceKey {
+        &self.device_key
     }
 
     /// The host itself, for what a test does byte by byte or answers by hand.
@@ -173,6 +190,28 @@ impl Phone {
     /// Sends an event; returns what the shell must do, all unanswered.
     pub fn requests(&self, event: Event) -> Vec<ShellRequest> {
         self.host.update(event)
+    }
+
+    /// Sends an event; answers the device key's requests at once, as the
+    /// keystore does, and returns every other request unanswered.
+    pub fn requests_past_the_keystore(&self, event: Event) -> Vec<ShellRequest> {
+        let mut queue = VecDeque::from(self.host.update(event));
+        let mut others = Vec::new();
+        while let Some(request) = queue.pop_front() {
+            let answer = match &request.effect {
+                ShellEffect::PlatformKey(operation) => self.device_key.answer(operation),
+                _ => None,
+            };
+            match answer {
+                Some(output) => queue.extend(
+                    self.host
+                        .resolve_platform_key(request.id, output)
+                        .expect("the core takes its own request's answer"),
+                ),
+                None => others.push(request),
+            }
+        }
+        others
     }
 
     /// Sends an event, checks that the shell is asked to redraw, carries
@@ -217,7 +256,14 @@ impl Phone {
 
     /// Moves the clock on by `ms`, without touching the app.
     pub fn advance(&self, ms: i64) {
-        self.clock.fetch_add(ms, Ordering::SeqCst);
+        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
+        self.clock.since_boot.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// The participant sets the phone's clock `ms` ahead: no time passes
+    /// (the clock counting from boot does not move).
+    pub fn set_wall_clock_forward(&self, ms: i64) {
+        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
     }
 
     /// Lets `ms` pass while the participant keeps using the app (so it
@@ -282,7 +328,11 @@ impl Phone {
         let mut queue = VecDeque::from(requests);
         while let Some(request) = queue.pop_front() {
             let more = match request.effect {
-                ShellEffect::Render | ShellEffect::PlatformKey(_) => continue,
+                ShellEffect::PlatformKey(operation) => match self.device_key.answer(&operation) {
+                    Some(output) => self.host.resolve_platform_key(request.id, output),
+                    None => continue,
+                },
+                ShellEffect::Render => continue,
                 ShellEffect::Http(http) => {
                     let result = self.carry(&http);
                     self.host.resolve_http(request.id, result)
@@ -320,10 +370,76 @@ impl Default for Phone {
     }
 }
 
-/// A phone's files and clock while the app is closed.
+/// The phone keystore's device key, as a shell keeps it: created on the
+/// first ask, never handed out, only its HMAC of the core's salt.
+#[derive(Default)]
+pub struct DeviceKey {
+    key: RefCell<Option<ring::hmac::Key>>,
+    /// The keystore cannot answer (a locked or broken keystore).
+    unavailable: Cell<bool>,
+}
+
+impl DeviceKey {
+    /// The answer a shell gives to a device-key request; `None` for the
+    /// biometric key's, which tests answer themselves.
+    fn answer(&self, operation: &PlatformKeyOperation) -> Option<PlatformKeyOutput> {
+        match operation {
+            PlatformKeyOperation::DeviceSecret { salt } => Some(if self.unavailable.get() {
+                PlatformKeyOutput::Unavailable
+            } else {
+                PlatformKeyOutput::Key(self.secret(salt))
+            }),
+            PlatformKeyOperation::DestroyDeviceKey => {
+                self.destroy();
+                Some(PlatformKeyOutput::Deleted)
+            }
+            _ => None,
+        }
+    }
+
+    fn secret(&self, salt: &[u8]) -> Vec<u8> {
+        let mut key = self.key.borrow_mut();
+        let key = key.get_or_insert_with(|| {
+            ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &ring::rand::SystemRandom::new())
+                .expect("a random device key")
+        });
+        ring::hmac::sign(key, salt).as_ref().to_vec()
+    }
+
+    /// This device's secret, as the core asks for it (creating the key if
+    /// there is none yet).
+    pub fn device_secret(&self) -> DeviceSecret {
+        DeviceSecret::from_bytes(&self.secret(DEVICE_SECRET_SALT)).expect("32 bytes")
+    }
+
+    /// Destroys the device key, as the shell does on erase.
+    pub fn destroy(&self) {
+        self.key.replace(None);
+    }
+
+    /// Whether the keystore holds a device key.
+    pub fn exists(&self) -> bool {
+        self.key.borrow().is_some()
+    }
+
+    /// Makes the keystore refuse (or answer again).
+    pub fn set_unavailable(&self, unavailable: bool) {
+        self.unavailable.set(unavailable);
+    }
+}
+
+/// A phone's clocks: the wall clock, which the participant can set, and the
+/// one counting from boot, which no one can.
+struct Clocks {
+    wall: AtomicI64,
+    since_boot: AtomicI64,
+}
+
+/// A phone's files, clock and keystore while the app is closed.
 pub struct SwitchedOff {
     dir: TempDir,
-    clock: Arc<AtomicI64>,
+    clock: Arc<Clocks>,
+    device_key: DeviceKey,
     setup: Setup,
 }
 
@@ -331,6 +447,11 @@ impl SwitchedOff {
     /// The directory holding the vault's files.
     pub fn dir(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// The phone's keystore, which holds the device key.
+    pub fn device_key(&self) -> &DeviceKey {
+        &self.device_key
     }
 
     /// Every file in [`SwitchedOff::dir`].
@@ -345,8 +466,9 @@ impl SwitchedOff {
     /// [`PASSCODE`]: what someone who copied the phone's files and learned
     /// its passcode would find (the channel's current state among it).
     pub fn stored_pairing(&self) -> Option<Messaging> {
-        let passcode = Credential::Passcode(Passcode::new(PASSCODE));
-        let now_ms = self.clock.load(Ordering::SeqCst);
+        let passcode =
+            Credential::PasscodeOnDevice(Passcode::new(PASSCODE), self.device_key.device_secret());
+        let now_ms = self.clock.wall.load(Ordering::SeqCst);
         let vault = Vault::unlock(self.dir.path().join("phoenix.db"), &passcode, now_ms).ok()?;
         vault
             .load_all()
@@ -359,6 +481,6 @@ impl SwitchedOff {
 
     /// The app opened again: a new core over the same files and clock.
     pub fn switch_on(self) -> Phone {
-        Phone::start(self.dir, self.clock, self.setup)
+        Phone::start(self.dir, self.clock, self.device_key, self.setup)
     }
 }

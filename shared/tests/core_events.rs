@@ -217,14 +217,14 @@ fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
     // From settings, unlocked.
     let phone = Phone::participant();
     with_a_reminder(&phone);
-    cancels_all(phone.requests(Event::EraseEverything));
+    cancels_all(phone.requests_past_the_keystore(Event::EraseEverything));
 
     // From the lock screen of an app that started locked.
     let phone = phone.restart();
     phone.choose_passcode();
     with_a_reminder(&phone);
     let phone = phone.restart();
-    cancels_all(phone.requests(Event::EraseEverything));
+    cancels_all(phone.requests_past_the_keystore(Event::EraseEverything));
 
     // The participant's opt-in: erase after three wrong passcodes.
     let phone = phone.restart();
@@ -235,7 +235,7 @@ fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
     ))));
     let phone = phone.restart();
     for _ in 0..2 {
-        let requests = phone.requests(Event::Unlock {
+        let requests = phone.requests_past_the_keystore(Event::Unlock {
             passcode: "not it".into(),
         });
         assert!(
@@ -245,7 +245,7 @@ fn every_kind_of_erase_cancels_every_reminder_on_the_phone() {
             "a wrong passcode alone cancels nothing"
         );
     }
-    cancels_all(phone.requests(Event::Unlock {
+    cancels_all(phone.requests_past_the_keystore(Event::Unlock {
         passcode: "not it".into(),
     }));
     assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));

@@ -4,14 +4,15 @@
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use shared::app::{Event, SettingsEvent};
 use shared::effects::{PlatformKeyOperation, PlatformKeyOutput};
-use shared::host::HostError;
+use shared::host::{HostError, ShellEffect};
 use shared::i18n::Language;
 use shared::model::Screen;
 use shared::model::checkin::CheckInForm;
 use shared::model::goals::GoalEvent;
 use shared::model::records::{Dimension, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, FlowStep, TriggerEvent};
-use shared::testing::{PASSCODE, Phone, Screens, Setup, ShellRequests};
+use shared::testing::{HOUR_MS, PASSCODE, Phone, Screens, Setup, ShellRequests};
+use shared::vault::{Credential, Passcode, Vault, VaultError};
 use shared::view::ScreenView;
 
 fn set_up(phone: &Phone) {
@@ -261,7 +262,7 @@ fn a_participants_first_day_survives_a_restart() {
 }
 
 #[test]
-fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
+fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart_and_a_clock_set_ahead() {
     let phone = Phone::new();
     set_up(&phone);
     phone.send(Event::Lock);
@@ -283,6 +284,15 @@ fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart() {
     };
     assert_eq!(
         lock.throttle_message.as_deref(),
+        Some("Too many attempts. Try again in 30 seconds.")
+    );
+    // Setting the phone's clock a day ahead does not end the wait.
+    phone.set_wall_clock_forward(24 * HOUR_MS);
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert_eq!(
+        view.problem.as_deref(),
         Some("Too many attempts. Try again in 30 seconds.")
     );
     phone.advance(30_000);
@@ -548,4 +558,144 @@ fn shown_text(value: &serde_json::Value) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// Copies the vault's files (the database and its write-ahead log) into `to`.
+fn copy_vault(from: &std::path::Path, to: &std::path::Path) -> std::path::PathBuf {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+    to.join("phoenix.db")
+}
+
+#[test]
+fn the_vault_opens_through_this_phones_device_key_and_a_copy_elsewhere_does_not() {
+    let phone = Phone::participant();
+    assert!(
+        phone.device_key().exists(),
+        "choosing the passcode made the device key"
+    );
+    phone.send_ok(Event::Goals(GoalEvent::Add {
+        title: "Walk daily".into(),
+        dimension: Dimension::Health,
+        why: String::new(),
+        target: None,
+    }));
+    let phone = phone.restart();
+    phone.unlock();
+    let off = phone.switch_off();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = copy_vault(off.dir(), elsewhere.path());
+    let passcode = || Passcode::new(PASSCODE);
+    assert_eq!(
+        Vault::unlock(&copy, &Credential::Passcode(passcode()), 0).unwrap_err(),
+        VaultError::NoPlatformKey,
+        "the passcode alone is not even tried"
+    );
+    let on_this_phone = Credential::PasscodeOnDevice(passcode(), off.device_key().device_secret());
+    let vault = Vault::unlock(&copy, &on_this_phone, 0).unwrap();
+    assert!(!vault.load_all().unwrap().records.is_empty());
+    drop(vault);
+    // Another phone's key: the attempt counter is not this phone's (the
+    // longest wait), and after it the right passcode still does not open.
+    let on_another_phone = || {
+        let another_phone = shared::testing::DeviceKey::default();
+        Credential::PasscodeOnDevice(passcode(), another_phone.device_secret())
+    };
+    refused_on_another_phone(&copy, &on_another_phone());
+}
+
+/// The copy `at` with `credential` (the right passcode, another phone's
+/// key): the longest wait first, then a wrong credential.
+fn refused_on_another_phone(at: &std::path::Path, credential: &Credential) {
+    assert_eq!(
+        Vault::unlock(at, credential, 0).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        },
+        "the counter carries another phone's MAC"
+    );
+    assert_eq!(
+        Vault::unlock(at, credential, 900_000).unwrap_err(),
+        VaultError::WrongCredential,
+        "the right passcode with another phone's key"
+    );
+}
+
+#[test]
+fn erase_destroys_the_device_key_before_the_files_and_a_copy_from_before_stays_shut() {
+    let phone = Phone::participant();
+    let before = tempfile::tempdir().unwrap();
+    let copy = copy_vault(phone.dir(), before.path());
+    let requests = phone.requests(Event::EraseEverything);
+    let destroy = requests
+        .iter()
+        .find(|r| r.effect == ShellEffect::PlatformKey(PlatformKeyOperation::DestroyDeviceKey))
+        .expect("the keystore is asked to destroy the device key")
+        .id;
+    assert!(
+        Vault::exists(phone.dir().join("phoenix.db")),
+        "nothing is deleted before the keystore answers"
+    );
+    assert!(phone.device_key().exists());
+    phone.device_key().destroy();
+    phone
+        .host()
+        .resolve_platform_key(destroy, PlatformKeyOutput::Deleted)
+        .unwrap();
+    assert!(!Vault::exists(phone.dir().join("phoenix.db")));
+    assert!(matches!(phone.view().screen, ScreenView::FirstRun(_)));
+    // This phone's key now, whatever the keystore makes next.
+    let now =
+        Credential::PasscodeOnDevice(Passcode::new(PASSCODE), phone.device_key().device_secret());
+    refused_on_another_phone(&copy, &now);
+}
+
+#[test]
+fn a_keystore_that_cannot_answer_shows_a_problem_and_loses_nothing() {
+    let phone = Phone::new();
+    phone.device_key().set_unavailable(true);
+    let view = phone.send(Event::SetPasscode {
+        passcode: PASSCODE.into(),
+        confirmation: PASSCODE.into(),
+    });
+    assert!(matches!(view.screen, ScreenView::FirstRun(_)), "{view:?}");
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("This device's secure key store did not answer. Nothing was changed. Try again.")
+    );
+    assert!(!view.busy, "{view:?}");
+    phone.device_key().set_unavailable(false);
+    phone.choose_passcode();
+    phone.send_ok(Event::SetRecoveryDate("2026-01-31".into()));
+    phone.send(Event::Lock);
+
+    phone.device_key().set_unavailable(true);
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert!(matches!(view.screen, ScreenView::Locked(_)), "{view:?}");
+    assert!(view.problem.is_some_and(|p| p.contains("did not answer")));
+    phone.device_key().set_unavailable(false);
+    let throttle = Vault::throttle_status(phone.dir().join("phoenix.db"), i64::MAX).unwrap();
+    assert_eq!(throttle.failed_attempts, 0, "not a wrong passcode");
+    phone.unlock();
+    let phone = phone.restart();
+    assert!(matches!(phone.unlock().screen, ScreenView::Today(_)));
+}
+
+#[test]
+fn a_vault_from_before_the_device_key_moves_to_it_on_the_next_passcode_unlock() {
+    let phone = Phone::new();
+    let path = phone.dir().join("phoenix.db");
+    drop(Vault::create(&path, &Passcode::new(PASSCODE)).unwrap());
+    let phone = phone.restart();
+    phone.unlock();
+    drop(phone.send(Event::Lock));
+    assert_eq!(
+        Vault::unlock(&path, &Credential::Passcode(Passcode::new(PASSCODE)), 0).unwrap_err(),
+        VaultError::NoPlatformKey,
+        "the wrap now needs this phone's device key"
+    );
 }

@@ -7,13 +7,25 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use shared::vault::{Change, Credential, Passcode, PlatformKey, RecordKind, Vault, VaultError};
+use shared::vault::{
+    Change, Credential, DeviceSecret, Now, Passcode, PlatformKey, RecordKind, Vault, VaultError,
+};
 
 const NOW: i64 = 1_790_000_000_000;
 const PASSCODE: &str = "river stone 42";
 
 fn passcode(text: &str) -> Credential {
     Credential::Passcode(Passcode::new(text))
+}
+
+/// The passcode on a device whose key gives `secret` (what the shell
+/// answers: HMAC under its non-exportable key).
+fn on_device(text: &str, secret: u8) -> Credential {
+    Credential::PasscodeOnDevice(Passcode::new(text), device(secret))
+}
+
+fn device(secret: u8) -> DeviceSecret {
+    DeviceSecret::from_bytes(&[secret; 32]).unwrap()
 }
 
 fn temp_vault() -> (tempfile::TempDir, PathBuf) {
@@ -101,14 +113,17 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
     );
 }
 
-/// One row of `key_wraps`: slot, salt, kdf, memory KiB, iterations, sealed.
-type KeyWrapRow = (String, Vec<u8>, String, i64, i64, Vec<u8>);
+/// One row of `key_wraps`: slot, salt, kdf, memory KiB, iterations, sealed,
+/// device-bound.
+type KeyWrapRow = (String, Vec<u8>, String, i64, i64, Vec<u8>, bool);
 
 /// The wrapped keys as they are in the file now.
 fn key_wraps_of(path: &Path) -> Vec<KeyWrapRow> {
     let conn = raw(path);
     let mut statement = conn
-        .prepare("SELECT slot, salt, kdf, memory_kib, iterations, sealed FROM key_wraps")
+        .prepare(
+            "SELECT slot, salt, kdf, memory_kib, iterations, sealed, device_bound FROM key_wraps",
+        )
         .unwrap();
     statement
         .query_map([], |r| {
@@ -119,6 +134,7 @@ fn key_wraps_of(path: &Path) -> Vec<KeyWrapRow> {
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
+                r.get(6)?,
             ))
         })
         .unwrap()
@@ -129,15 +145,19 @@ fn key_wraps_of(path: &Path) -> Vec<KeyWrapRow> {
 #[test]
 fn after_a_passcode_change_an_old_copy_and_the_old_passcode_read_nothing_written_since() {
     let (_dir, path) = temp_vault();
-    let mut vault = Vault::create(&path, &Passcode::new(PASSCODE)).unwrap();
+    let mut vault = Vault::create_on_device(&path, &Passcode::new(PASSCODE), &device(7)).unwrap();
     vault.apply(&one_of_each("before")).unwrap();
     drop(vault);
     // The copy an attacker kept: what it holds of the keys.
     let old_wraps = key_wraps_of(&path);
 
-    let mut vault = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    let mut vault = Vault::unlock(&path, &on_device(PASSCODE, 7), NOW).unwrap();
     vault
-        .change_passcode(&Passcode::new(PASSCODE), &Passcode::new("new words"))
+        .change_passcode_on_device(
+            &Passcode::new(PASSCODE),
+            &Passcode::new("new words"),
+            &device(7),
+        )
         .unwrap();
     vault
         .apply(&[Change::put(RecordKind::Goal, 99, b"written after".to_vec())])
@@ -145,23 +165,132 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_read_nothing_written
     let current = contents(&vault);
     assert_eq!(current[&(RecordKind::Goal, 99)], b"written after");
     drop(vault);
+    assert!(
+        key_wraps_of(&path).iter().all(|wrap| wrap.6),
+        "the new passcode's wrap is device-bound too"
+    );
 
-    // Today's file with the old copy's key wraps, opened with the old passcode.
+    // Today's file with the old copy's key wraps, opened with the old
+    // passcode on this very device (the device secret is still here).
     let conn = raw(&path);
     conn.execute("DELETE FROM key_wraps", []).unwrap();
-    for (slot, salt, kdf, memory_kib, iterations, sealed) in old_wraps {
+    for (slot, salt, kdf, memory_kib, iterations, sealed, device_bound) in old_wraps {
         conn.execute(
-            "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (slot, salt, kdf, memory_kib, iterations, sealed),
+            "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed, device_bound)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (
+                slot,
+                salt,
+                kdf,
+                memory_kib,
+                iterations,
+                sealed,
+                device_bound,
+            ),
         )
         .unwrap();
     }
     drop(conn);
-    let old_key = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    let old_key = Vault::unlock(&path, &on_device(PASSCODE, 7), NOW).unwrap();
     let loaded = old_key.load_all().unwrap();
     assert!(loaded.records.is_empty(), "the old data key opens nothing");
     assert_eq!(loaded.damaged.len(), current.len());
+}
+
+/// The vault file as it is on disk now (closed), copied elsewhere.
+fn copy_of(path: &Path, name: &str) -> PathBuf {
+    let copy = path.with_file_name(name);
+    std::fs::copy(path, &copy).unwrap();
+    copy
+}
+
+#[test]
+fn a_copied_vault_file_and_the_right_passcode_open_only_with_this_devices_key() {
+    let (_dir, path) = temp_vault();
+    let mut vault = Vault::create_on_device(&path, &Passcode::new(PASSCODE), &device(7)).unwrap();
+    vault.apply(&one_of_each("mine")).unwrap();
+    let expected = contents(&vault);
+    drop(vault);
+    let copy = copy_of(&path, "copied.db");
+
+    assert_eq!(
+        Vault::unlock(&copy, &passcode(PASSCODE), NOW).unwrap_err(),
+        VaultError::NoPlatformKey,
+        "the passcode alone is not enough"
+    );
+    let vault = Vault::unlock(&copy, &on_device(PASSCODE, 7), NOW).unwrap();
+    assert_eq!(
+        contents(&vault),
+        expected,
+        "with this device's key it opens"
+    );
+    drop(vault);
+    refused_elsewhere(
+        &copy,
+        &on_device(PASSCODE, 8),
+        "another device's key does not open it",
+    );
+}
+
+/// `credential` holds another device's secret: the attempt counter's MAC
+/// is not that device's, so the longest wait comes first; after it, a wrong
+/// credential.
+fn refused_elsewhere(copy: &Path, credential: &Credential, what: &str) {
+    assert_eq!(
+        Vault::unlock(copy, credential, NOW).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        },
+        "{what}: the counter is not this device's"
+    );
+    assert_eq!(
+        Vault::unlock(copy, credential, NOW + 900_000).unwrap_err(),
+        VaultError::WrongCredential,
+        "{what}"
+    );
+}
+
+#[test]
+fn after_erase_a_copy_taken_before_does_not_open_with_the_passcode() {
+    let (_dir, path) = temp_vault();
+    let mut vault = Vault::create_on_device(&path, &Passcode::new(PASSCODE), &device(7)).unwrap();
+    vault.apply(&one_of_each("erased")).unwrap();
+    drop(vault);
+    let copy = copy_of(&path, "kept-before-erase.db");
+
+    // Erase: the shell destroys its device key first, then the files go.
+    Vault::erase_at(&path).unwrap();
+    // The device's next key (made for the next vault) gives another secret.
+    assert_eq!(
+        Vault::unlock(&copy, &passcode(PASSCODE), NOW).unwrap_err(),
+        VaultError::NoPlatformKey
+    );
+    refused_elsewhere(&copy, &on_device(PASSCODE, 9), "the device's next key");
+}
+
+#[test]
+fn a_vault_from_before_the_device_key_moves_to_it_on_its_next_passcode_unlock() {
+    let (_dir, path) = temp_vault();
+    let mut vault = Vault::create(&path, &Passcode::new(PASSCODE)).unwrap();
+    vault.apply(&one_of_each("older")).unwrap();
+    let expected = contents(&vault);
+    drop(vault);
+    assert!(key_wraps_of(&path).iter().all(|wrap| !wrap.6));
+
+    let vault = Vault::unlock(&path, &on_device(PASSCODE, 7), NOW).unwrap();
+    assert_eq!(contents(&vault), expected);
+    drop(vault);
+    assert!(
+        key_wraps_of(&path).iter().all(|wrap| wrap.6),
+        "the passcode wrap is now device-bound"
+    );
+    assert_eq!(
+        Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap_err(),
+        VaultError::NoPlatformKey,
+        "and the passcode alone no longer opens it"
+    );
+    let vault = Vault::unlock(&path, &on_device(PASSCODE, 7), NOW).unwrap();
+    assert_eq!(contents(&vault), expected, "nothing was lost");
 }
 
 #[test]
@@ -610,4 +739,47 @@ fn erasing_from_the_lock_screen_removes_every_file() {
     Vault::erase_at(&path).unwrap();
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     Vault::erase_at(&path).unwrap();
+}
+
+#[test]
+fn the_throttle_survives_an_edited_counter_row_and_a_clock_moved_forward() {
+    let (_dir, path) = temp_vault();
+    drop(Vault::create_on_device(&path, &Passcode::new(PASSCODE), &device(7)).unwrap());
+    let at = |wall_ms: i64, since_boot_ms: i64| Now {
+        wall_ms,
+        since_boot_ms: Some(since_boot_ms),
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            Vault::unlock_at(&path, &on_device("guess", 7), at(NOW, 60_000)).unwrap_err(),
+            VaultError::WrongCredential
+        );
+    }
+    // The phone's clock set a day ahead: the wait runs on the boot clock.
+    assert_eq!(
+        Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 86_400_000, 70_000)).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 20
+        }
+    );
+    // The counter row edited back to nothing: the longest wait, not none.
+    raw(&path)
+        .execute(
+            "UPDATE unlock_attempts SET failures = 0, next_attempt_ms = 0, next_attempt_boot_ms = NULL",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 40_000, 100_000)).unwrap_err(),
+        VaultError::Throttled {
+            retry_after_secs: 900
+        }
+    );
+    // Waited out, the right passcode opens and the count is cleared.
+    let vault = Vault::unlock_at(&path, &on_device(PASSCODE, 7), at(NOW + 940_000, 1_000_000));
+    assert!(vault.is_ok(), "{vault:?}");
+    assert_eq!(
+        Vault::throttle_status(&path, NOW).unwrap().failed_attempts,
+        0
+    );
 }

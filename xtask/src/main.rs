@@ -9,6 +9,7 @@ mod bindings;
 mod fuzz;
 mod inbox;
 mod jvm;
+mod kept_sections;
 mod phone_parity;
 mod postgres;
 mod prerequisites;

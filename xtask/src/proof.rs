@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use crate::kept_sections::{ARGON2ID, RELAY};
 use crate::{repo_root, run_with_env};
 
 /// Runs the side-by-side benchmarks (vault vs plain SQLite, SQLCipher vs
@@ -34,6 +35,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
          on are shared and noisy, so absolute times vary more than ratios).\n\n\
          ## The vault against plain rusqlite (same tables, PRAGMAs, durability)\n\n\
          {vault}\n\
+         {argon2id_start}{argon2id_end}\n\n\
          ## SQLCipher against the same engine without a key\n\n\
          SQLCipher cannot link beside plain SQLite, so it runs in its own\n\
          process (`bench/sqlcipher`), with a raw key (no KDF), on the same\n\
@@ -54,12 +56,16 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         args = extra.iter().flat_map(|a| [" ", a]).collect::<String>(),
         summary = summary(&vault, &cipher),
         sizes = sizes()?,
+        argon2id_start = ARGON2ID.start,
+        argon2id_end = ARGON2ID.end,
     );
     let previous = std::fs::read_to_string(repo_root().join("BENCHMARKS.md")).unwrap_or_default();
-    let page = match crate::relay_load::section_of(&previous) {
-        Some(relay) => crate::relay_load::with_section(&page, relay),
-        None => page,
-    };
+    let mut page = page;
+    for kept in [&ARGON2ID, &RELAY] {
+        if let Some(section) = kept.of(&previous) {
+            page = kept.replace_in(&page, section);
+        }
+    }
     std::fs::write(repo_root().join("BENCHMARKS.md"), page)
         .map_err(|error| format!("could not write BENCHMARKS.md: {error}"))?;
     println!("\nwrote BENCHMARKS.md");

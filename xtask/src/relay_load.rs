@@ -7,8 +7,7 @@ use std::process::Command;
 use crate::postgres::TempPostgres;
 use crate::repo_root;
 
-const START: &str = "<!-- relay load: written by `cargo xtask bench relay` -->";
-const END: &str = "<!-- /relay load -->";
+use crate::kept_sections::RELAY;
 
 /// Every setup, in order: SQLite (one process: it is one process's file),
 /// then 1, 2 and 4 relay processes over one PostgreSQL.
@@ -97,7 +96,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let section = section(&crowds, &seconds, &rows);
     let path = repo_root().join("BENCHMARKS.md");
     let page = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(&path, with_section(&page, &section))
+    std::fs::write(&path, RELAY.replace_in(&page, &section))
         .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
     println!("\nwrote the relay section of BENCHMARKS.md");
     Ok(())
@@ -122,7 +121,7 @@ fn setups(list: &str) -> Result<Vec<(&'static str, usize)>, String> {
 /// The BENCHMARKS.md section: what was measured, and the rows.
 fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
     format!(
-        "{START}\n## The relay under load (loopback)\n\n\
+        "{start}\n## The relay under load (loopback)\n\n\
          Measured {date} with `cargo xtask bench relay --participants {crowds} \
          --seconds {seconds}`.\n\
          Release `phoenix-relay` processes (1, 2 or 4 over one PostgreSQL, as behind a load\n\
@@ -143,7 +142,9 @@ fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
          which varies far less than throughput when the machine is shared.\n\n\
          | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator | ms/message relays | ms/message PostgreSQL | ms/message generator |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
-         {rows}\n{END}",
+         {rows}\n{end}",
+        start = RELAY.start,
+        end = RELAY.end,
         date = String::from_utf8_lossy(
             &Command::new("date")
                 .args(["-u", "+%Y-%m-%d %H:%M UTC"])
@@ -153,20 +154,4 @@ fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
         .trim(),
         rows = rows.join("\n"),
     )
-}
-
-/// `page` with its relay section replaced by `section` (or appended).
-pub(crate) fn with_section(page: &str, section: &str) -> String {
-    match (page.find(START), page.find(END)) {
-        (Some(start), Some(end)) if start < end => {
-            format!("{}{section}{}", &page[..start], &page[end + END.len()..])
-        }
-        _ => format!("{}\n\n{section}\n", page.trim_end()),
-    }
-}
-
-/// The relay section of an existing page, kept when the other benches rewrite it.
-pub(crate) fn section_of(page: &str) -> Option<&str> {
-    let (start, end) = (page.find(START)?, page.find(END)?);
-    (start < end).then(|| &page[start..end + END.len()])
 }

@@ -100,6 +100,8 @@ pub enum KeyPurpose {
     Enroll,
     /// The key was deleted (biometrics turned off, or everything erased).
     Forget,
+    /// This device's secret, which the keystore did not give.
+    DeviceSecret,
 }
 
 /// Store outputs travel inside events; they are not comparable or clonable

@@ -6,7 +6,7 @@
 use crux_core::{Command, render::render};
 
 use super::commands::{Cmd, problem, run, store};
-use super::event::{Event, KeyPurpose, PlatformKeyResult};
+use super::event::{Event, KeyPurpose, PlatformKeyResult, StoreResult};
 use super::field;
 use crate::effects::{
     PlatformKeyOperation, PlatformKeyOutput, RawKey, ScheduleReminders, ShareFile, StoreOperation,
@@ -19,7 +19,7 @@ use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::settings::SettingsEvent;
 use crate::model::{Context, Data, Model, Request, Screen, State, Unlocked, Update};
-use crate::vault::{Passcode, VaultError};
+use crate::vault::{DEVICE_SECRET_SALT, Passcode, VaultError};
 
 /// Keeps the language choice where the lock screen can read it (outside
 /// the encrypted data, holding nothing else), when it changed.
@@ -59,7 +59,8 @@ pub fn set_passcode(passcode: String, confirmation: &str, model: &mut Model) -> 
     }
     model.busy = true;
     model.problem = None;
-    store(StoreOperation::Create(Passcode::new(passcode))).and(render())
+    let passcode = Passcode::new(passcode);
+    with_device_secret(move |device| StoreOperation::Create(passcode, device)).and(render())
 }
 
 pub fn unlock(passcode: String, model: &mut Model) -> Cmd {
@@ -68,10 +69,39 @@ pub fn unlock(passcode: String, model: &mut Model) -> Cmd {
     }
     model.busy = true;
     model.problem = None;
-    store(StoreOperation::Unlock(UnlockWith::Passcode(Passcode::new(
-        passcode,
-    ))))
-    .and(render())
+    let passcode = Passcode::new(passcode);
+    with_device_secret(move |device| StoreOperation::Unlock(UnlockWith::Passcode(passcode, device)))
+        .and(render())
+}
+
+/// Asks the shell's keystore for this device's secret, then the vault for
+/// `operation` with it; its answer comes back as [`Event::Store`]. Without
+/// the secret the vault is not asked and nothing changes.
+fn with_device_secret(operation: impl FnOnce(RawKey) -> StoreOperation + Send + 'static) -> Cmd {
+    Command::new(|ctx| async move {
+        let salt = DEVICE_SECRET_SALT.to_vec();
+        let event = match ctx
+            .request_from_shell(PlatformKeyOperation::DeviceSecret { salt })
+            .await
+        {
+            PlatformKeyOutput::Key(secret) => {
+                let output = ctx.request_from_shell(operation(RawKey::new(secret))).await;
+                Event::Store(StoreResult::new(output))
+            }
+            other => Event::PlatformKey(KeyPurpose::DeviceSecret, PlatformKeyResult(other)),
+        };
+        ctx.send_event(event);
+    })
+}
+
+/// Asks the shell to destroy the device key; nothing waits for an answer
+/// but what is chained after it.
+fn destroy_device_key() -> Cmd {
+    Command::new(|ctx| async move {
+        let _ = ctx
+            .request_from_shell(PlatformKeyOperation::DestroyDeviceKey)
+            .await;
+    })
 }
 
 /// Asks the shell for the platform key; the vault opens with it.
@@ -92,16 +122,20 @@ pub fn lock(model: &mut Model) -> Cmd {
         .and(render())
 }
 
-/// Removes all data, the platform key from the shell's keystore, and every
-/// reminder the phone scheduled (even those a locked core knows nothing of).
+/// Removes all data: first the device key (so no copy of the vault file
+/// can be opened again, whatever happens next), then the files, the
+/// platform key from the shell's keystore, and every reminder the phone
+/// scheduled (even those a locked core knows nothing of).
 pub fn erase(model: &mut Model) -> Cmd {
     model.state = State::Starting;
     model.problem = None;
-    store(StoreOperation::Erase)
+    // What the shell is asked after the erase is asked once it is done:
+    // erasing forgets every request still unanswered.
+    let erase = store(StoreOperation::Erase)
         .then(store(StoreOperation::Probe))
         .and(forget_platform_key())
-        .and(cancel_every_reminder())
-        .and(render())
+        .and(cancel_every_reminder());
+    destroy_device_key().then(erase).and(render())
 }
 
 /// An empty schedule: the shell cancels every reminder it holds.
@@ -170,9 +204,11 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
             confirmation,
         } => {
             new_passcode(&replacement, &confirmation)?;
-            let change = store(StoreOperation::ChangePasscode {
-                current: Passcode::new(current),
-                new: Passcode::new(replacement),
+            let (current, new) = (Passcode::new(current), Passcode::new(replacement));
+            let change = with_device_secret(move |device| StoreOperation::ChangePasscode {
+                current,
+                new,
+                device,
             });
             // The data key is new: biometric unlock needs a new platform key.
             return Ok(if unlocked.has_platform_key {
@@ -250,7 +286,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
             // Too many wrong passcodes and the participant's opt-in: the
             // vault erased itself, so nothing may remind of it either.
             let cancel = if error == VaultError::ErasedAfterFailures {
-                cancel_every_reminder()
+                cancel_every_reminder().and(destroy_device_key())
             } else {
                 Command::done()
             };
@@ -282,6 +318,10 @@ pub fn platform_key_answered(
                 unlocked.has_platform_key = true;
             }
             store(StoreOperation::EnrollPlatformKey(RawKey::new(key))).and(render())
+        }
+        (KeyPurpose::DeviceSecret, _) => {
+            model.busy = false;
+            problem(model, Problem::DeviceKeyUnavailable)
         }
         (_, PlatformKeyOutput::Unavailable) => problem(model, Problem::PlatformKeyUnavailable),
         (_, PlatformKeyOutput::Deleted) | (KeyPurpose::Forget, PlatformKeyOutput::Key(_)) => {
@@ -317,18 +357,28 @@ mod tests {
             model.busy,
             "the KDF takes a moment: the shell can show progress"
         );
+        // This device's secret first, from the shell's keystore; then the vault.
+        unlock.resolve_platform_key(|operation| {
+            assert_eq!(
+                *operation,
+                PlatformKeyOperation::DeviceSecret {
+                    salt: DEVICE_SECRET_SALT.to_vec()
+                }
+            );
+            PlatformKeyOutput::Key(vec![7; 32])
+        });
+        unlock.expect_render();
         let failed = unlock
             .resolve_store(|operation| {
                 assert!(matches!(
                     operation,
-                    StoreOperation::Unlock(UnlockWith::Passcode(_))
+                    StoreOperation::Unlock(UnlockWith::Passcode(..))
                 ));
                 StoreOutput::Failed(VaultError::Throttled {
                     retry_after_secs: 30,
                 })
             })
             .expect_one_event();
-        unlock.expect_render();
         unlock.expect_no_effects();
 
         let mut refresh = app.update(failed, &mut model);

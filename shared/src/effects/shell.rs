@@ -22,7 +22,8 @@ pub enum LinkOutcome {
     Failed,
 }
 
-/// The platform keystore holding the raw key for biometric unlock.
+/// The platform keystore: the raw key for biometric unlock, and the device
+/// key that binds the vault to this device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 #[repr(C)]
 pub enum PlatformKeyOperation {
@@ -31,6 +32,16 @@ pub enum PlatformKeyOperation {
     /// Return the stored key, after the platform's biometric check.
     Read,
     Delete,
+    /// HMAC-SHA-256 of `salt` under this device's key, 32 bytes: the key is
+    /// created on the first ask, kept by the keystore for this device only
+    /// (no backup, no biometric check) and never leaves it. Answered with
+    /// `Key`, or `Unavailable` when the keystore cannot.
+    DeviceSecret {
+        salt: Vec<u8>,
+    },
+    /// Destroy the device key (everything is being erased): no copy of the
+    /// vault file opens afterwards. Answered with `Deleted`.
+    DestroyDeviceKey,
 }
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]

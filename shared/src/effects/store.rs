@@ -28,7 +28,8 @@ impl std::fmt::Debug for RawKey {
 /// How the participant unlocks.
 #[derive(Debug)]
 pub enum UnlockWith {
-    Passcode(Passcode),
+    /// The passcode, and this device's secret (from the shell's device key).
+    Passcode(Passcode, RawKey),
     /// The raw key the shell read from the platform keystore.
     PlatformKey(RawKey),
 }
@@ -37,13 +38,16 @@ pub enum UnlockWith {
 pub enum StoreOperation {
     /// Does a vault exist, and what is the throttle state?
     Probe,
-    Create(Passcode),
+    /// A new vault under the passcode and this device's secret.
+    Create(Passcode, RawKey),
     Unlock(UnlockWith),
     /// Writes one participant action's changes in one transaction.
     Apply(Vec<Change>),
     ChangePasscode {
         current: Passcode,
         new: Passcode,
+        /// This device's secret: the new wrap is device-bound.
+        device: RawKey,
     },
     /// Enrols the key the shell just stored in its keystore.
     EnrollPlatformKey(RawKey),
@@ -106,12 +110,18 @@ mod tests {
         let operations = [
             StoreOperation::Unlock(UnlockWith::PlatformKey(RawKey::new(vec![0xAB; 32]))),
             StoreOperation::EnrollPlatformKey(RawKey::new(vec![0xAB; 32])),
-            StoreOperation::Unlock(UnlockWith::Passcode(Passcode::new(String::from(
-                "quiet harbor 7",
-            )))),
+            StoreOperation::Unlock(UnlockWith::Passcode(
+                Passcode::new(String::from("quiet harbor 7")),
+                RawKey::new(vec![0xAB; 32]),
+            )),
+            StoreOperation::Create(
+                Passcode::new(String::from("quiet harbor 7")),
+                RawKey::new(vec![0xAB; 32]),
+            ),
             StoreOperation::ChangePasscode {
                 current: Passcode::new(String::from("quiet harbor 7")),
                 new: Passcode::new(String::from("new harbor words")),
+                device: RawKey::new(vec![0xAB; 32]),
             },
         ];
         for operation in operations {

@@ -4,7 +4,7 @@
 use super::CoreHost;
 use crate::effects::{StoreOperation, StoreOutput, UnlockWith};
 use crate::i18n::Language;
-use crate::vault::{Credential, PlatformKey, Vault, VaultError};
+use crate::vault::{Credential, DeviceSecret, Now, PlatformKey, Vault, VaultError};
 
 impl CoreHost {
     pub(super) fn execute(&self, operation: StoreOperation) -> StoreOutput {
@@ -12,12 +12,15 @@ impl CoreHost {
             return StoreOutput::Failed(VaultError::Storage);
         };
         let path = &self.vault_path;
-        let now = (self.clock)();
+        let now = Now {
+            wall_ms: (self.clock)(),
+            since_boot_ms: (self.boot_clock)(),
+        };
         let erasing = matches!(operation, StoreOperation::Erase);
         let result = match operation {
             StoreOperation::Probe => Ok(StoreOutput::Probed {
                 exists: Vault::exists(path),
-                throttle: Vault::throttle_status(path, now).unwrap_or_default(),
+                throttle: Vault::throttle_status_at(path, now).unwrap_or_default(),
                 language: Vault::lock_language(path)
                     .ok()
                     .flatten()
@@ -27,27 +30,27 @@ impl CoreHost {
                 v.set_lock_language(language.map(Language::code))
             })
             .map(|()| StoreOutput::Done),
-            StoreOperation::Create(passcode) => {
-                Vault::create(path, &passcode).and_then(|opened| open(&mut vault, opened))
-            }
-            StoreOperation::Unlock(with) => {
-                let credential = match with {
-                    UnlockWith::Passcode(passcode) => Ok(Credential::Passcode(passcode)),
-                    UnlockWith::PlatformKey(key) => {
-                        PlatformKey::from_bytes(key.as_bytes()).map(Credential::PlatformKey)
-                    }
-                };
-                credential
-                    .and_then(|credential| Vault::unlock(path, &credential, now))
-                    .and_then(|opened| open(&mut vault, opened))
-            }
+            StoreOperation::Create(passcode, device) => DeviceSecret::from_bytes(device.as_bytes())
+                .and_then(|device| Vault::create_on_device(path, &passcode, &device))
+                .and_then(|opened| open(&mut vault, opened)),
+            StoreOperation::Unlock(with) => credential(with)
+                .and_then(|credential| Vault::unlock_at(path, &credential, now))
+                .and_then(|opened| open(&mut vault, opened)),
             StoreOperation::Apply(changes) => {
                 with_vault(&mut vault, |v| v.apply(&changes)).map(|()| StoreOutput::Done)
             }
-            StoreOperation::ChangePasscode { current, new } => {
-                with_vault(&mut vault, |v| v.change_passcode(&current, &new))
-                    .map(|()| StoreOutput::Done)
-            }
+            StoreOperation::ChangePasscode {
+                current,
+                new,
+                device,
+            } => with_vault(&mut vault, |v| {
+                v.change_passcode_on_device(
+                    &current,
+                    &new,
+                    &DeviceSecret::from_bytes(device.as_bytes())?,
+                )
+            })
+            .map(|()| StoreOutput::Done),
             StoreOperation::EnrollPlatformKey(key) => with_vault(&mut vault, |v| {
                 v.enroll_platform_key(&PlatformKey::from_bytes(key.as_bytes())?)
             })
@@ -95,6 +98,17 @@ impl CoreHost {
             hook();
         }
         result.unwrap_or_else(StoreOutput::Failed)
+    }
+}
+
+/// What the vault opens with, from what the core sent.
+fn credential(with: UnlockWith) -> Result<Credential, VaultError> {
+    match with {
+        UnlockWith::Passcode(passcode, device) => DeviceSecret::from_bytes(device.as_bytes())
+            .map(|device| Credential::PasscodeOnDevice(passcode, device)),
+        UnlockWith::PlatformKey(key) => {
+            PlatformKey::from_bytes(key.as_bytes()).map(Credential::PlatformKey)
+        }
     }
 }
 

@@ -57,6 +57,9 @@ pub enum Problem {
     /// No app on this phone could open a link (no dialer, no messages
     /// app): the view shows the number instead.
     LinkUnopened,
+    /// The keystore did not give this device's secret (the vault needs it
+    /// with the passcode): nothing was changed.
+    DeviceKeyUnavailable,
 }
 
 impl Problem {

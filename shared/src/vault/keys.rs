@@ -3,7 +3,10 @@
 //! A random 256-bit data key (DEK) encrypts everything. It is stored only
 //! wrapped (sealed with AES-256-GCM) by:
 //! - a key derived from the passcode with Argon2id ([`Kdf::CURRENT`]; salt
-//!   and cost stored beside the wrap), and
+//!   and cost stored beside the wrap) combined by HKDF with this device's
+//!   secret ([`DeviceSecret`], from a key the shell holds and never exports),
+//!   so a copied file cannot be attacked offline and erase (which destroys
+//!   the device key) leaves no copy that opens, and
 //! - optionally a raw 32-byte platform key kept by the shell in the phone's
 //!   keystore, used directly as the wrapping key (it never goes through a KDF).
 //!
@@ -161,11 +164,55 @@ impl std::fmt::Debug for PlatformKey {
     }
 }
 
+/// This device's 32-byte secret: HMAC-SHA-256 under a key the shell keeps in
+/// the platform keystore and never exports (Android Keystore, iOS Keychain
+/// this-device-only, a non-extractable WebCrypto key), over
+/// [`DEVICE_SECRET_SALT`]. Combined with the passcode's Argon2id output, it
+/// makes the key that wraps the data key. Wiped when dropped, never printed.
+pub struct DeviceSecret(Zeroizing<[u8; KEY_LEN]>);
+
+/// What the core asks the shell to MAC into the device secret: fixed, so
+/// the secret is the same at every unlock, and naming its purpose.
+pub const DEVICE_SECRET_SALT: &[u8] = b"phoenix/vault/device-secret/v1";
+
+impl DeviceSecret {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, VaultError> {
+        let array: [u8; KEY_LEN] = bytes.try_into().map_err(|_| VaultError::InvalidKeyLength)?;
+        Ok(Self(Zeroizing::new(array)))
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+impl std::fmt::Debug for DeviceSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeviceSecret(<redacted>)")
+    }
+}
+
 /// What the participant unlocks with.
 #[derive(Debug)]
 pub enum Credential {
+    /// The passcode alone: opens only a wrap made before the device-bound
+    /// key (it is then left as it is).
     Passcode(Passcode),
+    /// The passcode on this device: opens a device-bound wrap, and moves an
+    /// older wrap to the device-bound one.
+    PasscodeOnDevice(Passcode, DeviceSecret),
     PlatformKey(PlatformKey),
+}
+
+impl Credential {
+    /// The passcode and, when given, the device secret.
+    pub(crate) fn passcode(&self) -> Option<(&Passcode, Option<&DeviceSecret>)> {
+        match self {
+            Self::Passcode(passcode) => Some((passcode, None)),
+            Self::PasscodeOnDevice(passcode, device) => Some((passcode, Some(device))),
+            Self::PlatformKey(_) => None,
+        }
+    }
 }
 
 /// The wrap slots stored in `key_wraps`.
@@ -190,7 +237,22 @@ pub(crate) struct Wrap {
     pub salt: Vec<u8>,
     /// `None` for the platform slot, whose key needs no derivation.
     pub kdf: Option<Kdf>,
+    /// The wrapping key also needed this device's secret.
+    pub device_bound: bool,
     pub sealed: Vec<u8>,
+}
+
+impl Wrap {
+    /// The AAD of a passcode wrap: the KDF, its cost and salt, and whether
+    /// the device secret took part, so none can be swapped.
+    fn passcode_aad(&self, kdf: Kdf) -> Vec<u8> {
+        let aad = kdf.wrap_aad(&self.salt);
+        if self.device_bound {
+            [b"phoenix/wrap/v3/device-bound/".as_slice(), &aad].concat()
+        } else {
+            aad
+        }
+    }
 }
 
 /// The random data key, and the working keys derived from it.
@@ -239,27 +301,43 @@ impl DataKey {
         out
     }
 
+    /// Wraps under the passcode, and this device's secret when given.
     pub(crate) fn wrap_with_passcode(
         &self,
         passcode: &Passcode,
+        device: Option<&DeviceSecret>,
         rng: &dyn SecureRandom,
     ) -> Result<Wrap> {
         let mut salt = vec![0u8; SALT_LEN];
         rng.fill(&mut salt).map_err(|_| VaultError::Crypto)?;
         let kdf = Kdf::CURRENT;
-        let kek = derive_passcode_key(passcode.as_bytes(), &salt, kdf)?;
-        let sealed = seal_key(&kek, &kdf.wrap_aad(&salt), self.raw.as_ref(), rng)?;
-        Ok(Wrap {
+        let mut wrap = Wrap {
             salt,
             kdf: Some(kdf),
-            sealed,
-        })
+            device_bound: device.is_some(),
+            sealed: Vec::new(),
+        };
+        let kek = wrapping_key(passcode, &wrap.salt, kdf, device)?;
+        wrap.sealed = seal_key(&kek, &wrap.passcode_aad(kdf), self.raw.as_ref(), rng)?;
+        Ok(wrap)
     }
 
-    pub(crate) fn unwrap_with_passcode(wrap: &Wrap, passcode: &Passcode) -> Result<Self> {
+    /// Opens a passcode wrap. A device-bound wrap without the device secret
+    /// is refused before the KDF runs ([`VaultError::NoPlatformKey`]); an
+    /// older wrap ignores the secret.
+    pub(crate) fn unwrap_with_passcode(
+        wrap: &Wrap,
+        passcode: &Passcode,
+        device: Option<&DeviceSecret>,
+    ) -> Result<Self> {
         let kdf = wrap.kdf.ok_or(VaultError::Corrupt)?.checked()?;
-        let kek = derive_passcode_key(passcode.as_bytes(), &wrap.salt, kdf)?;
-        Self::from_raw(open_key(&kek, &kdf.wrap_aad(&wrap.salt), &wrap.sealed)?)
+        let device = if wrap.device_bound {
+            Some(device.ok_or(VaultError::NoPlatformKey)?)
+        } else {
+            None
+        };
+        let kek = wrapping_key(passcode, &wrap.salt, kdf, device)?;
+        Self::from_raw(open_key(&kek, &wrap.passcode_aad(kdf), &wrap.sealed)?)
     }
 
     pub(crate) fn wrap_with_platform_key(
@@ -272,6 +350,7 @@ impl DataKey {
         Ok(Wrap {
             salt: Vec::new(),
             kdf: None,
+            device_bound: false,
             sealed,
         })
     }
@@ -284,12 +363,38 @@ impl DataKey {
 
 const PLATFORM_WRAP_AAD: &[u8] = b"phoenix/wrap/v1/platform";
 
+/// The key that wraps the data key: the passcode through `kdf`, then, on a
+/// device-bound wrap, HKDF-SHA256 over that output and the device secret
+/// (salted with the wrap's salt), so neither alone is enough.
+fn wrapping_key(
+    passcode: &Passcode,
+    salt: &[u8],
+    kdf: Kdf,
+    device: Option<&DeviceSecret>,
+) -> Result<aead::LessSafeKey> {
+    let stretched = stretch(passcode.as_bytes(), salt, kdf)?;
+    let Some(device) = device else {
+        return aead_key(&stretched);
+    };
+    let input = Zeroizing::new([stretched.as_slice(), device.0.as_slice()].concat());
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(&input);
+    let okm = prk
+        .expand(&[b"phoenix/wrap/v3/passcode+device"], &aead::AES_256_GCM)
+        .map_err(|_| VaultError::Crypto)?;
+    Ok(aead::LessSafeKey::new(aead::UnboundKey::from(okm)))
+}
+
 /// A secret through `kdf` into an AES-256-GCM key. Also used for backups.
 pub(crate) fn derive_passcode_key(
     secret: &[u8],
     salt: &[u8],
     kdf: Kdf,
 ) -> Result<aead::LessSafeKey> {
+    aead_key(&*stretch(secret, salt, kdf)?)
+}
+
+/// A secret through `kdf`: 32 bytes, wiped when dropped.
+fn stretch(secret: &[u8], salt: &[u8], kdf: Kdf) -> Result<Zeroizing<[u8; KEY_LEN]>> {
     let mut key = Zeroizing::new([0u8; KEY_LEN]);
     match kdf.checked()? {
         Kdf::Pbkdf2 { iterations } => {
@@ -306,7 +411,7 @@ pub(crate) fn derive_passcode_key(
             argon2id(secret, salt, memory_kib, passes, &mut key)?;
         }
     }
-    aead_key(&key)
+    Ok(key)
 }
 
 /// RustCrypto's Argon2id (one lane, version 0x13); its working memory is

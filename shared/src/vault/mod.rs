@@ -3,7 +3,8 @@
 //! One SQLite file per participant. Every value that a person wrote, and every
 //! timestamp that reveals behaviour, is sealed with AES-256-GCM before it
 //! reaches SQLite (see [`envelope`]); the data key is random and stored only
-//! wrapped by the passcode (Argon2id; PBKDF2 in vaults not yet migrated) and,
+//! wrapped by the passcode (Argon2id; PBKDF2 in vaults not yet migrated),
+//! combined with this device's secret when the wrap is device-bound, and,
 //! optionally, by a raw platform key kept in the phone's keystore (see [`keys`]).
 //!
 //! Queries happen in memory: [`Vault::load_all`] decrypts every record once on
@@ -22,10 +23,10 @@ mod store;
 mod throttle;
 
 pub use error::VaultError;
-pub use keys::{Credential, Passcode, PlatformKey};
+pub use keys::{Credential, DEVICE_SECRET_SALT, DeviceSecret, Passcode, PlatformKey};
 pub use record::{Change, LoadedData, RecordKind, StoredRecord};
 pub use store::Vault;
-pub use throttle::ThrottleStatus;
+pub use throttle::{Now, ThrottleStatus};
 
 /// Entry points for the fuzz targets (`fuzz/`): the parsers that read
 /// untrusted bytes, reachable without the deliberately slow KDF.

@@ -9,7 +9,7 @@ use super::error::{Result, VaultError};
 use super::record::RecordKind;
 
 /// The schema this code writes.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 4;
 
 /// Identifies a Phoenix vault among SQLite files.
 pub(crate) const FORMAT: &str = "phoenix-vault";
@@ -52,11 +52,28 @@ const NAME_THE_KDF: &str = "
     ALTER TABLE key_wraps ADD COLUMN memory_kib INTEGER NOT NULL DEFAULT 0;
 ";
 
+/// Version 3: a passcode wrap may also need this device's secret (the
+/// device-bound key). Run by migration 2 → 3 and by a fresh create alike.
+const BIND_TO_THE_DEVICE: &str = "
+    ALTER TABLE key_wraps ADD COLUMN device_bound INTEGER NOT NULL DEFAULT 0
+        CHECK (device_bound IN (0, 1));
+";
+
+/// Version 4: the attempt counter carries a MAC under a key from this
+/// device's secret, and the next allowed attempt on the boot clock. Run by
+/// migration 3 → 4 and by a fresh create alike.
+const AUTHENTICATE_THE_ATTEMPTS: &str = "
+    ALTER TABLE unlock_attempts ADD COLUMN next_attempt_boot_ms INTEGER;
+    ALTER TABLE unlock_attempts ADD COLUMN mac BLOB;
+";
+
 /// Creates the current schema in an empty database, inside the caller's
 /// transaction (which also stores the first key wrap).
 pub(crate) fn create(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(CREATE_CONTROL_TABLES)?;
     tx.execute_batch(NAME_THE_KDF)?;
+    tx.execute_batch(BIND_TO_THE_DEVICE)?;
+    tx.execute_batch(AUTHENTICATE_THE_ATTEMPTS)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('format', ?1)",
         [FORMAT],
@@ -98,7 +115,7 @@ type Step = fn(&Transaction<'_>) -> Result<()>;
 /// first released schema; a migration that adds a record kind creates its
 /// table with `create_record_table`, and one that changes what the AAD binds
 /// re-seals the affected values and bumps `envelope::AAD_SCHEMA`.
-const MIGRATIONS: &[Step] = &[name_the_kdf];
+const MIGRATIONS: &[Step] = &[name_the_kdf, bind_to_the_device, authenticate_the_attempts];
 
 /// 1 → 2: the existing passcode wrap is PBKDF2's (moved to Argon2id on the
 /// next passcode unlock); a platform wrap has no KDF.
@@ -108,6 +125,21 @@ fn name_the_kdf(tx: &Transaction<'_>) -> Result<()> {
         "UPDATE key_wraps SET kdf = 'none' WHERE slot = 'platform'",
         [],
     )?;
+    Ok(())
+}
+
+/// 2 → 3: existing wraps are not device-bound; the passcode wrap becomes
+/// device-bound on the next passcode unlock that brings the device secret.
+fn bind_to_the_device(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(BIND_TO_THE_DEVICE)?;
+    Ok(())
+}
+
+/// 3 → 4: the counter gains its MAC and its boot-clock time. The app made
+/// no device-bound vault before schema 4 (it asks for the device secret
+/// from then on), so every counter that must verify is written with one.
+fn authenticate_the_attempts(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(AUTHENTICATE_THE_ATTEMPTS)?;
     Ok(())
 }
 

@@ -8,11 +8,11 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use super::backup;
 use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
-use super::keys::{Credential, DataKey, Kdf, Passcode, PlatformKey, Slot, Wrap};
+use super::keys::{Credential, DataKey, DeviceSecret, Kdf, Passcode, PlatformKey, Slot, Wrap};
 use super::loader::{self, BODY};
 use super::record::{Change, LoadedData, RecordKind, StoredRecord};
 use super::schema;
-use super::throttle::{Attempts, ThrottleStatus};
+use super::throttle::{Attempts, Now, ThrottleKey, ThrottleStatus};
 
 /// An unlocked vault: an open SQLite connection and the data key.
 ///
@@ -39,10 +39,22 @@ impl Vault {
         matches!(schema::version(&conn), Ok(Some(_)))
     }
 
-    /// Creates a new vault protected by `passcode`. Refuses to overwrite an
-    /// existing one, or any file that is not an empty database.
+    /// Creates a new vault protected by `passcode` alone (as before the
+    /// device-bound key; the app uses [`Vault::create_on_device`]). Refuses
+    /// to overwrite an existing one, or any file that is not an empty
+    /// database.
     pub fn create(path: impl AsRef<Path>, passcode: &Passcode) -> Result<Self, VaultError> {
-        Self::create_inner(path.as_ref(), passcode).public()
+        Self::create_inner(path.as_ref(), passcode, None).public()
+    }
+
+    /// Creates a new vault whose data key is wrapped under the passcode and
+    /// this device's secret: a copy of the file opens nowhere else.
+    pub fn create_on_device(
+        path: impl AsRef<Path>,
+        passcode: &Passcode,
+        device: &DeviceSecret,
+    ) -> Result<Self, VaultError> {
+        Self::create_inner(path.as_ref(), passcode, Some(device)).public()
     }
 
     /// Opens the vault with the passcode or the platform key.
@@ -57,17 +69,38 @@ impl Vault {
         credential: &Credential,
         now_ms: i64,
     ) -> Result<Self, VaultError> {
-        Self::unlock_inner(path.as_ref(), credential, now_ms).public()
+        Self::unlock_at(path, credential, Now::wall(now_ms))
     }
 
-    /// Failed attempts and the current delay, for the lock screen.
+    /// [`Vault::unlock`] at `now`, whose boot clock (where the platform has
+    /// one) times the delay. On a device-bound vault the attempt counter
+    /// must carry this device's MAC: an edited row counts as the longest
+    /// delay.
+    pub fn unlock_at(
+        path: impl AsRef<Path>,
+        credential: &Credential,
+        now: Now,
+    ) -> Result<Self, VaultError> {
+        Self::unlock_inner(path.as_ref(), credential, now).public()
+    }
+
+    /// Failed attempts and the current delay, for the lock screen (as the
+    /// file says: the MAC needs the device secret, checked at the attempt).
     pub fn throttle_status(
         path: impl AsRef<Path>,
         now_ms: i64,
     ) -> Result<ThrottleStatus, VaultError> {
+        Self::throttle_status_at(path, Now::wall(now_ms))
+    }
+
+    /// [`Vault::throttle_status`] at `now`.
+    pub fn throttle_status_at(
+        path: impl AsRef<Path>,
+        now: Now,
+    ) -> Result<ThrottleStatus, VaultError> {
         open_existing(path.as_ref())
             .and_then(|conn| Attempts::read(&conn))
-            .map(|attempts| attempts.status(now_ms))
+            .map(|attempts| attempts.status(now))
             .public()
     }
 
@@ -125,7 +158,19 @@ impl Vault {
         current: &Passcode,
         new: &Passcode,
     ) -> Result<(), VaultError> {
-        self.change_passcode_inner(current, new).public()
+        self.change_passcode_inner(current, new, None).public()
+    }
+
+    /// [`Vault::change_passcode`] on this device: the new wrap is
+    /// device-bound.
+    pub fn change_passcode_on_device(
+        &mut self,
+        current: &Passcode,
+        new: &Passcode,
+        device: &DeviceSecret,
+    ) -> Result<(), VaultError> {
+        self.change_passcode_inner(current, new, Some(device))
+            .public()
     }
 
     /// Stores the data key wrapped by a platform key, for biometric unlock.
@@ -193,7 +238,11 @@ impl Vault {
         self.import_backup_inner(file, passphrase).public()
     }
 
-    fn create_inner(path: &Path, passcode: &Passcode) -> Result<Self> {
+    fn create_inner(
+        path: &Path,
+        passcode: &Passcode,
+        device: Option<&DeviceSecret>,
+    ) -> Result<Self> {
         passcode.check_not_empty()?;
         let mut conn = open_connection(path, true)?;
         if schema::version(&conn)?.is_some() {
@@ -201,10 +250,12 @@ impl Vault {
         }
         let rng = SystemRandom::new();
         let key = DataKey::generate(&rng)?;
-        let wrap = key.wrap_with_passcode(passcode, &rng)?;
+        let wrap = key.wrap_with_passcode(passcode, device, &rng)?;
         let tx = conn.transaction()?;
         schema::create(&tx)?;
         write_wrap(&tx, Slot::Passcode, &wrap)?;
+        // The counter row carries this device's MAC from the start.
+        Attempts::clear(&tx, device.map(ThrottleKey::from_device).as_ref())?;
         tx.commit()?;
         Ok(Self {
             conn,
@@ -214,10 +265,22 @@ impl Vault {
         })
     }
 
-    fn unlock_inner(path: &Path, credential: &Credential, now_ms: i64) -> Result<Self> {
+    fn unlock_inner(path: &Path, credential: &Credential, now: Now) -> Result<Self> {
         let conn = open_existing(path)?;
-        let before = Attempts::read(&conn)?;
-        let status = before.status(now_ms);
+        let throttle_key = credential
+            .passcode()
+            .and_then(|(_, device)| device)
+            .map(ThrottleKey::from_device);
+        let mut before = Attempts::read(&conn)?;
+        if let Some(key) = &throttle_key {
+            let device_bound =
+                read_wrap(&conn, Slot::Passcode)?.is_some_and(|wrap| wrap.device_bound);
+            if device_bound && !before.verifies(key) {
+                // Edited or deleted in the file: the longest delay, from now.
+                before = Attempts::distrust(&conn, key, now)?;
+            }
+        }
+        let status = before.status(now);
         if status.retry_after_secs > 0 {
             return Err(VaultError::Throttled {
                 retry_after_secs: status.retry_after_secs,
@@ -225,35 +288,44 @@ impl Vault {
             .into());
         }
         let mut outdated_wrap = false;
-        let unwrapped = match credential {
-            Credential::Passcode(passcode) => {
-                let wrap = read_wrap(&conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
-                outdated_wrap = wrap.kdf != Some(Kdf::CURRENT);
-                Attempts::record_failure(&conn, now_ms)?;
-                DataKey::unwrap_with_passcode(&wrap, passcode)
-            }
+        let unwrapped = if let Credential::PlatformKey(key) = credential {
             // A random 256-bit key cannot be guessed, and the keystore
             // throttles biometrics itself: no attempt is counted, so the
             // everyday unlock writes nothing before the data is loaded.
-            Credential::PlatformKey(key) => {
-                let wrap = read_wrap(&conn, Slot::Platform)?.ok_or(VaultError::NoPlatformKey)?;
-                DataKey::unwrap_with_platform_key(&wrap, key)
+            let wrap = read_wrap(&conn, Slot::Platform)?.ok_or(VaultError::NoPlatformKey)?;
+            DataKey::unwrap_with_platform_key(&wrap, key)
+        } else {
+            let (passcode, device) = credential.passcode().ok_or(VaultError::Corrupt)?;
+            let wrap = read_wrap(&conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
+            if wrap.device_bound && device.is_none() {
+                // Not a guess: nothing is counted, nothing is run.
+                return Err(VaultError::NoPlatformKey.into());
             }
+            // An older KDF, or a wrap from before the device-bound key now
+            // that the device secret is here.
+            outdated_wrap =
+                wrap.kdf != Some(Kdf::CURRENT) || (device.is_some() && !wrap.device_bound);
+            Attempts::record_failure(&conn, throttle_key.as_ref(), now)?;
+            DataKey::unwrap_with_passcode(&wrap, passcode, device)
         };
         match unwrapped {
             Ok(key) => {
                 let rng = SystemRandom::new();
                 let mut conn = conn;
-                // The everyday platform-key unlock writes nothing.
-                if before.failures > 0 || matches!(credential, Credential::Passcode(_)) {
+                // The everyday platform-key unlock writes nothing; the count
+                // is cleared by the passcode, which brings the device secret
+                // its MAC needs.
+                let typed = credential.passcode();
+                if typed.is_some() {
                     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                    if let (true, Credential::Passcode(passcode)) = (outdated_wrap, credential) {
-                        // An older KDF (PBKDF2): the same data key, wrapped
-                        // anew with today's, with the count cleared.
-                        let rewrapped = key.wrap_with_passcode(passcode, &rng)?;
+                    if let (true, Some((passcode, device))) = (outdated_wrap, typed) {
+                        // An older KDF (PBKDF2) or no device secret yet: the
+                        // same data key, wrapped anew with today's, with the
+                        // count cleared, in one transaction.
+                        let rewrapped = key.wrap_with_passcode(passcode, device, &rng)?;
                         write_wrap(&tx, Slot::Passcode, &rewrapped)?;
                     }
-                    Attempts::clear(&tx)?;
+                    Attempts::clear(&tx, throttle_key.as_ref())?;
                     tx.commit()?;
                 }
                 Ok(Self {
@@ -263,9 +335,7 @@ impl Vault {
                     rng,
                 })
             }
-            Err(Error::Public(VaultError::WrongCredential))
-                if matches!(credential, Credential::PlatformKey(_)) =>
-            {
+            Err(Error::Public(VaultError::WrongCredential)) if credential.passcode().is_none() => {
                 Err(VaultError::WrongCredential.into())
             }
             Err(Error::Public(VaultError::WrongCredential)) => {
@@ -278,10 +348,7 @@ impl Vault {
             }
             Err(other) => {
                 // Not the participant's mistake (a damaged wrap): uncount it.
-                conn.execute(
-                    "UPDATE unlock_attempts SET failures = ?1, next_attempt_ms = ?2 WHERE id = 1",
-                    (before.failures, before.next_attempt_ms),
-                )?;
+                before.write(&conn)?;
                 Err(other)
             }
         }
@@ -325,12 +392,17 @@ impl Vault {
         Ok(())
     }
 
-    fn change_passcode_inner(&mut self, current: &Passcode, new: &Passcode) -> Result<()> {
+    fn change_passcode_inner(
+        &mut self,
+        current: &Passcode,
+        new: &Passcode,
+        device: Option<&DeviceSecret>,
+    ) -> Result<()> {
         new.check_not_empty()?;
         let wrap = read_wrap(&self.conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
-        DataKey::unwrap_with_passcode(&wrap, current)?;
+        DataKey::unwrap_with_passcode(&wrap, current, device)?;
         let key = DataKey::generate(&self.rng)?;
-        let wrap = key.wrap_with_passcode(new, &self.rng)?;
+        let wrap = key.wrap_with_passcode(new, device, &self.rng)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -433,7 +505,8 @@ fn open_existing(path: &Path) -> Result<Connection> {
 fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
     let row = conn
         .query_row(
-            "SELECT salt, kdf, memory_kib, iterations, sealed FROM key_wraps WHERE slot = ?1",
+            "SELECT salt, kdf, memory_kib, iterations, sealed, device_bound
+             FROM key_wraps WHERE slot = ?1",
             [slot.name()],
             |row| {
                 Ok((
@@ -442,11 +515,12 @@ fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
                     row.get::<_, u32>(2)?,
                     row.get::<_, u32>(3)?,
                     row.get::<_, Vec<u8>>(4)?,
+                    row.get::<_, bool>(5)?,
                 ))
             },
         )
         .optional()?;
-    let Some((salt, kdf, memory_kib, iterations, sealed)) = row else {
+    let Some((salt, kdf, memory_kib, iterations, sealed, device_bound)) = row else {
         return Ok(None);
     };
     let kdf = match kdf.as_str() {
@@ -457,7 +531,12 @@ fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
         }),
         _ => None,
     };
-    Ok(Some(Wrap { salt, kdf, sealed }))
+    Ok(Some(Wrap {
+        salt,
+        kdf,
+        device_bound,
+        sealed,
+    }))
 }
 
 fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
@@ -467,11 +546,12 @@ fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
         None => ("none", 0, 0),
     };
     conn.execute(
-        "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed, device_bound)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (slot) DO UPDATE SET
             salt = excluded.salt, kdf = excluded.kdf, memory_kib = excluded.memory_kib,
-            iterations = excluded.iterations, sealed = excluded.sealed",
+            iterations = excluded.iterations, sealed = excluded.sealed,
+            device_bound = excluded.device_bound",
         (
             slot.name(),
             &wrap.salt,
@@ -479,6 +559,7 @@ fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
             memory_kib,
             iterations,
             &wrap.sealed,
+            wrap.device_bound,
         ),
     )?;
     Ok(())

@@ -130,6 +130,7 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         ),
         Problem::ErasedAfterFailures => words.get("problem-erased-after-failures"),
         Problem::PlatformKeyUnavailable => words.get("problem-platform-key-unavailable"),
+        Problem::DeviceKeyUnavailable => words.get("problem-device-key-unavailable"),
         Problem::NotNow => words.get("problem-not-now"),
         Problem::SaveFailed => words.get("problem-save-failed"),
         Problem::StorageFull => words.get("problem-storage-full"),

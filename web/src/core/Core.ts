@@ -138,12 +138,16 @@ export class Core {
         output = notify(effect.value);
         break;
       case 'PlatformKey':
-        output = platformKey(effect.value);
-        break;
+        void platformKey(effect.value).then((answer) => this.answer(id, answer));
+        return;
       case 'Http':
-        void http(effect.value).then((answer) => this.send({ type: 'resolve', id, output: answer }, [answer.buffer as ArrayBuffer]));
+        void http(effect.value).then((answer) => this.answer(id, answer));
         return;
     }
+    this.answer(id, output);
+  }
+
+  private answer(id: number, output: Uint8Array): void {
     this.send({ type: 'resolve', id, output }, [output.buffer as ArrayBuffer]);
   }
 

@@ -13,6 +13,7 @@ import type {
   ShareFile,
 } from '../generated/shared_types';
 import { done, encodeHttpResult, encodeLinkOutcome, encodePlatformKeyOutput } from './codec';
+import { destroyDeviceKey, deviceSecret } from './deviceKey';
 
 /**
  * `tel:`, `sms:` and `mailto:` go to the device's phone, messages or mail
@@ -45,13 +46,30 @@ function clickLink(href: string, download?: string): void {
 }
 
 /**
- * A browser has no keystore that can hand the core a raw key and keep it
- * from the page's own script: biometric unlock is a phone feature, and the
- * web always answers "unavailable" (the core then asks for the passcode).
+ * The device key's secret and its destruction come from a non-extractable
+ * WebCrypto key (`deviceKey.ts`). A browser has no keystore that can hand
+ * the core a raw key and keep it from the page's own script: biometric
+ * unlock is a phone feature, and the web answers "unavailable" (the core
+ * then asks for the passcode).
  */
-export function platformKey(operation: PlatformKeyOperation): Uint8Array {
-  const output: PlatformKeyOutput =
-    operation.kind === 'Delete' ? { kind: 'Deleted' } : { kind: 'Unavailable' };
+export async function platformKey(operation: PlatformKeyOperation): Promise<Uint8Array> {
+  let output: PlatformKeyOutput;
+  switch (operation.kind) {
+    case 'DeviceSecret': {
+      const secret = await deviceSecret(operation.salt);
+      output = secret ? { kind: 'Key', value: secret } : { kind: 'Unavailable' };
+      break;
+    }
+    case 'DestroyDeviceKey':
+      await destroyDeviceKey();
+      output = { kind: 'Deleted' };
+      break;
+    case 'Delete':
+      output = { kind: 'Deleted' };
+      break;
+    default:
+      output = { kind: 'Unavailable' };
+  }
   return encodePlatformKeyOutput(output);
 }
 

@@ -4,7 +4,7 @@
  * vault run in a worker (wasm), persisted in OPFS. One browser profile,
  * tests in order.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -37,6 +37,48 @@ async function unlock(page: Page, passcode: string): Promise<void> {
   await page.getByLabel('Passcode', { exact: true }).fill(passcode);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today', exact: true })).toBeVisible();
+}
+
+/** The device key as IndexedDB holds it (`null` when there is none): can script export it, what may it do. */
+async function storedDeviceKey(page: Page): Promise<{ extractable: boolean; usages: string[] } | null> {
+  return page.evaluate(async () => {
+    // Probed without creating the database, which would leave it without its store.
+    if (!(await indexedDB.databases()).some((db) => db.name === 'phoenix-device-key')) return null;
+    return new Promise<{ extractable: boolean; usages: string[] } | null>((resolve, reject) => {
+      const request = indexedDB.open('phoenix-device-key');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        const get = db.transaction('keys').objectStore('keys').get('device');
+        get.onerror = () => reject(get.error);
+        get.onsuccess = () => {
+          const key = get.result as CryptoKey | undefined;
+          db.close();
+          resolve(key ? { extractable: key.extractable, usages: [...key.usages] } : null);
+        };
+      };
+    });
+  });
+}
+
+/** A copy of the closed browser profile without its IndexedDB (where the device key lives): OPFS and all else kept. */
+function copyProfileWithoutIndexedDb(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'phoenix-profile-copy-'));
+  cpSync(profile, copy, { recursive: true, filter: (path) => !basename(path).startsWith('Singleton') });
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const path = join(dir, entry.name);
+      if (entry.name === 'IndexedDB') {
+        rmSync(path, { recursive: true, force: true });
+        removed.push(path);
+      } else walk(path);
+    }
+  };
+  walk(copy);
+  expect(removed.length, 'the profile had an IndexedDB').toBeGreaterThan(0);
+  return copy;
 }
 
 async function expectLocked(page: Page): Promise<void> {
@@ -374,13 +416,34 @@ test.describe.serial('a participant in the browser', () => {
     await context.close();
   });
 
+  test('the vault file copied to a browser without this one\'s device key does not open with the passcode', async () => {
+    const copy = copyProfileWithoutIndexedDb();
+    try {
+      const { context, page } = await openApp(copy, network);
+      await expectLocked(page);
+      await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      // Its attempt counter carries the other browser's MAC: the longest wait, and no way in.
+      await expect(page.getByText('Too many attempts. Try again in 900 seconds.').first()).toBeVisible();
+      await expectLocked(page);
+      await context.close();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   test('erase everything frees the vault: OPFS holds no database page afterwards', async () => {
     let { context, page } = await open();
     await unlock(page, PASSCODE);
+    expect(await storedDeviceKey(page), 'the device key: in IndexedDB, never exportable').toEqual({
+      extractable: false,
+      usages: ['sign'],
+    });
     await go(page, 'Settings', 'Settings');
     await page.getByRole('button', { name: 'Erase everything' }).click();
     await page.getByRole('button', { name: 'Yes, erase everything' }).click();
     await expect(page.getByRole('heading', { name: 'Welcome to Phoenix' })).toBeVisible();
+    expect(await storedDeviceKey(page), 'erase destroyed the device key').toBeNull();
     await context.close();
 
     expect(opfsFilesContaining(SQLITE_HEADER)).toEqual([]);

@@ -37,6 +37,7 @@ fun main() {
         "a biometric answer that arrives after Lock now is dropped without an exception" to ::lateBiometricAnswerAfterLockNow,
         "exported files are cleared when the app starts, locks and erases" to ::exportsClearedOnStartLockAndErase,
         "erasing everything asks the phone to cancel every reminder" to ::eraseCancelsEveryReminder,
+        "a copied vault file does not open without this device's key, nor after erase" to ::aCopiedVaultFileDoesNotOpenWithoutThisDevicesKey,
     )
     var failed = 0
     for ((name, case) in cases) {

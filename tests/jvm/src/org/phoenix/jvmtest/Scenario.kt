@@ -41,7 +41,7 @@ import uniffi.shared.HostException
 const val PASSCODE = "quiet harbor 7"
 
 /** What the phone was asked to do, recorded. */
-class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
+class Recorder(val device: DeviceKey = thisDevice) : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     val opened = mutableListOf<String>()
     /** The phone has a dialer and a messages app. */
     var opensLinks = true
@@ -58,6 +58,8 @@ class Recorder : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
     }
     override fun read(done: (ByteArray?) -> Unit) = done(stored?.copyOf())
     override fun delete() { stored = null }
+    override fun deviceSecret(salt: ByteArray) = device.secret(salt)
+    override fun destroyDeviceKey() = device.destroy()
     override fun schedule(reminders: List<Reminder>) { schedules += reminders }
     override fun open(url: String, done: (Boolean) -> Unit) {
         opened += url
@@ -242,6 +244,8 @@ class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient 
     override fun create(done: (ByteArray?) -> Unit) { keyAnswers += done }
     override fun read(done: (ByteArray?) -> Unit) { keyAnswers += done }
     override fun delete() {}
+    override fun deviceSecret(salt: ByteArray) = thisDevice.secret(salt)
+    override fun destroyDeviceKey() = thisDevice.destroy()
     override fun schedule(reminders: List<Reminder>) {}
     override fun open(url: String, done: (Boolean) -> Unit) = done(true)
     override fun share(file: ShareFile) {}
@@ -340,4 +344,53 @@ fun eraseCancelsEveryReminder() {
         checkEquals(listOf(emptyList<Reminder>()), locked.schedules, "the schedule after erasing from the lock screen")
     }
     dir.toFile().deleteRecursively()
+}
+
+/**
+ * The vault opens with the passcode through the host's device key; a copy
+ * of the file on another device (another key) does not open with the same
+ * passcode, and after erase a copy taken before does not open here either.
+ */
+fun aCopiedVaultFileDoesNotOpenWithoutThisDevicesKey() {
+    val device = DeviceKey()
+    val dir = Files.createTempDirectory("phoenix-jvm-device")
+    val path = dir.resolve("phoenix.db")
+    open(path.toString(), Recorder(device)).use { core ->
+        core.dispatch(Event.SetPasscode(PASSCODE, PASSCODE))
+        core.screen<ScreenView.Today>()
+        check(device.key != null) { "the host's device key was created" }
+    }
+    open(path.toString(), Recorder(device)).use { core ->
+        core.dispatch(Event.Unlock(PASSCODE))
+        core.screen<ScreenView.Today>()
+    }
+    val copy = Files.createTempDirectory("phoenix-jvm-copy")
+    copyVault(dir, copy)
+    open(copy.resolve("phoenix.db").toString(), Recorder(DeviceKey())).use { core ->
+        core.dispatch(Event.Unlock(PASSCODE))
+        // The attempt counter carries this device's MAC: elsewhere, the longest wait.
+        checkEquals("Too many attempts. Try again in 900 seconds.", core.view.problem, "the copy on another device")
+        core.screen<ScreenView.Locked>()
+    }
+    open(path.toString(), Recorder(device)).use { core ->
+        core.dispatch(Event.EraseEverything)
+        core.screen<ScreenView.FirstRun>()
+        checkEquals(null, device.key, "erase destroyed the device key")
+    }
+    copyVault(copy, dir)
+    open(path.toString(), Recorder(device)).use { core ->
+        core.dispatch(Event.Unlock(PASSCODE))
+        checkEquals("Too many attempts. Try again in 900 seconds.", core.view.problem, "a copy from before the erase")
+        core.screen<ScreenView.Locked>()
+    }
+    dir.toFile().deleteRecursively()
+    copy.toFile().deleteRecursively()
+}
+
+/** The vault's files (the database and any write-ahead log) from [from] to [to]. */
+fun copyVault(from: Path, to: Path) {
+    Files.list(from).use { files ->
+        files.filter { it.fileName.toString().startsWith("phoenix.db") }
+            .forEach { Files.copy(it, to.resolve(it.fileName)) }
+    }
 }

@@ -82,10 +82,18 @@ class Core(
 
     private fun platformKey(operation: PlatformKeyOperation, answer: (PlatformKeyOutput) -> Unit) {
         when (operation) {
-            PlatformKeyOperation.CREATE -> effects.keys.create { answer(key(it)) }
-            PlatformKeyOperation.READ -> effects.keys.read { answer(key(it)) }
-            PlatformKeyOperation.DELETE -> {
+            PlatformKeyOperation.Create -> effects.keys.create { answer(key(it)) }
+            PlatformKeyOperation.Read -> effects.keys.read { answer(key(it)) }
+            PlatformKeyOperation.Delete -> {
                 effects.keys.delete()
+                answer(PlatformKeyOutput.Deleted)
+            }
+            is PlatformKeyOperation.DeviceSecret -> {
+                val salt = ByteArray(operation.salt.size) { operation.salt[it].toByte() }
+                answer(key(effects.keys.deviceSecret(salt)))
+            }
+            PlatformKeyOperation.DestroyDeviceKey -> {
+                effects.keys.destroyDeviceKey()
                 answer(PlatformKeyOutput.Deleted)
             }
         }

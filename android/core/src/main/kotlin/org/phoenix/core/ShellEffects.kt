@@ -23,6 +23,17 @@ interface PlatformKeyStore {
     fun read(done: (ByteArray?) -> Unit)
 
     fun delete()
+
+    /**
+     * HMAC-SHA-256 of [salt] under this device's key (created on the first
+     * ask, kept by the keystore on this device only, no biometric check,
+     * never exported): 32 bytes, or `null` if the keystore cannot answer.
+     * The vault needs it with the passcode, so a copied file opens nowhere else.
+     */
+    fun deviceSecret(salt: ByteArray): ByteArray?
+
+    /** Destroys the device key (everything is being erased). */
+    fun destroyDeviceKey()
 }
 
 /** Replaces every scheduled local notification with these. */

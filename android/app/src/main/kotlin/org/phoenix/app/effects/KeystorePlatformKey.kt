@@ -18,6 +18,7 @@ import java.security.SecureRandom
 import java.util.concurrent.Executor
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
+import javax.crypto.Mac
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
 
@@ -31,6 +32,11 @@ import javax.crypto.spec.GCMParameterSpec
  * or no screen lock ([usable] is false, checked before any key is made), a
  * key the system invalidated (then deleted, so [hasKey] turns false and the
  * app tells the core biometrics are off), or no activity on screen.
+ *
+ * Also this device's key for the vault ([deviceSecret]): an Android
+ * Keystore HMAC-SHA256 key (sign only, no user authentication, never
+ * exportable, gone with the app's data and never in a backup) whose MAC of
+ * the core's salt the core combines with the passcode.
  */
 class KeystorePlatformKey(
     private val context: Context,
@@ -89,6 +95,27 @@ class KeystorePlatformKey(
         if (keyStore.containsAlias(ALIAS)) keyStore.deleteEntry(ALIAS)
     }
 
+    override fun deviceSecret(salt: ByteArray): ByteArray? = try {
+        val key = keyStore.getKey(DEVICE_ALIAS, null) as? SecretKey ?: newDeviceKey()
+        Mac.getInstance("HmacSHA256").run {
+            init(key)
+            doFinal(salt)
+        }
+    } catch (failed: GeneralSecurityException) {
+        null
+    } catch (failed: ProviderException) {
+        null
+    }
+
+    override fun destroyDeviceKey() {
+        if (keyStore.containsAlias(DEVICE_ALIAS)) keyStore.deleteEntry(DEVICE_ALIAS)
+    }
+
+    private fun newDeviceKey(): SecretKey = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_HMAC_SHA256, "AndroidKeyStore").run {
+        init(KeyGenParameterSpec.Builder(DEVICE_ALIAS, KeyProperties.PURPOSE_SIGN).build())
+        generateKey()
+    }
+
     private fun newSealingKey(): SecretKey = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, "AndroidKeyStore").run {
         init(
             KeyGenParameterSpec.Builder(ALIAS, KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT)
@@ -132,6 +159,7 @@ class KeystorePlatformKey(
 
     private companion object {
         const val ALIAS = "phoenix-platform-key"
+        const val DEVICE_ALIAS = "phoenix-device-key"
         const val TRANSFORMATION = "AES/GCM/NoPadding"
         const val IV_BYTES = 12
     }
