@@ -208,19 +208,28 @@ fn paired(
         .greet(me, specialist, now_ms)
         .map_err(|_| Problem::RelayRefused)?;
     let greeting = serde_json::to_string(&greeting).map_err(|_| Problem::RelayRefused)?;
+    // The same conversation, paired again (after a restore): a specialist
+    // identity other than the one it had waits for the participant.
+    let identity = paired.specialist_channel.identity;
+    let key_changed_from = data
+        .pairing_ended
+        .as_ref()
+        .and_then(|ended| ended.specialist_identity.clone())
+        .filter(|before| *before != identity);
     data.messaging = Some(Messaging {
         relay: pending.relay,
         identity: pending.identity,
         shared_name: pending.name,
         specialist_name: paired.specialist_name,
         specialist_keys: paired.specialist_keys,
-        specialist_identity: paired.specialist_channel.identity,
+        specialist_identity: identity,
         account: pending.account,
         channel: channel.pickle(&pending.pickle_key),
         pickle_key: pending.pickle_key,
         cursor: 0,
         greeting: Some(greeting),
         dropped: 0,
+        key_changed_from,
     });
     data.pairing_ended = None;
     effects.changes.push(data.messaging_change());

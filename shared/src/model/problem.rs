@@ -57,6 +57,9 @@ pub enum Problem {
     /// No app on this phone could open a link (no dialer, no messages
     /// app): the view shows the number instead.
     LinkUnopened,
+    /// The specialist's security key is not the one this conversation had:
+    /// nothing is sent until the participant confirms the change.
+    SpecialistKeyChanged,
 }
 
 impl Problem {

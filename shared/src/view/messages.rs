@@ -36,6 +36,12 @@ pub struct MessagesView {
     /// Paired: the safety code both people can compare (the same digits
     /// show in the specialist's inbox), with what it means.
     pub verification_note: Option<String>,
+    /// The specialist's security key is not the one this conversation had
+    /// (paired again with another key): what happened and what to do.
+    /// Nothing is sent until the participant confirms with
+    /// `MessagesEvent::ConfirmSpecialistKey` (`confirm_key_label`).
+    pub key_changed_note: Option<String>,
+    pub confirm_key_label: String,
     pub conversation: Vec<MessageItem>,
     pub message_label: String,
     pub send_label: String,
@@ -125,6 +131,12 @@ pub fn messages_view(
             ],
         ))
     });
+    let key_changed_note = messaging.filter(|m| m.key_changed_from.is_some()).map(|m| {
+        words.with(
+            "messages-key-changed",
+            &[("name", m.specialist_name.clone().into())],
+        )
+    });
     MessagesView {
         heading: words.get("messages-heading"),
         // Not for emergencies: the intro names the crisis line.
@@ -137,6 +149,8 @@ pub fn messages_view(
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
         verification_note,
+        key_changed_note,
+        confirm_key_label: words.get("action-confirm-key"),
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
         name_label: words.get("field-shared-name"),

@@ -127,6 +127,9 @@ pub fn update(
                 return Err(Problem::OutOfRange);
             }
             let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            if messaging.key_changed_from.is_some() {
+                return Err(Problem::SpecialistKeyChanged);
+            }
             let (sequence, sealed) = seal_next(messaging, &text, now_ms)?;
             let message = Message {
                 mine: true,
@@ -159,6 +162,16 @@ pub fn update(
             }
         }
         MessagesEvent::Shown => mark_shown(data, now_ms, &mut effects)?,
+        MessagesEvent::ConfirmSpecialistKey => {
+            let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            if messaging.key_changed_from.take().is_some() {
+                effects.changes.push(data.messaging_change());
+                // What waited for the confirmation goes now.
+                activity.failures = 0;
+                activity.retry_at_ms = now_ms;
+                sync(data, activity, now_ms, &mut effects)?;
+            }
+        }
         MessagesEvent::Unpair => {
             let messaging = data.messaging.as_ref().ok_or(Problem::NotPaired)?;
             let identity = identity_of(messaging)?;
@@ -300,7 +313,8 @@ pub(super) fn sync(
 }
 
 /// The outbox: the greeting first, then the oldest queued message, one at
-/// a time, each exactly as it was sealed and stored.
+/// a time, each exactly as it was sealed and stored. Nothing leaves while
+/// the specialist's changed key waits for the participant's confirmation.
 pub(super) fn drain(
     data: &Data,
     activity: &mut Activity,
@@ -310,7 +324,8 @@ pub(super) fn drain(
     let Some(messaging) = &data.messaging else {
         return Ok(());
     };
-    if activity.sending.is_some() || now_ms < activity.retry_at_ms {
+    let held = messaging.key_changed_from.is_some();
+    if held || activity.sending.is_some() || now_ms < activity.retry_at_ms {
         return Ok(());
     }
     let (id, call, sealed) = if let Some(greeting) = &messaging.greeting {
@@ -382,7 +397,11 @@ impl Data {
     /// so a restored phone is asked to pair again.
     pub(crate) fn pairing_in_backups(&self) -> Option<Change> {
         let messaging = self.messaging.as_ref()?;
-        let ended = PairingEnded::new(messaging.specialist_name.clone(), PairAgain::Restored);
+        let ended = PairingEnded::new(
+            messaging.specialist_name.clone(),
+            PairAgain::Restored,
+            Some(messaging.trusted_identity().clone()),
+        );
         Some(Change::put(
             Messaging::KIND,
             PROFILE_ID,
