@@ -339,7 +339,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     let restored = new_phone();
     restored.choose_passcode();
     restored.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
-        file: backup.bytes,
+        file: backup.bytes.clone(),
         passphrase: "moving day words".into(),
     }));
     assert_eq!(restored.problem(), None);
@@ -411,6 +411,52 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     assert_eq!(phone.problem(), None);
 
     substituted_keys_are_refused(backend, &relay, &specialist);
+    a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
+}
+
+/// The specialist lost their browser: an admin resets their inbox keys and
+/// they sign in with new ones. The phone restored from a backup of the
+/// conversation pairs again with their new invite (it matches the new
+/// keys), but the keys are not the ones the conversation had: the phone
+/// says so and sends nothing, not even its greeting, until the participant
+/// confirms.
+fn a_new_inbox_key_pauses_the_restored_conversation(relay: &Relay, backup: &[u8]) {
+    assert!(relay.admin(&["reset-keys", "--username", "maria"]));
+    let specialist = Specialist::sign_in(relay, "maria");
+    let inbox = specialist.as_device();
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
+        file: backup.to_vec(),
+        passphrase: "moving day words".into(),
+    }));
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    let note = phone.messages().key_changed_note.expect("a warning");
+    assert!(
+        note.starts_with("Maria R.'s security key changed since your last conversation."),
+        "{note}"
+    );
+    phone.write_message("is this still you?");
+    assert!(phone.problem().unwrap().starts_with("Sending is paused"));
+    phone.sync();
+    assert!(
+        inbox.fetch(0).messages.is_empty(),
+        "nothing reached the relay"
+    );
+
+    phone.send(Event::Messages(MessagesEvent::ConfirmSpecialistKey));
+    assert_eq!(phone.messages().key_changed_note, None);
+    phone.write_message("is this still you?");
+    assert_eq!(phone.problem(), None);
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
+    assert_eq!(inbox.read_texts(&sam, 0), ["is this still you?"]);
 }
 
 both_backends! {
