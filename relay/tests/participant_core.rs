@@ -288,6 +288,46 @@ fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
     phone
 }
 
+/// The inbox numbers a letter 2^40 (a fault, or a hostile inbox): the phone
+/// shows the gap before it, in a record of constant size, and the next
+/// letter opens after it; unlocking again (which syncs) is as quick as ever.
+fn a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(
+    relay: &Relay,
+    specialist: &Specialist,
+) {
+    let phone = paired_phone(relay, specialist);
+    let inbox = specialist.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
+    assert!(inbox.read_texts(&sam, 0).is_empty(), "only the greeting");
+    inbox.send(&sam, "first");
+    inbox.number_next_letter(&sam, 1 << 40);
+    inbox.send(&sam, "from far ahead");
+    inbox.send(&sam, "and the next one");
+    phone.sync();
+    let texts: Vec<String> = phone.statuses().into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        texts,
+        [
+            "first",
+            "1099511627774 messages did not arrive.",
+            "from far ahead",
+            "and the next one"
+        ]
+    );
+    assert_eq!(phone.messages().dropped_note, None);
+    let phone = phone.restart();
+    phone.unlock();
+    phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 4);
+    let pairing = phone.switch_off().stored_pairing().unwrap();
+    assert!(
+        pairing.channel.len() < 8 * 1024,
+        "the channel's record grew with the number: {} bytes",
+        pairing.channel.len()
+    );
+}
+
 /// Someone with the relay's database swaps the specialist's published keys
 /// for their own: the phone refuses the pairing, because the keys do not
 /// match the fingerprint in the invite the specialist showed.
@@ -410,6 +450,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
 
+    a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(&relay, &specialist);
     substituted_keys_are_refused(backend, &relay, &specialist);
     a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
 }
