@@ -328,6 +328,62 @@ fn a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(
     );
 }
 
+/// The network fails just as the phone acknowledges a reply it stored: the
+/// next sync acknowledges it again, and the relay deletes its ciphertext.
+fn a_lost_acknowledgement_is_sent_again_on_the_next_sync(
+    backend: &Backend,
+    relay: &Relay,
+    specialist: &Specialist,
+) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let acks_fail = Arc::new(AtomicBool::new(true));
+    let failing = Arc::clone(&acks_fail);
+    let phone = Phone::with(Setup {
+        time_zone: "UTC".into(),
+        now_ms: relay::now_ms(),
+        network: Some(Arc::new(move |request: &HttpRequest| {
+            if failing.load(Ordering::SeqCst)
+                && request.url.ends_with(relay_protocol::api::ACKNOWLEDGE)
+            {
+                HttpResult::Unreachable
+            } else {
+                perform(request)
+            }
+        })),
+        ..Setup::default()
+    });
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    let inbox = specialist.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants().last().unwrap()["keys"].clone()).unwrap();
+    assert!(inbox.read_texts(&sam, 0).is_empty(), "only the greeting");
+    let reply = inbox.seal(&sam, "Call me after group");
+    assert_eq!(inbox.post(&reply).status, 201);
+    let kept = |sealed: &relay_protocol::channel::SealedMessage| {
+        let stored = backend.stored_bytes();
+        let needle = sealed.ciphertext.as_bytes();
+        stored.windows(needle.len()).any(|window| window == needle)
+    };
+    phone.sync();
+    assert_eq!(phone.statuses().last().unwrap().0, "Call me after group");
+    assert!(kept(&reply), "the acknowledgement was lost");
+
+    // Across a restart, too: the pending acknowledgement is in the vault.
+    let phone = phone.restart();
+    acks_fail.store(false, Ordering::SeqCst);
+    phone.unlock();
+    assert!(!kept(&reply), "acknowledged again, and deleted");
+    phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 1, "shown once");
+}
+
 /// Someone with the relay's database swaps the specialist's published keys
 /// for their own: the phone refuses the pairing, because the keys do not
 /// match the fingerprint in the invite the specialist showed.
@@ -451,6 +507,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     assert_eq!(phone.problem(), None);
 
     a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(&relay, &specialist);
+    a_lost_acknowledgement_is_sent_again_on_the_next_sync(backend, &relay, &specialist);
     substituted_keys_are_refused(backend, &relay, &specialist);
     a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
 }

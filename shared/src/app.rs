@@ -335,6 +335,7 @@ pub(crate) mod tests {
             greeting: None,
             dropped: 0,
             key_changed_from: None,
+            unacknowledged: Vec::new(),
         });
     }
 

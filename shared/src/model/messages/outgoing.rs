@@ -357,18 +357,24 @@ pub(super) fn drain(
     Ok(())
 }
 
-/// Tells the relay the arrivals `ids` are stored on this phone: it deletes
-/// their ciphertext.
+/// Tells the relay the arrivals it has not confirmed deleting are stored on
+/// this phone (at most a request's worth): it deletes their ciphertext.
 pub(super) fn acknowledge(
     messaging: &Messaging,
-    ids: Vec<i64>,
     now_ms: i64,
     effects: &mut Update,
 ) -> Result<(), Problem> {
+    let ids: Vec<i64> = messaging
+        .unacknowledged
+        .iter()
+        .copied()
+        .take(MAX_ACKNOWLEDGED)
+        .collect();
     if ids.is_empty() {
         return Ok(());
     }
-    let body = serde_json::to_vec(&ReadRequest { ids }).map_err(|_| Problem::RelayRefused)?;
+    let body =
+        serde_json::to_vec(&ReadRequest { ids: ids.clone() }).map_err(|_| Problem::RelayRefused)?;
     let identity = identity_of(messaging)?;
     let request = signed(
         &identity,
@@ -380,9 +386,12 @@ pub(super) fn acknowledge(
     )?;
     effects
         .requests
-        .push(Request::Relay(Call::Acknowledge, request));
+        .push(Request::Relay(Call::Acknowledge(ids), request));
     Ok(())
 }
+
+/// The most ids one acknowledgement carries (the relay takes 500).
+const MAX_ACKNOWLEDGED: usize = 2 * api::PAGE;
 
 /// The longest wait between retries.
 pub(super) const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;

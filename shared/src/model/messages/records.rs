@@ -46,10 +46,14 @@ pub struct Messaging {
     /// (`MessagesEvent::ConfirmSpecialistKey`), after comparing the safety
     /// code with their specialist.
     pub key_changed_from: Option<ChannelIdentity>,
+    /// Relay ids of arrivals stored here that the relay has not yet
+    /// confirmed deleting: acknowledged again with every fetch until it
+    /// answers, so a lost acknowledgement never leaves a ciphertext behind.
+    pub unacknowledged: Vec<i64>,
 }
 
-/// The pairing record before the specialist's key change was kept (no
-/// `key_changed_from`): its body ends where that field begins.
+/// The pairing record before the specialist's key change and the pending
+/// acknowledgements were kept: its body ends where those fields begin.
 #[derive(Deserialize)]
 struct MessagingV2 {
     relay: String,
@@ -82,6 +86,7 @@ impl From<MessagingV2> for Messaging {
             greeting: old.greeting,
             dropped: old.dropped,
             key_changed_from: None,
+            unacknowledged: Vec::new(),
         }
     }
 }
@@ -291,7 +296,7 @@ pub enum Call {
     Send(Id),
     Fetch,
     /// Telling the relay these arrivals are stored: it deletes them.
-    Acknowledge,
+    Acknowledge(Vec<i64>),
     Receipts,
     Read,
     Unpair,
@@ -474,12 +479,13 @@ mod tests {
             greeting: None,
             dropped: 1,
             key_changed_from: None,
+            unacknowledged: Vec::new(),
         };
-        // The earlier layouts end where the new field's `None` (one byte)
-        // begins.
+        // The earlier layout ends where the new fields (`None`, one byte;
+        // an empty list, its eight-byte length) begin.
         let body = bincode::serialize(&pairing).unwrap();
         assert_eq!(
-            PairingEnded::read_row(&body[..body.len() - 1]),
+            PairingEnded::read_row(&body[..body.len() - 9]),
             Some(Ok(pairing))
         );
         let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored, None);
