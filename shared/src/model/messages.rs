@@ -142,16 +142,7 @@ pub fn answered(
                 apply_receipts(&body, data, &mut effects)?;
             }
         }
-        Call::Acknowledge(ids) => {
-            // Kept for the next fetch while the relay cannot answer; once
-            // it has (even to refuse for good), there is nothing to retry.
-            if let Some(messaging) = data.messaging.as_mut()
-                && !retry_later(status)
-            {
-                messaging.unacknowledged.retain(|id| !ids.contains(id));
-                effects.changes.push(data.messaging_change());
-            }
-        }
+        Call::Acknowledge(ids) => acknowledged(&ids, status, data, &mut effects),
         Call::Read => {}
         Call::Unpair => {
             let gone = ok || error_code(&body) == Some(ErrorCode::NotPaired);
@@ -173,6 +164,18 @@ pub fn answered(
         }
     }
     Ok(effects)
+}
+
+/// The relay answered an acknowledgement of `ids`. They are kept for the
+/// next fetch while the relay cannot answer; once it has (even to refuse
+/// for good), there is nothing to retry.
+fn acknowledged(ids: &[i64], status: u16, data: &mut Data, effects: &mut Update) {
+    if let Some(messaging) = data.messaging.as_mut()
+        && !retry_later(status)
+    {
+        messaging.unacknowledged.retain(|id| !ids.contains(id));
+        effects.changes.push(data.messaging_change());
+    }
 }
 
 /// Offline, busy, a passing relay fault, or a signature the relay could not

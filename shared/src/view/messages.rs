@@ -131,12 +131,6 @@ pub fn messages_view(
             ],
         ))
     });
-    let key_changed_note = messaging.filter(|m| m.key_changed_from.is_some()).map(|m| {
-        words.with(
-            "messages-key-changed",
-            &[("name", m.specialist_name.clone().into())],
-        )
-    });
     MessagesView {
         heading: words.get("messages-heading"),
         // Not for emergencies: the intro names the crisis line.
@@ -149,7 +143,7 @@ pub fn messages_view(
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
         verification_note,
-        key_changed_note,
+        key_changed_note: key_changed_note(data, words),
         confirm_key_label: words.get("action-confirm-key"),
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
@@ -167,6 +161,16 @@ pub fn messages_view(
             .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
         empty_note: words.get("messages-empty"),
     }
+}
+
+/// The specialist's key changed and the participant has not confirmed it.
+fn key_changed_note(data: &Data, words: &Translator<'_>) -> Option<String> {
+    let messaging = data.messaging.as_ref()?;
+    messaging.key_changed_from.as_ref()?;
+    Some(words.with(
+        "messages-key-changed",
+        &[("name", messaging.specialist_name.clone().into())],
+    ))
 }
 
 /// Not paired, and why the participant must pair again.
