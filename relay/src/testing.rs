@@ -427,6 +427,19 @@ impl Device {
         }
     }
 
+    /// Numbers this device's next letter to `to` `next`, as a faulty or
+    /// hostile inbox could (the channel's pickle keeps the counter in the
+    /// clear): the ratchet itself is untouched, so the letter opens.
+    pub fn number_next_letter(&self, to: &DevicePublicKeys, next: u64) {
+        let mut channels = self.channels();
+        let channel = channels
+            .get_mut(&to.mailbox().unwrap())
+            .expect("a channel with that peer");
+        let mut pickle: Value = serde_json::from_str(&channel.pickle(&PICKLE_KEY)).unwrap();
+        pickle["sent"] = (next - 1).into();
+        *channel = Channel::from_pickle(&pickle.to_string(), &PICKLE_KEY).unwrap();
+    }
+
     pub fn post(&self, sealed: &SealedMessage) -> Answer {
         self.request("POST", api::MESSAGES, &serde_json::to_vec(sealed).unwrap())
     }

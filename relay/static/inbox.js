@@ -43,7 +43,8 @@ function emptyHistory() {
   // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read }]
   // sent: [{ to, id, sequence, text, sent_at_ms, delivered, read }]
   // outbox: [{ to, sealed, sequence, text, sent_at_ms }] sealed, not yet accepted by the relay
-  return { received: {}, sent: [], outbox: [], after: 0 };
+  // unacked: relay ids stored here that the relay has not confirmed deleting
+  return { received: {}, sent: [], outbox: [], after: 0, unacked: [] };
 }
 
 function showError(message) {
@@ -239,15 +240,19 @@ async function refresh() {
       // A pairing from before verified keys has no identity: it cannot talk.
       if (participant.identity) inbox.checkPeer(participant.mailbox, JSON.stringify(participant.identity));
     }
+    // Acknowledgements a failed request left behind go first.
+    await acknowledge(inbox, history, save);
     for (;;) {
       const page = (await signed(inbox, "GET", `/v1/messages?after=${history.after}`)).messages;
       if (page.length === 0) break;
       history.after = page[page.length - 1].id;
       const stored = page.filter((delivery) => receive(inbox, history, participants, delivery)).map((delivery) => delivery.id);
-      save();
       // Stored in this browser (or a greeting or repeat, nothing to keep):
-      // the relay deletes their ciphertext.
-      if (stored.length > 0) await signed(inbox, "POST", "/v1/messages/ack", { ids: stored });
+      // the relay may delete their ciphertext. Kept with the history until
+      // the relay answers, so a lost request is sent again next time.
+      history.unacked = [...(history.unacked ?? []), ...stored];
+      save();
+      await acknowledge(inbox, history, save);
     }
     await flushOutbox(inbox, history, save);
     for (const participant of participants) describe(inbox, participant);
@@ -256,6 +261,15 @@ async function refresh() {
   await refreshReceipts();
   if (state.selected) await markRead(state.selected);
   render();
+}
+
+/** Tells the relay which stored letters it may delete (at most 500 a request). */
+async function acknowledge(inbox, history, save) {
+  const ids = (history.unacked ?? []).slice(0, 500);
+  if (ids.length === 0) return;
+  await signed(inbox, "POST", "/v1/messages/ack", { ids });
+  history.unacked = history.unacked.filter((id) => !ids.includes(id));
+  save();
 }
 
 function describe(inbox, participant) {

@@ -288,6 +288,102 @@ fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
     phone
 }
 
+/// The inbox numbers a letter 2^40 (a fault, or a hostile inbox): the phone
+/// shows the gap before it, in a record of constant size, and the next
+/// letter opens after it; unlocking again (which syncs) is as quick as ever.
+fn a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(
+    relay: &Relay,
+    specialist: &Specialist,
+) {
+    let phone = paired_phone(relay, specialist);
+    let inbox = specialist.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
+    assert!(inbox.read_texts(&sam, 0).is_empty(), "only the greeting");
+    inbox.send(&sam, "first");
+    inbox.number_next_letter(&sam, 1 << 40);
+    inbox.send(&sam, "from far ahead");
+    inbox.send(&sam, "and the next one");
+    phone.sync();
+    let texts: Vec<String> = phone.statuses().into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        texts,
+        [
+            "first",
+            "1099511627774 messages did not arrive.",
+            "from far ahead",
+            "and the next one"
+        ]
+    );
+    assert_eq!(phone.messages().dropped_note, None);
+    let phone = phone.restart();
+    phone.unlock();
+    phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 4);
+    let pairing = phone.switch_off().stored_pairing().unwrap();
+    assert!(
+        pairing.channel.len() < 8 * 1024,
+        "the channel's record grew with the number: {} bytes",
+        pairing.channel.len()
+    );
+}
+
+/// The network fails just as the phone acknowledges a reply it stored: the
+/// next sync acknowledges it again, and the relay deletes its ciphertext.
+fn a_lost_acknowledgement_is_sent_again_on_the_next_sync(
+    backend: &Backend,
+    relay: &Relay,
+    specialist: &Specialist,
+) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let acks_fail = Arc::new(AtomicBool::new(true));
+    let failing = Arc::clone(&acks_fail);
+    let phone = Phone::with(Setup {
+        time_zone: "UTC".into(),
+        now_ms: relay::now_ms(),
+        network: Some(Arc::new(move |request: &HttpRequest| {
+            if failing.load(Ordering::SeqCst)
+                && request.url.ends_with(relay_protocol::api::ACKNOWLEDGE)
+            {
+                HttpResult::Unreachable
+            } else {
+                perform(request)
+            }
+        })),
+        ..Setup::default()
+    });
+    phone.choose_passcode();
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    let inbox = specialist.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants().last().unwrap()["keys"].clone()).unwrap();
+    assert!(inbox.read_texts(&sam, 0).is_empty(), "only the greeting");
+    let reply = inbox.seal(&sam, "Call me after group");
+    assert_eq!(inbox.post(&reply).status, 201);
+    let kept = |sealed: &relay_protocol::channel::SealedMessage| {
+        let stored = backend.stored_bytes();
+        let needle = sealed.ciphertext.as_bytes();
+        stored.windows(needle.len()).any(|window| window == needle)
+    };
+    phone.sync();
+    assert_eq!(phone.statuses().last().unwrap().0, "Call me after group");
+    assert!(kept(&reply), "the acknowledgement was lost");
+
+    // Across a restart, too: the pending acknowledgement is in the vault.
+    let phone = phone.restart();
+    acks_fail.store(false, Ordering::SeqCst);
+    phone.unlock();
+    assert!(!kept(&reply), "acknowledged again, and deleted");
+    phone.send(Event::Navigate(Screen::Contact));
+    assert_eq!(phone.statuses().len(), 1, "shown once");
+}
+
 /// Someone with the relay's database swaps the specialist's published keys
 /// for their own: the phone refuses the pairing, because the keys do not
 /// match the fingerprint in the invite the specialist showed.
@@ -339,7 +435,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     let restored = new_phone();
     restored.choose_passcode();
     restored.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
-        file: backup.bytes,
+        file: backup.bytes.clone(),
         passphrase: "moving day words".into(),
     }));
     assert_eq!(restored.problem(), None);
@@ -410,7 +506,55 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     assert_eq!(phone.sent_requests().len(), before);
     assert_eq!(phone.problem(), None);
 
+    a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(&relay, &specialist);
+    a_lost_acknowledgement_is_sent_again_on_the_next_sync(backend, &relay, &specialist);
     substituted_keys_are_refused(backend, &relay, &specialist);
+    a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
+}
+
+/// The specialist lost their browser: an admin resets their inbox keys and
+/// they sign in with new ones. The phone restored from a backup of the
+/// conversation pairs again with their new invite (it matches the new
+/// keys), but the keys are not the ones the conversation had: the phone
+/// says so and sends nothing, not even its greeting, until the participant
+/// confirms.
+fn a_new_inbox_key_pauses_the_restored_conversation(relay: &Relay, backup: &[u8]) {
+    assert!(relay.admin(&["reset-keys", "--username", "maria"]));
+    let specialist = Specialist::sign_in(relay, "maria");
+    let inbox = specialist.as_device();
+    let phone = new_phone();
+    phone.choose_passcode();
+    phone.send(Event::Settings(shared::app::SettingsEvent::ImportBackup {
+        file: backup.to_vec(),
+        passphrase: "moving day words".into(),
+    }));
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Pair {
+        relay: relay.url.clone(),
+        invite: specialist.invite_text(),
+        name: "Sam".into(),
+    }));
+    assert_eq!(phone.problem(), None);
+    let note = phone.messages().key_changed_note.expect("a warning");
+    assert!(
+        note.starts_with("Maria R.'s security key changed since your last conversation."),
+        "{note}"
+    );
+    phone.write_message("is this still you?");
+    assert!(phone.problem().unwrap().starts_with("Sending is paused"));
+    phone.sync();
+    assert!(
+        inbox.fetch(0).messages.is_empty(),
+        "nothing reached the relay"
+    );
+
+    phone.send(Event::Messages(MessagesEvent::ConfirmSpecialistKey));
+    assert_eq!(phone.messages().key_changed_note, None);
+    phone.write_message("is this still you?");
+    assert_eq!(phone.problem(), None);
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants()[0]["keys"].clone()).unwrap();
+    assert_eq!(inbox.read_texts(&sam, 0), ["is this still you?"]);
 }
 
 both_backends! {

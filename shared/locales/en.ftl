@@ -418,6 +418,7 @@ messages-paired-with = Paired with { $name }
 messages-verification-code = Safety code: { $code }. Read it to { $name } by phone or in person: if their inbox shows the same digits, nobody in between can read your messages.
 messages-pair-again-restored = This phone was restored from a backup. Backups never hold the keys to your secure messages, so ask { $name } for a new invite code and pair again.
 messages-pair-again-upgraded = Secure messages now use stronger protection. Ask { $name } for a new invite code and pair again to keep writing to each other.
+messages-key-changed = { $name }'s security key changed since your last conversation. This can happen when they set up their inbox again, but it can also mean someone is in between. Sending is paused. Call { $name } or meet in person and compare the safety code below. Confirm only if it matches.
 messages-empty = No messages yet.
 messages-waiting = { $count ->
     [one] 1 message is waiting to be sent.
@@ -448,6 +449,7 @@ field-message = Message
 action-pair = Pair
 action-send = Send
 action-unpair = Unpair
+action-confirm-key = The safety codes match
 problem-relay-address = Please enter the message server address your peer specialist gave you. It starts with https://.
 problem-relay-unreachable = Could not reach the message server. Your messages are kept and will be sent later.
 problem-relay-refused = The message server did not accept that. Please try again later.
@@ -458,6 +460,7 @@ problem-specialist-key-mismatch = The keys the message server sent do not match 
 problem-already-paired = This phone is already paired. Unpair it first.
 problem-specialist-not-ready = Your peer specialist has not opened their inbox yet. Please try again later.
 problem-not-paired = Pair with your peer specialist first.
+problem-specialist-key-changed = Sending is paused because your peer specialist's security key changed. Compare the safety code with them by phone or in person first.
 problem-passcode-too-common = That passcode is one of the first anyone would try. Choose a few words only you would put together.
 
 # I'm triggered: people in one tap, honest results

@@ -418,6 +418,7 @@ messages-paired-with = Conectado con { $name }
 messages-verification-code = Código de seguridad: { $code }. Léeselo a { $name } por teléfono o en persona: si su bandeja muestra los mismos dígitos, nadie en medio puede leer tus mensajes.
 messages-pair-again-restored = Este teléfono se restauró desde una copia de seguridad. Las copias nunca guardan las claves de tus mensajes seguros, así que pídele a { $name } un código de invitación nuevo y vuelve a conectar.
 messages-pair-again-upgraded = Los mensajes seguros ahora tienen una protección más fuerte. Pídele a { $name } un código de invitación nuevo y vuelve a conectar para seguir escribiéndose.
+messages-key-changed = La clave de seguridad de { $name } cambió desde su última conversación. Esto pasa cuando vuelve a configurar su bandeja, pero también puede ser que alguien esté en medio. El envío está en pausa. Llama a { $name } o véanse en persona y comparen el código de seguridad de abajo. Confirma solo si coincide.
 messages-empty = Todavía no hay mensajes.
 messages-waiting = { $count ->
     [one] 1 mensaje está esperando para enviarse.
@@ -448,6 +449,7 @@ field-message = Mensaje
 action-pair = Conectar
 action-send = Enviar
 action-unpair = Desconectar
+action-confirm-key = Los códigos de seguridad coinciden
 problem-relay-address = Escribe la dirección del servidor de mensajes que te dio tu especialista de pares. Empieza con https://.
 problem-relay-unreachable = No se pudo conectar con el servidor de mensajes. Tus mensajes se guardan y se enviarán más tarde.
 problem-relay-refused = El servidor de mensajes no aceptó eso. Inténtalo de nuevo más tarde.
@@ -458,6 +460,7 @@ problem-specialist-key-mismatch = Las claves que envió el servidor de mensajes 
 problem-already-paired = Este teléfono ya está conectado. Primero desconéctalo.
 problem-specialist-not-ready = Tu especialista de pares todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
 problem-not-paired = Primero conéctate con tu especialista de pares.
+problem-specialist-key-changed = El envío está en pausa porque cambió la clave de seguridad de tu especialista de pares. Primero compara el código de seguridad con tu especialista por teléfono o en persona.
 problem-passcode-too-common = Ese código es de los primeros que cualquiera adivinaría. Prueba unas palabras que solo tú juntarías.
 
 # Estoy en un momento difícil: personas a un toque, resultados honestos

@@ -334,6 +334,8 @@ pub(crate) mod tests {
             cursor: 0,
             greeting: None,
             dropped: 0,
+            key_changed_from: None,
+            unacknowledged: Vec::new(),
         });
     }
 

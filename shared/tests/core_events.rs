@@ -10,6 +10,7 @@ use shared::model::aftercare::{
 use shared::model::checkin::CheckInForm;
 use shared::model::contact::{ContactEvent, ContactWay, HoursForm, SpecialistForm};
 use shared::model::goals::GoalEvent;
+use shared::model::messages::{MessageStatus, MessagesEvent};
 use shared::model::records::{Dimension, GoalStatus, Halt, TriggerKind};
 use shared::model::triggers::{FlowEvent, TriggerEvent};
 use shared::model::when::Day;
@@ -502,4 +503,163 @@ fn bad_events_are_refused_with_a_message_and_change_nothing() {
             phone.send(Event::DismissProblem);
         }
     }
+}
+
+/// A relay for the core's tests, built from `relay-protocol`: it hands out
+/// one specialist's keys at pairing, takes every letter and has nothing to
+/// deliver. The specialist can set up their inbox again (new keys).
+struct TestRelay {
+    paired: std::sync::Mutex<Vec<u8>>,
+    fingerprint: std::sync::Mutex<String>,
+    /// Each letter's body, as the phone posted it.
+    letters: std::sync::Mutex<Vec<Vec<u8>>>,
+}
+
+impl TestRelay {
+    fn new() -> std::sync::Arc<Self> {
+        let relay = std::sync::Arc::new(Self {
+            paired: std::sync::Mutex::default(),
+            fingerprint: std::sync::Mutex::default(),
+            letters: std::sync::Mutex::default(),
+        });
+        relay.new_inbox_keys();
+        relay
+    }
+
+    /// The specialist's inbox with new keys: what a later pairing gets.
+    fn new_inbox_keys(&self) {
+        use relay_protocol::channel::{Account, ClaimedKeys};
+        let mut account = Account::new();
+        let bundle = account.bundle(1);
+        let paired = relay_protocol::api::Paired {
+            specialist_name: "Maria R.".into(),
+            specialist_keys: relay_protocol::DeviceIdentity::generate()
+                .unwrap()
+                .public_keys(),
+            specialist_channel: ClaimedKeys {
+                identity: bundle.identity,
+                one_time_key: bundle.one_time_keys[0].clone(),
+            },
+        };
+        *self.paired.lock().unwrap() = serde_json::to_vec(&paired).unwrap();
+        *self.fingerprint.lock().unwrap() = account.fingerprint().to_string();
+    }
+
+    fn invite(&self) -> String {
+        format!("ABCDE-FGHJK {}", self.fingerprint.lock().unwrap())
+    }
+
+    fn letters(&self) -> usize {
+        self.letters.lock().unwrap().len()
+    }
+
+    fn answer(&self, request: &shared::effects::HttpRequest) -> shared::effects::HttpResult {
+        use relay_protocol::api;
+        let path = request.url.trim_start_matches("https://relay.example.org");
+        let body = match (request.method.as_str(), path) {
+            ("POST", api::PAIRING) => self.paired.lock().unwrap().clone(),
+            ("POST", api::MESSAGES) => {
+                let mut letters = self.letters.lock().unwrap();
+                letters.push(request.body.clone());
+                let sent = api::Sent {
+                    id: i64::try_from(letters.len()).unwrap(),
+                    received_at_ms: 0,
+                };
+                serde_json::to_vec(&sent).unwrap()
+            }
+            (_, path) if path.starts_with(api::MESSAGES) => br#"{"messages":[]}"#.to_vec(),
+            _ => br#"{"receipts":[]}"#.to_vec(),
+        };
+        shared::effects::HttpResult::Response { status: 200, body }
+    }
+}
+
+/// A phone on Contact my peer whose shell reaches `relay`, paired through
+/// it, or restored from `backup` and paired again.
+fn phone_paired_through(relay: &std::sync::Arc<TestRelay>, backup: Option<&[u8]>) -> Phone {
+    let carrier = std::sync::Arc::clone(relay);
+    let phone = Phone::with(Setup {
+        network: Some(std::sync::Arc::new(move |request| carrier.answer(request))),
+        ..Setup::default()
+    });
+    phone.choose_passcode();
+    if let Some(file) = backup {
+        phone.send_ok(Event::Settings(SettingsEvent::ImportBackup {
+            file: file.to_vec(),
+            passphrase: "moving day words".into(),
+        }));
+    }
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send_ok(Event::Messages(MessagesEvent::Pair {
+        relay: "https://relay.example.org".into(),
+        invite: relay.invite(),
+        name: "Sam".into(),
+    }));
+    phone
+}
+
+#[test]
+fn a_specialist_key_that_changed_since_the_last_conversation_pauses_sending_until_confirmed() {
+    let relay = TestRelay::new();
+    let phone = phone_paired_through(&relay, None);
+    phone.write_message("see you Thursday");
+    assert_eq!(relay.letters(), 2, "the greeting and the letter");
+    assert_eq!(phone.messages().key_changed_note, None);
+    let (_, backup) = phone
+        .requests(Event::Settings(SettingsEvent::ExportBackup {
+            passphrase: "moving day words".into(),
+        }))
+        .shared_file();
+
+    // Restored and paired again with the same specialist's keys: as before.
+    let restored = phone_paired_through(&relay, Some(&backup.bytes));
+    assert_eq!(restored.messages().key_changed_note, None);
+    assert_eq!(relay.letters(), 3, "the restored phone's greeting");
+
+    // The specialist's inbox has new keys (the invite matches them, so the
+    // pairing goes through), but they are not the ones this conversation had.
+    relay.new_inbox_keys();
+    let changed = phone_paired_through(&relay, Some(&backup.bytes));
+    let view = changed.messages();
+    assert_eq!(
+        view.key_changed_note.as_deref(),
+        Some(
+            "Maria R.'s security key changed since your last conversation. This can happen \
+             when they set up their inbox again, but it can also mean someone is in between. \
+             Sending is paused. Call Maria R. or meet in person and compare the safety code \
+             below. Confirm only if it matches."
+        )
+    );
+    assert!(view.verification_note.is_some(), "the code to compare");
+    assert_eq!(view.confirm_key_label, "The safety codes match");
+    changed.write_message("are you there?");
+    assert!(
+        changed
+            .problem()
+            .unwrap()
+            .starts_with("Sending is paused because your peer specialist's security key changed"),
+        "{:?}",
+        changed.problem()
+    );
+    changed.sync();
+    assert_eq!(relay.letters(), 3, "nothing leaves, not even the greeting");
+
+    // Still paused after the app closes and opens again.
+    let changed = changed.restart();
+    changed.unlock();
+    changed.send(Event::Navigate(Screen::Contact));
+    assert!(changed.messages().key_changed_note.is_some());
+    assert_eq!(relay.letters(), 3);
+
+    // The codes matched: the participant confirms, and sending resumes.
+    changed.send_ok(Event::Messages(MessagesEvent::ConfirmSpecialistKey));
+    assert_eq!(changed.messages().key_changed_note, None);
+    assert_eq!(relay.letters(), 4, "the greeting, held until now");
+    changed.write_message("are you there?");
+    assert_eq!(changed.problem(), None);
+    assert_eq!(relay.letters(), 5);
+    assert_eq!(
+        changed.statuses().last().unwrap(),
+        &("are you there?".to_owned(), MessageStatus::Sent)
+    );
 }

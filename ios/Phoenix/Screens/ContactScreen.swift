@@ -175,6 +175,11 @@ struct SecureMessagesSection: View {
                 .disabled(view.pairing)
             } else {
                 if let pairedWith = view.pairedWith { Text(pairedWith).font(.headline) }
+                if let changed = view.keyChangedNote {
+                    Text(changed).foregroundStyle(.red)
+                    if let code = view.verificationNote { Text(code) }
+                    Button(view.confirmKeyLabel) { send(.confirmSpecialistKey) }
+                }
                 if let note = view.outboxNote { Text(note) }
                 if let dropped = view.droppedNote { Text(dropped).foregroundStyle(.red) }
                 if view.conversation.isEmpty { Text(view.emptyNote) }

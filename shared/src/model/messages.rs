@@ -125,11 +125,12 @@ pub fn answered(
                 return Ok(effects);
             }
             let inbox: Inbox = serde_json::from_slice(&body).map_err(|_| Problem::RelayRefused)?;
-            let stored = receive(&inbox, data, &mut effects)?;
+            receive(&inbox, data, &mut effects)?;
             // Sent after this write: the host applies the vault changes
-            // before it hands the shell any request.
+            // before it hands the shell any request. Earlier ones whose
+            // answer was lost go again.
             if let Some(messaging) = &data.messaging {
-                acknowledge(messaging, stored, now_ms, &mut effects)?;
+                acknowledge(messaging, now_ms, &mut effects)?;
             }
             // A full page: there may be more.
             if inbox.messages.len() == api::PAGE {
@@ -141,7 +142,8 @@ pub fn answered(
                 apply_receipts(&body, data, &mut effects)?;
             }
         }
-        Call::Read | Call::Acknowledge => {}
+        Call::Acknowledge(ids) => acknowledged(&ids, status, data, &mut effects),
+        Call::Read => {}
         Call::Unpair => {
             let gone = ok || error_code(&body) == Some(ErrorCode::NotPaired);
             if !gone {
@@ -162,6 +164,18 @@ pub fn answered(
         }
     }
     Ok(effects)
+}
+
+/// The relay answered an acknowledgement of `ids`. They are kept for the
+/// next fetch while the relay cannot answer; once it has (even to refuse
+/// for good), there is nothing to retry.
+fn acknowledged(ids: &[i64], status: u16, data: &mut Data, effects: &mut Update) {
+    if let Some(messaging) = data.messaging.as_mut()
+        && !retry_later(status)
+    {
+        messaging.unacknowledged.retain(|id| !ids.contains(id));
+        effects.changes.push(data.messaging_change());
+    }
 }
 
 /// Offline, busy, a passing relay fault, or a signature the relay could not
@@ -208,19 +222,29 @@ fn paired(
         .greet(me, specialist, now_ms)
         .map_err(|_| Problem::RelayRefused)?;
     let greeting = serde_json::to_string(&greeting).map_err(|_| Problem::RelayRefused)?;
+    // The same conversation, paired again (after a restore): a specialist
+    // identity other than the one it had waits for the participant.
+    let identity = paired.specialist_channel.identity;
+    let key_changed_from = data
+        .pairing_ended
+        .as_ref()
+        .and_then(|ended| ended.specialist_identity.clone())
+        .filter(|before| *before != identity);
     data.messaging = Some(Messaging {
         relay: pending.relay,
         identity: pending.identity,
         shared_name: pending.name,
         specialist_name: paired.specialist_name,
         specialist_keys: paired.specialist_keys,
-        specialist_identity: paired.specialist_channel.identity,
+        specialist_identity: identity,
         account: pending.account,
         channel: channel.pickle(&pending.pickle_key),
         pickle_key: pending.pickle_key,
         cursor: 0,
         greeting: Some(greeting),
         dropped: 0,
+        key_changed_from,
+        unacknowledged: Vec::new(),
     });
     data.pairing_ended = None;
     effects.changes.push(data.messaging_change());
@@ -258,14 +282,15 @@ fn apply_receipts(body: &[u8], data: &mut Data, effects: &mut Update) -> Result<
 }
 
 /// Opens what arrived with the stored channel and saves the channel in the
-/// same write as the messages it opened. Returns the relay ids now stored
-/// (opened, or duplicates of stored ones): the relay may delete them.
-fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<Vec<i64>, Problem> {
+/// same write as the messages it opened, with the relay ids now stored
+/// (opened, or duplicates of stored ones) to acknowledge: the relay may
+/// delete them.
+fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), Problem> {
     let Some(messaging) = data.messaging.as_mut() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let Some(last) = inbox.messages.last() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let mut channel = channel_of(messaging)?;
     let specialist = messaging.specialist_keys.mailbox().ok();
@@ -300,13 +325,14 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<Vec<i
         }
     }
     messaging.channel = channel.pickle(&messaging.pickle_key);
+    messaging.unacknowledged.extend(stored);
     effects.changes.push(data.messaging_change());
     for message in arrived {
         let id = data.allocate_id();
         effects.changes.push(message.put(id));
         data.messages.insert(id, message);
     }
-    Ok(stored)
+    Ok(())
 }
 
 fn from_specialist(letter: Letter, relay_id: i64) -> Message {

@@ -60,6 +60,9 @@ pub enum Problem {
     /// The keystore did not give this device's secret (the vault needs it
     /// with the passcode): nothing was changed.
     DeviceKeyUnavailable,
+    /// The specialist's security key is not the one this conversation had:
+    /// nothing is sent until the participant confirms the change.
+    SpecialistKeyChanged,
 }
 
 impl Problem {

@@ -36,6 +36,12 @@ pub struct MessagesView {
     /// Paired: the safety code both people can compare (the same digits
     /// show in the specialist's inbox), with what it means.
     pub verification_note: Option<String>,
+    /// The specialist's security key is not the one this conversation had
+    /// (paired again with another key): what happened and what to do.
+    /// Nothing is sent until the participant confirms with
+    /// `MessagesEvent::ConfirmSpecialistKey` (`confirm_key_label`).
+    pub key_changed_note: Option<String>,
+    pub confirm_key_label: String,
     pub conversation: Vec<MessageItem>,
     pub message_label: String,
     pub send_label: String,
@@ -137,6 +143,8 @@ pub fn messages_view(
             .map(|name| words.with("messages-paired-with", &[("name", name.clone().into())])),
         specialist_name,
         verification_note,
+        key_changed_note: key_changed_note(data, words),
+        confirm_key_label: words.get("action-confirm-key"),
         relay_label: words.get("field-relay"),
         invite_label: words.get("field-invite"),
         name_label: words.get("field-shared-name"),
@@ -153,6 +161,16 @@ pub fn messages_view(
             .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
         empty_note: words.get("messages-empty"),
     }
+}
+
+/// The specialist's key changed and the participant has not confirmed it.
+fn key_changed_note(data: &Data, words: &Translator<'_>) -> Option<String> {
+    let messaging = data.messaging.as_ref()?;
+    messaging.key_changed_from.as_ref()?;
+    Some(words.with(
+        "messages-key-changed",
+        &[("name", messaging.specialist_name.clone().into())],
+    ))
 }
 
 /// Not paired, and why the participant must pair again.

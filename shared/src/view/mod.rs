@@ -146,6 +146,7 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::InviteExpired => words.get("problem-invite-expired"),
         Problem::InviteIncomplete => words.get("problem-invite-incomplete"),
         Problem::SpecialistKeyMismatch => words.get("problem-specialist-key-mismatch"),
+        Problem::SpecialistKeyChanged => words.get("problem-specialist-key-changed"),
         Problem::AlreadyPaired => words.get("problem-already-paired"),
         Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
         Problem::NotPaired => words.get("problem-not-paired"),

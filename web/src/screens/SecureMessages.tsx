@@ -45,6 +45,15 @@ function Conversation({ view }: { view: MessagesView }) {
       <p>
         <strong>{view.paired_with}</strong>
       </p>
+      {view.key_changed_note && (
+        <div role="alert">
+          <p>{view.key_changed_note}</p>
+          {view.verification_note && <p>{view.verification_note}</p>}
+          <button type="button" onClick={() => dispatch({ kind: 'Messages', value: { kind: 'ConfirmSpecialistKey' } })}>
+            {view.confirm_key_label}
+          </button>
+        </div>
+      )}
       {view.outbox_note && <p role="status">{view.outbox_note}</p>}
       {view.dropped_note && <p role="status">{view.dropped_note}</p>}
       {view.conversation.length === 0 ? (

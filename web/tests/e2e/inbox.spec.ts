@@ -116,6 +116,49 @@ test('a message the relay drops shows as one that did not arrive', async () => {
   await expect(page.getByText('A message did not arrive.')).toBeVisible();
 });
 
+test('a delivered letter is deleted from the relay even after a lost acknowledgement, and the inbox\'s stored keys cannot open it again', async () => {
+  // The letter as the relay handed it to the inbox, captured on the way.
+  const captured = new Promise<{ from: string; ciphertext: string }>((resolve) => {
+    page.on('response', async (response) => {
+      if (!response.url().includes('/v1/messages?after=') || !response.ok()) return;
+      const { messages } = (await response.json()) as { messages: { message: { from: string; ciphertext: string } }[] };
+      for (const { message } of messages) resolve(message);
+    });
+  });
+  // The first acknowledgement is lost on the way.
+  let lost = 0;
+  await page.route('**/v1/messages/ack', (route) => (lost++ === 0 ? route.abort() : route.continue()));
+  sam.send('forward secrecy check');
+  await expect(page.getByText('forward secrecy check')).toBeVisible({ timeout: 15_000 });
+  const letter = await captured;
+  const ciphertext = letter.ciphertext.slice(0, 64);
+  // The next poll acknowledges it again, and the relay erases it.
+  await expect.poll(() => lost, { timeout: 15_000 }).toBeGreaterThan(1);
+  await expect.poll(() => filesContaining(relay.dir, ciphertext), { timeout: 15_000 }).toEqual([]);
+  await page.unroute('**/v1/messages/ack');
+
+  // Someone with this browser's storage and the password: the inbox's own
+  // code opens the stored state, and it cannot open the captured letter.
+  const opened = await page.evaluate(
+    async ({ password, letter, code }) => {
+      const wasm = await import(code);
+      await wasm.default();
+      const { salt } = await (await fetch('/inbox/api/salt?username=maria')).json();
+      const keys = wasm.unlock(password, salt);
+      const inbox = wasm.Inbox.open(keys, localStorage.getItem('phoenix-inbox-state:maria') ?? '');
+      try {
+        return JSON.parse(inbox.receive(letter.from, JSON.stringify(letter))).kind as string;
+      } catch {
+        return 'refused';
+      } finally {
+        inbox.free();
+      }
+    },
+    { password: SPECIALIST_PASSWORD, letter: await captured, code: '/inbox/pkg/inbox.js' },
+  );
+  expect(['duplicate', 'refused']).toContain(opened);
+});
+
 test('a participant whose identity key changed is flagged, and sending stops until the specialist confirms', async () => {
   expect(alex.pair((await invite()).code, (await page.locator('#invite-fingerprint').textContent()) ?? '', 'Alex')).toBe('Maria R.');
   alex.send('hello from Alex');

@@ -127,6 +127,9 @@ pub fn update(
                 return Err(Problem::OutOfRange);
             }
             let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            if messaging.key_changed_from.is_some() {
+                return Err(Problem::SpecialistKeyChanged);
+            }
             let (sequence, sealed) = seal_next(messaging, &text, now_ms)?;
             let message = Message {
                 mine: true,
@@ -159,6 +162,16 @@ pub fn update(
             }
         }
         MessagesEvent::Shown => mark_shown(data, now_ms, &mut effects)?,
+        MessagesEvent::ConfirmSpecialistKey => {
+            let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+            if messaging.key_changed_from.take().is_some() {
+                effects.changes.push(data.messaging_change());
+                // What waited for the confirmation goes now.
+                activity.failures = 0;
+                activity.retry_at_ms = now_ms;
+                sync(data, activity, now_ms, &mut effects)?;
+            }
+        }
         MessagesEvent::Unpair => {
             let messaging = data.messaging.as_ref().ok_or(Problem::NotPaired)?;
             let identity = identity_of(messaging)?;
@@ -300,7 +313,8 @@ pub(super) fn sync(
 }
 
 /// The outbox: the greeting first, then the oldest queued message, one at
-/// a time, each exactly as it was sealed and stored.
+/// a time, each exactly as it was sealed and stored. Nothing leaves while
+/// the specialist's changed key waits for the participant's confirmation.
 pub(super) fn drain(
     data: &Data,
     activity: &mut Activity,
@@ -310,7 +324,8 @@ pub(super) fn drain(
     let Some(messaging) = &data.messaging else {
         return Ok(());
     };
-    if activity.sending.is_some() || now_ms < activity.retry_at_ms {
+    let held = messaging.key_changed_from.is_some();
+    if held || activity.sending.is_some() || now_ms < activity.retry_at_ms {
         return Ok(());
     }
     let (id, call, sealed) = if let Some(greeting) = &messaging.greeting {
@@ -342,18 +357,24 @@ pub(super) fn drain(
     Ok(())
 }
 
-/// Tells the relay the arrivals `ids` are stored on this phone: it deletes
-/// their ciphertext.
+/// Tells the relay the arrivals it has not confirmed deleting are stored on
+/// this phone (at most a request's worth): it deletes their ciphertext.
 pub(super) fn acknowledge(
     messaging: &Messaging,
-    ids: Vec<i64>,
     now_ms: i64,
     effects: &mut Update,
 ) -> Result<(), Problem> {
+    let ids: Vec<i64> = messaging
+        .unacknowledged
+        .iter()
+        .copied()
+        .take(MAX_ACKNOWLEDGED)
+        .collect();
     if ids.is_empty() {
         return Ok(());
     }
-    let body = serde_json::to_vec(&ReadRequest { ids }).map_err(|_| Problem::RelayRefused)?;
+    let body =
+        serde_json::to_vec(&ReadRequest { ids: ids.clone() }).map_err(|_| Problem::RelayRefused)?;
     let identity = identity_of(messaging)?;
     let request = signed(
         &identity,
@@ -365,9 +386,12 @@ pub(super) fn acknowledge(
     )?;
     effects
         .requests
-        .push(Request::Relay(Call::Acknowledge, request));
+        .push(Request::Relay(Call::Acknowledge(ids), request));
     Ok(())
 }
+
+/// The most ids one acknowledgement carries (the relay takes 500).
+const MAX_ACKNOWLEDGED: usize = 2 * api::PAGE;
 
 /// The longest wait between retries.
 pub(super) const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;
@@ -382,7 +406,11 @@ impl Data {
     /// so a restored phone is asked to pair again.
     pub(crate) fn pairing_in_backups(&self) -> Option<Change> {
         let messaging = self.messaging.as_ref()?;
-        let ended = PairingEnded::new(messaging.specialist_name.clone(), PairAgain::Restored);
+        let ended = PairingEnded::new(
+            messaging.specialist_name.clone(),
+            PairAgain::Restored,
+            Some(messaging.trusted_identity().clone()),
+        );
         Some(Change::put(
             Messaging::KIND,
             PROFILE_ID,

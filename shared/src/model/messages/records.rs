@@ -40,6 +40,55 @@ pub struct Messaging {
     /// Messages that did not open: tampered, not for this device, or from
     /// another session.
     pub dropped: u32,
+    /// The specialist's identity this conversation had before, when a later
+    /// pairing presented another one (`specialist_identity`): nothing is
+    /// sent until the participant confirms the change
+    /// (`MessagesEvent::ConfirmSpecialistKey`), after comparing the safety
+    /// code with their specialist.
+    pub key_changed_from: Option<ChannelIdentity>,
+    /// Relay ids of arrivals stored here that the relay has not yet
+    /// confirmed deleting: acknowledged again with every fetch until it
+    /// answers, so a lost acknowledgement never leaves a ciphertext behind.
+    pub unacknowledged: Vec<i64>,
+}
+
+/// The pairing record before the specialist's key change and the pending
+/// acknowledgements were kept: its body ends where those fields begin.
+#[derive(Deserialize)]
+struct MessagingV2 {
+    relay: String,
+    identity: Zeroizing<Vec<u8>>,
+    shared_name: String,
+    specialist_name: String,
+    specialist_keys: DevicePublicKeys,
+    specialist_identity: ChannelIdentity,
+    account: String,
+    channel: String,
+    pickle_key: Zeroizing<[u8; 32]>,
+    cursor: i64,
+    greeting: Option<String>,
+    dropped: u32,
+}
+
+impl From<MessagingV2> for Messaging {
+    fn from(old: MessagingV2) -> Self {
+        Self {
+            relay: old.relay,
+            identity: old.identity,
+            shared_name: old.shared_name,
+            specialist_name: old.specialist_name,
+            specialist_keys: old.specialist_keys,
+            specialist_identity: old.specialist_identity,
+            account: old.account,
+            channel: old.channel,
+            pickle_key: old.pickle_key,
+            cursor: old.cursor,
+            greeting: old.greeting,
+            dropped: old.dropped,
+            key_changed_from: None,
+            unacknowledged: Vec::new(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Messaging {
@@ -48,6 +97,7 @@ impl std::fmt::Debug for Messaging {
             .field("relay", &self.relay)
             .field("cursor", &self.cursor)
             .field("dropped", &self.dropped)
+            .field("key_changed", &self.key_changed_from.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -60,6 +110,14 @@ impl Messaging {
             relay_protocol::channel::Account::from_pickle(&self.account, &self.pickle_key).ok()?;
         relay_protocol::channel::verification_code(&account.identity(), &self.specialist_identity)
             .ok()
+    }
+
+    /// The specialist's identity the participant has trusted: the one
+    /// before an unconfirmed change, otherwise the current one.
+    pub fn trusted_identity(&self) -> &ChannelIdentity {
+        self.key_changed_from
+            .as_ref()
+            .unwrap_or(&self.specialist_identity)
     }
 }
 
@@ -81,31 +139,57 @@ pub struct PairingEnded {
     marker: [u8; 8],
     pub specialist_name: String,
     pub why: PairAgain,
+    /// The specialist's identity the conversation had (a public key, not
+    /// a secret): pairing again with another one shows a warning and
+    /// waits for the participant to confirm. `None` for a pairing of the
+    /// old protocol.
+    pub specialist_identity: Option<ChannelIdentity>,
+}
+
+/// The marker before the specialist's identity was kept: its body ends
+/// where that field begins.
+#[derive(Deserialize)]
+struct PairingEndedV1 {
+    marker: [u8; 8],
+    specialist_name: String,
+    why: PairAgain,
 }
 
 const PAIRING_ENDED: [u8; 8] = *b"PAIRENDx";
 
 impl PairingEnded {
-    pub fn new(specialist_name: String, why: PairAgain) -> Self {
+    pub fn new(
+        specialist_name: String,
+        why: PairAgain,
+        specialist_identity: Option<ChannelIdentity>,
+    ) -> Self {
         Self {
             marker: PAIRING_ENDED,
             specialist_name,
             why,
+            specialist_identity,
         }
     }
 
     /// The pairing's row, read: a pairing, or why there is none. A pairing
     /// of the old protocol (static keys, no channel) reads as ended by the
-    /// upgrade; its secrets are not kept.
+    /// upgrade; its secrets are not kept. Each layout is tried newest
+    /// first: bincode reads a longer body as an older layout too.
     pub fn read_row(body: &[u8]) -> Option<Result<Messaging, Self>> {
         if let Some(ended) = decode::<Self>(body).filter(|e| e.marker == PAIRING_ENDED) {
             return Some(Err(ended));
         }
+        if let Some(old) = decode::<PairingEndedV1>(body).filter(|e| e.marker == PAIRING_ENDED) {
+            return Some(Err(Self::new(old.specialist_name, old.why, None)));
+        }
         if let Some(messaging) = decode::<Messaging>(body) {
             return Some(Ok(messaging));
         }
+        if let Some(messaging) = decode::<MessagingV2>(body) {
+            return Some(Ok(messaging.into()));
+        }
         decode::<MessagingV1>(body)
-            .map(|old| Err(Self::new(old.specialist_name, PairAgain::Upgraded)))
+            .map(|old| Err(Self::new(old.specialist_name, PairAgain::Upgraded, None)))
     }
 }
 
@@ -212,7 +296,7 @@ pub enum Call {
     Send(Id),
     Fetch,
     /// Telling the relay these arrivals are stored: it deletes them.
-    Acknowledge,
+    Acknowledge(Vec<i64>),
     Receipts,
     Read,
     Unpair,
@@ -303,6 +387,9 @@ pub enum MessagesEvent {
     /// The conversation is on screen: the specialist's messages are read.
     Shown,
     Unpair,
+    /// The participant compared the safety code with their specialist and
+    /// accepts the specialist's changed security key: sending resumes.
+    ConfirmSpecialistKey,
 }
 
 impl std::fmt::Debug for MessagesEvent {
@@ -313,6 +400,7 @@ impl std::fmt::Debug for MessagesEvent {
             Self::Sync => "Sync",
             Self::Reconnected => "Reconnected",
             Self::Shown => "Shown",
+            Self::ConfirmSpecialistKey => "ConfirmSpecialistKey",
             Self::Unpair => "Unpair",
         })
     }
@@ -359,15 +447,53 @@ mod tests {
             PairingEnded::read_row(&body),
             Some(Err(PairingEnded::new(
                 "Maria R.".into(),
-                PairAgain::Upgraded
+                PairAgain::Upgraded,
+                None
             )))
         );
-        let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored);
+        let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored, None);
         assert_eq!(
             PairingEnded::read_row(&bincode::serialize(&ended).unwrap()),
             Some(Err(ended))
         );
         assert_eq!(PairingEnded::read_row(b"not a record"), None);
+    }
+
+    #[test]
+    fn a_pairing_stored_before_the_key_change_was_kept_still_reads() {
+        let account = relay_protocol::channel::Account::new();
+        let pairing = Messaging {
+            relay: "https://relay.example.org".into(),
+            identity: Zeroizing::new(vec![7; 90]),
+            shared_name: "Sam".into(),
+            specialist_name: "Maria R.".into(),
+            specialist_keys: DevicePublicKeys {
+                signing: "s".repeat(43),
+                agreement: "a".repeat(43),
+            },
+            specialist_identity: account.identity(),
+            account: "pickled".into(),
+            channel: "pickled".into(),
+            pickle_key: Zeroizing::new([3; 32]),
+            cursor: 12,
+            greeting: None,
+            dropped: 1,
+            key_changed_from: None,
+            unacknowledged: Vec::new(),
+        };
+        // The earlier layout ends where the new fields (`None`, one byte;
+        // an empty list, its eight-byte length) begin.
+        let body = bincode::serialize(&pairing).unwrap();
+        assert_eq!(
+            PairingEnded::read_row(&body[..body.len() - 9]),
+            Some(Ok(pairing))
+        );
+        let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored, None);
+        let body = bincode::serialize(&ended).unwrap();
+        assert_eq!(
+            PairingEnded::read_row(&body[..body.len() - 1]),
+            Some(Err(ended))
+        );
     }
 
     #[test]

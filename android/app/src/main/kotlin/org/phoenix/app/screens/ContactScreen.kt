@@ -179,6 +179,13 @@ private fun LazyListScope.secureMessages(view: MessagesView, dispatch: Dispatch)
         return
     }
     view.pairedWith?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
+    view.keyChangedNote?.let { note ->
+        item {
+            Text(note, color = MaterialTheme.colorScheme.error)
+            view.verificationNote?.let { Text(it) }
+            Button(onClick = { send(MessagesEvent.ConfirmSpecialistKey) }) { Text(view.confirmKeyLabel) }
+        }
+    }
     view.outboxNote?.let { item { Text(it) } }
     view.droppedNote?.let { item { Text(it, color = MaterialTheme.colorScheme.error) } }
     if (view.conversation.isEmpty()) item { Text(view.emptyNote) }
