@@ -13,6 +13,7 @@ use relay_protocol::{DevicePublicKeys, MailboxId};
 use crate::db::{Conn, DbError, Driver, Row, Value};
 
 pub mod limits;
+pub mod waiting;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Specialist {

@@ -4,7 +4,9 @@
 //! body, the device's rate limit and the replay guard: each (device,
 //! nonce) is recorded in the database until the signature is stale anyway,
 //! under a unique key, so a request is accepted once by whichever process
-//! sees it first, across restarts. A refusal is a [`Failure`], answered as the relay's JSON error.
+//! sees it first, across restarts. A waiting key's request (see
+//! `relay_protocol::waiting`) is taken only by [`WaitingSigned`]: every
+//! other route refuses it (`waiting_key_only`). A refusal is a [`Failure`], answered as the relay's JSON error.
 //!
 //! The order of the checks is part of the API: an unreadable or oversized
 //! body first, then `unsigned`, `stale_request` or `bad_signature`, then
@@ -53,18 +55,51 @@ impl FromRequest<Arc<AppState>> for Signed {
     type Rejection = Failure;
 
     async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
-        let method = request.method().clone();
-        let uri = request.uri();
-        let path = uri
-            .path_and_query()
-            .map_or(uri.path(), |path| path.as_str())
-            .to_owned();
-        let signature = signature(request.headers());
-        let body = body_bytes(Bytes::from_request(request, state).await)?;
-        let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
-        let signer = check(state, &signature, &method, &path, &body).await?;
-        Ok(Self { signer, body })
+        match checked(request, state).await? {
+            (Signer::Device(signer), body) => Ok(Self { signer, body }),
+            (Signer::Waiting { .. }, _) => Err(Failure(ErrorCode::WaitingKeyOnly)),
+        }
     }
+}
+
+/// A request signed with a waiting key (`relay_protocol::waiting`), checked
+/// like any other; only `GET /v1/waiting` takes it.
+pub struct WaitingSigned {
+    /// The mailbox whose waiting key signed.
+    pub owner: MailboxId,
+}
+
+impl FromRequest<Arc<AppState>> for WaitingSigned {
+    type Rejection = Failure;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
+        match checked(request, state).await? {
+            (Signer::Waiting { owner }, _) => Ok(Self { owner }),
+            // A device's main key has its own routes for its mail.
+            (Signer::Device(_), _) => Err(Failure(ErrorCode::NotPaired)),
+        }
+    }
+}
+
+/// The request's body and who signed it, every check passed.
+async fn checked(request: Request, state: &Arc<AppState>) -> Result<(Signer, Bytes), Failure> {
+    let method = request.method().clone();
+    let uri = request.uri();
+    let path = uri
+        .path_and_query()
+        .map_or(uri.path(), |path| path.as_str())
+        .to_owned();
+    let signature = signature(request.headers());
+    let body = body_bytes(Bytes::from_request(request, state).await)?;
+    let signature = signature.ok_or(Failure(ErrorCode::Unsigned))?;
+    let signer = check(state, &signature, &method, &path, &body).await?;
+    Ok((signer, body))
+}
+
+/// Who signed: a device's main key, or a waiting key and whose it is.
+enum Signer {
+    Device(MailboxId),
+    Waiting { owner: MailboxId },
 }
 
 impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for SignedJson<T> {
@@ -97,14 +132,14 @@ fn signature(headers: &HeaderMap) -> Option<RequestSignature> {
 }
 
 /// The signature checked against this request, the device's rate limit and
-/// the replay records; the signer's mailbox.
+/// the replay records; who signed.
 async fn check(
     state: &AppState,
     signature: &RequestSignature,
     method: &Method,
     path: &str,
     body: &[u8],
-) -> Result<MailboxId, Failure> {
+) -> Result<Signer, Failure> {
     let now = crate::now_ms();
     let mailbox =
         signature
@@ -123,11 +158,17 @@ async fn check(
         3000,
         state.limits.device_requests_per_second.saturating_mul(3),
     );
-    let seen = state
-        .store(move |store| store.device_request(&device, &nonce, expires_ms, window))
+    let signer = mailbox.clone();
+    let (seen, owner) = state
+        .store(move |store| {
+            let seen = store.device_request(&device, &nonce, expires_ms, window)?;
+            Ok((seen, store.waiting_key_owner(&signer)?))
+        })
         .await?;
     match seen {
-        DeviceRequest::Fresh => Ok(mailbox),
+        DeviceRequest::Fresh => {
+            Ok(owner.map_or(Signer::Device(mailbox), |owner| Signer::Waiting { owner }))
+        }
         DeviceRequest::Limited => Err(Failure::rate_limited()),
         DeviceRequest::Replayed => Err(Failure(ErrorCode::Replayed)),
     }
