@@ -350,7 +350,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
         view.pair_again_note.as_deref(),
         Some(
             "This phone was restored from a backup. Backups never hold the keys to your \
-             secure messages, so pair again with a new invite code from Maria R."
+             secure messages, so ask Maria R. for a new invite code and pair again."
         )
     );
     assert!(

@@ -386,8 +386,8 @@ messages-heading = Secure messages
 messages-intro = Messages with your peer specialist. Only you and your specialist can read them. This is not for emergencies: if you need help now, call or text { $number }.
 messages-paired-with = Paired with { $name }
 messages-verification-code = Safety code: { $code }. Read it to { $name } by phone or in person: if their inbox shows the same digits, nobody in between can read your messages.
-messages-pair-again-restored = This phone was restored from a backup. Backups never hold the keys to your secure messages, so pair again with a new invite code from { $name }.
-messages-pair-again-upgraded = Secure messages now use stronger protection. Pair again with a new invite code from { $name } to keep writing to each other.
+messages-pair-again-restored = This phone was restored from a backup. Backups never hold the keys to your secure messages, so ask { $name } for a new invite code and pair again.
+messages-pair-again-upgraded = Secure messages now use stronger protection. Ask { $name } for a new invite code and pair again to keep writing to each other.
 messages-empty = No messages yet.
 messages-waiting = { $count ->
     [one] 1 message is waiting to be sent.

@@ -386,8 +386,8 @@ messages-heading = Mensajes seguros
 messages-intro = Mensajes con tu especialista de pares. Solo tú y tu especialista pueden leerlos. Esto no es para emergencias: si necesitas ayuda ahora, llama o escribe al { $number }.
 messages-paired-with = Conectado con { $name }
 messages-verification-code = Código de seguridad: { $code }. Léeselo a { $name } por teléfono o en persona: si su bandeja muestra los mismos dígitos, nadie en medio puede leer tus mensajes.
-messages-pair-again-restored = Este teléfono se restauró desde una copia de seguridad. Las copias nunca guardan las claves de tus mensajes seguros, así que vuelve a conectar con un código de invitación nuevo de { $name }.
-messages-pair-again-upgraded = Los mensajes seguros ahora tienen una protección más fuerte. Vuelve a conectar con un código de invitación nuevo de { $name } para seguir escribiéndose.
+messages-pair-again-restored = Este teléfono se restauró desde una copia de seguridad. Las copias nunca guardan las claves de tus mensajes seguros, así que pídele a { $name } un código de invitación nuevo y vuelve a conectar.
+messages-pair-again-upgraded = Los mensajes seguros ahora tienen una protección más fuerte. Pídele a { $name } un código de invitación nuevo y vuelve a conectar para seguir escribiéndose.
 messages-empty = Todavía no hay mensajes.
 messages-waiting = { $count ->
     [one] 1 mensaje está esperando para enviarse.

@@ -148,19 +148,22 @@ pub fn messages_view(
         unpair_label: words.get("action-unpair"),
         unpair_warning: words.get("messages-unpair-warning"),
         outbox_note,
-        pair_again_note: data
-            .pairing_ended
-            .as_ref()
-            .filter(|_| messaging.is_none())
-            .map(|ended| {
-                let key = match ended.why {
-                    PairAgain::Restored => "messages-pair-again-restored",
-                    PairAgain::Upgraded => "messages-pair-again-upgraded",
-                };
-                words.with(key, &[("name", ended.specialist_name.clone().into())])
-            }),
+        pair_again_note: pair_again_note(data, words),
         dropped_note: (dropped > 0)
             .then(|| words.with("messages-dropped", &[("count", i64::from(dropped).into())])),
         empty_note: words.get("messages-empty"),
     }
+}
+
+/// Not paired, and why the participant must pair again.
+fn pair_again_note(data: &Data, words: &Translator<'_>) -> Option<String> {
+    if data.messaging.is_some() {
+        return None;
+    }
+    let ended = data.pairing_ended.as_ref()?;
+    let key = match ended.why {
+        PairAgain::Restored => "messages-pair-again-restored",
+        PairAgain::Upgraded => "messages-pair-again-upgraded",
+    };
+    Some(words.with(key, &[("name", ended.specialist_name.clone().into())]))
 }
