@@ -37,6 +37,7 @@ const state = {
   history: emptyHistory(),
   dropped: 0,
   poller: null,
+  mailEvents: null, // the relay's event stream (listenForMail)
 };
 
 function emptyHistory() {
@@ -171,10 +172,20 @@ $("login").addEventListener("submit", async (event) => {
     $("my-name").textContent = state.me.name;
     await refresh();
     state.poller = setInterval(() => refresh().catch((error) => showError(error.message)), POLL_MS);
+    state.mailEvents = listenForMail();
   } catch (error) {
     showError(error.message);
   }
 });
+
+/** Fetches at once when the relay announces mail for this inbox (server-sent
+ * events, no content); the browser's EventSource reconnects by itself after
+ * a network loss. The poll stays for receipts, pairings and unpairings. */
+function listenForMail() {
+  const events = new EventSource("/inbox/api/events");
+  events.addEventListener("mail", () => refresh().catch((error) => showError(error.message)));
+  return events;
+}
 
 $("sign-out").addEventListener("click", async () => {
   await api("POST", "/inbox/api/logout").catch(() => {});
