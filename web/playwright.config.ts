@@ -2,10 +2,13 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser tests against the release build (web/dist), served by `vite
- * preview` on 127.0.0.1:8081 (8080 stays free for `cargo xtask serve`), in
+ * preview` on 127.0.0.1:8081 (8080 stays free for `cargo xtask serve`; PHOENIX_TEST_PORT
+ * overrides it), in
  * Debian's Chromium. Run them with `cargo xtask test web`, which builds first.
  */
-export const BASE_URL = 'http://127.0.0.1:8081';
+// PHOENIX_TEST_PORT moves it when another checkout's tests hold 8081.
+const PORT = process.env.PHOENIX_TEST_PORT ?? '8081';
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,7 +21,7 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: BASE_URL },
   webServer: {
-    command: 'npm exec -- vite preview --host 127.0.0.1 --port 8081 --strictPort',
+    command: `npm exec -- vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -10,7 +10,7 @@ use relay_protocol::api::{MAX_ONE_TIME_KEYS, PAGE, Receipt};
 use relay_protocol::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SignedOneTimeKey};
 use relay_protocol::{DevicePublicKeys, MailboxId};
 
-use crate::db::{Conn, DbError, Driver, Row, Value};
+use crate::db::{Conn, DbError, Driver, PoolUse, Row, Value};
 
 pub mod limits;
 pub mod waiting;
@@ -197,6 +197,11 @@ impl Store {
 
     pub fn backend(&self) -> &'static str {
         self.driver.name()
+    }
+
+    /// The database pool's use, for the operator's metrics.
+    pub fn pool(&self) -> Option<PoolUse> {
+        self.driver.pool()
     }
 
     /// Runs `work` in a transaction and returns what it produced.
@@ -724,6 +729,18 @@ impl Store {
                 }));
             }
             Ok(receipts)
+        })
+    }
+
+    /// How many messages wait for their recipient to fetch them: the
+    /// relay's queue depth, for the operator's metrics.
+    pub fn pending_messages(&self) -> Result<i64, DbError> {
+        self.with(|conn| {
+            let rows = conn.query(
+                "SELECT COUNT(*) FROM messages WHERE delivered_ms IS NULL",
+                &[],
+            )?;
+            Ok(rows.first().map_or(0, |row| int(row, 0)))
         })
     }
 

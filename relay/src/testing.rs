@@ -75,6 +75,12 @@ impl Relay {
                 "--insecure-cookies",
             ])
             .args(&extra)
+            // The relay logs each request at `info`: tests and the bench
+            // keep to warnings unless RUST_LOG asks for more.
+            .env(
+                "RUST_LOG",
+                std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -93,6 +99,11 @@ impl Relay {
             database,
             extra,
         }
+    }
+
+    /// The process id, for the bench's CPU accounting.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Stops the process and starts a new one on the same address and data.

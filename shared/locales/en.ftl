@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Goals
 goals-history = Achieved and archived
+goals-empty = Goals are what you are working toward, one small step at a time.
 goal-progress = { $percent }% of steps done
 goal-status-active = Active
 goal-status-paused = Paused
@@ -114,6 +115,7 @@ dimension-community = Community
 
 triggers-heading = Triggers and coping
 triggers-suggestions = Ideas for your toolbox
+triggers-empty = Name what starts a hard moment for you, and keep here what helps you through it.
 trigger-kind-people = People
 trigger-kind-places = Places
 trigger-kind-things = Things
@@ -171,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Trends
 trends-weekly = By week
 trends-monthly = By month
+trends-craving-down = { $focus ->
+    [mental] Urge or feeling: down from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: down from { $from } to { $to } in the last 30 days
+   *[other] Craving: down from { $from } to { $to } in the last 30 days
+}
+trends-craving-up = { $focus ->
+    [mental] Urge or feeling: up from { $from } to { $to } in the last 30 days
+    [both] Craving, urge or feeling: up from { $from } to { $to } in the last 30 days
+   *[other] Craving: up from { $from } to { $to } in the last 30 days
+}
+trends-craving-steady = { $focus ->
+    [mental] Urge or feeling: { $to } in the last 30 days
+    [both] Craving, urge or feeling: { $to } in the last 30 days
+   *[other] Craving: { $to } in the last 30 days
+}
 
 settings-heading = Settings
 field-allow-screenshots = Allow screenshots
@@ -181,7 +198,7 @@ problem-unknown-item = That item no longer exists.
 problem-out-of-range = That value does not fit here. Please check it.
 problem-invalid-date = Please write the date as year-month-day, like 2026-01-31. It cannot be in the future.
 problem-passcodes-differ = The two passcodes do not match.
-problem-passcode-too-short = Please choose a passcode of at least 4 characters.
+problem-passcode-too-short = Please choose a passcode of at least { $count } characters.
 problem-wrong-passcode = That passcode did not work. Try again.
 problem-throttled = { $seconds ->
     [one] Too many attempts. Try again in 1 second.
@@ -208,6 +225,8 @@ action-export-plan = Share my aftercare plan
 action-import-backup = Restore from a backup copy
 action-text = Text
 action-text-crisis = Text the crisis line
+action-export-backup-recovery-key = Save a backup copy with a recovery key instead
+recovery-key-hint = Your recovery key: write it down and keep it away from the backup file. It opens this backup instead of a backup password. You will only see it until the app locks.
 
 nav-aftercare = Aftercare plan
 nav-safety-plan = Safety plan
@@ -370,6 +389,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefer not to say
 trends-empty = No check-ins yet.
 nav-label = Main
+nav-more = More
 action-next = Continue
 action-erase-confirm = Yes, erase everything
 hint-one-per-line = One per line.
@@ -428,6 +448,7 @@ problem-specialist-key-mismatch = The keys the message server sent do not match 
 problem-already-paired = This phone is already paired. Unpair it first.
 problem-specialist-not-ready = Your peer specialist has not opened their inbox yet. Please try again later.
 problem-not-paired = Pair with your peer specialist first.
+problem-passcode-too-common = That passcode is one of the first anyone would try. Choose a few words only you would put together.
 
 # I'm triggered: people in one tap, honest results
 action-call-peer = Call { $name }

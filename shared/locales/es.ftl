@@ -102,6 +102,7 @@ milestone-years = { $count ->
 
 goals-heading = Metas
 goals-history = Logradas y archivadas
+goals-empty = Las metas son lo que quieres lograr, un paso pequeño a la vez.
 goal-progress = { $percent } % de los pasos hechos
 goal-status-active = Activa
 goal-status-paused = En pausa
@@ -114,6 +115,7 @@ dimension-community = Comunidad
 
 triggers-heading = Detonantes y cómo enfrentarlos
 triggers-suggestions = Ideas para tu caja de herramientas
+triggers-empty = Anota lo que da inicio a un momento difícil y guarda aquí lo que te ayuda a pasarlo.
 trigger-kind-people = Personas
 trigger-kind-places = Lugares
 trigger-kind-things = Cosas
@@ -171,6 +173,21 @@ check-in-used-note = { $focus ->
 trends-heading = Tendencias
 trends-weekly = Por semana
 trends-monthly = Por mes
+trends-craving-down = { $focus ->
+    [mental] Impulso o sentimiento: bajó de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: bajaron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: bajaron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-up = { $focus ->
+    [mental] Impulso o sentimiento: subió de { $from } a { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: subieron de { $from } a { $to } en los últimos 30 días
+   *[other] Ganas de consumir: subieron de { $from } a { $to } en los últimos 30 días
+}
+trends-craving-steady = { $focus ->
+    [mental] Impulso o sentimiento: { $to } en los últimos 30 días
+    [both] Ganas de consumir, impulso o sentimiento: { $to } en los últimos 30 días
+   *[other] Ganas de consumir: { $to } en los últimos 30 días
+}
 
 settings-heading = Configuración
 field-allow-screenshots = Permitir capturas de pantalla
@@ -181,7 +198,7 @@ problem-unknown-item = Ese elemento ya no existe.
 problem-out-of-range = Ese valor no sirve aquí. Revísalo, por favor.
 problem-invalid-date = Escribe la fecha como año-mes-día, por ejemplo 2026-01-31. No puede ser una fecha futura.
 problem-passcodes-differ = Los dos códigos no coinciden.
-problem-passcode-too-short = Elige un código de al menos 4 caracteres.
+problem-passcode-too-short = Elige un código de al menos { $count } caracteres.
 problem-wrong-passcode = Ese código no funcionó. Inténtalo de nuevo.
 problem-throttled = { $seconds ->
     [one] Demasiados intentos. Vuelve a intentarlo en 1 segundo.
@@ -208,6 +225,8 @@ action-export-plan = Compartir mi plan de cuidado continuo
 action-import-backup = Restaurar desde una copia de seguridad
 action-text = Mensaje de texto
 action-text-crisis = Escribir a la línea de crisis
+action-export-backup-recovery-key = Guardar una copia con una clave de recuperación
+recovery-key-hint = Tu clave de recuperación: anótala y guárdala lejos del archivo de la copia. Abre esta copia en lugar de la contraseña de la copia. Solo la verás hasta que la aplicación se bloquee.
 
 nav-aftercare = Plan de cuidado continuo
 nav-safety-plan = Plan de seguridad
@@ -370,6 +389,7 @@ answer-no = No
 answer-prefer-not-to-say = Prefiero no decirlo
 trends-empty = Todavía no hay registros diarios.
 nav-label = Principal
+nav-more = Más
 action-next = Continuar
 action-erase-confirm = Sí, borrar todo
 hint-one-per-line = Uno por línea.
@@ -428,6 +448,7 @@ problem-specialist-key-mismatch = Las claves que envió el servidor de mensajes 
 problem-already-paired = Este teléfono ya está conectado. Primero desconéctalo.
 problem-specialist-not-ready = Tu especialista de pares todavía no ha abierto su bandeja de entrada. Inténtalo más tarde.
 problem-not-paired = Primero conéctate con tu especialista de pares.
+problem-passcode-too-common = Ese código es de los primeros que cualquiera adivinaría. Prueba unas palabras que solo tú juntarías.
 
 # Estoy en un momento difícil: personas a un toque, resultados honestos
 action-call-peer = Llamar a { $name }

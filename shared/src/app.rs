@@ -134,6 +134,8 @@ impl Phoenix {
                 _ => render(),
             },
             Event::EraseEverything => lifecycle::erase(model),
+            #[cfg(feature = "testing")]
+            Event::PanicForTest => panic!("a test asked the event handler to panic"),
             event => {
                 let words = self.words(model);
                 let cx = Context::of(model, &words);

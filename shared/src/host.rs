@@ -10,7 +10,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard};
 
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use crux_core::{Core, Request, RequestHandle};
@@ -85,7 +85,10 @@ type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
 type Hook = Box<dyn Fn() + Send + Sync>;
 
 pub struct CoreHost {
-    core: Core<Phoenix>,
+    /// Replaced by a fresh core after a caught panic ([`CoreHost::recover`]).
+    core: RwLock<Core<Phoenix>>,
+    /// The device's time zone and locale, for a fresh core.
+    environment: (String, String),
     vault_path: PathBuf,
     vault: Mutex<Option<Vault>>,
     clock: Clock,
@@ -127,10 +130,8 @@ impl CoreHost {
         clock: Clock,
     ) -> Self {
         Self {
-            core: Core::new_with(
-                Phoenix::default(),
-                Model::new(Environment::new(time_zone, locale)),
-            ),
+            core: RwLock::new(fresh_core(time_zone, locale)),
+            environment: (time_zone.to_owned(), locale.to_owned()),
             vault_path: vault_path.into(),
             vault: Mutex::new(None),
             clock,
@@ -148,7 +149,7 @@ impl CoreHost {
 
     /// Sends an event; returns what the shell must do.
     pub fn update(&self, event: Event) -> Vec<ShellRequest> {
-        let effects = self.core.process_event(event);
+        let effects = self.core().process_event(event);
         self.run(effects)
     }
 
@@ -210,13 +211,13 @@ impl CoreHost {
     }
 
     pub fn view(&self) -> ViewModel {
-        self.core.view()
+        self.core().view()
     }
 
     /// [`CoreHost::update`] with a bincode-encoded [`Event`]; returns
     /// bincode-encoded `Vec<ShellRequest>`.
     pub fn update_bytes(&self, event: &[u8]) -> Result<Vec<u8>, HostError> {
-        guarded(|| {
+        self.guarded(|| {
             let event: Event =
                 BincodeFfiFormat::deserialize(event).map_err(|_| HostError::Malformed)?;
             encode(&self.update(event))
@@ -227,7 +228,7 @@ impl CoreHost {
     /// ([`PlatformKeyOutput`], [`HttpResult`], [`LinkOutcome`], or `()` for
     /// the others).
     pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
-        guarded(|| {
+        self.guarded(|| {
             let requests = match self.answer_kind(id)? {
                 Answer::PlatformKey => {
                     let output = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
@@ -252,7 +253,40 @@ impl CoreHost {
 
     /// The current view model, bincode-encoded.
     pub fn view_bytes(&self) -> Result<Vec<u8>, HostError> {
-        guarded(|| encode(&self.view()))
+        self.guarded(|| encode(&self.view()))
+    }
+
+    fn core(&self) -> RwLockReadGuard<'_, Core<Phoenix>> {
+        self.core.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// No panic crosses the boundary: it becomes [`HostError::Internal`], and
+    /// the host recovers so that the next call works.
+    fn guarded<T>(&self, call: impl FnOnce() -> Result<T, HostError>) -> Result<T, HostError> {
+        catch_unwind(AssertUnwindSafe(call)).unwrap_or_else(|_| {
+            self.recover();
+            Err(HostError::Internal)
+        })
+    }
+
+    /// After a caught panic nothing half-done is trusted: the vault is
+    /// locked (its keys leave memory), unanswered requests are forgotten,
+    /// the poisoned locks are cleared and a fresh core asks the vault where
+    /// it stands, so the shell's next view is the lock screen.
+    fn recover(&self) {
+        *self.vault.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.vault.clear_poison();
+        self.pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .1
+            .clear();
+        self.pending.clear_poison();
+        let (time_zone, locale) = &self.environment;
+        *self.core.write().unwrap_or_else(PoisonError::into_inner) = fresh_core(time_zone, locale);
+        self.core.clear_poison();
+        // The shell reads the view next; what this asks of it is a render.
+        let _ = catch_unwind(AssertUnwindSafe(|| self.update(Event::Start)));
     }
 
     /// What answer request `id` is waiting for.
@@ -295,7 +329,7 @@ impl CoreHost {
             return Ok(Vec::new());
         }
         let effects = self
-            .core
+            .core()
             .resolve(request, output)
             .map_err(|_| HostError::UnknownEffect)?;
         Ok(self.run(effects))
@@ -331,11 +365,13 @@ impl CoreHost {
                     let operation =
                         std::mem::replace(&mut request.operation, StoreOperation::Probe);
                     let output = self.execute(operation);
-                    queue.extend(self.core.resolve(&mut request, output).unwrap_or_default());
+                    let effects = self.core().resolve(&mut request, output);
+                    queue.extend(effects.unwrap_or_default());
                 }
                 Effect::Time(mut request) => {
                     let now = (self.clock)();
-                    queue.extend(self.core.resolve(&mut request, now).unwrap_or_default());
+                    let effects = self.core().resolve(&mut request, now);
+                    queue.extend(effects.unwrap_or_default());
                 }
                 Effect::Render(_) => render = true,
                 Effect::PlatformKey(request) => {
@@ -381,7 +417,9 @@ fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, HostError> {
     Ok(bytes)
 }
 
-/// No panic crosses the boundary: it becomes [`HostError::Internal`].
-fn guarded<T>(call: impl FnOnce() -> Result<T, HostError>) -> Result<T, HostError> {
-    catch_unwind(AssertUnwindSafe(call)).unwrap_or(Err(HostError::Internal))
+fn fresh_core(time_zone: &str, locale: &str) -> Core<Phoenix> {
+    Core::new_with(
+        Phoenix::default(),
+        Model::new(Environment::new(time_zone, locale)),
+    )
 }

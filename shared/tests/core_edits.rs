@@ -120,6 +120,16 @@ fn a_goal_and_its_steps_can_be_changed_and_a_deleted_goal_comes_back_whole_with_
 
     let deleted = phone.send_ok(Event::Goals(GoalEvent::DeleteGoal(walk)));
     assert!(deleted.goals().goals.is_empty());
+    // With no goal left, the screen says in one sentence what it is for.
+    assert_eq!(
+        deleted.goals().empty.as_deref(),
+        Some("Goals are what you are working toward, one small step at a time.")
+    );
+    assert_eq!(
+        view.goals().empty,
+        None,
+        "no such sentence while there are goals"
+    );
     let offer = deleted.undo.expect("one undo offered after a delete");
     assert_eq!(offer.label, "Undo");
     assert_eq!(deleted.status.as_deref(), Some("Goal deleted."));

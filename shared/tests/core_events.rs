@@ -441,7 +441,21 @@ fn refused_events() -> Vec<(Event, &'static str)> {
                 replacement: "abc".into(),
                 confirmation: "abc".into(),
             }),
-            "at least 4",
+            "at least 6",
+        ),
+        (
+            Event::Settings(SettingsEvent::ChangePasscode {
+                current: PASSCODE.into(),
+                replacement: "123456".into(),
+                confirmation: "123456".into(),
+            }),
+            "first anyone would try",
+        ),
+        (
+            Event::Settings(SettingsEvent::ExportBackup {
+                passphrase: "password".into(),
+            }),
+            "first anyone would try",
         ),
         (
             Event::SetPasscode {

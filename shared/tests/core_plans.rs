@@ -364,6 +364,45 @@ fn a_backup_moves_everything_to_a_new_phone_and_a_bad_one_changes_nothing() {
 }
 
 #[test]
+fn a_backup_sealed_by_a_recovery_key_opens_with_the_key_however_it_is_typed() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::Goals(GoalEvent::Add {
+        title: "Sleep before midnight".into(),
+        dimension: Dimension::Health,
+        why: String::new(),
+        target: None,
+    }));
+    phone.send_ok(Event::Navigate(Screen::Settings));
+    let (_, backup) = phone
+        .requests(Event::Settings(SettingsEvent::ExportBackupWithRecoveryKey))
+        .shared_file();
+    let ScreenView::Settings(settings) = phone.view().screen else {
+        panic!("expected Settings")
+    };
+    let key = settings
+        .recovery_key
+        .expect("the key is shown to write down");
+    assert!(settings.recovery_key_hint.contains("write it down"));
+    let goals = phone.send_ok(Event::Navigate(Screen::Goals));
+
+    let new_phone = Phone::participant();
+    new_phone.requests(Event::Settings(SettingsEvent::ImportBackup {
+        file: backup.bytes.clone(),
+        passphrase: "moving day words".into(),
+    }));
+    assert!(
+        new_phone.view().problem.is_some(),
+        "a passphrase does not open it"
+    );
+    new_phone.send_ok(Event::DismissProblem);
+    new_phone.send_ok(Event::Settings(SettingsEvent::ImportBackup {
+        file: backup.bytes,
+        passphrase: key.replace('-', " ").to_lowercase(),
+    }));
+    assert_eq!(new_phone.send_ok(Event::Navigate(Screen::Goals)), goals);
+}
+
+#[test]
 fn a_month_of_use_with_a_restart_keeps_every_day() {
     let mut phone = Phone::new();
     phone.choose_passcode();

@@ -1,6 +1,7 @@
 //! The participant core through the real host with a real vault on disk:
 //! what a participant would notice, view model by view model.
 
+use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use shared::app::{Event, SettingsEvent};
 use shared::effects::{PlatformKeyOperation, PlatformKeyOutput};
 use shared::host::HostError;
@@ -201,6 +202,11 @@ fn a_participants_first_day_survives_a_restart() {
     };
     let this_week = trends.weekly.last().unwrap();
     assert_eq!((this_week.check_ins, this_week.craving), (1, Some(2.0)));
+    // From the first check-in, one line above the charts says where the craving is.
+    assert_eq!(
+        trends.summary.as_deref(),
+        Some("Craving: 2 in the last 30 days")
+    );
 
     let before_restart = phone.send(Event::Navigate(Screen::Goals));
 
@@ -363,6 +369,28 @@ fn malformed_bytes_are_a_typed_error_and_change_nothing() {
     );
     assert_eq!(phone.view(), before);
     assert!(!phone.host().view_bytes().unwrap().is_empty());
+}
+
+#[test]
+fn after_a_crash_in_an_event_handler_the_app_is_locked_and_works_again() {
+    let phone = Phone::participant();
+    phone.send_ok(Event::Goals(GoalEvent::Add {
+        title: "Call my sister on Sundays".into(),
+        dimension: Dimension::Community,
+        why: String::new(),
+        target: None,
+    }));
+    let goals = phone.send_ok(Event::Navigate(Screen::Goals));
+    let mut panic = Vec::new();
+    BincodeFfiFormat::serialize(&mut panic, &Event::PanicForTest).unwrap();
+
+    assert_eq!(phone.host().update_bytes(&panic), Err(HostError::Internal));
+    assert!(
+        matches!(phone.view().screen, ScreenView::Locked(_)),
+        "the data left memory with the keys"
+    );
+    phone.unlock();
+    assert_eq!(phone.send_ok(Event::Navigate(Screen::Goals)), goals);
 }
 
 #[test]

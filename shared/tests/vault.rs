@@ -1,7 +1,7 @@
 //! The vault against real SQLite files in temporary directories.
 //!
-//! Every passcode operation here pays the production PBKDF2 cost (600,000
-//! iterations): there is no faster setting to select.
+//! Every passcode operation here pays the production Argon2id cost: there is
+//! no faster setting to select.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -93,8 +93,75 @@ fn every_record_kind_round_trips_and_reopens_with_each_credential() {
     assert_eq!(
         contents(&vault),
         expected,
-        "changing the passcode touched no record"
+        "changing the passcode kept every record"
     );
+    assert!(
+        !vault.has_platform_key(),
+        "the old platform key wrapped the old data key"
+    );
+}
+
+/// One row of `key_wraps`: slot, salt, kdf, memory KiB, iterations, sealed.
+type KeyWrapRow = (String, Vec<u8>, String, i64, i64, Vec<u8>);
+
+/// The wrapped keys as they are in the file now.
+fn key_wraps_of(path: &Path) -> Vec<KeyWrapRow> {
+    let conn = raw(path);
+    let mut statement = conn
+        .prepare("SELECT slot, salt, kdf, memory_kib, iterations, sealed FROM key_wraps")
+        .unwrap();
+    statement
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn after_a_passcode_change_an_old_copy_and_the_old_passcode_read_nothing_written_since() {
+    let (_dir, path) = temp_vault();
+    let mut vault = Vault::create(&path, &Passcode::new(PASSCODE)).unwrap();
+    vault.apply(&one_of_each("before")).unwrap();
+    drop(vault);
+    // The copy an attacker kept: what it holds of the keys.
+    let old_wraps = key_wraps_of(&path);
+
+    let mut vault = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    vault
+        .change_passcode(&Passcode::new(PASSCODE), &Passcode::new("new words"))
+        .unwrap();
+    vault
+        .apply(&[Change::put(RecordKind::Goal, 99, b"written after".to_vec())])
+        .unwrap();
+    let current = contents(&vault);
+    assert_eq!(current[&(RecordKind::Goal, 99)], b"written after");
+    drop(vault);
+
+    // Today's file with the old copy's key wraps, opened with the old passcode.
+    let conn = raw(&path);
+    conn.execute("DELETE FROM key_wraps", []).unwrap();
+    for (slot, salt, kdf, memory_kib, iterations, sealed) in old_wraps {
+        conn.execute(
+            "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (slot, salt, kdf, memory_kib, iterations, sealed),
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let old_key = Vault::unlock(&path, &passcode(PASSCODE), NOW).unwrap();
+    let loaded = old_key.load_all().unwrap();
+    assert!(loaded.records.is_empty(), "the old data key opens nothing");
+    assert_eq!(loaded.damaged.len(), current.len());
 }
 
 #[test]
@@ -409,7 +476,21 @@ fn schema_of(path: &Path) -> Vec<(String, String)> {
 fn the_golden_v1_database_opens_migrates_and_matches_a_fresh_schema() {
     let (dir, path) = temp_vault();
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN_V1), &path).unwrap();
+    let kdf_of = |p: &Path| -> String {
+        raw(p)
+            .query_row(
+                "SELECT kdf FROM key_wraps WHERE slot = 'passcode'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
     let vault = Vault::unlock(&path, &passcode(GOLDEN_PASSCODE), NOW).unwrap();
+    assert_eq!(
+        kdf_of(&path),
+        "argon2id",
+        "the first passcode unlock moved the PBKDF2 wrap to Argon2id"
+    );
     // The golden file predates any kind added after version 1.
     let expected: BTreeMap<_, _> = one_of_each("golden")
         .into_iter()
@@ -431,6 +512,13 @@ fn the_golden_v1_database_opens_migrates_and_matches_a_fresh_schema() {
             .unwrap()
     };
     assert_eq!(version(&path), version(&fresh));
+    let vault = Vault::unlock(&path, &passcode(GOLDEN_PASSCODE), NOW).unwrap();
+    assert_eq!(contents(&vault).len(), GOLDEN_V1_KINDS, "and opens again");
+    drop(vault);
+    assert_eq!(
+        Vault::unlock(&path, &passcode("golden passcode v2"), NOW).unwrap_err(),
+        VaultError::WrongCredential
+    );
 }
 
 #[test]

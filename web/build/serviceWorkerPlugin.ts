@@ -16,7 +16,8 @@ export function serviceWorkerPlugin(): Plugin {
       const files = Object.keys(bundle)
         .filter((file) => !file.endsWith('.map'))
         .map((file) => `/${file}`);
-      const precache = ['/', '/manifest.webmanifest', '/icon.svg', ...files].sort();
+      const icons = ['/icon.svg', '/icon-192.png', '/icon-512.png', '/icon-maskable-512.png'];
+      const precache = ['/', '/manifest.webmanifest', ...icons, ...files].sort();
       const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
       const template = readFileSync(new URL('./serviceWorker.template.js', import.meta.url), 'utf8');
       this.emitFile({

@@ -14,6 +14,7 @@ import { TrendsScreen } from './screens/TrendsScreen';
 import { TriggeredScreen } from './screens/TriggeredScreen';
 import { TriggersScreen } from './screens/TriggersScreen';
 import { FieldProblem } from './ui/fields';
+import { Navigation } from './ui/Navigation';
 
 /** Picks what to show: start-up and storage states, then the core's screens. */
 export function App() {
@@ -74,26 +75,7 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
           </a>
         </div>
       </header>
-      {unlocked && (
-        <nav aria-label={view.words.navigation}>
-          <ul>
-            {view.navigation.map((item) => (
-              <li key={item.screen.kind}>
-                <a
-                  href={`#${item.screen.kind}`}
-                  aria-current={item.current ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    dispatch({ kind: 'Navigate', value: item.screen });
-                  }}
-                >
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {unlocked && <Navigation items={view.navigation} words={view.words} />}
       {/* Every save is confirmed here, announced politely to screen readers. */}
       <p role="status" aria-live="polite" className="status">
         {view.status ?? ''}

@@ -30,14 +30,15 @@ commands:
   test jvm           run only the JVM tests of the Android core wrapper (Kotlin, JNA)
   test swift         run only the syntax check of the iOS app's Swift sources
   test phones        run only the check that both phone shells tag every form field and read what the web renders
-  test relay         run only the relay's suite, against SQLite and a throwaway PostgreSQL
+  test relay [--test NAME]
+                     run only the relay's suite (or one file, without schemathesis), against SQLite and a throwaway PostgreSQL
   bindings           generate the native shells' code: UniFFI (Kotlin, Swift) and the core's types
   inbox              build the specialist's inbox's wasm into inbox-wasm/pkg; print its sizes
   serve              build the release wasm and the web app, serve it on http://127.0.0.1:8080
   bench [--rounds N] measure the vault against plain SQLite and SQLCipher, and the core's hot path; writes BENCHMARKS.md
   bench inbox        time the specialist's inbox opening 1,000 messages (Chromium, real relay)
-  bench relay [--participants N] [--seconds N]
-                     load-test the relay on loopback against SQLite and PostgreSQL (default 200, 60 s)
+  bench relay [--participants N,M] [--seconds N]
+                     load-test the relay on loopback against SQLite and 1, 2, 4 processes over PostgreSQL (default 200,1000, 15 s)
   soak [--cycles N]  SIGKILL a vault writer N times (default 1,000); nothing may be lost
   fuzz [--seconds N] run every fuzz target N seconds (default 30; nightly + cargo-fuzz)
   wording [--rev REV]

@@ -2,6 +2,10 @@
 //! cluster in `target/`, on a free loopback port, trusting local
 //! connections, stopped and deleted when dropped. Debian's `postgresql`
 //! package provides the programs; nothing is installed system-wide.
+//!
+//! It also accepts TLS, with a certificate for `localhost` (and no other
+//! name) signed by a certificate authority made for the run: the relay's
+//! TLS tests read the authority's file from `PHOENIX_TEST_POSTGRES_CA`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +17,8 @@ pub(crate) struct TempPostgres {
     dir: PathBuf,
     /// A libpq key-value connection string for the `postgres` superuser.
     pub(crate) conninfo: String,
+    /// The PEM file of the authority that signed the server's certificate.
+    pub(crate) ca_file: String,
 }
 
 /// The newest installed server's programs (`initdb`, `pg_ctl`).
@@ -117,14 +123,17 @@ impl TempPostgres {
                 "UTF8",
             ],
         )?;
+        let ca_file = write_certificates(&dir)?;
         let port = free_port()?;
         let fsync = if durable { "on" } else { "off" };
         let options = format!(
-            "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=100"
+            "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=100 \
+             -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
         );
         let log = dir.join("server.log").to_string_lossy().into_owned();
         let cluster = Self {
             conninfo: format!("host=127.0.0.1 port={port} user=postgres"),
+            ca_file,
             bin,
             dir,
         };
@@ -137,7 +146,72 @@ impl TempPostgres {
     }
 }
 
+/// A certificate authority (`ca.crt`, outside the data directory's key) and
+/// the server's certificate and key for `localhost`, in the data directory
+/// as PostgreSQL wants them (the key readable by its owner only).
+fn write_certificates(data: &Path) -> Result<String, String> {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let failed = |e: rcgen::Error| format!("cannot make the test certificates: {e}");
+    let mut authority = CertificateParams::new(Vec::<String>::new()).map_err(failed)?;
+    authority.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    authority
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Phoenix test authority");
+    let authority = CertifiedIssuer::self_signed(authority, KeyPair::generate().map_err(failed)?)
+        .map_err(failed)?;
+    let key = KeyPair::generate().map_err(failed)?;
+    let server = CertificateParams::new(vec!["localhost".to_owned()])
+        .and_then(|params| params.signed_by(&key, &authority))
+        .map_err(failed)?;
+    let write = |name: &str, contents: String| {
+        let path = data.join(name);
+        std::fs::write(&path, contents)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok::<_, String>(path)
+    };
+    let ca = write("ca.crt", authority.pem())?;
+    write("server.crt", server.pem())?;
+    let key_path = write("server.key", key.serialize_pem())?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key_path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| format!("cannot restrict the key: {e}"))?;
+    }
+    if is_root() {
+        let status = Command::new("chown")
+            .args(["postgres:postgres"])
+            .arg(data.join("server.crt"))
+            .arg(&key_path)
+            .status()
+            .map_err(|e| format!("cannot run chown: {e}"))?;
+        if !status.success() {
+            return Err("cannot give the test certificate to the postgres user".into());
+        }
+    }
+    Ok(ca.to_string_lossy().into_owned())
+}
+
 impl TempPostgres {
+    /// The variables the relay's tests find this cluster by.
+    pub(crate) fn test_env(&self) -> [(&'static str, &str); 2] {
+        [
+            ("PHOENIX_TEST_POSTGRES", &self.conninfo),
+            ("PHOENIX_TEST_POSTGRES_CA", &self.ca_file),
+        ]
+    }
+
+    /// The server's main process (its children are the connections and
+    /// background workers), for the load bench's CPU accounting.
+    pub(crate) fn postmaster_pid(&self) -> Option<u32> {
+        std::fs::read_to_string(self.dir.join("postmaster.pid"))
+            .ok()?
+            .lines()
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
     /// A new, empty database in this cluster.
     pub(crate) fn create_database(&self, name: &str) -> Result<(), String> {
         let port = self

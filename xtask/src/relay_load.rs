@@ -1,5 +1,6 @@
 //! `cargo xtask bench relay`: the relay's bounded load test on loopback,
-//! against SQLite and a throwaway PostgreSQL, written into BENCHMARKS.md.
+//! against SQLite and 1, 2 and 4 relay processes over a throwaway
+//! PostgreSQL (fsync on), written into BENCHMARKS.md.
 
 use std::process::Command;
 
@@ -16,20 +17,41 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             .and_then(|i| args.get(i + 1))
             .map_or_else(|| default.to_owned(), Clone::clone)
     };
-    let (participants, seconds) = (option("--participants", "200"), option("--seconds", "60"));
+    let (crowds, seconds) = (
+        option("--participants", "200,1000"),
+        option("--seconds", "15"),
+    );
     crate::run("cargo", &["build", "--release", "-p", "relay", "--bins"])?;
     let sqlite_dir = repo_root().join("target/relay-load");
     let _ = std::fs::remove_dir_all(&sqlite_dir);
     std::fs::create_dir_all(&sqlite_dir).map_err(|e| format!("cannot create {e}"))?;
     let postgres = TempPostgres::start_durable()?;
+    let postmaster = postgres
+        .postmaster_pid()
+        .ok_or("cannot read the test PostgreSQL's process id")?
+        .to_string();
     let mut rows = Vec::new();
-    // Back to back (the most the relay can take), then each participant
-    // sending every 200 ms (latency under a steady, lower load). Each run
-    // gets a fresh database.
-    let runs = ["SQLite", "PostgreSQL"]
-        .into_iter()
-        .flat_map(|backend| [(backend, "0"), (backend, "200")]);
-    for (run, (backend, interval)) in runs.enumerate() {
+    // SQLite (one process: it is one process's file), then 1, 2 and 4
+    // relay processes over one PostgreSQL; each at every crowd size, back
+    // to back (the most the relays can take), then paced at 1,000 messages
+    // a second in all (each participant sends every N ms for N
+    // participants). Each run gets a fresh database.
+    let setups = [
+        ("SQLite", 1),
+        ("PostgreSQL", 1),
+        ("PostgreSQL", 2),
+        ("PostgreSQL", 4),
+    ];
+    let runs = setups.into_iter().flat_map(|(backend, processes)| {
+        crowds.split(',').flat_map(move |crowd| {
+            [
+                (backend, processes, crowd, "0"),
+                (backend, processes, crowd, crowd),
+            ]
+        })
+    });
+    for (run, (backend, processes, crowd, interval)) in runs.enumerate() {
+        let mut extra = vec!["--processes".to_owned(), processes.to_string()];
         let database = if backend == "SQLite" {
             sqlite_dir
                 .join(format!("relay-{run}.db"))
@@ -38,12 +60,18 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         } else {
             let name = format!("relay_load_{run}");
             postgres.create_database(&name)?;
+            extra.extend(["--postgres-pid".to_owned(), postmaster.clone()]);
             format!("postgres:{} dbname={name}", postgres.conninfo)
         };
-        println!("\n==> relay-load against {backend}, one message every {interval} ms");
+        println!(
+            "\n==> relay-load: {processes} relay process(es) over {backend}, {crowd} participants, \
+             one message every {interval} ms each"
+        );
         let output = Command::new(repo_root().join("target/release/relay-load"))
             .args(["--database", &database, "--interval-ms", interval])
-            .args(["--participants", &participants, "--seconds", &seconds])
+            .args(["--participants", crowd.trim(), "--seconds", &seconds])
+            .args(&extra)
+            .env("RUST_LOG", "warn")
             .output()
             .map_err(|e| format!("cannot run relay-load: {e}"))?;
         let row = String::from_utf8_lossy(&output.stdout).trim().to_owned();
@@ -57,21 +85,37 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         rows.push(row);
     }
     drop(postgres);
-    let section = format!(
+    let section = section(&crowds, &seconds, &rows);
+    let path = repo_root().join("BENCHMARKS.md");
+    let page = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, with_section(&page, &section))
+        .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
+    println!("\nwrote the relay section of BENCHMARKS.md");
+    Ok(())
+}
+
+/// The BENCHMARKS.md section: what was measured, and the rows.
+fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
+    format!(
         "{START}\n## The relay under load (loopback)\n\n\
-         Measured {date} with `cargo xtask bench relay --participants {participants} \
+         Measured {date} with `cargo xtask bench relay --participants {crowds} \
          --seconds {seconds}`.\n\
-         A release `phoenix-relay` process; {participants} simulated participants, each a thread\n\
-         with its own keep-alive connection, seal and send messages to one specialist, either\n\
-         back to back (interval 0: each waits only for the relay's answer, so latency there is\n\
-         mostly queueing) or one every 200 ms each. Latency is one signed `POST /v1/messages`,\n\
-         client side, including the relay's signature check, replay guard and write (SQLite in\n\
-         WAL mode with `synchronous=NORMAL`; PostgreSQL with `fsync=on`, a fresh database each run).\n\
-         Afterwards the specialist fetches and opens everything: \"missing\" counts acknowledged\n\
-         messages that did not arrive, \"out of order\" those that arrived out of sequence.\n\
-         The load generator shares the machine's two cores with the relay and the database.\n\n\
-         | backend | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+         Release `phoenix-relay` processes (1, 2 or 4 over one PostgreSQL, as behind a load\n\
+         balancer; SQLite is one process's file); simulated participants, each a thread with\n\
+         its own keep-alive connection to one of the processes (round robin), seal and send\n\
+         messages to one specialist, either back to back (interval 0: each waits only for the\n\
+         relay's answer, so latency there is mostly queueing) or paced at 1,000 messages a\n\
+         second in all (each participant every N ms for N participants, their sends spread\n\
+         evenly over the interval). Latency is one signed `POST /v1/messages`, client side,\n\
+         including the relay's signature check, device limit, replay guard and write (SQLite in\n\
+         WAL mode with `synchronous=NORMAL`; PostgreSQL with `fsync=on` and\n\
+         `synchronous_commit=on`, a fresh database each run). Afterwards the specialist fetches\n\
+         and opens everything: \"missing\" counts acknowledged messages that did not arrive,\n\
+         \"out of order\" those that arrived out of sequence. The CPU columns are the cores each\n\
+         part used during the load (from `/proc`: the relay processes, PostgreSQL's postmaster\n\
+         and its children, the generator), on a machine of two cores shared with other work.\n\n\
+         | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
          {rows}\n{END}",
         date = String::from_utf8_lossy(
             &Command::new("date")
@@ -81,13 +125,7 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
         )
         .trim(),
         rows = rows.join("\n"),
-    );
-    let path = repo_root().join("BENCHMARKS.md");
-    let page = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(&path, with_section(&page, &section))
-        .map_err(|e| format!("could not write BENCHMARKS.md: {e}"))?;
-    println!("\nwrote the relay section of BENCHMARKS.md");
-    Ok(())
+    )
 }
 
 /// `page` with its relay section replaced by `section` (or appended).

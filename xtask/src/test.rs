@@ -12,13 +12,18 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
         Some("phones") => return phone_parity::test(),
         Some("boundary") => return boundary(),
         Some("relay") => {
+            // `cargo xtask test relay --test NAME`: one test file, with
+            // the test PostgreSQL, and no schemathesis run.
+            let only = &args[1..];
             let postgres = TempPostgres::start()?;
-            run_with_env(
-                "cargo",
-                &["test", "-p", "relay"],
-                &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
-            )?;
-            return schemathesis::test();
+            let mut cargo = vec!["test", "-p", "relay"];
+            cargo.extend(only.iter().map(String::as_str));
+            run_with_env("cargo", &cargo, &postgres.test_env())?;
+            return if only.is_empty() {
+                schemathesis::test()
+            } else {
+                Ok(())
+            };
         }
         Some(other) => {
             return Err(format!(
@@ -43,11 +48,7 @@ pub(crate) fn run_all(args: &[String]) -> Result<(), String> {
     )?;
     // The relay's suite runs against SQLite and a real PostgreSQL.
     let postgres = TempPostgres::start()?;
-    run_with_env(
-        "cargo",
-        &["test", "--workspace"],
-        &[("PHOENIX_TEST_POSTGRES", &postgres.conninfo)],
-    )?;
+    run_with_env("cargo", &["test", "--workspace"], &postgres.test_env())?;
     drop(postgres);
     // The relay's OpenAPI description against the running relay.
     schemathesis::test()?;

@@ -12,6 +12,8 @@ struct GoalsScreen: View {
 
     var body: some View {
         Form {
+            // No items yet: what the screen is for, in one sentence.
+            if let empty = view.empty { Text(empty) }
             Section {
                 TextField(view.titleLabel, text: $title).field("goal-title")
                 Picker(words.dimension, selection: $dimension) {

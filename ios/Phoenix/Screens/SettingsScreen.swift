@@ -61,6 +61,10 @@ struct SettingsScreen: View {
             Section(view.exportBackupLabel) {
                 SecureField(view.backupPassphraseLabel, text: $passphrase).field("backup-passphrase")
                 Button(view.exportBackupLabel) { send(.exportBackup(passphrase: passphrase)); passphrase = "" }
+                Button(view.recoveryKeyLabel) { send(.exportBackupWithRecoveryKey) }
+                if let key = view.recoveryKey {
+                    Text("\(view.recoveryKeyHint) \(key)").textSelection(.enabled)
+                }
             }
             Section(view.importBackupLabel) {
                 SecureField(view.backupPassphraseLabel, text: $importPassphrase)

@@ -10,6 +10,8 @@ struct TrendsScreen: View {
     var body: some View {
         Form {
             Section {
+                // How the craving changed over the last 30 days, in one line.
+                if let summary = view.summary { Text(summary) }
                 if view.weekly.allSatisfy({ $0.checkIns == 0 }) { Text(words.noCheckInsYet) }
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             trend(view.weeklyLabel, view.weekly)

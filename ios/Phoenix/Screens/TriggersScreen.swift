@@ -12,6 +12,8 @@ struct TriggersScreen: View {
 
     var body: some View {
         Form {
+            // No items yet: what the screen is for, in one sentence.
+            if let empty = view.empty { Text(empty) }
             Section {
                 Picker(words.kind, selection: $kind) {
                     ForEach(view.kinds.indices, id: \.self) { Text(view.kinds[$0].label).tag($0) }

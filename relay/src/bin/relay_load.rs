@@ -1,11 +1,13 @@
-//! `relay-load`: a bounded load test of a real relay process on loopback.
+//! `relay-load`: a bounded load test of real relay processes on loopback.
 //!
-//! Starts `phoenix-relay` on the given database, pairs N simulated
-//! participants with one specialist, and has each send sealed messages
-//! back to back (closed loop: each waits for the relay's answer) for the
-//! given time. Then the specialist fetches everything and checks that every
-//! acknowledged message arrived, once and in order per participant. Prints
-//! the figures as a Markdown table row.
+//! Starts one or more `phoenix-relay` processes on the given database,
+//! pairs N simulated participants with one specialist (spread over the
+//! processes, as a load balancer would), and has each send sealed messages
+//! back to back (closed loop: each waits for the relay's answer) or paced,
+//! for the given time. Then the specialist fetches everything and checks
+//! that every acknowledged message arrived, once and in order per
+//! participant. Prints the figures as a Markdown table row, with the CPU
+//! the relays, PostgreSQL and this generator used (in cores) during the load.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -24,9 +26,59 @@ struct Options {
     #[arg(long, default_value_t = 60)]
     seconds: u64,
     /// Each participant sends one message every this many milliseconds
-    /// (0: back to back).
+    /// (0: back to back). Participants' sends are spread evenly over the
+    /// interval, so the relay sees a steady rate rather than bursts.
     #[arg(long, default_value_t = 0)]
     interval_ms: u64,
+    /// Relay processes over the database (PostgreSQL only for more than one).
+    #[arg(long, default_value_t = 1)]
+    processes: usize,
+    /// PostgreSQL's postmaster, whose processes' CPU is reported.
+    #[arg(long)]
+    postgres_pid: Option<u32>,
+}
+
+/// CPU time (user + system, in clock ticks) and parent of a process.
+fn cpu_of(pid: u32) -> Option<(u64, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 2..)?.split(' ').collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some((ticks, fields.get(1)?.parse().ok()?))
+}
+
+/// CPU ticks of the postmaster and its children (the backends the relays
+/// hold, the WAL writer, the checkpointer...).
+fn postgres_ticks(postmaster: u32) -> u64 {
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let (ticks, parent) = cpu_of(pid)?;
+            (pid == postmaster || parent == postmaster).then_some(ticks)
+        })
+        .sum()
+}
+
+/// CPU ticks so far: the relays, PostgreSQL, this generator.
+fn cpu_now(relays: &[Relay], postmaster: Option<u32>) -> [u64; 3] {
+    [
+        relays
+            .iter()
+            .filter_map(|relay| cpu_of(relay.pid()).map(|(ticks, _)| ticks))
+            .sum(),
+        postmaster.map_or(0, postgres_ticks),
+        cpu_of(std::process::id()).map_or(0, |(ticks, _)| ticks),
+    ]
+}
+
+fn clock_ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8_lossy(&out.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
 }
 
 struct Run {
@@ -77,43 +129,29 @@ fn fetch_everything(inbox: &Device, participants: &[Device]) -> (usize, Vec<u64>
     (received, in_order, out_of_order)
 }
 
-fn main() {
-    let options = Options::parse();
-    let relay = Relay::start(
-        &options.database,
-        &[
-            "--device-requests-per-second",
-            "1000000",
-            "--pairings-per-minute",
-            "1000000",
-        ],
-    );
-    relay.add_specialist("load", "Load Test");
-    let specialist = Specialist::sign_in(&relay, "load");
-    let specialist_keys = specialist.device.public_keys();
-    let participants: Vec<Device> = (0..options.participants)
-        .map(|n| {
-            let device = Device::new(&relay);
-            device.paired(&specialist.invite(), &format!("Participant {n}"));
-            device
-        })
-        .collect();
-
-    let interval = Duration::from_millis(options.interval_ms);
-    let started = Instant::now();
-    let deadline = started + Duration::from_secs(options.seconds);
-    let runs: Vec<(usize, Run)> = std::thread::scope(|scope| {
+/// Every participant sends until `deadline`: how many messages each had
+/// acknowledged, and their latencies.
+fn load(
+    participants: &[Device],
+    to: &relay_protocol::DevicePublicKeys,
+    interval: Duration,
+    started: Instant,
+    deadline: Instant,
+) -> Vec<(usize, Run)> {
+    let count = u32::try_from(participants.len()).unwrap_or(u32::MAX).max(1);
+    std::thread::scope(|scope| {
         let workers: Vec<_> = participants
             .iter()
-            .map(|device| {
-                let to = specialist_keys.clone();
+            .zip(0..)
+            .map(|(device, n)| {
+                let to = to.clone();
                 scope.spawn(move || {
                     let mut run = Run {
                         latencies_us: Vec::new(),
                         refused: 0,
                     };
                     let mut acknowledged = 0;
-                    let mut next = Instant::now();
+                    let mut next = started + interval * n / count;
                     while Instant::now() < deadline {
                         if interval > Duration::ZERO {
                             std::thread::sleep(next.saturating_duration_since(Instant::now()));
@@ -138,8 +176,51 @@ fn main() {
             })
             .collect();
         workers.into_iter().map(|w| w.join().unwrap()).collect()
-    });
+    })
+}
+
+fn main() {
+    let options = Options::parse();
+    let relays: Vec<Relay> = (0..options.processes.max(1))
+        .map(|_| {
+            Relay::start(
+                &options.database,
+                &[
+                    "--device-requests-per-second",
+                    "1000000",
+                    "--pairings-per-minute",
+                    "1000000",
+                ],
+            )
+        })
+        .collect();
+    let relay = &relays[0];
+    relay.add_specialist("load", "Load Test");
+    let specialist = Specialist::sign_in(relay, "load");
+    let specialist_keys = specialist.device.public_keys();
+    let participants: Vec<Device> = (0..options.participants)
+        .map(|n| {
+            let device = Device::new(&relays[n % relays.len()]);
+            device.paired(&specialist.invite(), &format!("Participant {n}"));
+            device
+        })
+        .collect();
+
+    let interval = Duration::from_millis(options.interval_ms);
+    let cpu_before = cpu_now(&relays, options.postgres_pid);
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(options.seconds);
+    let runs = load(&participants, &specialist_keys, interval, started, deadline);
     let elapsed = started.elapsed();
+    let cpu_after = cpu_now(&relays, options.postgres_pid);
+    let ticks = clock_ticks_per_second();
+    #[allow(clippy::cast_precision_loss)]
+    let cores: Vec<String> = (0..3)
+        .map(|i| {
+            let used = cpu_after[i].saturating_sub(cpu_before[i]) as f64 / ticks;
+            format!("{:.2}", used / elapsed.as_secs_f64())
+        })
+        .collect();
 
     let (received, in_order, out_of_order) =
         fetch_everything(&specialist.as_device(), &participants);
@@ -158,7 +239,15 @@ fn main() {
     #[allow(clippy::cast_precision_loss)]
     let per_second = acknowledged as f64 / elapsed.as_secs_f64();
     println!(
-        "| {backend} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} |",
+        "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} |",
+        processes = relays.len(),
+        relay_cpu = cores[0],
+        postgres_cpu = if options.postgres_pid.is_some() {
+            cores[1].as_str()
+        } else {
+            "–"
+        },
+        generator_cpu = cores[2],
         backend = if options.database.starts_with("postgres") {
             "PostgreSQL"
         } else {

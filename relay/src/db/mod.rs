@@ -9,6 +9,7 @@
 pub mod postgres;
 pub mod schema;
 pub mod sqlite;
+pub mod transport;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
@@ -106,20 +107,43 @@ pub trait Driver: Send + Sync {
 
     /// Which backend, for logs and bench reports.
     fn name(&self) -> &'static str;
+
+    /// The connection pool's use, for the operator's metrics (`None`: no pool).
+    fn pool(&self) -> Option<PoolUse> {
+        None
+    }
+}
+
+/// How many of a pool's connections are in use and idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    pub in_use: usize,
+    pub idle: usize,
 }
 
 /// Opens the backend a `--database` value names: `postgres://…` or
 /// `postgresql://…` (or a `host=… user=…` key-value string starting with
 /// `postgres:`), anything else is a SQLite file path.
 pub fn open(database: &str) -> Result<Box<dyn Driver>, DbError> {
-    if let Some(config) = database
+    open_with_ca(database, None)
+}
+
+/// [`open`], with `--database-ca`: the certificate authority that signed
+/// PostgreSQL's certificate ([`transport`]).
+pub fn open_with_ca(
+    database: &str,
+    ca: Option<&std::path::Path>,
+) -> Result<Box<dyn Driver>, DbError> {
+    let postgres = database
         .strip_prefix("postgres:")
         .filter(|rest| !rest.starts_with("//"))
-    {
-        return Ok(Box::new(postgres::Postgres::connect(config)?));
-    }
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        return Ok(Box::new(postgres::Postgres::connect(database)?));
+        .or_else(|| {
+            (database.starts_with("postgres://") || database.starts_with("postgresql://"))
+                .then_some(database)
+        });
+    if let Some(config) = postgres {
+        let target = transport::Target::new(config, ca)?;
+        return Ok(Box::new(postgres::Postgres::connect(target)?));
     }
     Ok(Box::new(sqlite::Sqlite::open(std::path::Path::new(
         database.strip_prefix("sqlite:").unwrap_or(database),

@@ -1,26 +1,46 @@
 //! PostgreSQL, for organizations that outgrow one machine: a small pool of
 //! connections, each used by one blocking task at a time; a task takes
 //! whichever connection is idle, or waits for the first one returned.
+//! Connections use TLS, or stay on this machine ([`Target`]). Each
+//! connection keeps its statements prepared: a statement the relay runs again
+//! is bound and executed in one round trip, not parsed and planned again.
 
+use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 
+use postgres::Client;
 use postgres::types::{ToSql, Type};
-use postgres::{Client, NoTls};
 
-use super::{Conn, DbError, Driver, Row, Value, schema};
+use super::transport::Target;
+use super::{Conn, DbError, Driver, PoolUse, Row, Value, schema};
 
 const POOL_SIZE: usize = 8;
 
 pub struct Postgres {
-    config: String,
-    idle: Mutex<Vec<Client>>,
+    target: Target,
+    idle: Mutex<Vec<Pooled>>,
     returned: Condvar,
+}
+
+/// A connection and the statements it has prepared, by their SQL.
+struct Pooled {
+    client: Client,
+    statements: HashMap<String, postgres::Statement>,
+}
+
+impl Pooled {
+    fn new(client: Client) -> Self {
+        Self {
+            client,
+            statements: HashMap::new(),
+        }
+    }
 }
 
 /// A connection taken from the pool, given back when dropped.
 struct Taken<'a> {
     pool: &'a Postgres,
-    client: Option<Client>,
+    client: Option<Pooled>,
 }
 
 impl Drop for Taken<'_> {
@@ -33,13 +53,13 @@ impl Drop for Taken<'_> {
 }
 
 impl Postgres {
-    pub fn connect(config: &str) -> Result<Self, DbError> {
+    pub fn connect(target: Target) -> Result<Self, DbError> {
         let mut idle = Vec::with_capacity(POOL_SIZE);
         for _ in 0..POOL_SIZE {
-            idle.push(Client::connect(config, NoTls).map_err(backend)?);
+            idle.push(Pooled::new(target.connect().map_err(cannot_connect)?));
         }
         let postgres = Self {
-            config: config.to_owned(),
+            target,
             idle: Mutex::new(idle),
             returned: Condvar::new(),
         };
@@ -62,6 +82,19 @@ fn backend(error: postgres::Error) -> DbError {
         return DbError::Conflict;
     }
     DbError::Backend(error.to_string())
+}
+
+/// Why a connection failed, with its causes (a TLS handshake's says which
+/// check the certificate failed): for the operator at start-up.
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(cannot_connect)`
+fn cannot_connect(error: postgres::Error) -> DbError {
+    let mut why = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        why = format!("{why}: {inner}");
+        cause = inner.source();
+    }
+    DbError::Backend(why)
 }
 
 fn parameters(params: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
@@ -106,20 +139,39 @@ fn row(row: &postgres::Row) -> Result<Row, DbError> {
         .collect()
 }
 
-struct Transaction<'a>(postgres::Transaction<'a>);
+struct Transaction<'a> {
+    transaction: postgres::Transaction<'a>,
+    statements: &'a mut HashMap<String, postgres::Statement>,
+}
+
+impl Transaction<'_> {
+    /// `sql` prepared on this connection, once.
+    fn prepared(&mut self, sql: &str) -> Result<postgres::Statement, DbError> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.transaction.prepare(sql).map_err(backend)?;
+        self.statements.insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+}
 
 impl Conn for Transaction<'_> {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, DbError> {
+        let statement = self.prepared(sql)?;
         let owned = parameters(params);
         let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
-        self.0.execute(sql, &borrowed).map_err(backend)
+        self.transaction
+            .execute(&statement, &borrowed)
+            .map_err(backend)
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let statement = self.prepared(sql)?;
         let owned = parameters(params);
         let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
-        self.0
-            .query(sql, &borrowed)
+        self.transaction
+            .query(&statement, &borrowed)
             .map_err(backend)?
             .iter()
             .map(row)
@@ -141,9 +193,10 @@ impl Postgres {
             }
         };
         drop(idle);
-        if client.is_closed() {
-            // The server restarted or dropped the connection: reconnect once.
-            client = Client::connect(&self.config, NoTls).map_err(backend)?;
+        if client.client.is_closed() {
+            // The server restarted or dropped the connection: reconnect once
+            // (its prepared statements went with it).
+            client = Pooled::new(self.target.connect().map_err(cannot_connect)?);
         }
         Ok(Taken {
             pool: self,
@@ -158,14 +211,29 @@ impl Driver for Postgres {
         work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
     ) -> Result<(), DbError> {
         let mut taken = self.take()?;
-        let client = taken.client.as_mut().ok_or_else(poisoned)?;
+        let Pooled { client, statements } = taken.client.as_mut().ok_or_else(poisoned)?;
         let transaction = client.transaction().map_err(backend)?;
-        let mut conn = Transaction(transaction);
+        let mut conn = Transaction {
+            transaction,
+            statements,
+        };
         work(&mut conn)?;
-        conn.0.commit().map_err(backend)
+        conn.transaction.commit().map_err(backend)
+    }
+
+    fn pool(&self) -> Option<PoolUse> {
+        let idle = self.idle.lock().ok()?.len();
+        Some(PoolUse {
+            in_use: POOL_SIZE.saturating_sub(idle),
+            idle,
+        })
     }
 
     fn name(&self) -> &'static str {
-        "PostgreSQL"
+        if self.target.encrypted() {
+            "PostgreSQL over TLS"
+        } else {
+            "PostgreSQL"
+        }
     }
 }

@@ -19,6 +19,7 @@ mod device;
 mod events;
 mod failure;
 mod inbox;
+mod observe;
 mod operator;
 mod pages;
 mod signed;
@@ -118,18 +119,18 @@ impl AppState {
         work: impl FnOnce(&Store) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, Failure> {
         let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || work(&store))
-            .await
-            .map_err(|_| Failure::internal())?
-            .map_err(|error| {
-                // The detail may quote stored values: only the kind is logged.
-                let kind = match error {
-                    DbError::Conflict => "conflict",
-                    DbError::Backend(_) => "backend",
-                };
-                eprintln!("relay: {} storage error ({kind})", self.store.backend());
-                Failure::internal()
-            })
+        let started = std::time::Instant::now();
+        let outcome = tokio::task::spawn_blocking(move || work(&store)).await;
+        observe::store_call(started.elapsed());
+        outcome.map_err(|_| Failure::internal())?.map_err(|error| {
+            // The detail may quote stored values: only the kind is logged.
+            let kind = match error {
+                DbError::Conflict => "conflict",
+                DbError::Backend(_) => "backend",
+            };
+            eprintln!("relay: {} storage error ({kind})", self.store.backend());
+            Failure::internal()
+        })
     }
 
     /// Forgets expired replay records and limit counters, so the database
@@ -181,11 +182,29 @@ pub fn router(state: Arc<AppState>) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(observe::count_requests))
         .with_state(state)
 }
 
-/// Serves until the process is stopped (SIGINT or SIGTERM).
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+/// Serves until the process is stopped (SIGINT or SIGTERM); `/metrics` on
+/// `metrics`, the operator's own listener, if given.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    metrics: Option<tokio::net::TcpListener>,
+    state: Arc<AppState>,
+) -> std::io::Result<()> {
+    observe::install();
+    if let Some(metrics) = metrics {
+        let routes = observe::routes(Arc::clone(&state));
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(metrics, routes)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+            {
+                tracing::error!(%error, "the metrics listener stopped");
+            }
+        });
+    }
     let sweeper = Arc::clone(&state);
     tokio::spawn(async move {
         let minute = Duration::from_secs(60);
@@ -194,14 +213,20 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
         loop {
             every_minute.tick().await;
             sweeper.sweep().await;
+            observe::upkeep();
         }
     });
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    .with_graceful_shutdown(async {
+        shutdown_signal().await;
+        tracing::info!("stopping: no new connections; finishing the requests in flight");
+    })
+    .await?;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 async fn shutdown_signal() {

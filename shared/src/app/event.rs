@@ -61,6 +61,10 @@ pub enum Event {
     Settings(SettingsEvent),
     /// Removes all data, from the lock screen or from settings.
     EraseEverything,
+    /// Tests only: the event handler panics, as a bug would.
+    #[cfg(feature = "testing")]
+    #[facet(skip)]
+    PanicForTest,
 
     /// A shell event with the time it happened.
     #[serde(skip)]
@@ -155,6 +159,8 @@ impl std::fmt::Debug for Event {
             Self::Messages(_) => "Messages",
             Self::Settings(_) => "Settings",
             Self::EraseEverything => "EraseEverything",
+            #[cfg(feature = "testing")]
+            Self::PanicForTest => "PanicForTest",
             Self::Stamped(..) => "Stamped",
             Self::Store(_) => "Store",
             Self::PlatformKey(..) => "PlatformKey",

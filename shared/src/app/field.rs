@@ -29,12 +29,13 @@ impl Fields {
 }
 
 /// The problems a form can have at one of its fields.
-const FIELD_PROBLEMS: [Problem; 5] = [
+const FIELD_PROBLEMS: [Problem; 6] = [
     Problem::EmptyText,
     Problem::InvalidDate,
     Problem::OutOfRange,
     Problem::PasscodeTooShort,
     Problem::PasscodesDiffer,
+    Problem::PasscodeTooCommon,
 ];
 
 pub fn of_event(event: &Event) -> Fields {
@@ -49,10 +50,12 @@ pub fn of_event(event: &Event) -> Fields {
 /// The field `problem` is about, for the action `event`; `None` when it is
 /// about the whole screen.
 pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
-    use Problem::{EmptyText, InvalidDate, OutOfRange, PasscodeTooShort, PasscodesDiffer};
+    use Problem::{
+        EmptyText, InvalidDate, OutOfRange, PasscodeTooCommon, PasscodeTooShort, PasscodesDiffer,
+    };
     Some(match (event, problem) {
         (Event::SetPasscode { .. }, PasscodesDiffer) => PASSCODE_CONFIRMATION,
-        (Event::SetPasscode { .. }, PasscodeTooShort) => PASSCODE,
+        (Event::SetPasscode { .. }, PasscodeTooShort | PasscodeTooCommon) => PASSCODE,
         (Event::SetRecoveryDate(_), InvalidDate) => "recovery-date",
         // Mood and craving are scales the shells bound; the hours of sleep
         // are typed.
@@ -91,13 +94,17 @@ pub fn of(event: &Event, problem: Problem) -> Option<&'static str> {
         (Event::Settings(SettingsEvent::SetCrisisLine(_)), OutOfRange) => "crisis-line",
         (Event::Settings(SettingsEvent::SetEmergencyNumber(_)), OutOfRange) => "emergency-number",
         (Event::Settings(SettingsEvent::SetCheckInReminder(_)), OutOfRange) => "check-in-reminder",
-        (Event::Settings(SettingsEvent::ExportBackup { .. }), PasscodeTooShort) => {
-            "backup-passphrase"
-        }
+        (
+            Event::Settings(SettingsEvent::ExportBackup { .. }),
+            PasscodeTooShort | PasscodeTooCommon,
+        ) => "backup-passphrase",
         (Event::Settings(SettingsEvent::ChangePasscode { .. }), PasscodesDiffer) => {
             "new-passcode-confirmation"
         }
-        (Event::Settings(SettingsEvent::ChangePasscode { .. }), PasscodeTooShort) => "new-passcode",
+        (
+            Event::Settings(SettingsEvent::ChangePasscode { .. }),
+            PasscodeTooShort | PasscodeTooCommon,
+        ) => "new-passcode",
         _ => return None,
     })
 }

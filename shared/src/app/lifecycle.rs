@@ -13,6 +13,7 @@ use crate::effects::{
     StoreOutput, UnlockWith,
 };
 use crate::i18n::Translator;
+use crate::model::backup_key;
 use crate::model::lock::{erase_limit, long_enough, new_passcode};
 use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
@@ -117,20 +118,36 @@ fn forget_platform_key() -> Cmd {
     platform_key(PlatformKeyOperation::Delete, KeyPurpose::Forget)
 }
 
+/// A backup under `passphrase`; the pairing's row in the file says "pair
+/// again" instead of carrying the channel's keys.
+fn export_backup(passphrase: Passcode, unlocked: &Unlocked) -> StoreOperation {
+    StoreOperation::ExportBackup(
+        passphrase,
+        unlocked.data.pairing_in_backups().into_iter().collect(),
+    )
+}
+
 /// The settings that change the vault's keys (see
 /// [`SettingsEvent::concerns_the_vault`]).
 pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cmd, Problem> {
     let operation = match event {
         SettingsEvent::ExportBackup { passphrase } => {
             long_enough(&passphrase)?;
-            StoreOperation::ExportBackup(
-                Passcode::new(passphrase),
-                unlocked.data.pairing_in_backups().into_iter().collect(),
-            )
+            export_backup(Passcode::new(passphrase), unlocked)
+        }
+        SettingsEvent::ExportBackupWithRecoveryKey => {
+            let key = backup_key::generate().ok_or(Problem::SaveFailed)?;
+            let passphrase = Passcode::new(key.as_str());
+            unlocked.recovery_key = Some(key);
+            export_backup(passphrase, unlocked)
         }
         SettingsEvent::ImportBackup { file, passphrase } => StoreOperation::ImportBackup {
             file,
-            passphrase: Passcode::new(passphrase),
+            // A recovery key opens however it was typed; anything else is a passphrase.
+            passphrase: backup_key::canonical(&passphrase).map_or_else(
+                || Passcode::new(passphrase),
+                |key| Passcode::new(key.as_str()),
+            ),
         },
         SettingsEvent::EnableBiometrics => {
             return Ok(platform_key(
@@ -153,10 +170,21 @@ pub fn vault_setting(event: SettingsEvent, unlocked: &mut Unlocked) -> Result<Cm
             confirmation,
         } => {
             new_passcode(&replacement, &confirmation)?;
-            StoreOperation::ChangePasscode {
+            let change = store(StoreOperation::ChangePasscode {
                 current: Passcode::new(current),
                 new: Passcode::new(replacement),
-            }
+            });
+            // The data key is new: biometric unlock needs a new platform key.
+            return Ok(if unlocked.has_platform_key {
+                change
+                    .then(platform_key(
+                        PlatformKeyOperation::Create,
+                        KeyPurpose::Enroll,
+                    ))
+                    .and(render())
+            } else {
+                change.and(render())
+            });
         }
         _ => return Err(Problem::NotNow),
     };
@@ -199,6 +227,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                recovery_key: None,
                 undo: None,
             });
             // Paired: send what waited in the outbox and fetch replies.

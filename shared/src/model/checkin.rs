@@ -143,6 +143,23 @@ fn previous(start: NaiveDate, period: Period) -> NaiveDate {
     }
 }
 
+/// The first and the last craving rating of the last 30 days, oldest first:
+/// the trend's one-line summary ("down from 6 to 3"). One check-in gives
+/// the same rating twice.
+pub fn craving_change(data: &Data, today: NaiveDate) -> Option<(u8, u8)> {
+    let since = today - chrono::Days::new(30);
+    let mut recent: Vec<&CheckIn> = data
+        .check_ins
+        .values()
+        .filter(|c| c.date > since && c.date <= today)
+        .collect();
+    recent.sort_by_key(|c| c.date);
+    Some((
+        recent.first()?.answers.craving,
+        recent.last()?.answers.craving,
+    ))
+}
+
 /// The last `count` periods up to `today`, oldest first; empty periods stay
 /// in the series (with no values) so charts keep their time axis.
 pub fn trend(data: &Data, today: NaiveDate, period: Period, count: usize) -> Vec<TrendPoint> {

@@ -2,6 +2,7 @@
 //! the clock are effects.
 
 pub mod aftercare;
+pub mod backup_key;
 pub mod checkin;
 pub mod contact;
 pub mod coping;
@@ -98,6 +99,9 @@ pub struct Unlocked {
     pub relay: Activity,
     /// What the last action saved, to confirm it (cleared by the next one).
     pub notice: Option<notice::Notice>,
+    /// The recovery key the last backup was sealed with, shown until the
+    /// vault locks so the participant can write it down.
+    pub recovery_key: Option<zeroize::Zeroizing<String>>,
     /// What the last delete removed, while its undo is offered (cleared by
     /// the next action or navigation).
     pub undo: Option<undo::Removed>,
@@ -291,6 +295,7 @@ impl Model {
                 reminders: Vec::new(),
                 relay: messages::Activity::default(),
                 notice: None,
+                recovery_key: None,
                 undo: None,
             })),
             ..Self::default()

@@ -15,6 +15,7 @@ pub enum Problem {
     /// A date that is not a calendar date (YYYY-MM-DD).
     InvalidDate,
     PasscodesDiffer,
+    /// Shorter than `model::lock::MIN_PASSCODE_CHARS`.
     PasscodeTooShort,
     WrongPasscode,
     /// Too many attempts; try again in this many seconds.
@@ -51,6 +52,8 @@ pub enum Problem {
     /// The specialist has not opened their inbox yet.
     SpecialistNotReady,
     NotPaired,
+    /// One of the passcodes tried first ("123456", "password").
+    PasscodeTooCommon,
     /// No app on this phone could open a link (no dialer, no messages
     /// app): the view shows the number instead.
     LinkUnopened,

@@ -45,6 +45,9 @@ pub enum SettingsEvent {
         replacement: String,
         confirmation: String,
     },
+    /// A backup sealed by a recovery key the core generates and shows,
+    /// instead of a passphrase the participant chooses.
+    ExportBackupWithRecoveryKey,
     /// Let screenshots and the app switcher show Phoenix's screens.
     SetAllowScreenshots(bool),
 }

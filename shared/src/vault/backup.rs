@@ -1,8 +1,11 @@
 //! The portable backup file: every record, sealed as one AES-256-GCM message
-//! under a key derived from a passphrase (PBKDF2-HMAC-SHA256, 600,000
-//! iterations).
+//! under a key derived from a passphrase (or a generated recovery key) with
+//! Argon2id.
 //!
-//! Layout: `magic (8) | iterations (u32 LE) | salt (16) | nonce (12) | ciphertext | tag`.
+//! Layout: `magic (8) | memory KiB (u32 LE) | passes (u32 LE) | salt (16) |
+//! nonce (12) | ciphertext | tag`. Files from before Argon2id (magic ending
+//! in 1) have `iterations (u32 LE)` of PBKDF2-HMAC-SHA256 in place of the
+//! two costs, and still open.
 //! The header is the AAD, so a single AEAD check covers every byte of the
 //! file: a truncated, altered or wrong-passphrase file is rejected before
 //! anything is parsed or replaced.
@@ -12,12 +15,14 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::error::{Result, VaultError};
-use super::keys::{self, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS, Passcode, SALT_LEN};
+use super::keys::{self, Kdf, Passcode, SALT_LEN};
 use super::record::{RecordKind, StoredRecord};
 
-const MAGIC: &[u8; 8] = b"PHXBAK\x00\x01";
+const MAGIC_PBKDF2: &[u8; 8] = b"PHXBAK\x00\x01";
+const MAGIC: &[u8; 8] = b"PHXBAK\x00\x02";
 const NONCE_LEN: usize = aead::NONCE_LEN;
-const HEADER_LEN: usize = MAGIC.len() + 4 + SALT_LEN + NONCE_LEN;
+const HEADER_LEN_PBKDF2: usize = MAGIC.len() + 4 + SALT_LEN + NONCE_LEN;
+const HEADER_LEN: usize = MAGIC.len() + 8 + SALT_LEN + NONCE_LEN;
 const TAG_LEN: usize = 16;
 const PAYLOAD_FORMAT: u32 = 1;
 
@@ -62,9 +67,13 @@ pub(crate) fn seal(
             .map_err(|_| VaultError::Storage)?,
     );
 
+    let Kdf::Argon2id { memory_kib, passes } = Kdf::CURRENT else {
+        return Err(VaultError::Crypto.into());
+    };
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&PBKDF2_ITERATIONS.to_le_bytes());
+    header.extend_from_slice(&memory_kib.to_le_bytes());
+    header.extend_from_slice(&passes.to_le_bytes());
     let mut salt = [0u8; SALT_LEN];
     rng.fill(&mut salt).map_err(|_| VaultError::Crypto)?;
     header.extend_from_slice(&salt);
@@ -72,7 +81,7 @@ pub(crate) fn seal(
     rng.fill(&mut nonce).map_err(|_| VaultError::Crypto)?;
     header.extend_from_slice(&nonce);
 
-    let key = keys::derive_passcode_key(passphrase.as_bytes(), &salt, PBKDF2_ITERATIONS)?;
+    let key = keys::derive_passcode_key(passphrase.as_bytes(), &salt, Kdf::CURRENT)?;
     let mut file = header.clone();
     file.extend_from_slice(&plaintext);
     let tag = key
@@ -89,32 +98,46 @@ pub(crate) fn seal(
 /// The parts of a backup file, split without any cryptography.
 pub(crate) struct Parts<'a> {
     header: &'a [u8],
-    iterations: u32,
+    kdf: Kdf,
     salt: &'a [u8],
     nonce: [u8; NONCE_LEN],
     sealed: &'a [u8],
 }
 
-/// Splits a backup file, refusing anything that is not one before the
-/// (deliberately slow) key derivation runs.
+/// Splits a backup file, refusing anything that is not one (or claims a
+/// cost out of bounds) before the (deliberately slow) key derivation runs.
 pub(crate) fn split(file: &[u8]) -> Result<Parts<'_>> {
-    if file.len() < HEADER_LEN + TAG_LEN || &file[..MAGIC.len()] != MAGIC {
+    let header_len = match file.get(..MAGIC.len()) {
+        Some(magic) if magic == MAGIC => HEADER_LEN,
+        Some(magic) if magic == MAGIC_PBKDF2 => HEADER_LEN_PBKDF2,
+        _ => return Err(VaultError::BackupRejected.into()),
+    };
+    if file.len() < header_len + TAG_LEN {
         return Err(VaultError::BackupRejected.into());
     }
-    let (header, sealed) = file.split_at(HEADER_LEN);
-    let (iterations, rest) = header[MAGIC.len()..].split_at(4);
-    let iterations = u32::from_le_bytes(
-        iterations
-            .try_into()
-            .map_err(|_| VaultError::BackupRejected)?,
-    );
-    if !(PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(&iterations) {
-        return Err(VaultError::BackupRejected.into());
-    }
-    let (salt, nonce) = rest.split_at(SALT_LEN);
+    let (header, sealed) = file.split_at(header_len);
+    let number = |at: usize| -> Result<u32> {
+        let bytes = header.get(at..at + 4).ok_or(VaultError::BackupRejected)?;
+        Ok(u32::from_le_bytes(
+            bytes.try_into().map_err(|_| VaultError::BackupRejected)?,
+        ))
+    };
+    let costs_end = header_len - SALT_LEN - NONCE_LEN;
+    let kdf = if header_len == HEADER_LEN {
+        Kdf::Argon2id {
+            memory_kib: number(MAGIC.len())?,
+            passes: number(MAGIC.len() + 4)?,
+        }
+    } else {
+        Kdf::Pbkdf2 {
+            iterations: number(MAGIC.len())?,
+        }
+    };
+    let kdf = kdf.checked().map_err(|_| VaultError::BackupRejected)?;
+    let (salt, nonce) = header[costs_end..].split_at(SALT_LEN);
     Ok(Parts {
         header,
-        iterations,
+        kdf,
         salt,
         nonce: nonce.try_into().map_err(|_| VaultError::BackupRejected)?,
         sealed,
@@ -152,7 +175,7 @@ pub(crate) fn parse_payload(plaintext: &[u8]) -> Result<Vec<StoredRecord>> {
 /// authenticates and every record parses.
 pub(crate) fn open(file: &[u8], passphrase: &Passcode) -> Result<Vec<StoredRecord>> {
     let parts = split(file)?;
-    let key = keys::derive_passcode_key(passphrase.as_bytes(), parts.salt, parts.iterations)?;
+    let key = keys::derive_passcode_key(passphrase.as_bytes(), parts.salt, parts.kdf)?;
     let mut buffer = Zeroizing::new(parts.sealed.to_vec());
     let plaintext = key
         .open_in_place(

@@ -2,10 +2,14 @@
 //!
 //! A random 256-bit data key (DEK) encrypts everything. It is stored only
 //! wrapped (sealed with AES-256-GCM) by:
-//! - a key derived from the passcode with PBKDF2-HMAC-SHA256 at
-//!   [`PBKDF2_ITERATIONS`] (salt and count stored beside the wrap), and
+//! - a key derived from the passcode with Argon2id ([`Kdf::CURRENT`]; salt
+//!   and cost stored beside the wrap), and
 //! - optionally a raw 32-byte platform key kept by the shell in the phone's
-//!   keystore, used directly as the wrapping key (it never goes through PBKDF2).
+//!   keystore, used directly as the wrapping key (it never goes through a KDF).
+//!
+//! Vaults and backups written before Argon2id used PBKDF2-HMAC-SHA256 at
+//! 600,000 iterations: those still open, and a vault moves to Argon2id on its
+//! next passcode unlock.
 //!
 //! From the DEK, HKDF derives the record-sealing key and the blind-index key,
 //! so neither is ever used for two purposes.
@@ -17,13 +21,77 @@ use zeroize::Zeroizing;
 
 use super::error::{Result, VaultError};
 
-/// OWASP's current figure for PBKDF2-HMAC-SHA256. There is deliberately no
-/// lower setting anywhere in the code: tests pay the production cost too, so
-/// no shipping path can ever be configured to use a weaker one.
+/// The cost vaults and backups written before Argon2id used
+/// (PBKDF2-HMAC-SHA256, OWASP's figure): read, never written.
 pub(crate) const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Wraps claiming more iterations than this are refused rather than left to
 /// spin: a hostile backup must not hang the app.
 pub(crate) const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+/// Argon2id's memory in KiB and passes, chosen by measurement (BENCHMARKS.md,
+/// `cargo xtask bench kdf`): above OWASP's floor (19 MiB, 2 passes) and an
+/// unlock under a second on a low-end phone. There is deliberately no lower
+/// setting anywhere in the code: tests pay the production cost too.
+pub(crate) const ARGON2_MEMORY_KIB: u32 = 32 * 1024;
+pub(crate) const ARGON2_PASSES: u32 = 2;
+/// Wraps and backups claiming more than this are refused rather than run:
+/// a hostile file must not exhaust the phone's memory or hang the app.
+const MAX_ARGON2_MEMORY_KIB: u32 = 256 * 1024;
+const MAX_ARGON2_PASSES: u32 = 16;
+
+/// How a passcode (or a backup passphrase) becomes a wrapping key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kdf {
+    /// Before Argon2id: read only.
+    Pbkdf2 { iterations: u32 },
+    /// Argon2id, one lane, version 0x13.
+    Argon2id { memory_kib: u32, passes: u32 },
+}
+
+impl Kdf {
+    /// What every new wrap and backup uses.
+    pub(crate) const CURRENT: Self = Self::Argon2id {
+        memory_kib: ARGON2_MEMORY_KIB,
+        passes: ARGON2_PASSES,
+    };
+
+    /// Refuses costs below today's floor or beyond what a phone can afford.
+    pub(crate) fn checked(self) -> Result<Self> {
+        let acceptable = match self {
+            Self::Pbkdf2 { iterations } => {
+                (PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(&iterations)
+            }
+            Self::Argon2id { memory_kib, passes } => {
+                (ARGON2_MEMORY_KIB..=MAX_ARGON2_MEMORY_KIB).contains(&memory_kib)
+                    && (ARGON2_PASSES..=MAX_ARGON2_PASSES).contains(&passes)
+            }
+        };
+        if acceptable {
+            Ok(self)
+        } else {
+            Err(VaultError::Corrupt.into())
+        }
+    }
+
+    /// The AAD a passcode wrap is sealed with: the KDF and its cost and salt,
+    /// so none of them can be swapped for a weaker one.
+    fn wrap_aad(self, salt: &[u8]) -> Vec<u8> {
+        let mut aad = match self {
+            Self::Pbkdf2 { iterations } => {
+                let mut aad = b"phoenix/wrap/v1/passcode".to_vec();
+                aad.extend_from_slice(&iterations.to_le_bytes());
+                aad
+            }
+            Self::Argon2id { memory_kib, passes } => {
+                let mut aad = b"phoenix/wrap/v2/passcode/argon2id".to_vec();
+                aad.extend_from_slice(&memory_kib.to_le_bytes());
+                aad.extend_from_slice(&passes.to_le_bytes());
+                aad
+            }
+        };
+        aad.extend_from_slice(salt);
+        aad
+    }
+}
 pub(crate) const SALT_LEN: usize = 16;
 pub(crate) const KEY_LEN: usize = 32;
 const NONCE_LEN: usize = aead::NONCE_LEN;
@@ -116,11 +184,12 @@ impl Slot {
     }
 }
 
-/// The data key as stored in a wrap: salt and iteration count (passcode slot
-/// only) and `nonce | ciphertext | tag`.
+/// The data key as stored in a wrap: salt and KDF (passcode slot only) and
+/// `nonce | ciphertext | tag`.
 pub(crate) struct Wrap {
     pub salt: Vec<u8>,
-    pub iterations: u32,
+    /// `None` for the platform slot, whose key needs no derivation.
+    pub kdf: Option<Kdf>,
     pub sealed: Vec<u8>,
 }
 
@@ -177,23 +246,20 @@ impl DataKey {
     ) -> Result<Wrap> {
         let mut salt = vec![0u8; SALT_LEN];
         rng.fill(&mut salt).map_err(|_| VaultError::Crypto)?;
-        let kek = derive_passcode_key(passcode.as_bytes(), &salt, PBKDF2_ITERATIONS)?;
-        let aad = passcode_wrap_aad(&salt, PBKDF2_ITERATIONS);
-        let sealed = seal_key(&kek, &aad, self.raw.as_ref(), rng)?;
+        let kdf = Kdf::CURRENT;
+        let kek = derive_passcode_key(passcode.as_bytes(), &salt, kdf)?;
+        let sealed = seal_key(&kek, &kdf.wrap_aad(&salt), self.raw.as_ref(), rng)?;
         Ok(Wrap {
             salt,
-            iterations: PBKDF2_ITERATIONS,
+            kdf: Some(kdf),
             sealed,
         })
     }
 
     pub(crate) fn unwrap_with_passcode(wrap: &Wrap, passcode: &Passcode) -> Result<Self> {
-        if !(PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(&wrap.iterations) {
-            return Err(VaultError::Corrupt.into());
-        }
-        let kek = derive_passcode_key(passcode.as_bytes(), &wrap.salt, wrap.iterations)?;
-        let aad = passcode_wrap_aad(&wrap.salt, wrap.iterations);
-        Self::from_raw(open_key(&kek, &aad, &wrap.sealed)?)
+        let kdf = wrap.kdf.ok_or(VaultError::Corrupt)?.checked()?;
+        let kek = derive_passcode_key(passcode.as_bytes(), &wrap.salt, kdf)?;
+        Self::from_raw(open_key(&kek, &kdf.wrap_aad(&wrap.salt), &wrap.sealed)?)
     }
 
     pub(crate) fn wrap_with_platform_key(
@@ -205,7 +271,7 @@ impl DataKey {
         let sealed = seal_key(&kek, PLATFORM_WRAP_AAD, self.raw.as_ref(), rng)?;
         Ok(Wrap {
             salt: Vec::new(),
-            iterations: 0,
+            kdf: None,
             sealed,
         })
     }
@@ -218,29 +284,48 @@ impl DataKey {
 
 const PLATFORM_WRAP_AAD: &[u8] = b"phoenix/wrap/v1/platform";
 
-fn passcode_wrap_aad(salt: &[u8], iterations: u32) -> Vec<u8> {
-    let mut aad = b"phoenix/wrap/v1/passcode".to_vec();
-    aad.extend_from_slice(&iterations.to_le_bytes());
-    aad.extend_from_slice(salt);
-    aad
-}
-
-/// PBKDF2-HMAC-SHA256 of a secret into an AES-256-GCM key. Also used for backups.
+/// A secret through `kdf` into an AES-256-GCM key. Also used for backups.
 pub(crate) fn derive_passcode_key(
     secret: &[u8],
     salt: &[u8],
-    iterations: u32,
+    kdf: Kdf,
 ) -> Result<aead::LessSafeKey> {
-    let iterations = NonZeroU32::new(iterations).ok_or(VaultError::Corrupt)?;
     let mut key = Zeroizing::new([0u8; KEY_LEN]);
-    pbkdf2::derive(
-        pbkdf2::PBKDF2_HMAC_SHA256,
-        iterations,
-        salt,
-        secret,
-        key.as_mut(),
-    );
+    match kdf.checked()? {
+        Kdf::Pbkdf2 { iterations } => {
+            let iterations = NonZeroU32::new(iterations).ok_or(VaultError::Corrupt)?;
+            pbkdf2::derive(
+                pbkdf2::PBKDF2_HMAC_SHA256,
+                iterations,
+                salt,
+                secret,
+                key.as_mut(),
+            );
+        }
+        Kdf::Argon2id { memory_kib, passes } => {
+            argon2id(secret, salt, memory_kib, passes, &mut key)?;
+        }
+    }
     aead_key(&key)
+}
+
+/// RustCrypto's Argon2id (one lane, version 0x13); its working memory is
+/// wiped before it is freed.
+fn argon2id(
+    secret: &[u8],
+    salt: &[u8],
+    memory_kib: u32,
+    passes: u32,
+    out: &mut [u8; KEY_LEN],
+) -> Result<()> {
+    use argon2::{Algorithm, Argon2, Block, Params, Version};
+    let params =
+        Params::new(memory_kib, passes, 1, Some(KEY_LEN)).map_err(|_| VaultError::Corrupt)?;
+    let mut memory = Zeroizing::new(vec![Block::default(); params.block_count()]);
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into_with_memory(secret, salt, out, memory.as_mut_slice())
+        .map_err(|_| VaultError::Crypto)?;
+    Ok(())
 }
 
 fn aead_key(bytes: &[u8; KEY_LEN]) -> Result<aead::LessSafeKey> {

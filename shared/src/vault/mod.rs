@@ -3,7 +3,7 @@
 //! One SQLite file per participant. Every value that a person wrote, and every
 //! timestamp that reveals behaviour, is sealed with AES-256-GCM before it
 //! reaches SQLite (see [`envelope`]); the data key is random and stored only
-//! wrapped by the passcode (PBKDF2-HMAC-SHA256, 600,000 iterations) and,
+//! wrapped by the passcode (Argon2id; PBKDF2 in vaults not yet migrated) and,
 //! optionally, by a raw platform key kept in the phone's keystore (see [`keys`]).
 //!
 //! Queries happen in memory: [`Vault::load_all`] decrypts every record once on

@@ -9,7 +9,7 @@ use super::error::{Result, VaultError};
 use super::record::RecordKind;
 
 /// The schema this code writes.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// Identifies a Phoenix vault among SQLite files.
 pub(crate) const FORMAT: &str = "phoenix-vault";
@@ -25,7 +25,8 @@ fn create_record_table(tx: &Transaction<'_>, kind: RecordKind) -> rusqlite::Resu
 
 const CREATE_CONTROL_TABLES: &str = "
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-    -- The data key, wrapped by the passcode (PBKDF2) and optionally a platform key.
+    -- The data key, wrapped by the passcode and optionally a platform key
+    -- (version 2 adds the KDF: see NAME_THE_KDF).
     CREATE TABLE key_wraps (
         slot TEXT PRIMARY KEY CHECK (slot IN ('passcode', 'platform')),
         salt BLOB NOT NULL,
@@ -42,10 +43,20 @@ const CREATE_CONTROL_TABLES: &str = "
     INSERT INTO unlock_attempts (id, failures, next_attempt_ms, erase_after) VALUES (1, 0, 0, NULL);
 ";
 
+/// Version 2: each wrap names how its key was derived. `iterations` is then
+/// PBKDF2's count or Argon2id's passes. Run by migration 1 → 2 and by a fresh
+/// create alike, so both end with the same schema text.
+const NAME_THE_KDF: &str = "
+    ALTER TABLE key_wraps ADD COLUMN kdf TEXT NOT NULL DEFAULT 'pbkdf2-sha256'
+        CHECK (kdf IN ('pbkdf2-sha256', 'argon2id', 'none'));
+    ALTER TABLE key_wraps ADD COLUMN memory_kib INTEGER NOT NULL DEFAULT 0;
+";
+
 /// Creates the current schema in an empty database, inside the caller's
 /// transaction (which also stores the first key wrap).
 pub(crate) fn create(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(CREATE_CONTROL_TABLES)?;
+    tx.execute_batch(NAME_THE_KDF)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('format', ?1)",
         [FORMAT],
@@ -87,7 +98,18 @@ type Step = fn(&Transaction<'_>) -> Result<()>;
 /// first released schema; a migration that adds a record kind creates its
 /// table with `create_record_table`, and one that changes what the AAD binds
 /// re-seals the affected values and bumps `envelope::AAD_SCHEMA`.
-const MIGRATIONS: &[Step] = &[];
+const MIGRATIONS: &[Step] = &[name_the_kdf];
+
+/// 1 → 2: the existing passcode wrap is PBKDF2's (moved to Argon2id on the
+/// next passcode unlock); a platform wrap has no KDF.
+fn name_the_kdf(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(NAME_THE_KDF)?;
+    tx.execute(
+        "UPDATE key_wraps SET kdf = 'none' WHERE slot = 'platform'",
+        [],
+    )?;
+    Ok(())
+}
 
 const _: () = assert!(MIGRATIONS.len() + 1 == VERSION as usize);
 

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use super::backup;
 use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
-use super::keys::{Credential, DataKey, Passcode, PlatformKey, Slot, Wrap};
+use super::keys::{Credential, DataKey, Kdf, Passcode, PlatformKey, Slot, Wrap};
 use super::loader::{self, BODY};
 use super::record::{Change, LoadedData, RecordKind, StoredRecord};
 use super::schema;
@@ -115,7 +115,11 @@ impl Vault {
         self.apply_inner(changes).public()
     }
 
-    /// Rewraps the data key under a new passcode; no record is touched.
+    /// Rotates the data key: every record re-encrypted under a new one,
+    /// wrapped by the new passcode, in one transaction. A copy of the file
+    /// taken before, opened with the old passcode, reads nothing written
+    /// after. The platform-key wrap (of the old key) is removed: the shell
+    /// enrols a fresh key.
     pub fn change_passcode(
         &mut self,
         current: &Passcode,
@@ -220,9 +224,11 @@ impl Vault {
             }
             .into());
         }
+        let mut outdated_wrap = false;
         let unwrapped = match credential {
             Credential::Passcode(passcode) => {
                 let wrap = read_wrap(&conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
+                outdated_wrap = wrap.kdf != Some(Kdf::CURRENT);
                 Attempts::record_failure(&conn, now_ms)?;
                 DataKey::unwrap_with_passcode(&wrap, passcode)
             }
@@ -236,14 +242,25 @@ impl Vault {
         };
         match unwrapped {
             Ok(key) => {
+                let rng = SystemRandom::new();
+                let mut conn = conn;
+                // The everyday platform-key unlock writes nothing.
                 if before.failures > 0 || matches!(credential, Credential::Passcode(_)) {
-                    Attempts::clear(&conn)?;
+                    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                    if let (true, Credential::Passcode(passcode)) = (outdated_wrap, credential) {
+                        // An older KDF (PBKDF2): the same data key, wrapped
+                        // anew with today's, with the count cleared.
+                        let rewrapped = key.wrap_with_passcode(passcode, &rng)?;
+                        write_wrap(&tx, Slot::Passcode, &rewrapped)?;
+                    }
+                    Attempts::clear(&tx)?;
+                    tx.commit()?;
                 }
                 Ok(Self {
                     conn,
                     path: path.to_path_buf(),
                     key,
-                    rng: SystemRandom::new(),
+                    rng,
                 })
             }
             Err(Error::Public(VaultError::WrongCredential))
@@ -312,8 +329,40 @@ impl Vault {
         new.check_not_empty()?;
         let wrap = read_wrap(&self.conn, Slot::Passcode)?.ok_or(VaultError::Corrupt)?;
         DataKey::unwrap_with_passcode(&wrap, current)?;
-        let rewrapped = self.key.wrap_with_passcode(new, &self.rng)?;
-        write_wrap(&self.conn, Slot::Passcode, &rewrapped)
+        let key = DataKey::generate(&self.rng)?;
+        let wrap = key.wrap_with_passcode(new, &self.rng)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for kind in RecordKind::ALL {
+            let table = kind.table();
+            let rows: Vec<(i64, Vec<u8>)> = tx
+                .prepare_cached(&format!("SELECT id, body FROM {table}"))?
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (row, sealed) in rows {
+                let place = Place {
+                    table,
+                    id: u64::try_from(row).map_err(|_| VaultError::Corrupt)?,
+                    column: BODY,
+                };
+                // A damaged row stays as it is, as on every load.
+                let Ok(body) = envelope::open(self.key.records(), place, sealed) else {
+                    continue;
+                };
+                let resealed = envelope::seal(key.records(), &self.rng, place, &body)?;
+                tx.prepare_cached(&format!("UPDATE {table} SET body = ?1 WHERE id = ?2"))?
+                    .execute((resealed, row))?;
+            }
+        }
+        write_wrap(&tx, Slot::Passcode, &wrap)?;
+        tx.execute(
+            "DELETE FROM key_wraps WHERE slot = ?1",
+            [Slot::Platform.name()],
+        )?;
+        tx.commit()?;
+        self.key = key;
+        Ok(())
     }
 
     fn import_backup_inner(&mut self, file: &[u8], passphrase: &Passcode) -> Result<()> {
@@ -382,27 +431,55 @@ fn open_existing(path: &Path) -> Result<Connection> {
 }
 
 fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
-    Ok(conn
+    let row = conn
         .query_row(
-            "SELECT salt, iterations, sealed FROM key_wraps WHERE slot = ?1",
+            "SELECT salt, kdf, memory_kib, iterations, sealed FROM key_wraps WHERE slot = ?1",
             [slot.name()],
             |row| {
-                Ok(Wrap {
-                    salt: row.get(0)?,
-                    iterations: row.get(1)?,
-                    sealed: row.get(2)?,
-                })
+                Ok((
+                    row.get::<_, Vec<u8>>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, u32>(2)?,
+                    row.get::<_, u32>(3)?,
+                    row.get::<_, Vec<u8>>(4)?,
+                ))
             },
         )
-        .optional()?)
+        .optional()?;
+    let Some((salt, kdf, memory_kib, iterations, sealed)) = row else {
+        return Ok(None);
+    };
+    let kdf = match kdf.as_str() {
+        "pbkdf2-sha256" => Some(Kdf::Pbkdf2 { iterations }),
+        "argon2id" => Some(Kdf::Argon2id {
+            memory_kib,
+            passes: iterations,
+        }),
+        _ => None,
+    };
+    Ok(Some(Wrap { salt, kdf, sealed }))
 }
 
 fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
+    let (kdf, memory_kib, iterations) = match wrap.kdf {
+        Some(Kdf::Pbkdf2 { iterations }) => ("pbkdf2-sha256", 0, iterations),
+        Some(Kdf::Argon2id { memory_kib, passes }) => ("argon2id", memory_kib, passes),
+        None => ("none", 0, 0),
+    };
     conn.execute(
-        "INSERT INTO key_wraps (slot, salt, iterations, sealed) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (slot) DO UPDATE SET
-            salt = excluded.salt, iterations = excluded.iterations, sealed = excluded.sealed",
-        (slot.name(), &wrap.salt, wrap.iterations, &wrap.sealed),
+            salt = excluded.salt, kdf = excluded.kdf, memory_kib = excluded.memory_kib,
+            iterations = excluded.iterations, sealed = excluded.sealed",
+        (
+            slot.name(),
+            &wrap.salt,
+            kdf,
+            memory_kib,
+            iterations,
+            &wrap.sealed,
+        ),
     )?;
     Ok(())
 }

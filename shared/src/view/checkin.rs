@@ -49,6 +49,10 @@ pub struct TrendsView {
     pub weekly: Vec<TrendPoint>,
     /// The last 12 months, oldest first.
     pub monthly: Vec<TrendPoint>,
+    /// One line above the charts: how the craving changed over the last
+    /// 30 days ("Craving: down from 6 to 3 in the last 30 days"); `None`
+    /// with no check-in in them.
+    pub summary: Option<String>,
 }
 
 pub(super) fn check_in_view(data: &Data, today: NaiveDate, words: &Translator<'_>) -> CheckInView {
@@ -100,5 +104,19 @@ pub fn trends_view(data: &Data, today: NaiveDate, words: &Translator<'_>) -> Tre
         monthly_label: words.get("trends-monthly"),
         weekly: checkin::trend(data, today, Period::Week, 12),
         monthly: checkin::trend(data, today, Period::Month, 12),
+        summary: checkin::craving_change(data, today).map(|(from, to)| {
+            let key = match to.cmp(&from) {
+                std::cmp::Ordering::Less => "trends-craving-down",
+                std::cmp::Ordering::Greater => "trends-craving-up",
+                std::cmp::Ordering::Equal => "trends-craving-steady",
+            };
+            words.with(
+                key,
+                &[
+                    ("from", i64::from(from).into()),
+                    ("to", i64::from(to).into()),
+                ],
+            )
+        }),
     }
 }

@@ -108,6 +108,8 @@ form_words! {
     allow_reminders => "action-allow-reminders",
     no_check_ins_yet => "trends-empty",
     navigation => "nav-label",
+    // The phone-width navigation's last tab: the destinations that do not fit.
+    more => "nav-more",
     next => "action-next",
     cancel => "action-cancel",
     close => "action-close",

@@ -43,6 +43,9 @@ pub struct GoalsView {
     /// Completed and archived goals: what was achieved stays.
     pub history_heading: String,
     pub history: Vec<GoalItem>,
+    /// With no goal yet: what the screen is for, in one sentence (the add
+    /// form is the first action).
+    pub empty: Option<String>,
 }
 
 const DIMENSIONS: [(Dimension, &str); 4] = [
@@ -144,6 +147,7 @@ pub(super) fn goals_view(data: &Data, words: &Translator<'_>) -> GoalsView {
             goal_item(data, (*id, goal), goal_steps, &labels, words)
         })
         .partition(|goal| matches!(goal.status, GoalStatus::Active | GoalStatus::Paused));
+    let empty = (current.is_empty() && history.is_empty()).then(|| words.get("goals-empty"));
     GoalsView {
         heading: words.get("goals-heading"),
         add_goal_label: words.get("action-add-goal"),
@@ -161,5 +165,6 @@ pub(super) fn goals_view(data: &Data, words: &Translator<'_>) -> GoalsView {
         goals: current,
         history_heading: words.get("goals-history"),
         history,
+        empty,
     }
 }

@@ -109,7 +109,16 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::OutOfRange => words.get("problem-out-of-range"),
         Problem::InvalidDate => words.get("problem-invalid-date"),
         Problem::PasscodesDiffer => words.get("problem-passcodes-differ"),
-        Problem::PasscodeTooShort => words.get("problem-passcode-too-short"),
+        Problem::PasscodeTooShort => words.with(
+            "problem-passcode-too-short",
+            &[(
+                "count",
+                i64::try_from(crate::model::lock::MIN_PASSCODE_CHARS)
+                    .unwrap_or(i64::MAX)
+                    .into(),
+            )],
+        ),
+        Problem::PasscodeTooCommon => words.get("problem-passcode-too-common"),
         Problem::WrongPasscode => words.get("problem-wrong-passcode"),
         Problem::Throttled(seconds) => words.with(
             "problem-throttled",

@@ -58,6 +58,13 @@ pub struct SettingsView {
     pub export_backup_label: String,
     pub import_backup_label: String,
     pub backup_passphrase_label: String,
+    /// Seals the backup with a generated recovery key instead.
+    pub recovery_key_label: String,
+    /// The key the last backup was sealed with, to write down; `None`
+    /// otherwise.
+    pub recovery_key: Option<String>,
+    /// What the recovery key is for, shown with it.
+    pub recovery_key_hint: String,
     pub change_passcode_label: String,
     pub lock_now_label: String,
     pub erase_label: String,
@@ -107,6 +114,12 @@ pub(super) fn settings_view(unlocked: &Unlocked, words: &Translator<'_>) -> Sett
         export_backup_label: words.get("action-export-backup"),
         import_backup_label: words.get("action-import-backup"),
         backup_passphrase_label: words.get("field-backup-passphrase"),
+        recovery_key_label: words.get("action-export-backup-recovery-key"),
+        recovery_key: unlocked
+            .recovery_key
+            .as_ref()
+            .map(|key| key.as_str().to_owned()),
+        recovery_key_hint: words.get("recovery-key-hint"),
         change_passcode_label: words.get("action-change-passcode"),
         lock_now_label: words.get("action-lock-now"),
         erase_label: words.get("action-erase"),

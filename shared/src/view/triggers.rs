@@ -49,6 +49,9 @@ pub struct TriggersView {
     pub suggestions: Vec<TextChoice>,
     pub keep_label: String,
     pub dismiss_label: String,
+    /// With no trigger and no strategy yet: what the screen is for, in one
+    /// sentence (the add forms are the first action).
+    pub empty: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -187,6 +190,8 @@ pub(super) fn triggers_view(data: &Data, words: &Translator<'_>) -> TriggersView
             .collect(),
         keep_label: words.get("action-keep"),
         dismiss_label: words.get("action-dismiss"),
+        empty: (data.triggers.is_empty() && data.strategies.is_empty())
+            .then(|| words.get("triggers-empty")),
     }
 }
 

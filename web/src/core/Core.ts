@@ -13,6 +13,8 @@ export type AppState =
 
 type Listener = () => void;
 
+const MAX_RESTARTS = 3;
+
 /**
  * The page's handle on the core: encodes events for the worker, performs
  * the shell requests that come back (render, open-url, share, reminders,
@@ -25,21 +27,45 @@ export class Core {
   private listeners = new Set<Listener>();
   private inFlight = 0;
   private syncing = false;
+  private restarts = 0;
 
   constructor() {
-    this.worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'phoenix-core',
-    });
-    this.worker.addEventListener('message', (message: MessageEvent<FromWorker>) => this.receive(message.data));
-    this.worker.addEventListener('error', () => this.setState({ status: 'failed', code: 'Worker' }));
-    this.dispatch({ kind: 'Start' });
+    this.worker = this.startWorker();
     // Coming back to the app: the core locks it if it sat idle too long.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') this.dispatch({ kind: 'Resumed' });
     });
     // Secure messages: the core does nothing until the participant has paired.
     window.addEventListener('online', () => this.dispatch({ kind: 'Messages', value: { kind: 'Reconnected' } }));
+  }
+
+  /** A worker with a fresh core, which starts locked (or on first run). */
+  private startWorker(): Worker {
+    const worker = new Worker(new URL('./core.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'phoenix-core',
+    });
+    worker.addEventListener('message', (message: MessageEvent<FromWorker>) => this.receive(message.data));
+    worker.addEventListener('error', () => this.setState({ status: 'failed', code: 'Worker' }));
+    this.worker = worker;
+    this.dispatch({ kind: 'Start' });
+    return worker;
+  }
+
+  /**
+   * A panic in the wasm core traps its instance for good: like the native
+   * host, start again from a fresh core, locked, with the keys gone from
+   * memory (the old worker and its instance are dropped). A few times per
+   * page, so a bug that traps on start cannot loop.
+   */
+  private restartAfterTrap(): boolean {
+    if (this.restarts >= MAX_RESTARTS) return false;
+    this.restarts++;
+    this.worker.terminate();
+    this.inFlight = 0;
+    this.setState({ status: 'starting' });
+    this.startWorker();
+    return true;
   }
 
   /**
@@ -80,6 +106,7 @@ export class Core {
       return;
     }
     if (message.type === 'failed') {
+      if ((message.code === 'Trap' || message.code === 'Internal') && this.restartAfterTrap()) return;
       this.setState({ status: 'failed', code: message.code });
       return;
     }

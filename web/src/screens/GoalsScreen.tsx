@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, GoalItem, GoalsView, StepItem } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, optional } from '../ui/fields';
+import { AddForm } from '../ui/AddForm';
 import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
@@ -14,31 +15,36 @@ export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
-      <Form
-        name={view.add_goal_label}
-        onSubmit={() =>
-          submit(
-            {
-              kind: 'Goals',
-              value: { kind: 'Add', title, dimension: view.dimensions[dimension].value, why, target: optional(target) },
-            },
-            () => {
-              setTitle('');
-              setWhy('');
-              setTarget('');
-            },
-          )
-        }
-      >
-        <TextField label={view.title_label} value={title} onChange={setTitle} field="goal-title" />
-        <ChoiceField label={words.dimension} choices={view.dimensions} selected={dimension} onChange={setDimension} />
-        <TextArea label={view.why_label} value={why} onChange={setWhy} />
-        <TextField label={view.target_label} type="date" value={target} onChange={setTarget} field="goal-target" />
-        <button type="submit">{view.add_goal_label}</button>
-      </Form>
       {view.goals.map((goal) => (
         <Goal key={String(goal.id)} goal={goal} view={view} words={words} />
       ))}
+      {view.empty && <p className="empty">{view.empty}</p>}
+      <AddForm label={view.add_goal_label} startOpen={view.empty !== null}>
+        {(close) => (
+          <Form
+            name={view.add_goal_label}
+            onSubmit={() =>
+              submit(
+                {
+                  kind: 'Goals',
+                  value: { kind: 'Add', title, dimension: view.dimensions[dimension].value, why, target: optional(target) },
+                },
+                () => {
+                  setTitle('');
+                  setWhy('');
+                  setTarget('');
+                },
+              )
+            }
+          >
+            <TextField label={view.title_label} value={title} onChange={setTitle} field="goal-title" />
+            <ChoiceField label={words.dimension} choices={view.dimensions} selected={dimension} onChange={setDimension} />
+            <TextArea label={view.why_label} value={why} onChange={setWhy} />
+            <TextField label={view.target_label} type="date" value={target} onChange={setTarget} field="goal-target" />
+            <SaveOrCancel words={words} label={view.add_goal_label} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
       {view.history.length > 0 && (
         <Section title={view.history_heading}>
           <ul>
@@ -86,19 +92,23 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
           <Step key={String(item.id)} item={item} words={words} />
         ))}
       </ul>
-      <Form
-        name={`${view.add_step_label}: ${goal.title}`}
-        onSubmit={() =>
-          submit({ kind: 'Goals', value: { kind: 'AddStep', goal: goal.id, title: step, due: optional(due) } }, () => {
-            setStep('');
-            setDue('');
-          })
-        }
-      >
-        <TextField label={words.step} value={step} onChange={setStep} field="step-title" />
-        <TextField label={words.due} type="date" value={due} onChange={setDue} field="step-due" />
-        <button type="submit">{view.add_step_label}</button>
-      </Form>
+      <AddForm label={view.add_step_label} startOpen={goal.steps.length === 0}>
+        {(close) => (
+          <Form
+            name={`${view.add_step_label}: ${goal.title}`}
+            onSubmit={() =>
+              submit({ kind: 'Goals', value: { kind: 'AddStep', goal: goal.id, title: step, due: optional(due) } }, () => {
+                setStep('');
+                setDue('');
+              })
+            }
+          >
+            <TextField label={words.step} value={step} onChange={setStep} field="step-title" />
+            <TextField label={words.due} type="date" value={due} onChange={setDue} field="step-due" />
+            <SaveOrCancel words={words} label={view.add_step_label} onCancel={close} />
+          </Form>
+        )}
+      </AddForm>
     </Section>
   );
 }

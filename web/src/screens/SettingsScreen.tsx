@@ -92,6 +92,14 @@ function Backup({ view, words }: { view: SettingsView; words: FormWords }) {
         <TextField label={view.backup_passphrase_label} type="password" value={exportPassphrase} onChange={setExportPassphrase} field="backup-passphrase" />
         <button type="submit">{view.export_backup_label}</button>
       </Form>
+      <button type="button" onClick={() => dispatch({ kind: 'Settings', value: { kind: 'ExportBackupWithRecoveryKey' } })}>
+        {view.recovery_key_label}
+      </button>
+      {view.recovery_key && (
+        <p role="status">
+          {view.recovery_key_hint} <code className="recovery-key">{view.recovery_key}</code>
+        </p>
+      )}
       <Form
         name={view.import_backup_label}
         onSubmit={async () => {

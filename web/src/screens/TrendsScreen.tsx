@@ -6,42 +6,73 @@ export function TrendsScreen({ view, words }: { view: TrendsView; words: FormWor
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      {view.summary && <p className="summary">{view.summary}</p>}
       {empty && <p>{words.no_check_ins_yet}</p>}
-      <Trend title={view.weekly_label} points={view.weekly} view={view} />
-      <Trend title={view.monthly_label} points={view.monthly} view={view} />
+      <Trend title={view.weekly_label} points={view.weekly} view={view} tick={(start) => start.slice(5)} />
+      <Trend title={view.monthly_label} points={view.monthly} view={view} tick={(start) => start.slice(0, 7)} />
     </main>
   );
 }
 
 const WIDTH = 320;
-const HEIGHT = 160;
-const PAD = 24;
+const HEIGHT = 180;
+const LEFT = 26;
+const RIGHT = 26;
+const TOP = 10;
+const BOTTOM = 26;
 
 /**
- * Mood (1–5) and craving (0–10) averages as two lines on one chart, drawn
- * as plain SVG (no chart library: two polylines and a few labels), with the
- * same figures in a table for screen readers and for reading exact values.
+ * Mood (1–5, right axis) and craving (0–10, left axis) averages on one
+ * chart, drawn as plain SVG: a dot for every period with check-ins, and a
+ * line between them from the second one on. The periods' dates label the
+ * time axis (first, middle, last). The same figures are in a table for
+ * screen readers and for reading exact values. Plain SVG rather than a chart
+ * library: two series of at most twelve points need a few dozen lines, no
+ * canvas (so the text scales and the colours follow the theme), and nothing
+ * more to download. See ARCHITECTURE.md.
  */
-function Trend({ title, points, view }: { title: string; points: TrendPoint[]; view: TrendsView }) {
-  const x = (index: number) => PAD + (index * (WIDTH - 2 * PAD)) / Math.max(1, points.length - 1);
-  const y = (fraction: number) => HEIGHT - PAD - fraction * (HEIGHT - 2 * PAD);
-  const line = (value: (point: TrendPoint) => number | null) =>
-    points
-      .map((point, index) => [index, value(point)] as const)
-      .filter(([, v]) => v !== null)
-      .map(([index, v]) => `${x(index).toFixed(1)},${y(v as number).toFixed(1)}`)
-      .join(' ');
-  const mood = line((point) => (point.mood === null ? null : (point.mood - 1) / 4));
-  const craving = line((point) => (point.craving === null ? null : point.craving / 10));
+function Trend({ title, points, view, tick }: { title: string; points: TrendPoint[]; view: TrendsView; tick: (start: string) => string }) {
+  const x = (index: number) => LEFT + (index * (WIDTH - LEFT - RIGHT)) / Math.max(1, points.length - 1);
+  const y = (fraction: number) => HEIGHT - BOTTOM - fraction * (HEIGHT - TOP - BOTTOM);
+  const series = (value: (point: TrendPoint) => number | null) =>
+    points.flatMap((point, index) => {
+      const v = value(point);
+      return v === null ? [] : [[x(index), y(v)] as const];
+    });
+  const mood = series((point) => (point.mood === null ? null : (point.mood - 1) / 4));
+  const craving = series((point) => (point.craving === null ? null : point.craving / 10));
+  const path = (dots: (readonly [number, number])[]) => dots.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ');
+  const ticks = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((index, i, all) => index >= 0 && all.indexOf(index) === i);
   return (
     <Section title={title}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}: ${view.mood_label}, ${view.craving_label}`} className="chart">
-        <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="axis" />
-        <polyline points={mood} className="mood" />
-        <polyline points={craving} className="craving" />
+        {[0, 0.5, 1].map((fraction) => (
+          <g key={fraction}>
+            <line x1={LEFT} y1={y(fraction)} x2={WIDTH - RIGHT} y2={y(fraction)} className={fraction === 0 ? 'axis' : 'grid'} />
+            <text x={LEFT - 4} y={y(fraction) + 4} textAnchor="end" className="craving">
+              {fraction * 10}
+            </text>
+            <text x={WIDTH - RIGHT + 4} y={y(fraction) + 4} textAnchor="start" className="mood">
+              {1 + fraction * 4}
+            </text>
+          </g>
+        ))}
+        {ticks.map((index) => (
+          <text key={index} x={x(index)} y={HEIGHT - 8} textAnchor={index === 0 ? 'start' : index === points.length - 1 ? 'end' : 'middle'}>
+            {tick(points[index].period_start)}
+          </text>
+        ))}
+        {mood.length > 1 && <polyline points={path(mood)} className="mood" />}
+        {craving.length > 1 && <polyline points={path(craving)} className="craving" />}
+        {mood.map(([cx, cy]) => (
+          <circle key={`m${cx}`} cx={cx} cy={cy} r={4} className="mood" />
+        ))}
+        {craving.map(([cx, cy]) => (
+          <rect key={`c${cx}`} x={cx - 4} y={cy - 4} width={8} height={8} className="craving" />
+        ))}
       </svg>
       <p className="legend">
-        <span className="key mood">{view.mood_label}</span> <span className="key craving">{view.craving_label}</span>
+        <span className="key mood">● {view.mood_label}</span> <span className="key craving">■ {view.craving_label}</span>
       </p>
       <details>
         <summary>{title}</summary>

@@ -113,11 +113,20 @@ function ChooseTrigger({ view, words }: { view: TriggeredView; words: FormWords 
   );
 }
 
-/** People in one tap: the peer's call and text, the crisis line, and the screens that help. */
+/** People in one tap: Contact my peer and the safety plan (largest), then the peer's call and text and the crisis line. */
 export function ReachOutPanel({ panel }: { panel: ReachOut }) {
   const dispatch = useDispatch();
   return (
     <div className="reach-out">
+      {/* The two biggest things on screen: the peer and the safety plan; then calls and texts. */}
+      <div className="big-actions biggest">
+        <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
+          {panel.contact_peer_label}
+        </button>
+        <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'SafetyPlan' } })}>
+          {panel.safety_plan_label}
+        </button>
+      </div>
       <ul className="plain big-actions">
         {[...panel.peer, ...panel.crisis].map((link) => (
           <li key={link.url}>
@@ -126,16 +135,6 @@ export function ReachOutPanel({ panel }: { panel: ReachOut }) {
             </a>
           </li>
         ))}
-        <li>
-          <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'Contact' } })}>
-            {panel.contact_peer_label}
-          </button>
-        </li>
-        <li>
-          <button type="button" className="big-action" onClick={() => dispatch({ kind: 'Navigate', value: { kind: 'SafetyPlan' } })}>
-            {panel.safety_plan_label}
-          </button>
-        </li>
       </ul>
     </div>
   );

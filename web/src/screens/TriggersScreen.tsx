@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, StrategyItem, TriggerItem, TriggersView } from '../generated/shared_types';
 import { CheckField, ChoiceField, Form, Section, TextField } from '../ui/fields';
+import { AddForm } from '../ui/AddForm';
 import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 
@@ -17,56 +18,65 @@ export function TriggersScreen({ view, words }: { view: TriggersView; words: For
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      {view.empty && <p className="empty">{view.empty}</p>}
       <Section title={view.add_trigger_label}>
-        <Form
-          name={view.add_trigger_label}
-          onSubmit={() =>
-            submit({ kind: 'Triggers', value: { kind: 'AddTrigger', category: view.kinds[kind].value, name } }, () => setName(''))
-          }
-        >
-          <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
-          <TextField label={view.name_label} value={name} onChange={setName} field="trigger-name" />
-          <button type="submit">{view.add_trigger_label}</button>
-        </Form>
         <ul>
           {view.triggers.map((trigger) => (
             <Trigger key={String(trigger.id)} trigger={trigger} view={view} words={words} />
           ))}
         </ul>
+        <AddForm label={view.add_trigger_label} startOpen={view.triggers.length === 0}>
+          {(close) => (
+            <Form
+              name={view.add_trigger_label}
+              onSubmit={() =>
+                submit({ kind: 'Triggers', value: { kind: 'AddTrigger', category: view.kinds[kind].value, name } }, () => setName(''))
+              }
+            >
+              <ChoiceField label={words.kind} choices={view.kinds} selected={kind} onChange={setKind} />
+              <TextField label={view.name_label} value={name} onChange={setName} field="trigger-name" />
+              <SaveOrCancel words={words} label={view.add_trigger_label} onCancel={close} />
+            </Form>
+          )}
+        </AddForm>
       </Section>
       <Section title={view.add_strategy_label}>
-        <Form
-          name={view.add_strategy_label}
-          onSubmit={() =>
-            submit({ kind: 'Triggers', value: { kind: 'AddStrategy', name: strategy, triggers: helpsWith } }, () => {
-              setStrategy('');
-              setHelpsWith([]);
-            })
-          }
-        >
-          <TextField label={view.name_label} value={strategy} onChange={setStrategy} field="strategy-name" />
-          {view.triggers.length > 0 && (
-            <fieldset>
-              <legend>{words.helps_with}</legend>
-              {view.triggers.map((trigger) => (
-                <CheckField
-                  key={String(trigger.id)}
-                  label={trigger.name}
-                  checked={helpsWith.includes(trigger.id)}
-                  onChange={(checked) =>
-                    setHelpsWith(checked ? [...helpsWith, trigger.id] : helpsWith.filter((id) => id !== trigger.id))
-                  }
-                />
-              ))}
-            </fieldset>
-          )}
-          <button type="submit">{view.add_strategy_label}</button>
-        </Form>
         <ul>
           {view.strategies.map((item) => (
             <Strategy key={String(item.id)} item={item} view={view} words={words} nameOf={nameOf} />
           ))}
         </ul>
+        <AddForm label={view.add_strategy_label} startOpen={view.strategies.length === 0}>
+          {(close) => (
+            <Form
+              name={view.add_strategy_label}
+              onSubmit={() =>
+                submit({ kind: 'Triggers', value: { kind: 'AddStrategy', name: strategy, triggers: helpsWith } }, () => {
+                  setStrategy('');
+                  setHelpsWith([]);
+                })
+              }
+            >
+              <TextField label={view.name_label} value={strategy} onChange={setStrategy} field="strategy-name" />
+              {view.triggers.length > 0 && (
+                <fieldset>
+                  <legend>{words.helps_with}</legend>
+                  {view.triggers.map((trigger) => (
+                    <CheckField
+                      key={String(trigger.id)}
+                      label={trigger.name}
+                      checked={helpsWith.includes(trigger.id)}
+                      onChange={(checked) =>
+                        setHelpsWith(checked ? [...helpsWith, trigger.id] : helpsWith.filter((id) => id !== trigger.id))
+                      }
+                    />
+                  ))}
+                </fieldset>
+              )}
+              <SaveOrCancel words={words} label={view.add_strategy_label} onCancel={close} />
+            </Form>
+          )}
+        </AddForm>
       </Section>
       {view.suggestions.length > 0 && (
         <Section title={view.suggestions_heading}>

@@ -14,11 +14,11 @@ export function ItemActions({ name, words, onEdit, onDelete }: { name: string; w
   );
 }
 
-/** Save (submits the edit form it sits in) and Cancel, under an item's edit form. */
-export function SaveOrCancel({ words, onCancel }: { words: FormWords; onCancel: () => void }) {
+/** Save (or `label`: submits the form it sits in) and Cancel, under an add or edit form. */
+export function SaveOrCancel({ words, label, onCancel }: { words: FormWords; label?: string; onCancel: () => void }) {
   return (
     <div className="row">
-      <button type="submit">{words.save}</button>
+      <button type="submit">{label ?? words.save}</button>
       <button type="button" className="quiet" onClick={onCancel}>
         {words.cancel}
       </button>

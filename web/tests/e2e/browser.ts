@@ -3,7 +3,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 /** Debian's Chromium: these tests never download a browser. */
 export const CHROMIUM = process.env.PHOENIX_CHROMIUM ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -128,6 +128,15 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(main.getByRole('link', { name: 'Call the crisis line (988)' })).toHaveAttribute('href', 'tel:988');
     await expect(main.getByRole('link', { name: 'Text the crisis line (988)' })).toHaveAttribute('href', 'sms:988');
     await expect(main.getByRole('button', { name: 'Try another strategy' })).toBeVisible();
+    // Contact my peer and the safety plan are the two biggest things on screen.
+    const sizes = await main.locator('a, button').evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { name: element.textContent?.trim() ?? '', area: box.width * box.height };
+      }),
+    );
+    const biggest = sizes.sort((a, b) => b.area - a.area).slice(0, 2).map((size) => size.name);
+    expect(biggest.sort()).toEqual(['Contact my peer', 'My safety plan']);
     // One tap to the safety plan.
     await main.getByRole('button', { name: 'My safety plan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My safety plan' })).toBeVisible();
@@ -341,6 +350,8 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     const { context, page } = await open();
     await unlock(page);
     await go(page, 'Goals', 'Goals');
+    // With goals on the list, "Add goal" under them opens the form.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     // Refused: the title is empty. What was typed stays; the error is at its field.
     const addGoal = page.getByRole('form', { name: 'Add goal' });
     await addGoal.getByLabel('Why it matters').fill('To feel strong');

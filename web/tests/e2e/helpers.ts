@@ -61,8 +61,11 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** Goes to a screen through the navigation. */
+/** Goes to a screen through the navigation (on a phone, through "More" when it is not on the bottom bar). */
 export async function go(page: Page, label: string, heading: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+  const navigation = page.getByRole('navigation');
+  const link = navigation.getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible())) await navigation.getByRole('button', { expanded: false }).click();
+  await link.click();
   await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
 }

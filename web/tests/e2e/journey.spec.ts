@@ -151,6 +151,10 @@ test.describe.serial('a participant in the browser', () => {
     await checkScreen(page, 'check-in');
     await go(page, 'Trends', 'Trends');
     await expect(page.getByRole('img', { name: /By week/ })).toBeVisible();
+    // From the first check-in: a one-line summary above the charts, and a dot for it on each.
+    await expect(page.getByText(/^Craving: \d+ in the last 30 days$/)).toBeVisible();
+    await expect(page.getByRole('img', { name: /By week/ }).locator('rect')).toHaveCount(1);
+    await expect(page.getByRole('img', { name: /By month/ }).locator('circle')).toHaveCount(1);
     await checkScreen(page, 'trends');
 
     // Aftercare: a referral, a document, an appointment, the plan, exports.
@@ -287,7 +291,10 @@ test.describe.serial('a participant in the browser', () => {
 
     // Something added after the backup, then the backup restored.
     await go(page, 'Goals', 'Goals');
+    // With goals on the list, "Add goal" under them opens the form.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
     const addGoal = page.getByRole('form', { name: 'Add goal' });
+    await expect(addGoal.getByLabel('Title')).toBeFocused();
     await addGoal.getByLabel('Title').fill('Added after the backup');
     await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Added after the backup' })).toBeVisible();
@@ -342,6 +349,26 @@ test.describe.serial('a participant in the browser', () => {
     await second.goto('/');
     await expect(second.getByRole('heading', { name: 'Phoenix cannot open its storage' })).toBeVisible();
     await unlock(page, PASSCODE);
+    await context.close();
+  });
+
+  test('a crash in the core is followed by a working, locked app with nothing lost', async () => {
+    const { context, page } = await open();
+    await unlock(page, PASSCODE);
+    // Test-only, injected from here and absent from the build: the worker's
+    // next call into the core throws as a trapped wasm instance does.
+    const [worker] = page.workers();
+    await worker.evaluate(() => {
+      const now = performance.now.bind(performance);
+      performance.now = () => {
+        performance.now = now;
+        throw new WebAssembly.RuntimeError('unreachable');
+      };
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Goals', exact: true }).click();
+    await expectLocked(page);
+    await unlock(page, PASSCODE);
+    await expectEverythingThere(page);
     await context.close();
   });
 

@@ -264,7 +264,7 @@ fun lateRelayAnswerAfterLockNow() {
     val phone = SlowPhone()
     val (core, dir) = freshCore(phone)
     core.use {
-        core.dispatch(Event.Messages(MessagesEvent.Pair("https://relay.example.org", "ABCD-EFGH", "Sam")))
+        core.dispatch(Event.Messages(MessagesEvent.Pair("https://relay.example.org", "ABCDE-FGHJK 0123-4567-89AB-CDEF", "Sam")))
         check(phone.relayAnswers.isNotEmpty()) { "pairing asked the relay" }
         core.dispatch(Event.Lock)
         core.screen<ScreenView.Locked>()

@@ -36,6 +36,8 @@ fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
     var why by rememberSaveable { mutableStateOf("") }
     var target by rememberSaveable { mutableStateOf("") }
     ScreenColumn(view.heading) {
+        // No items yet: what the screen is for, in one sentence.
+        view.empty?.let { empty -> item { Text(empty) } }
         item { Field(view.titleLabel, title, { title = it }, field = "goal-title") }
         item { Picker(words.dimension, view.dimensions.map { it.label }, dimension) { dimension = it } }
         item { Field(view.whyLabel, why, { why = it }, lines = 2) }

@@ -86,6 +86,8 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
         item { SectionHeading(view.exportBackupLabel) }
         item { Field(view.backupPassphraseLabel, passphrase, { passphrase = it }, secret = true, field = "backup-passphrase") }
         item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackup(passphrase)); passphrase = "" }) { Text(view.exportBackupLabel) } }
+        item { OutlinedButton(onClick = { settings(SettingsEvent.ExportBackupWithRecoveryKey) }) { Text(view.recoveryKeyLabel) } }
+        view.recoveryKey?.let { key -> item { Text("${view.recoveryKeyHint} $key") } }
         item { Field(view.backupPassphraseLabel, importPassphrase, { importPassphrase = it }, secret = true) }
         item { OutlinedButton(onClick = { pickBackup.launch(arrayOf("*/*")) }) { Text(view.importBackupLabel) } }
         item { SectionHeading(view.changePasscodeLabel) }

@@ -21,6 +21,8 @@ import org.phoenix.shared.TrendsView
 @Composable
 fun TrendsScreen(view: TrendsView, words: FormWords) {
     ScreenColumn(view.heading) {
+        // How the craving changed over the last 30 days, in one line.
+        view.summary?.let { summary -> item { Text(summary) } }
         if (view.weekly.all { it.checkIns == 0u }) item { Text(words.noCheckInsYet) }
         for ((title, points) in listOf(view.weeklyLabel to view.weekly, view.monthlyLabel to view.monthly)) {
             item { SectionHeading(title) }

@@ -33,6 +33,8 @@ fun TriggersScreen(view: TriggersView, words: FormWords, dispatch: Dispatch) {
     var strategy by rememberSaveable { mutableStateOf("") }
     var helpsWith by remember { mutableStateOf(setOf<ULong>()) }
     ScreenColumn(view.heading) {
+        // No items yet: what the screen is for, in one sentence.
+        view.empty?.let { empty -> item { Text(empty) } }
         item { SectionHeading(view.addTriggerLabel) }
         item { Picker(words.kind, view.kinds.map { it.label }, kind) { kind = it } }
         item { Field(view.nameLabel, name, { name = it }, field = "trigger-name") }
