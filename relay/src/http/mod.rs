@@ -24,6 +24,7 @@ mod operator;
 mod pages;
 mod signed;
 mod throttle;
+mod urgent;
 mod waiting;
 
 use std::net::SocketAddr;
