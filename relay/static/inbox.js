@@ -184,7 +184,9 @@ $("login").addEventListener("submit", async (event) => {
     $("app").hidden = false;
     $("signed-in").hidden = false;
     $("my-name").textContent = state.me.name;
-    $("notify").hidden = !("Notification" in window) || Notification.permission !== "default";
+    // Offered until the browser allows notifications (a blocked one says
+    // no again at once: the browser's site settings can allow it).
+    $("notify").hidden = !("Notification" in window) || Notification.permission === "granted";
     state.urgentOpenings = (await api("GET", "/inbox/urgent.json")).openings;
     await refresh();
     state.poller = setInterval(() => refresh().catch((error) => showError(error.message)), POLL_MS);
@@ -206,7 +208,7 @@ function listenForMail() {
 // Asked only when the specialist chooses to, never on load.
 $("notify").addEventListener("click", async () => {
   const permission = await Notification.requestPermission();
-  $("notify").hidden = permission !== "default";
+  $("notify").hidden = permission === "granted";
 });
 
 $("sign-out").addEventListener("click", async () => {
