@@ -248,6 +248,9 @@ error_codes! {
     // The channel's keys (`/v1/keys`).
     /// The signer is not a specialist's inbox.
     NotASpecialist = "not_a_specialist",
+    // The waiting key (`/v1/waiting`).
+    /// A waiting key may only ask how many messages are waiting.
+    WaitingKeyOnly = "waiting_key_only",
 }
 
 impl RequestSignature {
@@ -307,6 +310,7 @@ mod tests {
                 "device_exists",
                 "no_such_participant",
                 "not_a_specialist",
+                "waiting_key_only",
             ]
         );
     }

@@ -12,6 +12,8 @@
 //!   audited double ratchet), with keys checked against the invite's
 //!   fingerprint, padded letters and per-direction sequence numbers. The
 //!   relay sees only ciphertext, mailbox ids, size buckets and times.
+//! - [`waiting`]: the waiting key, which may only ask how many messages
+//!   are waiting (the background check, with the vault locked).
 //! - [`api`]: the relay's HTTP API as JSON types.
 
 pub mod api;
@@ -21,6 +23,7 @@ pub mod error;
 pub mod identity;
 pub mod inbox_secrets;
 pub mod request;
+pub mod waiting;
 
 pub use error::ProtocolError;
 pub use identity::{DeviceIdentity, DevicePublicKeys, MailboxId};

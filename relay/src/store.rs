@@ -14,6 +14,7 @@ use crate::db::{Conn, DbError, Driver, PoolUse, Row, Value};
 use limits::{Refused, RequestRecord};
 
 pub mod limits;
+pub mod waiting;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Specialist {

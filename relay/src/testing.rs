@@ -17,6 +17,9 @@ use relay_protocol::channel::{Account, Arrival, Channel, ChannelIdentity, Invite
 use relay_protocol::{DeviceIdentity, DevicePublicKeys, MailboxId, ProtocolError};
 use serde_json::{Value, json};
 
+mod notify;
+pub use notify::Events;
+
 /// The key test doubles encrypt their channel pickles with.
 const PICKLE_KEY: [u8; 32] = [42; 32];
 

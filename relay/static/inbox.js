@@ -37,7 +37,11 @@ const state = {
   history: emptyHistory(),
   dropped: 0,
   poller: null,
+  mailEvents: null, // the relay's event stream (listenForMail)
+  urgentOpenings: [], // how the "I'm struggling" quick message begins (/inbox/urgent.json)
 };
+
+const TITLE = document.title;
 
 function emptyHistory() {
   // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read }]
@@ -56,8 +60,19 @@ async function api(method, path, body) {
   if (method !== "GET" && state.me) headers["x-csrf-token"] = state.me.csrf;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
+  if (response.status === 401 && state.poller) endSession();
   if (!response.ok) throw new Error(json?.message ?? `the relay answered ${response.status}`);
   return json;
+}
+
+/** The session ended (signed out here or elsewhere, or expired): no more
+ * polling, and the relay's event stream closed. */
+function endSession() {
+  clearInterval(state.poller);
+  state.poller = null;
+  state.mailEvents?.close();
+  state.mailEvents = null;
+  document.title = TITLE;
 }
 
 /** A /v1 request signed by the inbox's device key (in the wasm). */
@@ -170,14 +185,35 @@ $("login").addEventListener("submit", async (event) => {
     $("app").hidden = false;
     $("signed-in").hidden = false;
     $("my-name").textContent = state.me.name;
+    // Offered until the browser allows notifications (a blocked one says
+    // no again at once: the browser's site settings can allow it).
+    $("notify").hidden = !("Notification" in window) || Notification.permission === "granted";
+    state.urgentOpenings = (await api("GET", "/inbox/urgent.json")).openings;
     await refresh();
     state.poller = setInterval(() => refresh().catch((error) => showError(error.message)), POLL_MS);
+    state.mailEvents = listenForMail();
   } catch (error) {
     showError(error.message);
   }
 });
 
+/** Fetches at once when the relay announces mail for this inbox (server-sent
+ * events, no content); the browser's EventSource reconnects by itself after
+ * a network loss. The poll stays for receipts, pairings and unpairings. */
+function listenForMail() {
+  const events = new EventSource("/inbox/api/events");
+  events.addEventListener("mail", () => refresh().catch((error) => showError(error.message)));
+  return events;
+}
+
+// Asked only when the specialist chooses to, never on load.
+$("notify").addEventListener("click", async () => {
+  const permission = await Notification.requestPermission();
+  $("notify").hidden = permission === "granted";
+});
+
 $("sign-out").addEventListener("click", async () => {
+  endSession();
   await api("POST", "/inbox/api/logout").catch(() => {});
   location.reload();
 });
@@ -235,6 +271,7 @@ $("create-invite").addEventListener("click", async () => {
 
 async function refresh() {
   const participants = (await api("GET", "/inbox/api/participants")).participants;
+  const arrived = [];
   await withState(async (inbox, history, save) => {
     for (const participant of participants) {
       // A pairing from before verified keys has no identity: it cannot talk.
@@ -246,7 +283,7 @@ async function refresh() {
       const page = (await signed(inbox, "GET", `/v1/messages?after=${history.after}`)).messages;
       if (page.length === 0) break;
       history.after = page[page.length - 1].id;
-      const stored = page.filter((delivery) => receive(inbox, history, participants, delivery)).map((delivery) => delivery.id);
+      const stored = page.filter((delivery) => receive(inbox, history, participants, delivery, arrived)).map((delivery) => delivery.id);
       // Stored in this browser (or a greeting or repeat, nothing to keep):
       // the relay may delete their ciphertext. Kept with the history until
       // the relay answers, so a lost request is sent again next time.
@@ -259,8 +296,33 @@ async function refresh() {
   });
   state.participants = participants;
   await refreshReceipts();
-  if (state.selected) await markRead(state.selected);
+  if (state.selected && !document.hidden) await markRead(state.selected);
   render();
+  announce(arrived);
+}
+
+/** A browser notification per participant who wrote, if the specialist
+ * allowed them: the participant's shared name only, never the text. */
+function announce(arrived) {
+  if (!("Notification" in window) || Notification.permission !== "granted") return;
+  for (const mailbox of new Set(arrived.map((letter) => letter.from))) {
+    const participant = state.participants.find((p) => p.mailbox === mailbox);
+    if (!participant) continue;
+    const urgent = arrived.some((letter) => letter.from === mailbox && letter.urgent);
+    const notification = new Notification("Phoenix inbox", {
+      body: urgent ? `Urgent message from ${participant.name}` : `New message from ${participant.name}`,
+      tag: mailbox,
+    });
+    notification.onclick = () => {
+      window.focus();
+      select(mailbox);
+    };
+  }
+}
+
+/** Whether `text` uses the "I'm struggling" quick message. */
+function isUrgent(text) {
+  return state.urgentOpenings.some((opening) => text.startsWith(opening));
 }
 
 /** Tells the relay which stored letters it may delete (at most 500 a request). */
@@ -280,8 +342,9 @@ function describe(inbox, participant) {
   participant.code = status ? inbox.verificationCode(participant.mailbox) : "";
 }
 
-/** Opens and keeps one delivery; whether it may be acknowledged (it opened). */
-function receive(inbox, history, participants, delivery) {
+/** Opens and keeps one delivery (a letter also in `arrived`); whether it may
+ * be acknowledged (it opened). */
+function receive(inbox, history, participants, delivery, arrived) {
   const from = participants.find((p) => p.mailbox === delivery.message.from);
   if (!from) return false; // from someone no longer paired
   let opened;
@@ -293,8 +356,10 @@ function receive(inbox, history, participants, delivery) {
   }
   if (opened.kind !== "letter") return true; // the greeting, or a repeat
   const list = history.received[from.mailbox] ?? [];
-  list.push({ id: delivery.id, sequence: opened.sequence, text: opened.text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false });
+  const urgent = isUrgent(opened.text);
+  list.push({ id: delivery.id, sequence: opened.sequence, text: opened.text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false, urgent });
   history.received[from.mailbox] = list;
+  arrived.push({ from: from.mailbox, urgent });
   return true;
 }
 
@@ -333,16 +398,32 @@ async function markRead(mailbox) {
   });
 }
 
+const unreadOf = (mailbox) => (state.history.received[mailbox] ?? []).filter((m) => !m.read);
+/** The relay's id of the newest message from `mailbox` (ids only grow). */
+const latestFrom = (mailbox) => Math.max(0, ...(state.history.received[mailbox] ?? []).map((m) => m.id));
+
+/** The caseload: whoever wrote last on top, everyone else in the relay's order. */
+function caseload() {
+  return state.participants
+    .map((participant, index) => ({ participant, index, latest: latestFrom(participant.mailbox) }))
+    .sort((a, b) => b.latest - a.latest || a.index - b.index)
+    .map(({ participant }) => participant);
+}
+
 function render() {
   const list = $("participants");
   list.replaceChildren();
   $("no-participants").hidden = state.participants.length > 0;
-  for (const participant of state.participants) {
+  const totalUnread = state.participants.reduce((sum, p) => sum + unreadOf(p.mailbox).length, 0);
+  document.title = totalUnread ? `(${totalUnread}) ${TITLE}` : TITLE;
+  for (const participant of caseload()) {
     const item = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
-    const unread = (state.history.received[participant.mailbox] ?? []).filter((m) => !m.read).length;
-    const warning = participant.status === "changed" ? " (key changed)" : "";
+    const unreadLetters = unreadOf(participant.mailbox);
+    const unread = unreadLetters.length;
+    const urgentMark = unreadLetters.some((m) => m.urgent) ? " (urgent)" : "";
+    const warning = (participant.status === "changed" ? " (key changed)" : "") + urgentMark;
     const key = document.createElement("span");
     key.className = "fingerprint";
     key.textContent = ` · key ${participant.short}`;
@@ -391,16 +472,23 @@ function renderConversation() {
       list.append(gap);
     }
     const item = document.createElement("li");
-    item.className = `message ${message.mine ? "mine" : "theirs"}`;
+    item.className = `message ${message.mine ? "mine" : "theirs"}${message.urgent ? " urgent" : ""}`;
     const meta = document.createElement("span");
     meta.className = "meta";
     const who = message.mine ? "You" : participant.name;
     const status = message.mine ? ` · ${message.pending ? "Not sent yet" : message.read ? "Read" : message.delivered ? "Delivered" : "Sent"}` : "";
-    meta.textContent = `${who} · ${new Date(message.sent_at_ms).toLocaleString()}${status}`;
+    const urgent = message.urgent ? " · Urgent" : "";
+    meta.textContent = `${who} · ${new Date(message.sent_at_ms).toLocaleString()}${status}${urgent}`;
     item.append(meta, document.createTextNode(message.text));
     list.append(item);
   }
 }
+
+// Back to a tab left open on a conversation: what arrived meanwhile is read now.
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden || !state.selected || !state.poller) return;
+  markRead(state.selected).then(render, (error) => showError(error.message));
+});
 
 $("confirm-key").addEventListener("click", async () => {
   const participant = state.participants.find((p) => p.mailbox === state.selected);

@@ -178,3 +178,21 @@ fn a_limit_counts_the_requests_of_every_relay_process() {
     ];
     assert_eq!(statuses, [404, 404, 404, 404, 429, 429]);
 }
+
+#[test]
+fn mail_stored_through_one_process_reaches_an_inbox_listening_on_another_within_a_second() {
+    let Some(TwoProcesses {
+        _backend,
+        a: _a,
+        b,
+        maria,
+        sam,
+    }) = two_processes(&[])
+    else {
+        return;
+    };
+    let mut events = maria.events_through(&b.url);
+    assert!(events.status.contains(" 200 "), "{}", events.status);
+    sam.send(&maria.device.public_keys(), "I'm struggling with cravings");
+    assert!(events.mail_within(std::time::Duration::from_secs(1)));
+}

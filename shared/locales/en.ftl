@@ -330,6 +330,10 @@ field-check-in-reminder = Daily check-in reminder (hours:minutes, like 20:30)
 
 reminder-discreet-title = Reminder
 reminder-discreet-body = You have a reminder.
+background-discreet-title = Something new
+background-discreet-body = Open the app to see it.
+background-message-title = New message
+background-message-body = You have a new message from your peer specialist.
 
 barc-heading = What supports your recovery (BARC-10)
 barc-item-1 = There are more important things to me in life than using substances.

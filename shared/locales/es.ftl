@@ -330,6 +330,10 @@ field-check-in-reminder = Recordatorio del registro diario (horas:minutos, por e
 
 reminder-discreet-title = Recordatorio
 reminder-discreet-body = Tienes un recordatorio.
+background-discreet-title = Algo nuevo
+background-discreet-body = Abre la aplicación para verlo.
+background-message-title = Mensaje nuevo
+background-message-body = Tienes un mensaje nuevo de tu especialista de pares.
 
 barc-heading = Lo que apoya tu recuperación (BARC-10)
 barc-item-1 = En mi vida hay cosas más importantes que consumir.

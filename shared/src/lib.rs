@@ -1,6 +1,7 @@
 //! Phoenix's shared core.
 //!
 //! - [`app`]: the Crux app (events, update), delegating to [`model`] and [`view`].
+//! - [`background`]: the phones' background check, outside the core and the vault.
 //! - [`host`]: the core as shells use it, serving storage and time in Rust.
 //! - [`vault`]: the encrypted on-device store (rusqlite + ring).
 //! - [`i18n`]: the translations every shell shows.
@@ -13,6 +14,7 @@
 #![allow(clippy::unsafe_derive_deserialize)]
 
 pub mod app;
+pub mod background;
 pub mod effects;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ffi;

@@ -97,6 +97,10 @@ CREATE TABLE IF NOT EXISTS one_time_keys (
     signature TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS one_time_keys_by_mailbox ON one_time_keys (mailbox, id);
+CREATE TABLE IF NOT EXISTS waiting_keys (
+    waiting TEXT PRIMARY KEY,
+    owner TEXT NOT NULL UNIQUE
+);
 CREATE TABLE IF NOT EXISTS seen_requests (
     device TEXT NOT NULL,
     nonce TEXT NOT NULL,

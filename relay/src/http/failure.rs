@@ -55,7 +55,8 @@ fn status(code: ErrorCode) -> StatusCode {
         | C::KeyMismatch
         | C::Csrf
         | C::CrossOrigin
-        | C::NotASpecialist => StatusCode::FORBIDDEN,
+        | C::NotASpecialist
+        | C::WaitingKeyOnly => StatusCode::FORBIDDEN,
         C::NotFound | C::UnknownInvite | C::NoSuchParticipant => StatusCode::NOT_FOUND,
         C::Replayed | C::AlreadyPaired | C::SpecialistNotReady | C::DeviceExists => {
             StatusCode::CONFLICT
@@ -104,6 +105,7 @@ fn message(code: ErrorCode) -> &'static str {
         C::DeviceExists => "this account already has its inbox keys; an admin must reset them",
         C::NoSuchParticipant => "no participant paired with you has this id",
         C::NotASpecialist => "only a specialist's inbox publishes channel keys",
+        C::WaitingKeyOnly => "a waiting key may only ask how many messages are waiting",
     }
 }
 

@@ -112,7 +112,11 @@ fn same_origin(headers: &HeaderMap) -> Result<(), Failure> {
 }
 
 /// The signed-in session; for changes, also the CSRF token and origin.
-async fn session(state: &AppState, headers: &HeaderMap, change: bool) -> Result<Session, Failure> {
+pub(super) async fn session(
+    state: &AppState,
+    headers: &HeaderMap,
+    change: bool,
+) -> Result<Session, Failure> {
     if change {
         same_origin(headers)?;
     }

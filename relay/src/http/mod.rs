@@ -2,10 +2,12 @@
 //!
 //! - `/v1/…` ([`device`]): participants' and specialists' devices, every
 //!   request signed with the device's Ed25519 key and checked by one
-//!   extractor ([`signed`]); open to any origin (CORS) because a signature,
+//!   extractor ([`signed`]); the waiting key ([`waiting`]) may use only
+//!   `GET /v1/waiting`; open to any origin (CORS) because a signature,
 //!   not a cookie, is the credential.
 //! - `/inbox/api/…` ([`inbox`]): the specialist's session (cookie + CSRF
-//!   token), same origin only.
+//!   token), same origin only; `/inbox/api/events` ([`events`]) tells an
+//!   open inbox that mail arrived.
 //! - `/inbox`, the inbox's wasm under `/inbox/pkg/` and `/openapi.yaml`
 //!   ([`pages`]).
 //!
@@ -14,6 +16,7 @@
 
 mod client;
 mod device;
+mod events;
 mod failure;
 mod inbox;
 mod observe;
@@ -21,6 +24,8 @@ mod operator;
 mod pages;
 mod signed;
 mod throttle;
+mod urgent;
+mod waiting;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -83,6 +88,8 @@ pub struct AppState {
     limits: Limits,
     /// The inbox's wasm, when the relay serves the inbox page's code.
     inbox_assets: Option<InboxAssets>,
+    /// New mail, for the inbox's event streams ([`events`]).
+    mail: events::MailWatch,
 }
 
 impl AppState {
@@ -103,6 +110,7 @@ impl AppState {
             )),
             limits,
             inbox_assets,
+            mail: events::MailWatch::default(),
         })
     }
 
@@ -169,6 +177,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(inbox::routes())
         .merge(pages::routes())
         .merge(operator::routes())
+        .merge(waiting::routes())
+        .merge(events::routes())
         .fallback(|| async { Failure(ErrorCode::NotFound) })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

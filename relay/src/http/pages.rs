@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use relay_protocol::api::ErrorCode;
 
-use super::{AppState, Failure};
+use super::{AppState, Failure, urgent};
 
 const INBOX_HTML: &str = include_str!("../../static/inbox.html");
 const INBOX_JS: &str = include_str!("../../static/inbox.js");
@@ -91,6 +91,10 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(
             "/inbox/inbox.js",
             get(|| async { page("text/javascript; charset=utf-8", INBOX_JS) }),
+        )
+        .route(
+            "/inbox/urgent.json",
+            get(|| async { page("application/json", urgent::URGENT_JSON.as_str()) }),
         )
         .route(
             "/inbox/pkg/inbox.js",

@@ -4,7 +4,9 @@
 //! body, the device's rate limit and the replay guard: each (device,
 //! nonce) is recorded in the database until the signature is stale anyway,
 //! under a unique key, so a request is accepted once by whichever process
-//! sees it first, across restarts. A refusal is a [`Failure`], answered as the relay's JSON error.
+//! sees it first, across restarts. A waiting key's request (see
+//! `relay_protocol::waiting`) is taken only by [`WaitingSigned`]: every
+//! other route refuses it (`waiting_key_only`). A refusal is a [`Failure`], answered as the relay's JSON error.
 //!
 //! [`Unrecorded`] checks the same, except that it leaves the device's limit
 //! and the replay record to the handler, which writes them in its own
@@ -55,10 +57,52 @@ impl FromRequest<Arc<AppState>> for Signed {
     type Rejection = Failure;
 
     async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
-        let (signer, body, record) = verified(request, state).await?;
-        write(state, record).await?;
-        Ok(Self { signer, body })
+        match written(request, state).await? {
+            (Signer::Device(signer), body) => Ok(Self { signer, body }),
+            (Signer::Waiting { .. }, _) => Err(Failure(ErrorCode::WaitingKeyOnly)),
+        }
     }
+}
+
+/// A request signed with a waiting key (`relay_protocol::waiting`), checked
+/// like any other; only `GET /v1/waiting` takes it.
+pub struct WaitingSigned {
+    /// The mailbox whose waiting key signed.
+    pub owner: MailboxId,
+}
+
+impl FromRequest<Arc<AppState>> for WaitingSigned {
+    type Rejection = Failure;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
+        match written(request, state).await? {
+            (Signer::Waiting { owner }, _) => Ok(Self { owner }),
+            // A device's main key has its own routes for its mail.
+            (Signer::Device(_), _) => Err(Failure(ErrorCode::NotPaired)),
+        }
+    }
+}
+
+/// Who signed: a device's main key, or a waiting key and whose it is.
+enum Signer {
+    Device(MailboxId),
+    Waiting { owner: MailboxId },
+}
+
+/// Every check passed and the request's record written: who signed, and
+/// the body. The record and the waiting-key lookup share one store call.
+async fn written(request: Request, state: &Arc<AppState>) -> Result<(Signer, Bytes), Failure> {
+    let (mailbox, body, record) = verified(request, state).await?;
+    let signer = mailbox.clone();
+    let (written, owner) = state
+        .store(move |store| {
+            let written = store.device_request(&record)?;
+            Ok((written, store.waiting_key_owner(&signer)?))
+        })
+        .await?;
+    written.map_err(Failure::from)?;
+    let signer = owner.map_or(Signer::Device(mailbox), |owner| Signer::Waiting { owner });
+    Ok((signer, body))
 }
 
 impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for SignedJson<T> {
@@ -93,6 +137,14 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for Unrecorded<T> {
 
     async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
         let (signer, bytes, record) = verified(request, state).await?;
+        let mailbox = signer.clone();
+        if state
+            .store(move |store| store.waiting_key_owner(&mailbox))
+            .await?
+            .is_some()
+        {
+            return Err(refused(state, record, Failure(ErrorCode::WaitingKeyOnly)).await);
+        }
         let failure = match json(&bytes) {
             Ok(body) => {
                 return Ok(Self {
