@@ -143,18 +143,25 @@ test('offline, messages wait in order; back online, they go', async () => {
   expect(second).toBeGreaterThan(first);
 });
 
-// fixme: in headless Chromium the "Notify me of new messages" button is not
-// found after the second sign-in (the click times out); not yet understood.
+// fixme: the notification comes, with the right words, but about 5 s after
+// the send (4,962 ms measured): the inbox's 5 s poll finds the message, not the
+// server-sent mail event that should make it fetch at once. relay/tests/notify.rs
+// shows the relay announcing within a second; why the page's EventSource does
+// not fetch on it here is not yet understood.
 test.fixme('the inbox notifies the specialist within 2 s of a message, by the participant\'s shared name only, and counts it in the title', async () => {
   // A fresh sign-in: no conversation open, so the new message stays unread.
   await specialist.reload();
   await specialist.getByLabel('Username').fill('maria');
   await specialist.getByLabel('Password', { exact: true }).fill(SPECIALIST_PASSWORD);
   await specialist.getByRole('button', { name: 'Sign in' }).click();
-  // Asked only on the specialist's click; the browser allows it.
+  // Offered once signed in (headless Chromium starts at "denied"); asked
+  // only on the specialist's click, which the browser then allows. Granted
+  // before the offer shows, the page would rightly not offer it at all.
+  const notify = specialist.getByRole('button', { name: 'Notify me of new messages' });
+  await expect(notify).toBeVisible();
   await specialist.context().grantPermissions(['notifications'], { origin: relay.url });
-  await specialist.getByRole('button', { name: 'Notify me of new messages' }).click();
-  await expect(specialist.getByRole('button', { name: 'Notify me of new messages' })).toBeHidden();
+  await notify.click();
+  await expect(notify).toBeHidden();
   await expect(specialist).toHaveTitle('Phoenix inbox');
 
   const text = `I'm struggling with cravings. ${SENTINEL}`;
