@@ -278,6 +278,13 @@ fn pairs_writes_offline_and_the_outbox_drains_in_order(backend: &Backend) {
 fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
     let phone = new_phone();
     phone.choose_passcode();
+    pair_as_sam(&phone, relay, specialist);
+    phone
+}
+
+/// Pairs `phone` (its vault open) with `specialist` as "Sam", from Contact
+/// my peer.
+fn pair_as_sam(phone: &Phone, relay: &Relay, specialist: &Specialist) {
     phone.send(Event::Navigate(Screen::Contact));
     phone.send(Event::Messages(MessagesEvent::Pair {
         relay: relay.url.clone(),
@@ -285,7 +292,6 @@ fn paired_phone(relay: &Relay, specialist: &Specialist) -> Phone {
         name: "Sam".into(),
     }));
     assert_eq!(phone.problem(), None);
-    phone
 }
 
 /// The inbox numbers a letter 2^40 (a fault, or a hostile inbox): the phone
@@ -353,13 +359,7 @@ fn a_lost_acknowledgement_is_sent_again_on_the_next_sync(
         ..Setup::default()
     });
     phone.choose_passcode();
-    phone.send(Event::Navigate(Screen::Contact));
-    phone.send(Event::Messages(MessagesEvent::Pair {
-        relay: relay.url.clone(),
-        invite: specialist.invite_text(),
-        name: "Sam".into(),
-    }));
-    assert_eq!(phone.problem(), None);
+    pair_as_sam(&phone, relay, specialist);
     let inbox = specialist.as_device();
     let sam: DevicePublicKeys =
         serde_json::from_value(specialist.participants().last().unwrap()["keys"].clone()).unwrap();
@@ -528,13 +528,7 @@ fn a_new_inbox_key_pauses_the_restored_conversation(relay: &Relay, backup: &[u8]
         file: backup.to_vec(),
         passphrase: "moving day words".into(),
     }));
-    phone.send(Event::Navigate(Screen::Contact));
-    phone.send(Event::Messages(MessagesEvent::Pair {
-        relay: relay.url.clone(),
-        invite: specialist.invite_text(),
-        name: "Sam".into(),
-    }));
-    assert_eq!(phone.problem(), None);
+    pair_as_sam(&phone, relay, &specialist);
     let note = phone.messages().key_changed_note.expect("a warning");
     assert!(
         note.starts_with("Maria R.'s security key changed since your last conversation."),
