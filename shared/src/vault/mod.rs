@@ -14,6 +14,7 @@
 mod backup;
 mod envelope;
 mod error;
+mod file;
 mod keys;
 mod loader;
 mod meta;
@@ -21,6 +22,7 @@ mod record;
 mod schema;
 mod store;
 mod throttle;
+mod wraps;
 
 pub use error::VaultError;
 pub use keys::{Credential, DEVICE_SECRET_SALT, DeviceSecret, Passcode, PlatformKey};

@@ -3,16 +3,18 @@
 use std::path::{Path, PathBuf};
 
 use ring::rand::SystemRandom;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::backup;
 use super::envelope::{self, Place};
 use super::error::{Error, Public, Result, VaultError};
-use super::keys::{Credential, DataKey, DeviceSecret, Kdf, Passcode, PlatformKey, Slot, Wrap};
+use super::file::{erase_path, open_connection, open_existing};
+use super::keys::{Credential, DataKey, DeviceSecret, Kdf, Passcode, PlatformKey, Slot};
 use super::loader::{self, BODY};
 use super::record::{Change, LoadedData, RecordKind, StoredRecord};
 use super::schema;
 use super::throttle::{Attempts, Now, ThrottleKey, ThrottleStatus};
+use super::wraps::{read_wrap, write_wrap};
 
 /// An unlocked vault: an open SQLite connection and the data key.
 ///
@@ -461,160 +463,4 @@ impl Vault {
 /// Record ids are SQLite rowids: at most `i64::MAX`.
 fn row_id(id: u64) -> Result<i64> {
     i64::try_from(id).map_err(|_| VaultError::Storage.into())
-}
-
-fn open_connection(path: &Path, create: bool) -> Result<Connection> {
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
-    }
-    let conn = Connection::open_with_flags(path, flags).map_err(|error| {
-        if !create && error.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) {
-            Error::Public(VaultError::NotFound)
-        } else {
-            Error::from(error)
-        }
-    })?;
-    // journal_mode answers with a row, so it is queried rather than executed.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(VaultError::Storage.into());
-    }
-    conn.execute_batch(
-        "PRAGMA synchronous = FULL;
-         PRAGMA secure_delete = ON;
-         PRAGMA temp_store = MEMORY;
-         PRAGMA foreign_keys = ON;",
-    )?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(conn)
-}
-
-/// Opens an existing vault and brings its schema up to date.
-fn open_existing(path: &Path) -> Result<Connection> {
-    let mut conn = open_connection(path, false)?;
-    match schema::version(&conn)? {
-        None => Err(VaultError::NotFound.into()),
-        Some(version) => {
-            schema::upgrade(&mut conn, version)?;
-            Ok(conn)
-        }
-    }
-}
-
-fn read_wrap(conn: &Connection, slot: Slot) -> Result<Option<Wrap>> {
-    let row = conn
-        .query_row(
-            "SELECT salt, kdf, memory_kib, iterations, sealed, device_bound
-             FROM key_wraps WHERE slot = ?1",
-            [slot.name()],
-            |row| {
-                Ok((
-                    row.get::<_, Vec<u8>>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, u32>(2)?,
-                    row.get::<_, u32>(3)?,
-                    row.get::<_, Vec<u8>>(4)?,
-                    row.get::<_, bool>(5)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((salt, kdf, memory_kib, iterations, sealed, device_bound)) = row else {
-        return Ok(None);
-    };
-    let kdf = match kdf.as_str() {
-        "pbkdf2-sha256" => Some(Kdf::Pbkdf2 { iterations }),
-        "argon2id" => Some(Kdf::Argon2id {
-            memory_kib,
-            passes: iterations,
-        }),
-        _ => None,
-    };
-    Ok(Some(Wrap {
-        salt,
-        kdf,
-        device_bound,
-        sealed,
-    }))
-}
-
-fn write_wrap(conn: &Connection, slot: Slot, wrap: &Wrap) -> Result<()> {
-    let (kdf, memory_kib, iterations) = match wrap.kdf {
-        Some(Kdf::Pbkdf2 { iterations }) => ("pbkdf2-sha256", 0, iterations),
-        Some(Kdf::Argon2id { memory_kib, passes }) => ("argon2id", memory_kib, passes),
-        None => ("none", 0, 0),
-    };
-    conn.execute(
-        "INSERT INTO key_wraps (slot, salt, kdf, memory_kib, iterations, sealed, device_bound)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (slot) DO UPDATE SET
-            salt = excluded.salt, kdf = excluded.kdf, memory_kib = excluded.memory_kib,
-            iterations = excluded.iterations, sealed = excluded.sealed,
-            device_bound = excluded.device_bound",
-        (
-            slot.name(),
-            &wrap.salt,
-            kdf,
-            memory_kib,
-            iterations,
-            &wrap.sealed,
-            wrap.device_bound,
-        ),
-    )?;
-    Ok(())
-}
-
-/// Crypto-shreds, then removes the files. Without the wrapped key nothing
-/// left anywhere (flash blocks, old backups of the file) can be decrypted.
-fn erase_path(path: &Path) -> Result<()> {
-    if let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) {
-        // Best effort: a damaged file may refuse, and is removed below anyway.
-        let _ = conn.execute_batch(
-            "PRAGMA secure_delete = ON;
-             DELETE FROM key_wraps;
-             PRAGMA wal_checkpoint(TRUNCATE);",
-        );
-        #[cfg(target_arch = "wasm32")]
-        wipe_contents(&conn);
-    }
-    remove_files(path)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn remove_files(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        match std::fs::remove_file(&name) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => return Err(error.into()),
-        }
-    }
-    Ok(())
-}
-
-/// In the browser the file lives in the OPFS pool, which the worker deletes
-/// through the VFS; here every table is dropped so nothing remains inside it.
-#[cfg(target_arch = "wasm32")]
-#[allow(clippy::unnecessary_wraps)] // the same signature as the native version
-fn remove_files(_path: &Path) -> Result<()> {
-    Ok(())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn wipe_contents(conn: &Connection) {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .and_then(|mut statement| {
-            statement
-                .query_map([], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()
-        })
-        .unwrap_or_default();
-    for table in tables {
-        let _ = conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{table}\""));
-    }
-    let _ = conn.execute_batch("PRAGMA user_version = 0; VACUUM;");
 }
