@@ -242,7 +242,6 @@ nav-aftercare = Aftercare plan
 nav-safety-plan = Safety plan
 nav-contact = Contact my peer
 
-today-appointments = Today's appointments
 today-barc-prompt = Once a month: how much support does your recovery have? Answer 10 short questions.
 
 aftercare-heading = My aftercare plan
@@ -326,7 +325,6 @@ template-cravings = { $focus ->
 template-good-news = I have good news to share!
 
 field-backup-passphrase = Backup password
-field-check-in-reminder = Daily check-in reminder (hours:minutes, like 20:30)
 
 reminder-discreet-title = Reminder
 reminder-discreet-body = You have a reminder.

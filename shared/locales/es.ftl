@@ -242,7 +242,6 @@ nav-aftercare = Plan de cuidado continuo
 nav-safety-plan = Plan de seguridad
 nav-contact = Contactar a mi especialista de pares
 
-today-appointments = Citas de hoy
 today-barc-prompt = Una vez al mes: ¿cuánto apoyo tiene tu recuperación? Responde 10 preguntas cortas.
 
 aftercare-heading = Mi plan de cuidado continuo
@@ -326,7 +325,6 @@ template-cravings = { $focus ->
 template-good-news = ¡Tengo buenas noticias!
 
 field-backup-passphrase = Contraseña de la copia de seguridad
-field-check-in-reminder = Recordatorio del registro diario (horas:minutos, por ejemplo 20:30)
 
 reminder-discreet-title = Recordatorio
 reminder-discreet-body = Tienes un recordatorio.

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useAppState, useDispatch } from './core/CoreContext';
 import type { ViewModel } from './generated/shared_types';
 import { AftercareScreen } from './screens/AftercareScreen';
@@ -45,6 +45,8 @@ export function App() {
 function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
   const dispatch = useDispatch();
   const unlocked = view.navigation.length > 0;
+  // The same value while only "waiting" changes, so the fields that read it do not re-render.
+  const problem = useMemo(() => ({ field: view.problem_field, text: view.problem }), [view.problem_field, view.problem]);
   useEffect(() => {
     document.title = view.title;
     document.documentElement.lang = view.language.kind === 'Spanish' ? 'es' : 'en';
@@ -102,22 +104,28 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
           )}
         </div>
       )}
-      <FieldProblem.Provider value={{ field: view.problem_field, text: view.problem }}>
-        <Screen view={view} waiting={waiting} />
+      <FieldProblem.Provider value={problem}>
+        {/* Only the lock screens show the wait; the others keep their render while a tap is with the core. */}
+        <Screen view={view} busy={!unlocked && (waiting || view.busy)} />
       </FieldProblem.Provider>
     </div>
   );
 }
 
-function Screen({ view, waiting }: { view: ViewModel; waiting: boolean }) {
+/**
+ * The current screen, re-rendered only for a new view model (or the lock
+ * screens' wait), not for each tap's "waiting" state: on a slow phone that
+ * render is most of a tap's main-thread work.
+ */
+const Screen = memo(function Screen({ view, busy }: { view: ViewModel; busy: boolean }) {
   const { screen, words } = view;
   switch (screen.kind) {
     case 'Starting':
       return <StatusScreen title={view.title} message="…" />;
     case 'FirstRun':
-      return <FirstRunScreen view={screen.value} busy={waiting || view.busy} />;
+      return <FirstRunScreen view={screen.value} busy={busy} />;
     case 'Locked':
-      return <LockScreen view={screen.value} words={words} busy={waiting || view.busy} />;
+      return <LockScreen view={screen.value} words={words} busy={busy} />;
     case 'Today':
       return <TodayScreen view={screen.value} words={words} />;
     case 'Goals':
@@ -139,4 +147,4 @@ function Screen({ view, waiting }: { view: ViewModel; waiting: boolean }) {
     case 'Settings':
       return <SettingsScreen view={screen.value} words={words} />;
   }
-}
+});

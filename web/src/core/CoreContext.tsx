@@ -8,7 +8,7 @@ export function CoreProvider({ core, children }: { core: Core; children: ReactNo
   return <CoreContext.Provider value={core}>{children}</CoreContext.Provider>;
 }
 
-function useCore(): Core {
+export function useCore(): Core {
   const core = useContext(CoreContext);
   if (!core) throw new Error('useCore outside <CoreProvider>');
   return core;

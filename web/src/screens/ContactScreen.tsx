@@ -1,11 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions, type TemplateItem } from '../generated/shared_types';
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
+import { SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
 import { SecureMessages } from './SecureMessages';
 
-/** Contact my peer: the way they prefer first, quick messages, the crisis line; with no peer yet, adding one first. */
+/**
+ * Contact my peer, list first: the peer with the way they prefer first, the
+ * quick messages, the crisis line, secure messages; the peer's details are a
+ * form only when "Edit" on the peer opens it (in place, like a goal's). With
+ * no peer yet, adding one is the first thing on the screen.
+ */
 export function ContactScreen({ view, words, help }: { view: ContactView; words: FormWords; help: HelpActions }) {
   const reach = view.reach;
   return (
@@ -29,37 +35,65 @@ export function ContactScreen({ view, words, help }: { view: ContactView; words:
               </a>
             </div>
           )}
-          {view.specialist && (
-            <div className="card">
-              <p>
-                <strong>{view.specialist.name}</strong>
-                {view.specialist.organization && ` · ${view.specialist.organization}`}
-              </p>
-              {view.preferred_label && <p>{view.preferred_label}</p>}
-              {view.hours.length > 0 && (
-                <ul>
-                  {view.hours.map((hours) => (
-                    <li key={hours}>{hours}</li>
-                  ))}
-                </ul>
-              )}
-              {reach.primary && <BigLinks links={[reach.primary]} />}
-              <div className="row">
-                {reach.others.map((link) => (
-                  <a key={link.url} className="button" href={link.url}>
-                    {link.label}
-                  </a>
-                ))}
-              </div>
-            </div>
-          )}
+          <Peer view={view} words={words} />
           <QuickMessages view={view} words={words} />
           <BigLinks links={reach.crisis} />
         </>
       )}
       <SecureMessages view={view.messages} />
-      {reach.add_peer_heading === null && <SpecialistEditor view={view} words={words} />}
     </main>
+  );
+}
+
+/** The peer as an item: how to reach them, and "Edit" opening their details' form in its place. */
+function Peer({ view, words }: { view: ContactView; words: FormWords }) {
+  const [editing, setEditing] = useState(false);
+  const toggled = useRef(false);
+  const card = useRef<HTMLDivElement>(null);
+  const specialist = view.specialist;
+  const reach = view.reach;
+  // Focus follows a tap: into the form when it opens, back to "Edit" when it folds.
+  useEffect(() => {
+    if (toggled.current) card.current?.querySelector<HTMLElement>(editing ? 'input' : 'button.edit-peer')?.focus();
+  }, [editing]);
+  const edit = (open: boolean) => {
+    toggled.current = true;
+    setEditing(open);
+  };
+  if (!specialist) return null;
+  if (editing) {
+    return (
+      <div ref={card}>
+        <SpecialistEditor view={view} words={words} onDone={() => edit(false)} />
+      </div>
+    );
+  }
+  return (
+    <div ref={card} className="card">
+      <p>
+        <strong>{specialist.name}</strong>
+        {specialist.organization && ` · ${specialist.organization}`}
+      </p>
+      {view.preferred_label && <p>{view.preferred_label}</p>}
+      {view.hours.length > 0 && (
+        <ul>
+          {view.hours.map((hours) => (
+            <li key={hours}>{hours}</li>
+          ))}
+        </ul>
+      )}
+      {reach.primary && <BigLinks links={[reach.primary]} />}
+      <div className="row">
+        {reach.others.map((link) => (
+          <a key={link.url} className="button" href={link.url}>
+            {link.label}
+          </a>
+        ))}
+        <button type="button" className="quiet edit-peer" aria-label={`${words.edit}: ${words.specialist}`} onClick={() => edit(true)}>
+          {words.edit}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -151,8 +185,9 @@ function QuickMessages({ view, words }: { view: ContactView; words: FormWords })
   );
 }
 
-function SpecialistEditor({ view, words }: { view: ContactView; words: FormWords }) {
-  const dispatch = useDispatch();
+/** The peer's details; `onDone` (when editing a saved peer) folds it after a save the core accepts, or on Cancel. */
+function SpecialistEditor({ view, words, onDone }: { view: ContactView; words: FormWords; onDone?: () => void }) {
+  const submit = useSubmit();
   const saved = view.specialist;
   const [name, setName] = useState(saved?.name ?? '');
   const [organization, setOrganization] = useState(saved?.organization ?? '');
@@ -170,13 +205,16 @@ function SpecialistEditor({ view, words }: { view: ContactView; words: FormWords
       <Form
         name={words.specialist}
         onSubmit={() =>
-          dispatch({
-            kind: 'Contact',
-            value: {
-              kind: 'SetSpecialist',
-              value: new SpecialistForm(name, organization, phone, email, hours, words.contact_ways[preferred].value),
+          submit(
+            {
+              kind: 'Contact',
+              value: {
+                kind: 'SetSpecialist',
+                value: new SpecialistForm(name, organization, phone, email, hours, words.contact_ways[preferred].value),
+              },
             },
-          })
+            onDone,
+          )
         }
       >
         <TextField label={words.name} value={name} onChange={setName} field="specialist-name" />
@@ -205,7 +243,11 @@ function SpecialistEditor({ view, words }: { view: ContactView; words: FormWords
             {words.add_hours}
           </button>
         </fieldset>
-        <button type="submit">{view.set_specialist_label}</button>
+        {onDone ? (
+          <SaveOrCancel words={words} label={view.set_specialist_label} onCancel={onDone} />
+        ) : (
+          <button type="submit">{view.set_specialist_label}</button>
+        )}
       </Form>
     </Section>
   );

@@ -5,14 +5,15 @@
  * the rest above it (help — I'm triggered, Contact my peer, the crisis
  * line — stays in the top bar). Every destination is at most two taps away.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, NavigationItem } from '../generated/shared_types';
 
 /** On the phone's bottom bar; the others are under "More". */
 const ON_THE_BAR = new Set(['Today', 'CheckIn', 'Goals', 'Triggers']);
 
-export function Navigation({ items, words }: { items: NavigationItem[]; words: FormWords }) {
+/** Memoized: a tap's "waiting" state does not re-render it, only a new view model. */
+export const Navigation = memo(function Navigation({ items, words }: { items: NavigationItem[]; words: FormWords }) {
   const dispatch = useDispatch();
   const moreId = useId();
   const [open, setOpen] = useState(false);
@@ -75,4 +76,4 @@ export function Navigation({ items, words }: { items: NavigationItem[]; words: F
       </ul>
     </nav>
   );
-}
+});

@@ -58,7 +58,7 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  test('Contact my peer starts with adding a number; then the preferred way leads, and removing a message can be undone', async () => {
+  test("Contact my peer starts with adding a number; then the preferred way leads, removing a message can be undone, and the peer's details open from Edit", async () => {
     const { context, page } = await open();
     await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
     await page.getByLabel('Passcode again').fill(PASSCODE);
@@ -94,6 +94,17 @@ test.describe.serial('a participant in a hard moment, on a phone', () => {
     await expect(quick).toHaveCount(0);
     await main.getByRole('button', { name: 'Undo' }).click();
     await expect(quick).toBeVisible();
+
+    // List first: once the peer is saved, their details are no longer a form on the screen;
+    // "Edit" on the peer opens it in place (focus in it), Cancel folds it again.
+    await expect(specialist).toHaveCount(0);
+    const edit = main.getByRole('button', { name: 'Edit: My peer specialist' });
+    await edit.click();
+    await expect(specialist.getByLabel('Name')).toBeFocused();
+    await expect(specialist.getByLabel('Name')).toHaveValue('Dana');
+    await specialist.getByRole('button', { name: 'Cancel' }).click();
+    await expect(specialist).toHaveCount(0);
+    await expect(edit).toBeFocused();
 
     // A trigger and a strategy for the flow.
     await go(page, 'Triggers and coping', 'Triggers and coping');

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { bytesUnder, filesContaining } from './diskScan';
-import { checkScreen, go, measured, NetworkLog, openApp, workerMeasure } from './helpers';
+import { checkScreen, go, measured, NetworkLog, openApp, workerUnlockMeasure } from './helpers';
 
 const PASSCODE = 'correct horse battery';
 const unique = `${Date.now()}${Math.random().toString(36).slice(2, 8)}`;
@@ -284,7 +284,7 @@ test.describe.serial('a participant in the browser', () => {
     await page.goto('/');
     await unlock(page, PASSCODE);
     measured('navigation to an unlocked Today (load, wasm, KDF, decrypt)', Date.now() - navigationStarted);
-    measured('unlock in the worker (KDF + load + view), wasm call only', await workerMeasure(page, 'phoenix:update'));
+    measured('unlock in the worker, its two wasm calls (passcode, then device secret: KDF + load + view)', await workerUnlockMeasure(page));
     await expectEverythingThere(page);
     await context.close();
   });
