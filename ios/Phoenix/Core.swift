@@ -141,6 +141,9 @@ final class Core {
             RelayHttp.send(http) { result in
                 self.resolve(id, (try? result.bincodeSerialize()) ?? [])
             }
+        case .background(let operation):
+            BackgroundMessageCheck.perform(operation)
+            resolve(request.id, [])
         }
     }
 

@@ -18,6 +18,10 @@ struct PhoenixApp: App {
                     if now == .active { core.send(.resumed) }
                 }
         }
+        // While closed and locked: the relay asked with the waiting key only.
+        .backgroundTask(.appRefresh(BackgroundMessageCheck.task)) {
+            await BackgroundMessageCheck.run()
+        }
     }
 }
 

@@ -9,10 +9,15 @@ use std::sync::Arc;
 
 use relay_protocol::DevicePublicKeys;
 use shared::app::Event;
+use shared::background::{
+    BackgroundNotification, background_check_answer, background_check_request,
+};
 use shared::effects::{HttpRequest, HttpResult};
 use shared::host::ShellEffect;
+use shared::i18n::Language;
 use shared::model::Screen;
 use shared::model::messages::{MessageStatus, MessagesEvent};
+use shared::model::settings::SettingsEvent;
 use shared::testing::{Phone, Setup, ShellRequests};
 use shared::view::ScreenView;
 use support::{Backend, Relay, Specialist};
@@ -510,6 +515,127 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
     a_lost_acknowledgement_is_sent_again_on_the_next_sync(backend, &relay, &specialist);
     substituted_keys_are_refused(backend, &relay, &specialist);
     a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
+    the_background_check_learns_a_message_waits_with_the_vault_locked(&relay);
+}
+
+/// Bytes and modification time of each of the vault's files.
+fn vault_files(phone: &Phone) -> Vec<(Vec<u8>, std::time::SystemTime)> {
+    let mut files: Vec<_> = std::fs::read_dir(phone.dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let modified = path.metadata().unwrap().modified().unwrap();
+            (std::fs::read(path).unwrap(), modified)
+        })
+        .collect()
+}
+
+/// What the phone's scheduler does with the config the core handed the
+/// shell: asks the relay with the waiting key and words a notification.
+fn check_in_background(phone: &Phone) -> Option<BackgroundNotification> {
+    let config = phone.background_check()?;
+    let request = background_check_request(config.clone(), relay::now_ms())?;
+    let HttpResult::Response { status, body } = perform(&HttpRequest {
+        method: "GET".into(),
+        url: request.url,
+        headers: request
+            .headers
+            .into_iter()
+            .map(|(name, value)| shared::effects::HttpHeader { name, value })
+            .collect(),
+        body: Vec::new(),
+    }) else {
+        return None;
+    };
+    background_check_answer(config, status, body)
+}
+
+/// Paired, the core made a waiting key, had the relay register it and
+/// handed the shell the background check's config. With the vault locked,
+/// the check learns from the real relay that a message waits and words it
+/// plainly or discreetly, never with the text, and the vault's files are
+/// not touched. Discreet mode and the language update the config; the
+/// setting turns it off (and on again); unpairing makes the shell forget it.
+fn the_background_check_learns_a_message_waits_with_the_vault_locked(relay: &Relay) {
+    relay.add_specialist("lucia", "Lucía M.");
+    let lucia = Specialist::sign_in(relay, "lucia");
+    let phone = paired_phone(relay, &lucia);
+    let config = phone.background_check().expect("kept from pairing");
+    assert_eq!(config.relay, relay.url);
+    assert!(!config.discreet);
+    assert_eq!(config.language, "en");
+    assert!(
+        phone
+            .sent_requests()
+            .iter()
+            .any(|sent| sent.ends_with("/v1/waiting-key"))
+    );
+    assert_eq!(check_in_background(&phone), None, "nothing waits yet");
+
+    let inbox = lucia.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(lucia.participants()[0]["keys"].clone()).unwrap();
+    inbox.send(&sam, SENTINEL);
+    phone.send(Event::Lock);
+    let before = vault_files(&phone);
+    let notification = check_in_background(&phone).expect("a message waits");
+    assert_eq!(notification.title, "New message");
+    assert_eq!(
+        notification.body,
+        "You have a new message from your peer specialist."
+    );
+    assert!(!format!("{notification:?}").contains(SENTINEL));
+    assert!(
+        vault_files(&phone) == before,
+        "the vault's files are untouched"
+    );
+
+    // Discreet mode and Spanish: the config follows.
+    phone.unlock();
+    phone.send(Event::Settings(SettingsEvent::SetDiscreet(true)));
+    phone.send(Event::Settings(SettingsEvent::SetLanguage(Some(
+        Language::Spanish,
+    ))));
+    let config = phone.background_check().unwrap();
+    assert!(config.discreet);
+    assert_eq!(config.language, "es");
+    phone.send(Event::Lock);
+    // Unlocking fetched the first message: another one waits.
+    inbox.send(&sam, "and another");
+    let discreet = check_in_background(&phone).expect("a message waits");
+    assert_eq!(discreet.title, "Algo nuevo");
+    assert!(!format!("{discreet:?}").to_lowercase().contains("mensaje"));
+
+    // Off in Settings: the shell forgets it; on again: a new waiting key.
+    phone.unlock();
+    phone.send(Event::Navigate(Screen::Settings));
+    let ScreenView::Settings(settings) = phone.view().screen else {
+        panic!("Settings")
+    };
+    assert_eq!(settings.background_check, Some(true));
+    phone.send(Event::Settings(SettingsEvent::SetBackgroundCheck(false)));
+    assert_eq!(phone.background_check(), None);
+    phone.send(Event::Settings(SettingsEvent::SetBackgroundCheck(true)));
+    let renewed = phone.background_check().expect("on again");
+    assert_ne!(renewed.waiting_key, config.waiting_key);
+    inbox.send(&sam, "one more");
+    assert!(
+        check_in_background(&phone).is_some(),
+        "the new key asks too"
+    );
+
+    phone.send(Event::Navigate(Screen::Contact));
+    phone.send(Event::Messages(MessagesEvent::Unpair));
+    assert_eq!(phone.background_check(), None);
+    phone.send(Event::Navigate(Screen::Settings));
+    let ScreenView::Settings(settings) = phone.view().screen else {
+        panic!("Settings")
+    };
+    assert_eq!(settings.background_check, None, "not offered unpaired");
 }
 
 /// The specialist lost their browser: an admin resets their inbox keys and

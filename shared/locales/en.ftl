@@ -36,6 +36,7 @@ field-craving = { $focus ->
 }
 field-crisis-line = Crisis line number
 field-discreet = Discreet mode
+field-background-check = Check for messages in the background
 field-halt = Am I hungry, angry, lonely or tired?
 field-language = Language
 field-mood = Mood (1 to 5)

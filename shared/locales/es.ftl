@@ -36,6 +36,7 @@ field-craving = { $focus ->
 }
 field-crisis-line = Número de la línea de crisis
 field-discreet = Modo discreto
+field-background-check = Buscar mensajes en segundo plano
 field-halt = ¿Siento hambre, enojo, soledad o cansancio?
 field-language = Idioma
 field-mood = Ánimo (1 a 5)

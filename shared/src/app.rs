@@ -81,7 +81,9 @@ impl App for Phoenix {
                     let words = self.words(model);
                     let command = lifecycle::stored(output, model, &words);
                     // The language may have changed with the data.
-                    command.and(reminders_after(model, &self.words(model)))
+                    command
+                        .and(reminders_after(model, &self.words(model)))
+                        .and(background_after(model))
                 }
                 None => Command::done(),
             },
@@ -172,7 +174,10 @@ impl Phoenix {
                     Ok(command) => {
                         model.problem = None;
                         let language = lifecycle::keep_lock_language(model);
-                        command.and(language).and(reminders_after(model, &words))
+                        command
+                            .and(language)
+                            .and(reminders_after(model, &words))
+                            .and(background_after(model))
                     }
                     Err(error) => {
                         model.problem_field = fields.get(error).map(|field| (error, field));
@@ -266,6 +271,23 @@ fn reminders_after(model: &mut Model, words: &Translator<'_>) -> Cmd {
     Command::notify_shell(ScheduleReminders(schedule)).into()
 }
 
+/// Hands the phone the background check's config, when it changed:
+/// paired (once the relay has the waiting key), the setting, discreet mode
+/// or the language; or tells it to forget the config (turned off,
+/// unpaired).
+fn background_after(model: &mut Model) -> Cmd {
+    let language = model.language();
+    let State::Unlocked(unlocked) = &mut model.state else {
+        return Command::done();
+    };
+    let config = messages::background::config(&unlocked.data, language);
+    if config == unlocked.background {
+        return Command::done();
+    }
+    unlocked.background.clone_from(&config);
+    Command::notify_shell(config).into()
+}
+
 /// The relay answered a call made while unlocked (answers that arrive
 /// after a lock are dropped: the request was forgotten with the keys).
 fn relay_answered(
@@ -289,7 +311,7 @@ fn relay_answered(
     } else {
         Command::done()
     };
-    run(update).and(shown)
+    run(update).and(shown).and(background_after(model))
 }
 
 #[cfg(test)]
@@ -336,6 +358,8 @@ pub(crate) mod tests {
             dropped: 0,
             key_changed_from: None,
             unacknowledged: Vec::new(),
+            waiting_key: None,
+            waiting_key_registered: false,
         });
     }
 

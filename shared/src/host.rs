@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
 use crate::effects::{
-    Effect, HttpRequest, HttpResult, LinkOutcome, OpenUrl, PlatformKeyOperation, PlatformKeyOutput,
-    ScheduleReminders, ShareFile, StoreOperation,
+    BackgroundCheckOperation, Effect, HttpRequest, HttpResult, LinkOutcome, OpenUrl,
+    PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile, StoreOperation,
 };
 use crate::model::{Environment, Model};
 use crate::vault::Vault;
@@ -46,6 +46,8 @@ pub enum ShellEffect {
     Notify(ScheduleReminders),
     /// Send this request to the relay and answer with an [`HttpResult`].
     Http(HttpRequest),
+    /// Keep or delete the background check's config; answer done.
+    Background(BackgroundCheckOperation),
 }
 
 /// Errors at the boundary. They name what went wrong and carry no
@@ -71,6 +73,7 @@ enum Pending {
     Share(Request<ShareFile>),
     Notify(Request<ScheduleReminders>),
     Http(Request<HttpRequest>),
+    Background(Request<BackgroundCheckOperation>),
 }
 
 /// What kind of answer a pending request takes.
@@ -228,11 +231,13 @@ impl CoreHost {
         }
     }
 
-    /// Reports that a share or notify request was carried out.
+    /// Reports that a share, notify or background-check request was
+    /// carried out.
     pub fn resolve_done(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
         match self.take_pending(id)? {
             Pending::Share(mut request) => self.resume(&mut request, ()),
             Pending::Notify(mut request) => self.resume(&mut request, ()),
+            Pending::Background(mut request) => self.resume(&mut request, ()),
             other @ (Pending::PlatformKey(_) | Pending::Http(_) | Pending::OpenUrl(_)) => {
                 self.put_back(id, other);
                 Err(HostError::Malformed)
@@ -427,6 +432,11 @@ impl CoreHost {
                 Effect::Http(request) => {
                     let effect = ShellEffect::Http(request.operation.clone());
                     let id = self.register(Pending::Http(request));
+                    requests.push(ShellRequest { id, effect });
+                }
+                Effect::Background(request) => {
+                    let effect = ShellEffect::Background(request.operation.clone());
+                    let id = self.register(Pending::Background(request));
                     requests.push(ShellRequest { id, effect });
                 }
             }

@@ -92,6 +92,9 @@ pub struct Phone {
     /// The phone has apps for `tel:`, `sms:` and `mailto:` links.
     opens_links: Cell<bool>,
     sent: RefCell<Vec<String>>,
+    /// The background check's config as the shell keeps it, outside the
+    /// vault (the last `Keep`; `None` after `Forget`).
+    background: RefCell<Option<crate::background::BackgroundCheck>>,
 }
 
 impl Phone {
@@ -141,6 +144,7 @@ impl Phone {
             online: Cell::new(true),
             opens_links: Cell::new(true),
             sent: RefCell::new(Vec::new()),
+            background: RefCell::new(None),
         };
         phone.send(Event::Start);
         phone
@@ -310,6 +314,12 @@ impl Phone {
         self.send(Event::Messages(MessagesEvent::Sync))
     }
 
+    /// The background check's config the phone keeps outside the vault,
+    /// if the core handed it one (and has not told it to forget it).
+    pub fn background_check(&self) -> Option<crate::background::BackgroundCheck> {
+        self.background.borrow().clone()
+    }
+
     /// The secure messages on Contact my peer.
     pub fn messages(&self) -> MessagesView {
         self.view().contact().messages.clone()
@@ -346,6 +356,10 @@ impl Phone {
                     self.host.resolve_link(request.id, outcome)
                 }
                 ShellEffect::Share(_) | ShellEffect::Notify(_) => {
+                    self.host.resolve_done(request.id)
+                }
+                ShellEffect::Background(operation) => {
+                    *self.background.borrow_mut() = kept(operation);
                     self.host.resolve_done(request.id)
                 }
             };
@@ -482,5 +496,25 @@ impl SwitchedOff {
     /// The app opened again: a new core over the same files and clock.
     pub fn switch_on(self) -> Phone {
         Phone::start(self.dir, self.clock, self.device_key, self.setup)
+    }
+}
+
+/// What a shell keeps for `operation`.
+fn kept(
+    operation: crate::effects::BackgroundCheckOperation,
+) -> Option<crate::background::BackgroundCheck> {
+    match operation {
+        crate::effects::BackgroundCheckOperation::Keep {
+            relay,
+            waiting_key,
+            discreet,
+            language,
+        } => Some(crate::background::BackgroundCheck {
+            relay,
+            waiting_key,
+            discreet,
+            language,
+        }),
+        crate::effects::BackgroundCheckOperation::Forget => None,
     }
 }

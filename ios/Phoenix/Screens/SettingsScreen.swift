@@ -28,6 +28,9 @@ struct SettingsScreen: View {
                     set: { send(.setLanguage(view.languages[$0].value)) }
                 )) { ForEach(view.languages.indices, id: \.self) { Text(view.languages[$0].label).tag($0) } }
                 Toggle(view.discreetLabel, isOn: Binding(get: { view.discreet }, set: { send(.setDiscreet($0)) }))
+                if let backgroundCheck = view.backgroundCheck {
+                    Toggle(view.backgroundCheckLabel, isOn: Binding(get: { backgroundCheck }, set: { send(.setBackgroundCheck($0)) }))
+                }
                 Picker(view.recoveryFocusLabel, selection: Binding(
                     get: { view.recoveryFocuses.firstIndex { $0.value == view.recoveryFocus } ?? 0 },
                     set: { send(.setRecoveryFocus(view.recoveryFocuses[$0].value)) }

@@ -1,6 +1,7 @@
 //! `GET /inbox/api/events`: server-sent events telling a signed-in
-//! specialist's inbox that mail arrived (`event: mail`, no data: no id,
-//! sender or size), so the page fetches at once instead of on a timer.
+//! specialist's inbox that mail arrived (`event: mail`, `data: new`, the
+//! same for every message: no id, sender or size), so the page fetches at
+//! once instead of on a timer.
 //! The browser's `EventSource` reconnects by itself after a network loss.
 //!
 //! One watcher per relay process, started with the first stream, asks the
@@ -121,7 +122,9 @@ async fn events(
                     Err(broadcast::error::RecvError::Closed) => return None,
                 }
             }
-            Some((Ok(Event::default().event("mail").data("")), receiver))
+            // A browser's EventSource drops an event without data: the
+            // constant `new` carries nothing, it only makes the event count.
+            Some((Ok(Event::default().event("mail").data("new")), receiver))
         }
     });
     Ok(Sse::new(mail).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))

@@ -62,9 +62,12 @@ impl Specialist {
 }
 
 impl Events {
-    /// Whether an `event: mail` arrives within `limit`.
+    /// Whether a `mail` event that a browser's `EventSource` dispatches
+    /// arrives within `limit`: `event: mail` and a `data:` field, ended by
+    /// a blank line (a browser drops an event without data).
     pub fn mail_within(&mut self, limit: Duration) -> bool {
         let deadline = Instant::now() + limit;
+        let (mut mail, mut data) = (false, false);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -74,8 +77,13 @@ impl Events {
             let mut line = String::new();
             match self.reader.read_line(&mut line) {
                 Ok(0) | Err(_) => return false,
-                Ok(_) if line.trim_end() == "event: mail" => return true,
-                Ok(_) => {}
+                Ok(_) => match line.trim_end() {
+                    "" if mail && data => return true,
+                    "" => (mail, data) = (false, false),
+                    "event: mail" => mail = true,
+                    field if field.starts_with("data:") => data = true,
+                    _ => {}
+                },
             }
         }
     }

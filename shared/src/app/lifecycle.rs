@@ -134,13 +134,20 @@ pub fn erase(model: &mut Model) -> Cmd {
     let erase = store(StoreOperation::Erase)
         .then(store(StoreOperation::Probe))
         .and(forget_platform_key())
-        .and(cancel_every_reminder());
+        .and(cancel_every_reminder())
+        .and(forget_background_check());
     destroy_device_key().then(erase).and(render())
 }
 
 /// An empty schedule: the shell cancels every reminder it holds.
 fn cancel_every_reminder() -> Cmd {
     Command::notify_shell(ScheduleReminders(Vec::new())).into()
+}
+
+/// The shell deletes the background check's config: nothing is left to
+/// ask the relay with.
+fn forget_background_check() -> Cmd {
+    Command::notify_shell(crate::effects::BackgroundCheckOperation::Forget).into()
 }
 
 fn platform_key(operation: PlatformKeyOperation, purpose: KeyPurpose) -> Cmd {
@@ -261,6 +268,8 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 last_activity_ms: model.now_ms,
                 has_platform_key,
                 reminders: Vec::new(),
+                // After unlocking, the config is handed over again.
+                background: crate::effects::BackgroundCheckOperation::Forget,
                 relay: messages::Activity::default(),
                 notice: None,
                 recovery_key: None,
@@ -286,7 +295,9 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
             // Too many wrong passcodes and the participant's opt-in: the
             // vault erased itself, so nothing may remind of it either.
             let cancel = if error == VaultError::ErasedAfterFailures {
-                cancel_every_reminder().and(destroy_device_key())
+                cancel_every_reminder()
+                    .and(forget_background_check())
+                    .and(destroy_device_key())
             } else {
                 Command::done()
             };

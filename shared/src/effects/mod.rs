@@ -12,8 +12,8 @@ use crux_core::render::RenderOperation;
 use serde::{Deserialize, Serialize};
 
 pub use shell::{
-    HttpHeader, HttpRequest, HttpResult, LinkOutcome, OpenUrl, PlatformKeyOperation,
-    PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
+    BackgroundCheckOperation, HttpHeader, HttpRequest, HttpResult, LinkOutcome, OpenUrl,
+    PlatformKeyOperation, PlatformKeyOutput, Reminder, ScheduleReminders, ShareFile,
 };
 pub use store::{RawKey, StoreOperation, StoreOutput, UnlockWith};
 
@@ -43,4 +43,6 @@ pub enum Effect {
     Notify(ScheduleReminders),
     /// A request to the relay, once the participant has paired.
     Http(HttpRequest),
+    /// Keep or delete the background check's config, outside the vault.
+    Background(BackgroundCheckOperation),
 }

@@ -168,3 +168,50 @@ impl std::fmt::Debug for HttpResult {
 impl crux_core::capability::Operation for HttpRequest {
     type Output = HttpResult;
 }
+
+/// The background check's config, which the shell keeps outside the vault
+/// (Keystore- or Keychain-protected storage) for the phone's scheduler: see
+/// [`crate::background`]. Handed over whenever it changes (pairing, the
+/// setting, discreet mode, the language); no answer but done.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+#[repr(C)]
+pub enum BackgroundCheckOperation {
+    /// Keep this config, replacing any other, and check in the background.
+    Keep {
+        /// The organization's relay (`https://…`).
+        relay: String,
+        /// The waiting key's secret: it can only ask the relay how many
+        /// messages wait for this device.
+        waiting_key: Vec<u8>,
+        /// Discreet mode: the notification does not mention messages.
+        discreet: bool,
+        /// The notification's language (`en`, `es`).
+        language: String,
+    },
+    /// Delete the config and stop checking (turned off, unpaired, erased).
+    Forget,
+}
+
+impl std::fmt::Debug for BackgroundCheckOperation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            // The waiting key is a secret: never printed.
+            Self::Keep {
+                relay,
+                discreet,
+                language,
+                ..
+            } => f
+                .debug_struct("Keep")
+                .field("relay", relay)
+                .field("discreet", discreet)
+                .field("language", language)
+                .finish_non_exhaustive(),
+            Self::Forget => f.write_str("Forget"),
+        }
+    }
+}
+
+impl crux_core::capability::Operation for BackgroundCheckOperation {
+    type Output = ();
+}

@@ -32,6 +32,7 @@ use super::record::{PROFILE_ID, Record};
 use super::{Context, Data, Unlocked, Update};
 use crate::effects::HttpResult;
 
+pub mod background;
 mod outgoing;
 
 pub use outgoing::update;
@@ -143,6 +144,9 @@ pub fn answered(
             }
         }
         Call::Acknowledge(ids) => acknowledged(&ids, status, data, &mut effects),
+        Call::RegisterWaitingKey => {
+            background::registered(ok, retry_later(status), data, &mut effects);
+        }
         Call::Read => {}
         Call::Unpair => {
             let gone = ok || error_code(&body) == Some(ErrorCode::NotPaired);
@@ -230,7 +234,7 @@ fn paired(
         .as_ref()
         .and_then(|ended| ended.specialist_identity.clone())
         .filter(|before| *before != identity);
-    data.messaging = Some(Messaging {
+    let mut messaging = Messaging {
         relay: pending.relay,
         identity: pending.identity,
         shared_name: pending.name,
@@ -245,7 +249,12 @@ fn paired(
         dropped: 0,
         key_changed_from,
         unacknowledged: Vec::new(),
-    });
+        waiting_key: None,
+        waiting_key_registered: false,
+    };
+    // Background checks are on once paired: a waiting key, registered.
+    background::register_new_key(&mut messaging, now_ms, effects)?;
+    data.messaging = Some(messaging);
     data.pairing_ended = None;
     effects.changes.push(data.messaging_change());
     Ok(())

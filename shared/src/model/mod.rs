@@ -95,6 +95,10 @@ pub struct Unlocked {
     pub has_platform_key: bool,
     /// The reminders last handed to the phone, to send only changes.
     pub reminders: Vec<crate::effects::Reminder>,
+    /// The background check's config last handed to the phone, to send
+    /// only changes (`Forget` at unlock: nothing is sent until there is a
+    /// config, or one to replace).
+    pub background: crate::effects::BackgroundCheckOperation,
     /// Secure messages on their way to or from the relay.
     pub relay: Activity,
     /// What the last action saved, to confirm it (cleared by the next one).
@@ -293,6 +297,7 @@ impl Model {
                 last_activity_ms: 0,
                 has_platform_key: false,
                 reminders: Vec::new(),
+                background: crate::effects::BackgroundCheckOperation::Forget,
                 relay: messages::Activity::default(),
                 notice: None,
                 recovery_key: None,

@@ -50,6 +50,9 @@ pub enum SettingsEvent {
     ExportBackupWithRecoveryKey,
     /// Let screenshots and the app switcher show Phoenix's screens.
     SetAllowScreenshots(bool),
+    /// Check the relay for messages while the app is closed (only while
+    /// paired; on from pairing).
+    SetBackgroundCheck(bool),
 }
 
 impl SettingsEvent {
@@ -66,6 +69,7 @@ impl SettingsEvent {
                 | Self::SetRecoveryFocus(_)
                 | Self::SetEmergencyNumber(_)
                 | Self::SetAllowScreenshots(_)
+                | Self::SetBackgroundCheck(_)
         )
     }
 }
@@ -74,8 +78,11 @@ impl SettingsEvent {
 pub fn update(
     event: SettingsEvent,
     unlocked: &mut Unlocked,
-    _: &Context<'_>,
+    cx: &Context<'_>,
 ) -> Result<Update, Problem> {
+    if let SettingsEvent::SetBackgroundCheck(on) = event {
+        return super::messages::background::set(on, &mut unlocked.data, cx.now_ms);
+    }
     let settings = &mut unlocked.data.settings;
     match event {
         SettingsEvent::SetLanguage(language) => settings.language = language,

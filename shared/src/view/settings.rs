@@ -34,6 +34,10 @@ pub struct SettingsView {
     pub auto_lock_minutes: u32,
     pub discreet_label: String,
     pub discreet: bool,
+    pub background_check_label: String,
+    /// Checking for messages while the app is closed: `None` (not shown)
+    /// until the participant pairs.
+    pub background_check: Option<bool>,
     pub allow_screenshots_label: String,
     /// What the choice does (off: screens hidden from screenshots and the
     /// app switcher).
@@ -95,6 +99,12 @@ pub(super) fn settings_view(unlocked: &Unlocked, words: &Translator<'_>) -> Sett
         auto_lock_minutes: settings.auto_lock_minutes,
         discreet_label: words.get("field-discreet"),
         discreet: settings.discreet,
+        background_check_label: words.get("field-background-check"),
+        background_check: unlocked
+            .data
+            .messaging
+            .as_ref()
+            .map(|messaging| messaging.waiting_key.is_some()),
         allow_screenshots_label: words.get("field-allow-screenshots"),
         allow_screenshots_note: words.get("settings-screenshots-note"),
         allow_screenshots: settings.allow_screenshots,

@@ -1,5 +1,5 @@
 import type { Event, ShellRequest, ViewModel } from '../generated/shared_types';
-import { decodeRequests, decodeView, encodeEvent } from './codec';
+import { decodeRequests, decodeView, done, encodeEvent } from './codec';
 import type { FromWorker, ToWorker } from './protocol';
 import { http, notify, openUrl, platformKey, share } from './shellEffects';
 
@@ -136,6 +136,10 @@ export class Core {
         break;
       case 'Notify':
         output = notify(effect.value);
+        break;
+      case 'Background':
+        // A web page cannot check while closed: nothing to keep.
+        output = done();
         break;
       case 'PlatformKey':
         void platformKey(effect.value).then((answer) => this.answer(id, answer));

@@ -37,6 +37,13 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
           onChange={(index) => settings({ kind: 'SetLanguage', value: view.languages[index].value })}
         />
         <CheckField label={view.discreet_label} checked={view.discreet} onChange={(on) => settings({ kind: 'SetDiscreet', value: on })} />
+        {view.background_check !== null && (
+          <CheckField
+            label={view.background_check_label}
+            checked={view.background_check}
+            onChange={(on) => settings({ kind: 'SetBackgroundCheck', value: on })}
+          />
+        )}
         <ChoiceField
           label={view.recovery_focus_label}
           choices={view.recovery_focuses}

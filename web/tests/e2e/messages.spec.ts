@@ -143,12 +143,7 @@ test('offline, messages wait in order; back online, they go', async () => {
   expect(second).toBeGreaterThan(first);
 });
 
-// fixme: the notification comes, with the right words, but about 5 s after
-// the send (4,962 ms measured): the inbox's 5 s poll finds the message, not the
-// server-sent mail event that should make it fetch at once. relay/tests/notify.rs
-// shows the relay announcing within a second; why the page's EventSource does
-// not fetch on it here is not yet understood.
-test.fixme('the inbox notifies the specialist within 2 s of a message, by the participant\'s shared name only, and counts it in the title', async () => {
+test('the inbox notifies the specialist within 2 s of a message, by the participant\'s shared name only, and counts it in the title', async () => {
   // A fresh sign-in: no conversation open, so the new message stays unread.
   await specialist.reload();
   await specialist.getByLabel('Username').fill('maria');

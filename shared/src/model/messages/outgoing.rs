@@ -286,6 +286,8 @@ pub(super) fn sync(
     let Some(messaging) = &data.messaging else {
         return Ok(());
     };
+    // A waiting key the relay has not yet accepted is offered again.
+    super::background::register(messaging, now_ms, effects)?;
     let identity = identity_of(messaging)?;
     let get = |path: &str| signed(&identity, &messaging.relay, "GET", path, Vec::new(), now_ms);
     if !activity.fetching {

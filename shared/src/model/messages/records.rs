@@ -50,6 +50,56 @@ pub struct Messaging {
     /// confirmed deleting: acknowledged again with every fetch until it
     /// answers, so a lost acknowledgement never leaves a ciphertext behind.
     pub unacknowledged: Vec<i64>,
+    /// The background check's waiting key (`DeviceIdentity` secret bytes)
+    /// while background checks are on: made at pairing, dropped when the
+    /// participant turns them off. See `messages/background.rs`.
+    pub waiting_key: Option<Zeroizing<Vec<u8>>>,
+    /// Whether the relay accepted `waiting_key`: only then does the shell
+    /// get the background check's config.
+    pub waiting_key_registered: bool,
+}
+
+/// The pairing record before the waiting key: its body ends where those
+/// fields begin. Read with background checks off.
+#[derive(Deserialize)]
+struct MessagingV3 {
+    relay: String,
+    identity: Zeroizing<Vec<u8>>,
+    shared_name: String,
+    specialist_name: String,
+    specialist_keys: DevicePublicKeys,
+    specialist_identity: ChannelIdentity,
+    account: String,
+    channel: String,
+    pickle_key: Zeroizing<[u8; 32]>,
+    cursor: i64,
+    greeting: Option<String>,
+    dropped: u32,
+    key_changed_from: Option<ChannelIdentity>,
+    unacknowledged: Vec<i64>,
+}
+
+impl From<MessagingV3> for Messaging {
+    fn from(old: MessagingV3) -> Self {
+        Self {
+            relay: old.relay,
+            identity: old.identity,
+            shared_name: old.shared_name,
+            specialist_name: old.specialist_name,
+            specialist_keys: old.specialist_keys,
+            specialist_identity: old.specialist_identity,
+            account: old.account,
+            channel: old.channel,
+            pickle_key: old.pickle_key,
+            cursor: old.cursor,
+            greeting: old.greeting,
+            dropped: old.dropped,
+            key_changed_from: old.key_changed_from,
+            unacknowledged: old.unacknowledged,
+            waiting_key: None,
+            waiting_key_registered: false,
+        }
+    }
 }
 
 /// The pairing record before the specialist's key change and the pending
@@ -87,6 +137,8 @@ impl From<MessagingV2> for Messaging {
             dropped: old.dropped,
             key_changed_from: None,
             unacknowledged: Vec::new(),
+            waiting_key: None,
+            waiting_key_registered: false,
         }
     }
 }
@@ -184,6 +236,9 @@ impl PairingEnded {
         }
         if let Some(messaging) = decode::<Messaging>(body) {
             return Some(Ok(messaging));
+        }
+        if let Some(messaging) = decode::<MessagingV3>(body) {
+            return Some(Ok(messaging.into()));
         }
         if let Some(messaging) = decode::<MessagingV2>(body) {
             return Some(Ok(messaging.into()));
@@ -300,6 +355,8 @@ pub enum Call {
     Receipts,
     Read,
     Unpair,
+    /// Registering the background check's waiting key.
+    RegisterWaitingKey,
 }
 
 /// A pairing waiting for the relay's answer: kept in memory only.
@@ -480,12 +537,19 @@ mod tests {
             dropped: 1,
             key_changed_from: None,
             unacknowledged: Vec::new(),
+            waiting_key: None,
+            waiting_key_registered: false,
         };
-        // The earlier layout ends where the new fields (`None`, one byte;
-        // an empty list, its eight-byte length) begin.
+        // The earlier layouts end where the newer fields begin: the key
+        // change's (`None`, one byte; an empty list, its eight-byte
+        // length), then the waiting key's (`None` and `false`, a byte each).
         let body = bincode::serialize(&pairing).unwrap();
         assert_eq!(
-            PairingEnded::read_row(&body[..body.len() - 9]),
+            PairingEnded::read_row(&body[..body.len() - 2]),
+            Some(Ok(pairing.clone()))
+        );
+        assert_eq!(
+            PairingEnded::read_row(&body[..body.len() - 11]),
             Some(Ok(pairing))
         );
         let ended = PairingEnded::new("Maria R.".into(), PairAgain::Restored, None);

@@ -2,6 +2,7 @@ package org.phoenix.jvmtest
 
 import java.nio.file.Files
 import java.nio.file.Path
+import org.phoenix.core.BackgroundCheckStore
 import org.phoenix.core.Core
 import org.phoenix.core.FileSharer
 import org.phoenix.core.HttpClient
@@ -10,6 +11,7 @@ import org.phoenix.core.PlatformKeyStore
 import org.phoenix.core.ShellEffects
 import org.phoenix.core.UrlOpener
 import org.phoenix.shared.AftercareEvent
+import org.phoenix.shared.BackgroundCheckOperation
 import org.phoenix.shared.AftercarePlan
 import org.phoenix.shared.AppointmentForm
 import org.phoenix.shared.CheckInForm
@@ -41,7 +43,7 @@ import uniffi.shared.HostException
 const val PASSCODE = "quiet harbor 7"
 
 /** What the phone was asked to do, recorded. */
-class Recorder(val device: DeviceKey = thisDevice) : PlatformKeyStore, Notifier, UrlOpener, FileSharer {
+class Recorder(val device: DeviceKey = thisDevice) : PlatformKeyStore, Notifier, UrlOpener, FileSharer, BackgroundCheckStore {
     val opened = mutableListOf<String>()
     /** The phone has a dialer and a messages app. */
     var opensLinks = true
@@ -67,9 +69,20 @@ class Recorder(val device: DeviceKey = thisDevice) : PlatformKeyStore, Notifier,
     }
     override fun share(file: ShareFile) { shared += file }
     override fun clear() { clears++ }
+    /** The background check's config, as the phone keeps it outside the vault. */
+    var background: BackgroundCheckOperation.Keep? = null
+    override fun keep(config: BackgroundCheckOperation.Keep) { background = config }
+    override fun forget() { background = null }
 
     /** Nothing in these scenarios pairs for secure messages: no request may be made. */
-    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = { _, _ -> error("no HTTP before pairing") })
+    fun effects() = ShellEffects(
+        keys = this,
+        notifier = this,
+        urls = this,
+        sharer = this,
+        http = { _, _ -> error("no HTTP before pairing") },
+        background = this,
+    )
 }
 
 /** One participant's vault, in a fresh directory. */
@@ -236,7 +249,7 @@ fun malformedBytes() {
 }
 
 /** A phone whose answers wait: the test decides when (and after what) they arrive. */
-class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient {
+class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient, BackgroundCheckStore {
     val keyAnswers = mutableListOf<(ByteArray?) -> Unit>()
     val relayAnswers = mutableListOf<(HttpResult) -> Unit>()
     var clears = 0
@@ -251,8 +264,10 @@ class SlowPhone : PlatformKeyStore, Notifier, UrlOpener, FileSharer, HttpClient 
     override fun share(file: ShareFile) {}
     override fun clear() { clears++ }
     override fun send(request: HttpRequest, done: (HttpResult) -> Unit) { relayAnswers += done }
+    override fun keep(config: BackgroundCheckOperation.Keep) {}
+    override fun forget() {}
 
-    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = this)
+    fun effects() = ShellEffects(keys = this, notifier = this, urls = this, sharer = this, http = this, background = this)
 }
 
 fun freshCore(phone: SlowPhone): Pair<Core, Path> {

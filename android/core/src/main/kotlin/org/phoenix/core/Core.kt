@@ -1,6 +1,7 @@
 package org.phoenix.core
 
 import com.novi.bincode.BincodeDeserializer
+import org.phoenix.shared.BackgroundCheckOperation
 import org.phoenix.shared.Event
 import org.phoenix.shared.LinkOutcome
 import org.phoenix.shared.PlatformKeyOperation
@@ -76,6 +77,12 @@ class Core(
             }
             is ShellEffect.Http -> effects.http.send(effect.value) { result ->
                 answer(request, result.bincodeSerialize())
+            }
+            is ShellEffect.Background -> done(request) {
+                when (val operation = effect.value) {
+                    is BackgroundCheckOperation.Keep -> effects.background.keep(operation)
+                    BackgroundCheckOperation.Forget -> effects.background.forget()
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.phoenix.core
 
+import org.phoenix.shared.BackgroundCheckOperation
 import org.phoenix.shared.HttpRequest
 import org.phoenix.shared.HttpResult
 import org.phoenix.shared.Reminder
@@ -71,6 +72,18 @@ fun interface HttpClient {
     fun send(request: HttpRequest, done: (HttpResult) -> Unit)
 }
 
+/**
+ * Keeps the background check's config outside the vault (the relay, the
+ * waiting key, discreet mode, the language: see ARCHITECTURE.md, "The
+ * background check"), protected by the Keystore, for the scheduler's
+ * periodic check; or deletes it (turned off, unpaired, erased).
+ */
+interface BackgroundCheckStore {
+    fun keep(config: BackgroundCheckOperation.Keep)
+
+    fun forget()
+}
+
 /** The platform's side of every shell effect. */
 class ShellEffects(
     val keys: PlatformKeyStore,
@@ -78,4 +91,5 @@ class ShellEffects(
     val urls: UrlOpener,
     val sharer: FileSharer,
     val http: HttpClient,
+    val background: BackgroundCheckStore,
 )

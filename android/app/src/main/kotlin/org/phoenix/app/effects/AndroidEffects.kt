@@ -28,6 +28,7 @@ class AndroidEffects private constructor(
                 urls = IntentUrlOpener(app, screen, coreThread),
                 sharer = ShareSheet(app, screen),
                 http = http,
+                background = KeystoreBackgroundCheck(app),
             )
             return AndroidEffects(keys, http, shell)
         }

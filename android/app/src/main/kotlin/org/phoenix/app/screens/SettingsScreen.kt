@@ -67,6 +67,9 @@ fun SettingsScreen(view: SettingsView, words: FormWords, biometricsUsable: Boole
             }
         }
         item { CheckRow(view.discreetLabel, view.discreet) { settings(SettingsEvent.SetDiscreet(it)) } }
+        view.backgroundCheck?.let { on ->
+            item { CheckRow(view.backgroundCheckLabel, on) { settings(SettingsEvent.SetBackgroundCheck(it)) } }
+        }
         item {
             Picker(view.recoveryFocusLabel, view.recoveryFocuses.map { it.label }, view.recoveryFocuses.indexOfFirst { it.value == view.recoveryFocus }.coerceAtLeast(0)) {
                 settings(SettingsEvent.SetRecoveryFocus(view.recoveryFocuses[it].value))
