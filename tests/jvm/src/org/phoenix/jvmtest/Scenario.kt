@@ -158,14 +158,14 @@ fun participantScenario() {
         // The aftercare plan: a referral, an appointment (a reminder), the plan, an export.
         core.go(Screen.AFTERCARE)
         core.dispatch(Event.Aftercare(AftercareEvent.SaveReferral(null, Referral(ServiceCategory.EMERGENCYHOUSING, "County Housing Office", "555 0100", "", "", ReferralStatus.TOCONTACT, ""))))
-        core.dispatch(Event.Aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm("Intake", "2026-12-01T10:30", "Main St clinic", 60u))))
+        core.dispatch(Event.Aftercare(AftercareEvent.SaveAppointment(null, AppointmentForm("Intake", "2036-12-01T10:30", "Main St clinic", 60u))))
         core.dispatch(Event.Aftercare(AftercareEvent.SetPlan(AftercarePlan(listOf("Skipping meals"), listOf("Call my sponsor the same day")))))
         val aftercare = core.screen<ScreenView.Aftercare>().value
         checkEquals(listOf("County Housing Office"), aftercare.referrals.map { it.organization }, "referrals")
-        checkEquals("December 1, 2026, 10:30", aftercare.appointments.single().at, "appointment")
+        checkEquals("December 1, 2036, 10:30", aftercare.appointments.single().at, "appointment")
         checkEquals(listOf("Skipping meals"), aftercare.plan.warningSigns, "warning signs")
         val reminder = phone.schedules.last().single { it.id.startsWith("appointment") }
-        checkEquals("2026-12-01T09:30:00", reminder.at, "the reminder an hour before")
+        checkEquals("2036-12-01T09:30:00", reminder.at, "the reminder an hour before")
         core.dispatch(Event.ExportPlan)
         check(phone.shared.single().fileName.endsWith(".md")) { "shared ${phone.shared.single().fileName}" }
         check(String(phone.shared.single().bytes.map { it.toByte() }.toByteArray()).contains("County Housing Office")) { "the plan document lists the referral" }
