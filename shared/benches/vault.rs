@@ -4,12 +4,16 @@
 //! and noisy; only ratios measured together mean anything.
 //!
 //! Both sides use the same tables, PRAGMAs and durability; the plain side
-//! stores bodies in the clear. Prints a Markdown table.
+//! stores bodies in the clear. Prints a Markdown table; beside the wall
+//! clock, the open-and-load's CPU time (every thread of the process), which
+//! a busy machine's scheduler blurs far less.
 //! Run: `cargo bench -p shared --bench vault [-- --rounds N]` (or `cargo xtask bench`).
 
 mod support;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rusqlite::Connection;
 use shared::vault::{Change, Credential, Passcode, PlatformKey, RecordKind, Vault};
@@ -67,9 +71,28 @@ fn setup() -> Setup {
     }
 }
 
+/// CPU time of the whole process, every thread included (those that have
+/// ended too): what a busy machine's scheduler does not blur.
+fn process_cpu_time() -> Duration {
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    Duration::new(
+        u64::try_from(now.tv_sec).unwrap_or(0),
+        u32::try_from(now.tv_nsec).unwrap_or(0),
+    )
+}
+
+/// Runs `f`, adding the CPU time it took (all threads) to `spent`.
+fn on_cpu<T>(spent: &Cell<Duration>, f: impl FnOnce() -> T) -> T {
+    let start = process_cpu_time();
+    let out = f();
+    spent.set(process_cpu_time().saturating_sub(start));
+    out
+}
+
 /// Open-and-load, one insert and one update, both sides in every round.
-fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3] {
+fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 4] {
     let mut load = SideBySide::default();
+    let mut load_cpu = SideBySide::default();
     let mut insert = SideBySide::default();
     let mut update = SideBySide::default();
     let plain = Connection::open(&setup.plain_path).unwrap();
@@ -79,12 +102,22 @@ fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3]
     let mut next_id = 100_000_u64;
     for round in 0..rounds {
         let plain_first = round % 2 == 0;
+        let (plain_cpu, vault_cpu) = (Cell::default(), Cell::default());
         let (p, v) = pair(
             plain_first,
-            || support::open_and_load_plain(&setup.plain_path),
-            || unlock(&setup.vault_path, &setup.key).load_all().unwrap(),
+            || {
+                on_cpu(&plain_cpu, || {
+                    support::open_and_load_plain(&setup.plain_path)
+                })
+            },
+            || {
+                on_cpu(&vault_cpu, || {
+                    unlock(&setup.vault_path, &setup.key).load_all().unwrap()
+                })
+            },
         );
         load.record(p, v);
+        load_cpu.record(plain_cpu.get(), vault_cpu.get());
 
         next_id += 1;
         let id = i64::try_from(next_id).unwrap();
@@ -126,6 +159,10 @@ fn side_by_side(setup: &Setup, rounds: usize) -> [(&'static str, SideBySide); 3]
     }
     [
         ("open and load everything (platform key)", load),
+        (
+            "CPU time to open and load everything, all threads",
+            load_cpu,
+        ),
         ("insert one check-in (durable)", insert),
         ("update one goal step (durable)", update),
     ]

@@ -88,31 +88,58 @@ pub(crate) fn seal(
     Ok(out)
 }
 
-/// Opens an envelope sealed for `place`, decrypting in its own buffer. Any
-/// alteration, a move to another place, an unknown version or key id:
+/// A sealed value as read from its row: the header checked and the nonce
+/// kept, the ciphertext and tag copied into the buffer that becomes the
+/// plaintext. Splitting where the row is read and opening elsewhere (another
+/// thread) costs one copy of the value, as reading a plain column does.
+pub(crate) struct Sealed {
+    nonce: [u8; NONCE_LEN],
+    /// Ciphertext and tag; after [`open_sealed`], the plaintext.
+    body: Zeroizing<Vec<u8>>,
+}
+
+/// Checks an envelope's header and copies what [`open_sealed`] needs. An
+/// unknown version or key id, or a value too short to hold a tag:
 /// [`VaultError::Tampered`].
-pub(crate) fn open(
-    key: &aead::LessSafeKey,
-    place: Place<'_>,
-    envelope: Vec<u8>,
-) -> Result<Zeroizing<Vec<u8>>> {
-    let mut buffer = Zeroizing::new(envelope);
-    if buffer.len() < OVERHEAD || buffer[0] != VERSION || buffer[1] != KEY_ID {
+pub(crate) fn split(envelope: &[u8]) -> Result<Sealed> {
+    if envelope.len() < OVERHEAD || envelope[0] != VERSION || envelope[1] != KEY_ID {
         return Err(VaultError::Tampered.into());
     }
-    let nonce = aead::Nonce::try_assume_unique_for_key(&buffer[2..HEADER_LEN])
-        .map_err(|_| VaultError::Tampered)?;
+    let mut nonce = [0u8; NONCE_LEN];
+    nonce.copy_from_slice(&envelope[2..HEADER_LEN]);
+    let mut body = Zeroizing::new(Vec::with_capacity(envelope.len() - HEADER_LEN));
+    body.extend_from_slice(&envelope[HEADER_LEN..]);
+    Ok(Sealed { nonce, body })
+}
+
+/// Opens a value sealed for `place`, decrypting in place. Any alteration or
+/// a move to another place: [`VaultError::Tampered`].
+pub(crate) fn open_sealed(
+    key: &aead::LessSafeKey,
+    place: Place<'_>,
+    sealed: Sealed,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let Sealed { nonce, mut body } = sealed;
     let plain_len = key
         .open_in_place(
-            nonce,
+            aead::Nonce::assume_unique_for_key(nonce),
             AadBuffer::new(place).aad(),
-            &mut buffer[HEADER_LEN..],
+            &mut body,
         )
         .map_err(|_| VaultError::Tampered)?
         .len();
-    buffer.copy_within(HEADER_LEN..HEADER_LEN + plain_len, 0);
-    buffer.truncate(plain_len);
-    Ok(buffer)
+    body.truncate(plain_len);
+    Ok(body)
+}
+
+/// Opens an envelope sealed for `place`. Any alteration, a move to another
+/// place, an unknown version or key id: [`VaultError::Tampered`].
+pub(crate) fn open(
+    key: &aead::LessSafeKey,
+    place: Place<'_>,
+    envelope: &[u8],
+) -> Result<Zeroizing<Vec<u8>>> {
+    open_sealed(key, place, split(envelope)?)
 }
 
 #[cfg(test)]
@@ -136,7 +163,7 @@ mod tests {
         let sealed = seal(&key(), &SystemRandom::new(), HERE, b"walk every evening").unwrap();
         assert!(!sealed.windows(4).any(|w| w == b"walk"));
         assert_eq!(
-            &open(&key(), HERE, sealed).unwrap()[..],
+            &open(&key(), HERE, &sealed).unwrap()[..],
             b"walk every evening"
         );
     }
@@ -149,7 +176,7 @@ mod tests {
                 let mut altered = sealed.clone();
                 altered[index] ^= 1 << bit;
                 assert!(
-                    open(&key(), HERE, altered).is_err(),
+                    open(&key(), HERE, &altered).is_err(),
                     "byte {index} bit {bit}"
                 );
             }
@@ -170,7 +197,7 @@ mod tests {
                 ..HERE
             },
         ] {
-            assert!(open(&key(), elsewhere, sealed.clone()).is_err());
+            assert!(open(&key(), elsewhere, &sealed).is_err());
         }
     }
 
@@ -178,8 +205,8 @@ mod tests {
     fn unknown_versions_and_short_input_are_rejected() {
         let mut sealed = seal(&key(), &SystemRandom::new(), HERE, b"x").unwrap();
         sealed[0] = 2;
-        assert!(open(&key(), HERE, sealed).is_err());
-        assert!(open(&key(), HERE, Vec::new()).is_err());
-        assert!(open(&key(), HERE, vec![VERSION, KEY_ID, 0, 0]).is_err());
+        assert!(open(&key(), HERE, &sealed).is_err());
+        assert!(open(&key(), HERE, &[]).is_err());
+        assert!(open(&key(), HERE, &[VERSION, KEY_ID, 0, 0]).is_err());
     }
 }

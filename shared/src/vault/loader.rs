@@ -2,11 +2,13 @@
 //!
 //! SQLite's read is sequential, but authenticating and decrypting a row
 //! needs nothing but the row. So on platforms with threads the reader hands
-//! chunks of sealed rows to workers that open them while it keeps reading:
-//! the decryption hides behind the I/O. The browser worker has no threads
-//! and opens each row as it is read.
+//! chunks of sealed rows to a queue that workers open while it keeps
+//! reading: the decryption hides behind the I/O. When the reading is done
+//! the reader opens what is still queued itself, so a worker the system
+//! does not schedule (a busy phone) delays nothing. The browser worker has
+//! no threads and opens each row as it is read.
 
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 use ring::aead::LessSafeKey;
 use rusqlite::Connection;
@@ -18,25 +20,30 @@ use super::record::{LoadedData, RecordKind, StoredRecord};
 
 /// The column every record table seals its content in.
 pub(crate) const BODY: &str = "body";
-/// Rows handed to a worker at a time: large enough to amortise the hand-off.
-const CHUNK_ROWS: usize = 512;
+/// Rows handed to a worker at a time: large enough to amortise the hand-off,
+/// small enough that the last chunks spread over every thread.
+const CHUNK_ROWS: usize = 256;
 
-type Sealed = (RecordKind, u64, Vec<u8>);
+/// A row as read: `None` when its header is already unreadable.
+type Read = (RecordKind, u64, Option<envelope::Sealed>);
 type Opened = (RecordKind, u64, Option<Zeroizing<Vec<u8>>>);
+/// Chunks by their place in the reading order.
+type Numbered<T> = (usize, Vec<T>);
 
 /// Decrypts every record; rows that fail authentication are reported as damaged.
 pub(crate) fn load_all(conn: &Connection, key: &LessSafeKey) -> Result<LoadedData> {
+    // One read transaction: every table from the same snapshot, and the
+    // WAL's read lock taken once rather than once per table.
+    let snapshot = conn.unchecked_transaction()?;
     let chunks = match decrypting_workers() {
         0 => {
             let mut opened = Vec::new();
-            read_rows(conn, |row| {
-                opened.push(open_row(key, row));
-                Ok(())
-            })?;
+            read_rows(conn, |row| opened.push(open_row(key, row)))?;
             vec![opened]
         }
         workers => read_and_open_in_parallel(conn, key, workers)?,
     };
+    snapshot.commit()?;
     let mut data = LoadedData::default();
     data.records
         .reserve_exact(chunks.iter().map(Vec::len).sum());
@@ -54,29 +61,18 @@ fn read_and_open_in_parallel(
     key: &LessSafeKey,
     workers: usize,
 ) -> Result<Vec<Vec<Opened>>> {
+    let (sender, receiver) = mpsc::channel::<Numbered<Read>>();
+    let queue = Mutex::new(receiver);
     std::thread::scope(|scope| {
-        let mut senders = Vec::with_capacity(workers);
-        let mut handles = Vec::with_capacity(workers);
-        for _ in 0..workers {
-            let (sender, receiver) = mpsc::channel::<(usize, Vec<Sealed>)>();
-            senders.push(sender);
-            handles.push(scope.spawn(move || {
-                receiver
-                    .into_iter()
-                    .map(|(index, chunk)| {
-                        let opened: Vec<Opened> =
-                            chunk.into_iter().map(|row| open_row(key, row)).collect();
-                        (index, opened)
-                    })
-                    .collect::<Vec<_>>()
-            }));
-        }
+        let handles: Vec<_> = (0..workers)
+            .map(|_| scope.spawn(|| open_queued(&queue, key)))
+            .collect();
 
         let mut chunk = Vec::with_capacity(CHUNK_ROWS);
         let mut chunks_sent = 0;
-        let mut send = |chunk: Vec<Sealed>| {
-            // A worker only goes away by panicking, reported at join below.
-            let _ = senders[chunks_sent % workers].send((chunks_sent, chunk));
+        let mut send = |chunk: Vec<Read>| {
+            // The receiver lives until the scope ends: sending cannot fail.
+            let _ = sender.send((chunks_sent, chunk));
             chunks_sent += 1;
         };
         let read = read_rows(conn, |row| {
@@ -87,27 +83,47 @@ fn read_and_open_in_parallel(
                     Vec::with_capacity(CHUNK_ROWS),
                 ));
             }
-            Ok(())
         });
         if !chunk.is_empty() {
             send(chunk);
         }
-        drop(senders);
+        drop(sender);
+        // What the workers have not taken yet, the reader opens.
+        let mut results = open_queued(&queue, key);
 
         let mut in_order: Vec<Vec<Opened>> = vec![Vec::new(); chunks_sent];
         for handle in handles {
-            let results = handle.join().map_err(|_| VaultError::Storage)?;
-            for (index, opened) in results {
-                in_order[index] = opened;
-            }
+            results.extend(handle.join().map_err(|_| VaultError::Storage)?);
+        }
+        for (index, opened) in results {
+            in_order[index] = opened;
         }
         read?;
         Ok(in_order)
     })
 }
 
-/// Calls `each` with every sealed row, by kind then id.
-fn read_rows(conn: &Connection, mut each: impl FnMut(Sealed) -> Result<()>) -> Result<()> {
+/// Opens chunks from the queue until it is empty and no more will come.
+fn open_queued(
+    queue: &Mutex<mpsc::Receiver<Numbered<Read>>>,
+    key: &LessSafeKey,
+) -> Vec<Numbered<Opened>> {
+    let mut done = Vec::new();
+    loop {
+        // The lock is held only while taking a chunk, not while opening it.
+        let next = match queue.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => break,
+        };
+        let Ok((index, chunk)) = next else { break };
+        let opened = chunk.into_iter().map(|row| open_row(key, row)).collect();
+        done.push((index, opened));
+    }
+    done
+}
+
+/// Calls `each` with every row, by kind then id.
+fn read_rows(conn: &Connection, mut each: impl FnMut(Read)) -> Result<()> {
     for kind in RecordKind::ALL {
         let mut statement = conn.prepare_cached(&format!(
             "SELECT id, body FROM {} ORDER BY id",
@@ -117,19 +133,20 @@ fn read_rows(conn: &Connection, mut each: impl FnMut(Sealed) -> Result<()>) -> R
         while let Some(row) = rows.next()? {
             let id = u64::try_from(row.get::<_, i64>(0)?).map_err(|_| VaultError::Corrupt)?;
             let sealed = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            each((kind, id, sealed.to_vec()))?;
+            each((kind, id, envelope::split(sealed).ok()));
         }
     }
     Ok(())
 }
 
-fn open_row(key: &LessSafeKey, (kind, id, sealed): Sealed) -> Opened {
+fn open_row(key: &LessSafeKey, (kind, id, sealed): Read) -> Opened {
     let place = Place {
         table: kind.table(),
         id,
         column: BODY,
     };
-    (kind, id, envelope::open(key, place, sealed).ok())
+    let opened = sealed.and_then(|sealed| envelope::open_sealed(key, place, sealed).ok());
+    (kind, id, opened)
 }
 
 /// Threads that decrypt while the calling thread reads: one fewer than the

@@ -56,6 +56,6 @@ pub mod fuzzing {
             id: 1,
             column: "body",
         };
-        envelope::open(&key, place, sealed.to_vec()).is_ok()
+        envelope::open(&key, place, sealed).is_ok()
     }
 }

@@ -421,7 +421,7 @@ impl Vault {
                     column: BODY,
                 };
                 // A damaged row stays as it is, as on every load.
-                let Ok(body) = envelope::open(self.key.records(), place, sealed) else {
+                let Ok(body) = envelope::open(self.key.records(), place, &sealed) else {
                     continue;
                 };
                 let resealed = envelope::seal(key.records(), &self.rng, place, &body)?;

@@ -10,7 +10,8 @@
 //! longest delay, not as none. Where the platform has a clock counting from
 //! boot that no one can set ([`Now::since_boot_ms`]), the delay runs on it,
 //! so moving the wall clock forward does not shorten it; after a reboot that
-//! clock starts again from zero, so the wait can only grow, never shrink.
+//! clock starts again from zero, and the wait is the whole delay again: it
+//! never shrinks, and never exceeds the delay itself.
 
 use ring::{hkdf, hmac};
 use rusqlite::{Connection, OptionalExtension};
@@ -62,6 +63,11 @@ pub(crate) fn delay_after(failures: u32) -> u64 {
     }
     let doublings = (failures - FREE_ATTEMPTS - 1).min(16);
     (FIRST_DELAY_SECS << doublings).min(MAX_DELAY_SECS)
+}
+
+/// [`delay_after`] in milliseconds.
+fn delay_ms(failures: u32) -> i64 {
+    i64::try_from(delay_after(failures) * 1000).unwrap_or(i64::MAX)
 }
 
 /// The key that authenticates the counter row, derived from this device's
@@ -120,12 +126,15 @@ impl Attempts {
 
     pub(crate) fn status(&self, now: Now) -> ThrottleStatus {
         let wait_ms = match (self.next_attempt_boot_ms, now.since_boot_ms) {
-            // Since boot: a wall clock moved forward changes nothing, and
-            // after a reboot this clock restarts at zero, so the wait is at
-            // least as long as it was.
+            // Since boot: a wall clock moved forward changes nothing.
             (Some(next), Some(since_boot)) => next.saturating_sub(since_boot),
             _ => self.next_attempt_ms.saturating_sub(now.wall_ms),
         };
+        // A clock that went back (the boot clock restarts at zero after a
+        // reboot, a wall clock set back) would make the wait longer than the
+        // delay itself: it is then the whole delay again, from now, never
+        // shorter than what was left.
+        let wait_ms = wait_ms.min(delay_ms(self.failures));
         ThrottleStatus {
             failed_attempts: self.failures,
             retry_after_secs: u64::try_from(wait_ms.max(0)).unwrap_or(0).div_ceil(1000),
@@ -172,7 +181,7 @@ impl Attempts {
     }
 
     fn delay_from(&mut self, now: Now) {
-        let delay_ms = i64::try_from(delay_after(self.failures) * 1000).unwrap_or(i64::MAX);
+        let delay_ms = delay_ms(self.failures);
         self.next_attempt_ms = now.wall_ms.saturating_add(delay_ms);
         self.next_attempt_boot_ms = now.since_boot_ms.map(|boot| boot.saturating_add(delay_ms));
     }
@@ -259,12 +268,33 @@ mod tests {
             since_boot_ms: Some(20_000),
         };
         assert_eq!(attempts.status(moved_forward).retry_after_secs, 20);
-        // After a reboot the boot clock restarts: the wait does not shrink.
+        // After a reboot the boot clock restarts: the wait does not shrink
+        // (20 s were left), it is the whole delay again.
         let rebooted = Now {
             wall_ms: 9_000_000,
             since_boot_ms: Some(1_000),
         };
-        assert_eq!(attempts.status(rebooted).retry_after_secs, 39);
+        assert_eq!(attempts.status(rebooted).retry_after_secs, 30);
         assert_eq!(attempts.status(Now::wall(1_010_000)).retry_after_secs, 20);
+    }
+
+    #[test]
+    fn a_reboot_after_weeks_of_uptime_asks_for_the_delay_not_for_the_weeks() {
+        let three_weeks_ms = 21 * 24 * 3_600_000;
+        let attempts = Attempts {
+            failures: 6,
+            next_attempt_ms: 1_060_000,
+            next_attempt_boot_ms: Some(three_weeks_ms + 60_000),
+            erase_after: None,
+            mac: None,
+        };
+        let rebooted = Now {
+            wall_ms: 1_000_000,
+            since_boot_ms: Some(5_000),
+        };
+        assert_eq!(attempts.status(rebooted).retry_after_secs, 60);
+        // A wall clock set back a year: the same, the delay and no more.
+        let set_back = Now::wall(1_000_000 - 365 * 24 * 3_600_000);
+        assert_eq!(attempts.status(set_back).retry_after_secs, 60);
     }
 }
