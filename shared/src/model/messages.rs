@@ -34,6 +34,7 @@ use crate::effects::HttpResult;
 
 mod outgoing;
 
+pub(crate) use outgoing::queue;
 pub use outgoing::update;
 use outgoing::{acknowledge, backoff_ms, channel_of, drain, sync};
 
@@ -335,13 +336,17 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), P
     Ok(())
 }
 
-fn from_specialist(letter: Letter, relay_id: i64) -> Message {
+/// A letter from the specialist: a message, or an item this version does
+/// not show ("This item needs a newer Phoenix"), never dropped.
+pub(crate) fn from_specialist(letter: Letter, relay_id: i64) -> Message {
+    let (text, shared) = match letter.body {
+        relay_protocol::share::Body::Text(text) => (text, None),
+        _ => (String::new(), Some(Shared::Unsupported)),
+    };
     Message {
         mine: false,
-        text: match letter.body {
-            relay_protocol::share::Body::Text(text) => text,
-            _ => String::new(),
-        },
+        text,
+        shared,
         at_ms: letter.sent_at_ms,
         sequence: letter.sequence,
         relay_id: Some(relay_id),
