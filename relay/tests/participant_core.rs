@@ -434,7 +434,7 @@ fn shared_items_reach_the_inbox_and_the_relay_keeps_no_plaintext(
     }));
     for item in [
         ShareItem::Goal(goal),
-        ShareItem::Aftercare(None),
+        ShareItem::Aftercare,
         ShareItem::CheckIns {
             days: 30,
             notes: true,

@@ -298,7 +298,7 @@ fn the_plan_whole_or_one_section_and_the_safety_plan_arrive_as_structured_items(
         ..SafetyPlan::default()
     }));
 
-    share(&phone, ShareItem::Aftercare(Some(PlanSection::Referrals)));
+    share(&phone, ShareItem::AftercareSection(PlanSection::Referrals));
     let envelope = inbox.items().pop().unwrap();
     assert_eq!(envelope.key, "aftercare:referrals");
     let json: serde_json::Value = serde_json::from_str(&envelope.to_json()).unwrap();
@@ -308,7 +308,7 @@ fn the_plan_whole_or_one_section_and_the_safety_plan_arrive_as_structured_items(
             "entries": [{"title": "Hope Clinic", "detail": "555 0100 · Mon–Fri 9–5",
                          "status": "enrolled"}]}]})
     );
-    share(&phone, ShareItem::Aftercare(None));
+    share(&phone, ShareItem::Aftercare);
     assert_eq!(inbox.items().pop().unwrap().key, "aftercare");
 
     let view = preview(&phone, ShareItem::SafetyPlan);

@@ -67,8 +67,11 @@ impl PlanSection {
 pub enum ShareItem {
     /// A goal with its steps and progress.
     Goal(Id),
-    /// The whole aftercare plan (`None`) or one section.
-    Aftercare(Option<PlanSection>),
+    /// The whole aftercare plan.
+    Aftercare,
+    /// One section of the aftercare plan (not `Aftercare(Option<_>)`: the
+    /// shells' type generation does not reach an enum inside an option).
+    AftercareSection(PlanSection),
     SafetyPlan,
     /// Check-ins over the last 7, 30 or 90 days; the notes only if `notes`.
     CheckIns {

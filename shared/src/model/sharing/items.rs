@@ -30,7 +30,11 @@ const TREND_STEP: f64 = 0.5;
 pub fn envelope(item: ShareItem, data: &Data, today: NaiveDate) -> Result<Envelope, Problem> {
     Ok(match item {
         ShareItem::Goal(id) => Envelope::new(format!("goal:{id}"), Item::Goal(goal(data, id)?)),
-        ShareItem::Aftercare(section) => {
+        ShareItem::Aftercare | ShareItem::AftercareSection(_) => {
+            let section = match item {
+                ShareItem::AftercareSection(section) => Some(section),
+                _ => None,
+            };
             let sections: Vec<PlanSection> = section.map_or(PlanSection::ALL.to_vec(), |s| vec![s]);
             let sections: Vec<AftercareSection> = sections
                 .into_iter()
