@@ -15,6 +15,7 @@ import { TriggeredScreen } from './screens/TriggeredScreen';
 import { TriggersScreen } from './screens/TriggersScreen';
 import { FieldProblem } from './ui/fields';
 import { Navigation } from './ui/Navigation';
+import { SharePreviewDialog } from './ui/Sharing';
 
 /** Picks what to show: start-up and storage states, then the core's screens. */
 export function App() {
@@ -105,6 +106,7 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
       <FieldProblem.Provider value={{ field: view.problem_field, text: view.problem }}>
         <Screen view={view} waiting={waiting} />
       </FieldProblem.Provider>
+      <SharePreviewDialog />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useDispatch } from '../core/CoreContext';
 import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpActions, type TemplateItem } from '../generated/shared_types';
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
 import { useSubmit } from '../ui/submit';
+import { SharedList } from '../ui/Sharing';
 import { SecureMessages } from './SecureMessages';
 
 /** Contact my peer: the way they prefer first, quick messages, the crisis line; with no peer yet, adding one first. */
@@ -58,6 +59,7 @@ export function ContactScreen({ view, words, help }: { view: ContactView; words:
         </>
       )}
       <SecureMessages view={view.messages} />
+      <SharedList />
       {reach.add_peer_heading === null && <SpecialistEditor view={view} words={words} />}
     </main>
   );
