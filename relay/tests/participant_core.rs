@@ -389,6 +389,113 @@ fn a_lost_acknowledgement_is_sent_again_on_the_next_sync(
     assert_eq!(phone.statuses().len(), 1, "shown once");
 }
 
+/// Sam shares a goal, the aftercare plan and a 30-day check-in summary
+/// with their notes, then stops sharing the goal: the inbox opens each as
+/// a structured item, the request to stop included, and the relay's
+/// database holds none of their words.
+fn shared_items_reach_the_inbox_and_the_relay_keeps_no_plaintext(
+    backend: &Backend,
+    relay: &Relay,
+    specialist: &Specialist,
+) {
+    use relay_protocol::share::{Body, Envelope, Item};
+    use shared::model::aftercare::{AftercareEvent, SupportContact};
+    use shared::model::goals::{Dimension, GoalEvent};
+    use shared::model::sharing::{ShareItem, SharingEvent};
+    const GOAL: &str = "SENTINEL-goal-walk-to-the-river";
+    const CONTACT: &str = "SENTINEL-contact-aunt-rosa";
+    const NOTE: &str = "SENTINEL-note-court-date-stress";
+
+    let phone = paired_phone(relay, specialist);
+    let inbox = specialist.as_device();
+    let sam: DevicePublicKeys =
+        serde_json::from_value(specialist.participants().last().unwrap()["keys"].clone()).unwrap();
+    let goal = phone
+        .send(Event::Goals(GoalEvent::Add {
+            title: GOAL.into(),
+            dimension: Dimension::Health,
+            why: String::new(),
+            target: None,
+        }))
+        .new_item
+        .unwrap();
+    phone.send(Event::Aftercare(AftercareEvent::SaveContact {
+        id: None,
+        contact: SupportContact {
+            name: CONTACT.into(),
+            relationship: "aunt".into(),
+            phone: "555 0100".into(),
+        },
+    }));
+    phone.send(Event::CheckIn(shared::model::checkin::CheckInForm {
+        mood: 2,
+        craving: 8,
+        halt: shared::model::triggers::Halt::default(),
+        sleep_hours: String::new(),
+        used_today: Some(false),
+        triggers: vec![],
+        strategies: vec![],
+        note: NOTE.into(),
+    }));
+    for item in [
+        ShareItem::Goal(goal),
+        ShareItem::Aftercare,
+        ShareItem::CheckIns {
+            days: 30,
+            notes: true,
+        },
+    ] {
+        phone.send(Event::Sharing(SharingEvent::Preview(item)));
+        phone.send(Event::Sharing(SharingEvent::Send));
+        assert_eq!(phone.problem(), None);
+    }
+    phone.send(Event::Sharing(SharingEvent::StopSharing(format!(
+        "goal:{goal}"
+    ))));
+    assert_eq!(phone.problem(), None);
+
+    let stored = backend.stored_bytes();
+    for sentinel in [GOAL, CONTACT, NOTE] {
+        assert!(
+            !stored
+                .windows(sentinel.len())
+                .any(|window| window == sentinel.as_bytes()),
+            "the relay stored {sentinel}"
+        );
+    }
+    let opened: Vec<Envelope> = inbox
+        .read_texts(&sam, 0)
+        .iter()
+        .map(|json| match Envelope::read(json.as_bytes()) {
+            Body::Item(envelope) => envelope,
+            other => panic!("expected a shared item, got {other:?}"),
+        })
+        .collect();
+    let kinds: Vec<(&str, &str)> = opened
+        .iter()
+        .map(|e| (e.key.as_str(), e.item.kind()))
+        .collect();
+    let goal_key = format!("goal:{goal}");
+    assert_eq!(
+        kinds,
+        [
+            (goal_key.as_str(), "goal"),
+            ("aftercare", "aftercare"),
+            ("check_ins", "check_in_summary"),
+            (goal_key.as_str(), "stop_sharing"),
+        ]
+    );
+    let (Item::Goal(shared_goal), Item::CheckInSummary(summary)) =
+        (&opened[0].item, &opened[2].item)
+    else {
+        panic!("a goal and a summary")
+    };
+    assert_eq!(shared_goal.title, GOAL);
+    assert_eq!((summary.check_ins, summary.craving_average), (1, Some(8.0)));
+    assert_eq!(summary.notes[0].text, NOTE, "the ticked notes");
+    assert!(opened[1].to_json().contains(CONTACT));
+}
+
 /// Someone with the relay's database swaps the specialist's published keys
 /// for their own: the phone refuses the pairing, because the keys do not
 /// match the fingerprint in the invite the specialist showed.
@@ -513,6 +620,7 @@ fn sync_is_not_activity_and_refusals_are_explained(backend: &Backend) {
 
     a_huge_sequence_number_shows_as_a_gap_and_the_next_letter_opens(&relay, &specialist);
     a_lost_acknowledgement_is_sent_again_on_the_next_sync(backend, &relay, &specialist);
+    shared_items_reach_the_inbox_and_the_relay_keeps_no_plaintext(backend, &relay, &specialist);
     substituted_keys_are_refused(backend, &relay, &specialist);
     a_new_inbox_key_pauses_the_restored_conversation(&relay, &backup.bytes);
     the_background_check_learns_a_message_waits_with_the_vault_locked(&relay);

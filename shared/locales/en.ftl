@@ -534,3 +534,50 @@ today-steps-to-do = Goal steps to do
 today-appointments-coming = Appointments in the next 7 days
 field-needs-first = Get these first
 field-check-in-reminder-time = Daily check-in reminder
+
+# Share with my specialist (issue 15)
+share-action = Share with my specialist
+share-whole-plan = The whole plan
+share-period = Last { $days } days
+share-include-notes = Include my check-in notes
+share-preview-heading = What { $name } will see
+share-goal = Goal: { $title }
+share-part = { $whole }: { $part }
+share-why = Why: { $why }
+share-status = Status: { $status }
+share-target = Target date: { $date }
+share-steps = { $done } of { $total } steps done
+share-step-done = Done: { $title }
+share-step-to-do = To do: { $title }
+share-check-ins = Check-ins, last { $days } days
+share-dates = { $from } to { $to }
+share-check-in-count = { $count ->
+    [one] 1 check-in
+   *[other] { $count } check-ins
+}
+share-mood-average = Mood on average: { $average } of { $max }
+share-craving-average = { $focus ->
+    [mental] Urge or feeling on average: { $average } of { $max }
+    [both] Craving, urge or feeling on average: { $average } of { $max }
+   *[other] Craving on average: { $average } of { $max }
+}
+share-trend-up = going up
+share-trend-down = going down
+share-trend-steady = steady
+share-days-used = { $focus ->
+    [mental] Days I acted on an urge: { $count }
+    [both] Days I used or acted on an urge: { $count }
+   *[other] Days I used: { $count }
+}
+share-notes-included = My notes are included.
+share-notes-left-out = My notes are not included.
+share-barc-score = { $score } of { $max }, on { $date }
+shared-heading = Shared with my specialist
+shared-empty = Nothing shared yet. You choose each item you share, and you see it before it goes.
+shared-on = Shared { $date }
+shared-stop = Stop sharing
+shared-stop-note = Stop sharing asks your specialist's inbox to remove the item. It cannot take back what they already read.
+message-shared = You shared: { $what }
+message-stopped-sharing = You asked to stop sharing: { $what }
+message-needs-newer = This item needs a newer version of { $app }.
+problem-nothing-to-share = There is nothing to share here yet.

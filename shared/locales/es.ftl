@@ -534,3 +534,50 @@ today-steps-to-do = Pasos de tus metas por hacer
 today-appointments-coming = Citas de los próximos 7 días
 field-needs-first = Consigue primero
 field-check-in-reminder-time = Recordatorio diario para registrarte
+
+# Compartir con mi especialista de pares (issue 15)
+share-action = Compartir con mi especialista de pares
+share-whole-plan = Todo el plan
+share-period = Últimos { $days } días
+share-include-notes = Incluir mis notas del registro diario
+share-preview-heading = Lo que verá { $name }
+share-goal = Meta: { $title }
+share-part = { $whole }: { $part }
+share-why = Por qué: { $why }
+share-status = Estado: { $status }
+share-target = Fecha meta: { $date }
+share-steps = { $done } de { $total } pasos hechos
+share-step-done = Hecho: { $title }
+share-step-to-do = Por hacer: { $title }
+share-check-ins = Registros diarios, últimos { $days } días
+share-dates = Del { $from } al { $to }
+share-check-in-count = { $count ->
+    [one] 1 registro diario
+   *[other] { $count } registros diarios
+}
+share-mood-average = Ánimo en promedio: { $average } de { $max }
+share-craving-average = { $focus ->
+    [mental] Impulso o sentimiento en promedio: { $average } de { $max }
+    [both] Ganas de consumir, impulso o sentimiento en promedio: { $average } de { $max }
+   *[other] Ganas de consumir en promedio: { $average } de { $max }
+}
+share-trend-up = subiendo
+share-trend-down = bajando
+share-trend-steady = estable
+share-days-used = { $focus ->
+    [mental] Días en que actué según un impulso: { $count }
+    [both] Días en que consumí o actué según un impulso: { $count }
+   *[other] Días en que consumí: { $count }
+}
+share-notes-included = Mis notas están incluidas.
+share-notes-left-out = Mis notas no están incluidas.
+share-barc-score = { $score } de { $max }, el { $date }
+shared-heading = Compartido con mi especialista de pares
+shared-empty = Todavía no compartiste nada. Tú eliges cada cosa que compartes y la ves antes de enviarla.
+shared-on = Compartido el { $date }
+shared-stop = Dejar de compartir
+shared-stop-note = «Dejar de compartir» le pide a la bandeja de tu especialista de pares que quite esto. No puede deshacer lo que ya leyó.
+message-shared = Compartiste: { $what }
+message-stopped-sharing = Pediste dejar de compartir: { $what }
+message-needs-newer = Esto necesita una versión más nueva de { $app }.
+problem-nothing-to-share = Todavía no hay nada que compartir aquí.

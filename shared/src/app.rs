@@ -24,7 +24,7 @@ use crate::model::problem::Problem;
 use crate::model::recovery::{self, RecoveryEvent};
 use crate::model::{
     Context, Model, Request, Screen, State, Unlocked, Update, aftercare, checkin, contact, goals,
-    lock, notice, safety, settings, triggers, undo,
+    lock, notice, safety, settings, sharing, triggers, undo,
 };
 use crate::view::{self, ViewModel, export, reminders};
 use commands::{Cmd, problem, run};
@@ -229,6 +229,7 @@ fn feature(event: Event, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result<Up
         Event::SafetyPlan(plan) => safety::save(plan, unlocked, cx),
         Event::Contact(event) => contact::update(event, unlocked, cx),
         Event::Messages(event) => messages::update(event, unlocked, cx),
+        Event::Sharing(event) => sharing::update(event, unlocked, cx),
         Event::Settings(event) => settings::update(event, unlocked, cx),
         _ => Err(Problem::NotNow),
     }
@@ -238,6 +239,7 @@ fn feature(event: Event, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result<Up
 /// messages read.
 fn navigate(screen: Screen, unlocked: &mut Unlocked, cx: &Context<'_>) -> Result<Update, Problem> {
     unlocked.screen = screen;
+    unlocked.share_preview = None;
     triggers::leave(&mut unlocked.flow);
     if screen == Screen::Contact {
         return messages::update(MessagesEvent::Shown, unlocked, cx);

@@ -15,6 +15,7 @@ import { TriggeredScreen } from './screens/TriggeredScreen';
 import { TriggersScreen } from './screens/TriggersScreen';
 import { FieldProblem } from './ui/fields';
 import { Navigation } from './ui/Navigation';
+import { SharePreviewDialog } from './ui/Sharing';
 
 /** Picks what to show: start-up and storage states, then the core's screens. */
 export function App() {
@@ -108,6 +109,7 @@ function Frame({ view, waiting }: { view: ViewModel; waiting: boolean }) {
         {/* Only the lock screens show the wait; the others keep their render while a tap is with the core. */}
         <Screen view={view} busy={!unlocked && (waiting || view.busy)} />
       </FieldProblem.Provider>
+      <SharePreviewDialog />
     </div>
   );
 }

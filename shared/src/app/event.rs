@@ -12,6 +12,7 @@ use crate::model::goals::GoalEvent;
 use crate::model::messages::{Call, MessagesEvent};
 use crate::model::safety::SafetyPlan;
 use crate::model::settings::SettingsEvent;
+use crate::model::sharing::SharingEvent;
 use crate::model::triggers::{FlowEvent, TriggerEvent};
 
 /// Everything a participant can do, plus the core's own follow-ups.
@@ -58,6 +59,8 @@ pub enum Event {
     Contact(ContactEvent),
     /// Secure messages with the specialist, through the relay.
     Messages(MessagesEvent),
+    /// Share with my specialist: preview an item, send it, stop sharing.
+    Sharing(SharingEvent),
     Settings(SettingsEvent),
     /// Removes all data, from the lock screen or from settings.
     EraseEverything,
@@ -159,6 +162,7 @@ impl std::fmt::Debug for Event {
             Self::SafetyPlan(_) => "SafetyPlan",
             Self::Contact(_) => "Contact",
             Self::Messages(_) => "Messages",
+            Self::Sharing(_) => "Sharing",
             Self::Settings(_) => "Settings",
             Self::EraseEverything => "EraseEverything",
             #[cfg(feature = "testing")]

@@ -274,6 +274,7 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
                 notice: None,
                 recovery_key: None,
                 undo: None,
+                share_preview: None,
             });
             // Paired: send what waited in the outbox and fetch replies.
             let cx = Context::of(model, words);

@@ -35,6 +35,7 @@ use crate::effects::HttpResult;
 pub mod background;
 mod outgoing;
 
+pub(crate) use outgoing::queue;
 pub use outgoing::update;
 use outgoing::{acknowledge, backoff_ms, channel_of, drain, sync};
 
@@ -344,10 +345,17 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), P
     Ok(())
 }
 
-fn from_specialist(letter: Letter, relay_id: i64) -> Message {
+/// A letter from the specialist: a message, or an item this version does
+/// not show ("This item needs a newer Phoenix"), never dropped.
+pub(crate) fn from_specialist(letter: Letter, relay_id: i64) -> Message {
+    let (text, shared) = match letter.body {
+        relay_protocol::share::Body::Text(text) => (text, None),
+        _ => (String::new(), Some(Shared::Unsupported)),
+    };
     Message {
         mine: false,
-        text: letter.text,
+        text,
+        shared,
         at_ms: letter.sent_at_ms,
         sequence: letter.sequence,
         relay_id: Some(relay_id),

@@ -17,6 +17,7 @@ pub mod record;
 pub mod recovery;
 pub mod safety;
 pub mod settings;
+pub mod sharing;
 pub mod triggers;
 pub mod undo;
 pub mod when;
@@ -109,6 +110,9 @@ pub struct Unlocked {
     /// What the last delete removed, while its undo is offered (cleared by
     /// the next action or navigation).
     pub undo: Option<undo::Removed>,
+    /// The item "Share with my specialist" previews, sent as is on `Send`
+    /// (cleared by sending, cancelling or navigating).
+    pub share_preview: Option<relay_protocol::share::Envelope>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -302,6 +306,7 @@ impl Model {
                 notice: None,
                 recovery_key: None,
                 undo: None,
+                share_preview: None,
             })),
             ..Self::default()
         }

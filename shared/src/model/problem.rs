@@ -63,6 +63,8 @@ pub enum Problem {
     /// The specialist's security key is not the one this conversation had:
     /// nothing is sent until the participant confirms the change.
     SpecialistKeyChanged,
+    /// The item to share has nothing in it yet (an empty plan, no BARC-10).
+    NothingToShare,
 }
 
 impl Problem {

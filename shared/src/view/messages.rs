@@ -65,11 +65,17 @@ pub fn messages_view(
 ) -> MessagesView {
     let messaging = data.messaging.as_ref();
     let specialist_name = messaging.map(|m| m.specialist_name.clone());
+    let app = words.get(if data.settings.discreet {
+        "app-title-discreet"
+    } else {
+        "app-title"
+    });
     let mut in_order: Vec<_> = data.messages.iter().collect();
     in_order.sort_by_key(|(id, message)| (message.at_ms, **id));
     let conversation: Vec<MessageItem> = in_order
         .into_iter()
         .map(|(id, message)| {
+            let shared = super::sharing::conversation_line(message, data, &app, words);
             let (text, status_label) = if message.missing > 0 {
                 // The line where the specialist's messages did not arrive.
                 let count = i64::try_from(message.missing).unwrap_or(i64::MAX);
@@ -79,18 +85,12 @@ pub fn messages_view(
                 )
             } else if message.mine {
                 (
-                    message.text.clone(),
-                    words.get(match message.status {
-                        MessageStatus::Queued => "message-queued",
-                        MessageStatus::Sent => "message-sent",
-                        MessageStatus::Delivered => "message-delivered",
-                        MessageStatus::Read => "message-read",
-                        _ => "message-not-sent",
-                    }),
+                    shared.unwrap_or_else(|| message.text.clone()),
+                    words.get(super::sharing::status_key(message.status)),
                 )
             } else {
                 (
-                    message.text.clone(),
+                    shared.unwrap_or_else(|| message.text.clone()),
                     specialist_name.clone().unwrap_or_default(),
                 )
             };

@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod safety;
 mod screens;
 mod settings;
+pub mod sharing;
 mod today;
 pub mod triggered;
 mod triggers;
@@ -81,6 +82,9 @@ pub struct ViewModel {
     /// The participant allows screenshots (Android's `FLAG_SECURE` off);
     /// always `false` while locked.
     pub allow_screenshots: bool,
+    /// Share with my specialist: the buttons' words, the preview while one
+    /// is open, the list of what is shared (`None` while locked).
+    pub sharing: Option<sharing::SharingView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -150,6 +154,7 @@ fn problem_text(words: &Translator<'_>, problem: Problem) -> String {
         Problem::AlreadyPaired => words.get("problem-already-paired"),
         Problem::SpecialistNotReady => words.get("problem-specialist-not-ready"),
         Problem::NotPaired => words.get("problem-not-paired"),
+        Problem::NothingToShare => words.get("problem-nothing-to-share"),
         // Shown with the number: see `view`.
         Problem::LinkUnopened => words.get("problem-link-unopened"),
     }
@@ -249,6 +254,10 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         words: form_words::form_words(&words),
         sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
         allow_screenshots,
+        sharing: match &model.state {
+            State::Unlocked(unlocked) => Some(sharing::sharing_view(unlocked, &words)),
+            _ => None,
+        },
     }
 }
 

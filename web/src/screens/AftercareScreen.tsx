@@ -17,6 +17,7 @@ import {
 import { AddForm } from '../ui/AddForm';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
 import { SaveOrCancel } from '../ui/ItemActions';
+import { ShareButton } from '../ui/Sharing';
 import { useSubmit } from '../ui/submit';
 
 export function AftercareScreen({ view, words }: { view: AftercareView; words: FormWords }) {
@@ -24,6 +25,7 @@ export function AftercareScreen({ view, words }: { view: AftercareView; words: F
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      <ShareButton item={{ kind: 'Aftercare' }} />
       <div className="row">
         <button type="button" onClick={() => dispatch({ kind: 'ExportPlan' })}>
           {view.export_document_label}

@@ -4,6 +4,7 @@ import { HoursForm, SpecialistForm, type ContactView, type FormWords, type HelpA
 import { ChoiceField, Form, Section, TextArea, TextField } from '../ui/fields';
 import { SaveOrCancel } from '../ui/ItemActions';
 import { useSubmit } from '../ui/submit';
+import { SharedList } from '../ui/Sharing';
 import { SecureMessages } from './SecureMessages';
 
 /**
@@ -41,6 +42,7 @@ export function ContactScreen({ view, words, help }: { view: ContactView; words:
         </>
       )}
       <SecureMessages view={view.messages} />
+      <SharedList />
     </main>
   );
 }

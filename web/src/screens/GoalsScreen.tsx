@@ -4,6 +4,7 @@ import type { FormWords, GoalItem, GoalsView, StepItem } from '../generated/shar
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, optional } from '../ui/fields';
 import { AddForm } from '../ui/AddForm';
 import { ItemActions, SaveOrCancel } from '../ui/ItemActions';
+import { ShareButton } from '../ui/Sharing';
 import { useSubmit } from '../ui/submit';
 
 export function GoalsScreen({ view, words }: { view: GoalsView; words: FormWords }) {
@@ -85,6 +86,7 @@ function Goal({ goal, view, words }: { goal: GoalItem; view: GoalsView; words: F
           />
         </>
       )}
+      <ShareButton item={{ kind: 'Goal', value: goal.id }} />
       <progress max={100} value={goal.progress} aria-label={goal.progress_label} />
       <p>{goal.progress_label}</p>
       <ul className="plain">

@@ -3,6 +3,7 @@ import { useDispatch } from '../core/CoreContext';
 import { Person, SafetyPlan, type FormWords, type SafetyPlanView } from '../generated/shared_types';
 import { Form, Section, TextArea, TextField, lines } from '../ui/fields';
 import { OverdoseHelpNote } from '../ui/OverdoseHelp';
+import { ShareButton } from '../ui/Sharing';
 
 /** The Stanley–Brown safety plan: read to use now first; editing is separate and saves as you go. */
 export function SafetyPlanScreen({ view, words }: { view: SafetyPlanView; words: FormWords }) {
@@ -11,6 +12,7 @@ export function SafetyPlanScreen({ view, words }: { view: SafetyPlanView; words:
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      <ShareButton item={{ kind: 'SafetyPlan' }} />
       {editing ? (
         <SafetyPlanEditor view={view} words={words} onDone={() => setEditing(false)} />
       ) : (

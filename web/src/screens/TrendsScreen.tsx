@@ -1,6 +1,7 @@
 import { useDispatch } from '../core/CoreContext';
 import type { FormWords, TrendPoint, TrendsView } from '../generated/shared_types';
 import { Section } from '../ui/fields';
+import { ShareButton, ShareCheckIns } from '../ui/Sharing';
 
 export function TrendsScreen({ view, words }: { view: TrendsView; words: FormWords }) {
   const dispatch = useDispatch();
@@ -8,6 +9,8 @@ export function TrendsScreen({ view, words }: { view: TrendsView; words: FormWor
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
+      <ShareCheckIns />
+      <ShareButton item={{ kind: 'Barc10' }} />
       {empty && (
         <>
           <p className="empty">{words.no_check_ins_yet}</p>

@@ -6,9 +6,11 @@ use relay_protocol::DeviceIdentity;
 use relay_protocol::api::{self, PairRequest, ReadRequest};
 use relay_protocol::channel::{Account, Channel, Invite, MAX_TEXT_BYTES};
 
+use relay_protocol::share::Body;
+
 use super::records::{
     Activity, Call, Message, MessageStatus, MessagesEvent, Messaging, PairAgain, PairingEnded,
-    PendingPairing,
+    PendingPairing, Shared,
 };
 use crate::effects::{HttpHeader, HttpRequest};
 use crate::model::forms::required;
@@ -60,11 +62,15 @@ pub(super) fn channel_of(messaging: &Messaging) -> Result<Channel, Problem> {
         .map_err(|_| Problem::RelayRefused)
 }
 
-/// Seals `text` as the next letter and keeps the advanced channel in
+/// Seals `body` as the next letter and keeps the advanced channel in
 /// `messaging`: the caller saves both in the one write that queues the
 /// message, before anything is sent, so no sequence number is ever sealed
 /// twice. Returns the sequence number and the sealed letter as JSON.
-fn seal_next(messaging: &mut Messaging, text: &str, now_ms: i64) -> Result<(u64, String), Problem> {
+fn seal_next(
+    messaging: &mut Messaging,
+    body: &Body,
+    now_ms: i64,
+) -> Result<(u64, String), Problem> {
     let mut channel = channel_of(messaging)?;
     let from = identity_of(messaging)?.mailbox();
     let to = messaging
@@ -72,7 +78,7 @@ fn seal_next(messaging: &mut Messaging, text: &str, now_ms: i64) -> Result<(u64,
         .mailbox()
         .map_err(|_| Problem::RelayRefused)?;
     let sealed = channel
-        .seal(from, to, text, now_ms)
+        .seal_body(from, to, body, now_ms)
         .map_err(|_| Problem::RelayRefused)?;
     messaging.channel = channel.pickle(&messaging.pickle_key);
     let sealed = serde_json::to_string(&sealed).map_err(|_| Problem::RelayRefused)?;
@@ -126,28 +132,7 @@ pub fn update(
             if text.len() > MAX_TEXT_BYTES {
                 return Err(Problem::OutOfRange);
             }
-            let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
-            if messaging.key_changed_from.is_some() {
-                return Err(Problem::SpecialistKeyChanged);
-            }
-            let (sequence, sealed) = seal_next(messaging, &text, now_ms)?;
-            let message = Message {
-                mine: true,
-                text,
-                at_ms: now_ms,
-                sequence,
-                relay_id: None,
-                status: MessageStatus::Queued,
-                sealed: Some(sealed),
-                missing: 0,
-            };
-            let id = data.allocate_id();
-            effects.changes.push(message.put(id));
-            effects.changes.push(data.messaging_change());
-            data.messages.insert(id, message);
-            // A new message is worth trying at once.
-            activity.retry_at_ms = now_ms;
-            sync(data, activity, now_ms, &mut effects)?;
+            queue(Body::Text(text), None, data, activity, now_ms, &mut effects)?;
         }
         MessagesEvent::Sync => {
             if data.messaging.is_some() {
@@ -187,6 +172,47 @@ pub fn update(
         }
     }
     Ok(effects)
+}
+
+/// Seals `body` as the next letter, keeps it in the outbox (with the
+/// advanced channel, in the same write) and starts sending: a message, or
+/// a shared item (`shared`; its text is then the envelope's JSON).
+pub(crate) fn queue(
+    body: Body,
+    shared: Option<Shared>,
+    data: &mut Data,
+    activity: &mut Activity,
+    now_ms: i64,
+    effects: &mut Update,
+) -> Result<(), Problem> {
+    let messaging = data.messaging.as_mut().ok_or(Problem::NotPaired)?;
+    if messaging.key_changed_from.is_some() {
+        return Err(Problem::SpecialistKeyChanged);
+    }
+    let (sequence, sealed) = seal_next(messaging, &body, now_ms)?;
+    let text = match body {
+        Body::Text(text) => text,
+        Body::Item(envelope) => envelope.to_json(),
+        Body::Unsupported => return Err(Problem::NotNow),
+    };
+    let message = Message {
+        mine: true,
+        text,
+        at_ms: now_ms,
+        sequence,
+        relay_id: None,
+        status: MessageStatus::Queued,
+        sealed: Some(sealed),
+        missing: 0,
+        shared,
+    };
+    let id = data.allocate_id();
+    effects.changes.push(message.put(id));
+    effects.changes.push(data.messaging_change());
+    data.messages.insert(id, message);
+    // A new message is worth trying at once.
+    activity.retry_at_ms = now_ms;
+    sync(data, activity, now_ms, effects)
 }
 
 pub(super) fn pair(

@@ -301,6 +301,33 @@ pub struct Message {
     /// Not a letter but the line that says messages did not arrive: how
     /// many the channel skipped before the next one (0 for a letter).
     pub missing: u64,
+    /// Not a message but a shared item (or a request to stop sharing one):
+    /// then `text` is the item's envelope as JSON, exactly as sealed.
+    pub shared: Option<Shared>,
+}
+
+/// What a letter that is not a message carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shared {
+    /// An item the participant shared, under its key (`goal:7`, `barc10`).
+    Item { key: String },
+    /// The participant asked the inbox to remove the item with this key.
+    Stop { key: String },
+    /// From the specialist, an item this version cannot show.
+    Unsupported,
+}
+
+/// The message record before shared items (no `shared`).
+#[derive(Deserialize)]
+struct MessageV2 {
+    mine: bool,
+    text: String,
+    at_ms: i64,
+    sequence: u64,
+    relay_id: Option<i64>,
+    status: MessageStatus,
+    sealed: Option<String>,
+    missing: u64,
 }
 
 /// The message record before the channel (no `sealed`, no `missing`).
@@ -327,6 +354,15 @@ impl Message {
             status: MessageStatus::Received,
             sealed: None,
             missing,
+            shared: None,
+        }
+    }
+
+    /// The key of the item this letter shared or stopped sharing.
+    pub fn shared_key(&self) -> Option<&str> {
+        match self.shared.as_ref()? {
+            Shared::Item { key } | Shared::Stop { key } => Some(key),
+            Shared::Unsupported => None,
         }
     }
 }
@@ -398,22 +434,41 @@ pub struct Activity {
 impl Record for Message {
     const KIND: RecordKind = RecordKind::Message;
 
-    /// Reads messages stored before the channel too: their body ends where
-    /// the new fields begin, so they fail as this version and read as the
-    /// first.
+    /// Reads messages stored before shared items and before the channel
+    /// too: their body ends where the new fields begin, so they fail as
+    /// this version and read as the earlier one.
     fn from_body(body: &[u8]) -> Option<Self> {
         decode::<Self>(body).or_else(|| {
-            decode::<MessageV1>(body).map(|v1| Self {
-                mine: v1.mine,
-                text: v1.text,
-                at_ms: v1.at_ms,
-                sequence: v1.sequence,
-                relay_id: v1.relay_id,
-                status: v1.status,
-                sealed: None,
-                missing: 0,
-            })
+            decode::<MessageV2>(body)
+                .map(|v2| Self {
+                    mine: v2.mine,
+                    text: v2.text,
+                    at_ms: v2.at_ms,
+                    sequence: v2.sequence,
+                    relay_id: v2.relay_id,
+                    status: v2.status,
+                    sealed: v2.sealed,
+                    missing: v2.missing,
+                    shared: None,
+                })
+                .or_else(|| decode::<MessageV1>(body).map(Self::from))
         })
+    }
+}
+
+impl From<MessageV1> for Message {
+    fn from(v1: MessageV1) -> Self {
+        Self {
+            mine: v1.mine,
+            text: v1.text,
+            at_ms: v1.at_ms,
+            sequence: v1.sequence,
+            relay_id: v1.relay_id,
+            status: v1.status,
+            sealed: None,
+            missing: 0,
+            shared: None,
+        }
     }
 }
 
@@ -589,5 +644,23 @@ mod tests {
             ),
             ("I made it", MessageStatus::Read, None, 0)
         );
+    }
+
+    #[test]
+    fn a_message_stored_before_shared_items_still_reads() {
+        let message = Message {
+            mine: true,
+            text: "I made it".into(),
+            at_ms: 5,
+            sequence: 1,
+            relay_id: Some(9),
+            status: MessageStatus::Sent,
+            sealed: Some("{}".into()),
+            missing: 0,
+            shared: None,
+        };
+        // The earlier layout ends where `shared` (`None`, one byte) begins.
+        let body = bincode::serialize(&message).unwrap();
+        assert_eq!(Message::from_body(&body[..body.len() - 1]), Some(message));
     }
 }
