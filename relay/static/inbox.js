@@ -11,6 +11,8 @@
 // Both are read and written under one Web Lock per specialist, so two tabs
 // take turns: a ratchet step or a sequence number is never used twice.
 
+import { caseloadEntry, caseloadRows } from "/inbox/caseload.js";
+
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 5000;
 /** One-time keys published at a time; each pairing claims one. */
@@ -44,7 +46,7 @@ const state = {
 const TITLE = document.title;
 
 function emptyHistory() {
-  // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read }]
+  // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read, urgent }]
   // sent: [{ to, id, sequence, text, sent_at_ms, delivered, read }]
   // outbox: [{ to, sealed, sequence, text, sent_at_ms }] sealed, not yet accepted by the relay
   // unacked: relay ids stored here that the relay has not confirmed deleting
@@ -399,16 +401,6 @@ async function markRead(mailbox) {
 }
 
 const unreadOf = (mailbox) => (state.history.received[mailbox] ?? []).filter((m) => !m.read);
-/** The relay's id of the newest message from `mailbox` (ids only grow). */
-const latestFrom = (mailbox) => Math.max(0, ...(state.history.received[mailbox] ?? []).map((m) => m.id));
-
-/** The caseload: whoever wrote last on top, everyone else in the relay's order. */
-function caseload() {
-  return state.participants
-    .map((participant, index) => ({ participant, index, latest: latestFrom(participant.mailbox) }))
-    .sort((a, b) => b.latest - a.latest || a.index - b.index)
-    .map(({ participant }) => participant);
-}
 
 function render() {
   const list = $("participants");
@@ -416,22 +408,9 @@ function render() {
   $("no-participants").hidden = state.participants.length > 0;
   const totalUnread = state.participants.reduce((sum, p) => sum + unreadOf(p.mailbox).length, 0);
   document.title = totalUnread ? `(${totalUnread}) ${TITLE}` : TITLE;
-  for (const participant of caseload()) {
-    const item = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    const unreadLetters = unreadOf(participant.mailbox);
-    const unread = unreadLetters.length;
-    const urgentMark = unreadLetters.some((m) => m.urgent) ? " (urgent)" : "";
-    const warning = (participant.status === "changed" ? " (key changed)" : "") + urgentMark;
-    const key = document.createElement("span");
-    key.className = "fingerprint";
-    key.textContent = ` · key ${participant.short}`;
-    button.append(document.createTextNode(unread ? `${participant.name} (${unread} new)${warning}` : `${participant.name}${warning}`), key);
-    button.setAttribute("aria-current", String(state.selected === participant.mailbox));
-    button.addEventListener("click", () => select(participant.mailbox));
-    item.append(button);
-    list.append(item);
+  for (const row of caseloadRows(state.participants, state.history)) {
+    const { mailbox } = row.participant;
+    list.append(caseloadEntry(row, state.selected === mailbox, () => select(mailbox)));
   }
   renderConversation();
 }

@@ -116,6 +116,33 @@ test('a message the relay drops shows as one that did not arrive', async () => {
   await expect(page.getByText('A message did not arrive.')).toBeVisible();
 });
 
+test('the caseload puts whoever asked for help on top, marked in words until the specialist answers, with each one\'s last message time', async () => {
+  const robin = new ScriptedParticipant(relay);
+  expect(robin.pair((await invite()).code, (await page.locator('#invite-fingerprint').textContent()) ?? '', 'Robin')).toBe('Maria R.');
+  robin.send("I'm struggling with cravings. Can we talk?");
+  const caseload = page.getByRole('list', { name: 'Caseload' });
+  const first = caseload.getByRole('listitem').first();
+  await expect(first.getByRole('button')).toHaveAccessibleName(/^Robin \(1 new\) \(urgent\) Needs attention: asked for help/, { timeout: 15_000 });
+  await expect(first.getByText(/^Last message /)).toBeVisible();
+  await expect(caseload.getByRole('button', { name: /^Sam · key/ })).toContainText(/Last message /);
+  await checkScreen(page, 'inbox-caseload');
+
+  // Read, the mark stays: only an answer clears it.
+  await first.getByRole('button').click();
+  await expect(page.getByRole('button', { name: /^Robin Needs attention/ })).toBeVisible();
+  await page.getByLabel('Reply').fill('Calling you now.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('button', { name: /^Robin · key/ })).toBeVisible();
+  // Whoever wrote last is on top of the rest.
+  sam.send('Meeting went fine');
+  await expect(caseload.getByRole('listitem').first().getByRole('button')).toHaveAccessibleName(/^Sam \(1 new\)/, { timeout: 15_000 });
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: /^Robin/ }).click();
+  await page.getByRole('button', { name: 'Unpair' }).click();
+  await expect(page.getByRole('button', { name: /^Robin/ })).toBeHidden();
+  await page.getByRole('button', { name: /^Sam/ }).click();
+});
+
 test('a delivered letter is deleted from the relay even after a lost acknowledgement, and the inbox\'s stored keys cannot open it again', async () => {
   // The letter as the relay handed it to the inbox, captured on the way.
   const captured = new Promise<{ from: string; ciphertext: string }>((resolve) => {
