@@ -19,10 +19,11 @@
 use std::collections::BTreeMap;
 
 use relay_protocol::channel::{
-    Account, Arrival, Channel, ChannelIdentity, Fingerprint, KeyBundle, SealedMessage,
+    Account, Arrival, Channel, ChannelIdentity, Fingerprint, KeyBundle, Letter, SealedMessage,
     verification_code,
 };
 use relay_protocol::encoding::{decode, encode};
+use relay_protocol::share::{Body, Envelope};
 use relay_protocol::{DeviceIdentity, DevicePublicKeys, MailboxId, ProtocolError};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -44,20 +45,69 @@ pub enum PeerStatus {
 }
 
 /// What opening a message showed, for the page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Opened {
-    /// A letter to show; `missing` earlier ones did not arrive (yet).
+    /// A letter to show; `missing` earlier ones did not arrive (yet). A
+    /// message has its `text`; a shared item has none, and `shared` holds
+    /// its envelope (`{v, key, item}`); an item of a later version or an
+    /// unknown kind is `unsupported` ("This item needs a newer Phoenix").
     Letter {
         sequence: u64,
         sent_at_ms: i64,
-        text: String,
+        text: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        shared: Option<Box<Envelope>>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unsupported: bool,
         missing: u64,
     },
     /// The participant's greeting that opened the channel: nothing to show.
     Greeting,
     /// Already opened: nothing new.
     Duplicate,
+}
+
+impl Opened {
+    /// A letter as the page reads it.
+    fn letter(letter: Letter, missing: u64) -> Self {
+        let (text, shared, unsupported) = match letter.body {
+            Body::Text(text) => (Some(text), None, false),
+            Body::Item(envelope) => (None, Some(Box::new(envelope)), false),
+            Body::Unsupported => (None, None, true),
+        };
+        Self::Letter {
+            sequence: letter.sequence,
+            sent_at_ms: letter.sent_at_ms,
+            text,
+            shared,
+            unsupported,
+            missing,
+        }
+    }
+}
+
+impl std::fmt::Debug for Opened {
+    /// What a letter says is the participant's: never shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Letter {
+                sequence,
+                shared,
+                unsupported,
+                missing,
+                ..
+            } => f
+                .debug_struct("Letter")
+                .field("sequence", sequence)
+                .field("shared", &shared.as_ref().map(|e| e.item.kind()))
+                .field("unsupported", unsupported)
+                .field("missing", missing)
+                .finish_non_exhaustive(),
+            Self::Greeting => f.write_str("Greeting"),
+            Self::Duplicate => f.write_str("Duplicate"),
+        }
+    }
 }
 
 struct Peer {
@@ -265,18 +315,8 @@ impl InboxState {
         };
         Ok(match arrival {
             Arrival::Arrived(letter) if letter.is_greeting() => Opened::Greeting,
-            Arrival::Arrived(letter) => Opened::Letter {
-                sequence: letter.sequence,
-                sent_at_ms: letter.sent_at_ms,
-                text: letter.text,
-                missing: 0,
-            },
-            Arrival::Gap { missing, letter } => Opened::Letter {
-                sequence: letter.sequence,
-                sent_at_ms: letter.sent_at_ms,
-                text: letter.text,
-                missing,
-            },
+            Arrival::Arrived(letter) => Opened::letter(letter, 0),
+            Arrival::Gap { missing, letter } => Opened::letter(letter, missing),
             Arrival::Duplicate => Opened::Duplicate,
         })
     }
@@ -365,9 +405,64 @@ mod tests {
 
     fn text_of(opened: Opened) -> (String, u64) {
         match opened {
-            Opened::Letter { text, missing, .. } => (text, missing),
+            Opened::Letter {
+                text: Some(text),
+                missing,
+                ..
+            } => (text, missing),
             other => panic!("expected a letter, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_shared_item_reaches_the_page_as_its_envelope_and_an_unknown_one_as_unsupported() {
+        use relay_protocol::share::{Barc10, Item};
+        let mut inbox = InboxState::generate().unwrap();
+        let (_phone, mut channel, sam) = pair(&mut inbox, "sam");
+        let me = inbox.device().mailbox();
+        let item = Envelope::new(
+            "barc10",
+            Item::Barc10(Barc10 {
+                score: 45,
+                max: 60,
+                taken_on: "2026-03-02".into(),
+            }),
+        );
+        let sealed = channel
+            .seal_body(sam.clone(), me.clone(), &Body::Item(item), NOW)
+            .unwrap();
+        let opened = inbox.receive(&sam, &sealed).unwrap();
+        assert!(
+            !format!("{opened:?}").contains("2026"),
+            "no content in Debug"
+        );
+        let page = serde_json::to_value(&opened).unwrap();
+        assert_eq!(page["text"], serde_json::Value::Null);
+        assert_eq!(
+            page["shared"],
+            serde_json::json!({"v": 1, "key": "barc10",
+                "item": {"kind": "barc10", "score": 45, "max": 60, "taken_on": "2026-03-02"}})
+        );
+        assert_eq!(page.get("unsupported"), None);
+
+        let message = channel.seal(sam.clone(), me, "I made it", NOW).unwrap();
+        let page = serde_json::to_value(inbox.receive(&sam, &message).unwrap()).unwrap();
+        assert_eq!(page["text"], "I made it");
+        assert_eq!(page.get("shared"), None);
+
+        let unknown = Opened::letter(
+            Letter {
+                sequence: 3,
+                sent_at_ms: NOW,
+                body: Body::Unsupported,
+            },
+            0,
+        );
+        let page = serde_json::to_value(&unknown).unwrap();
+        assert_eq!(
+            (page["unsupported"].clone(), page["text"].clone()),
+            (true.into(), serde_json::Value::Null)
+        );
     }
 
     #[test]
@@ -382,7 +477,7 @@ mod tests {
         assert_eq!(text_of(inbox.receive(&sam, &first).unwrap()).0, "I made it");
         let reply = inbox.send(&sam, "Proud of you", NOW).unwrap();
         assert!(
-            matches!(channel.open(&reply).unwrap(), Arrival::Arrived(l) if l.text == "Proud of you")
+            matches!(channel.open(&reply).unwrap(), Arrival::Arrived(l) if l.text() == Some("Proud of you"))
         );
 
         // Stored and reopened (a reload, or another tab): the next letter

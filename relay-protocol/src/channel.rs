@@ -50,7 +50,9 @@ pub use keys::{
     verification_code,
 };
 pub use letter::{Arrival, Letter, MAX_TEXT_BYTES, ORDER_WINDOW, SIZE_BUCKETS};
-use letter::{Order, Received, frame, unframe};
+use letter::{Order, Received, body_bytes, frame, unframe};
+
+use crate::share::Body;
 
 /// The wire version of a [`SealedMessage`].
 pub const VERSION: u8 = 2;
@@ -261,16 +263,21 @@ impl Channel {
         text: &str,
         sent_at_ms: i64,
     ) -> Result<SealedMessage, ProtocolError> {
-        if text.len() > MAX_TEXT_BYTES {
-            return Err(ProtocolError::Malformed);
-        }
+        self.seal_body(from, to, &Body::Text(text.to_owned()), sent_at_ms)
+    }
+
+    /// Seals the next letter with any body: a message's text or a shared
+    /// item (frame format 2). Over [`MAX_TEXT_BYTES`] it is refused.
+    pub fn seal_body(
+        &mut self,
+        from: MailboxId,
+        to: MailboxId,
+        body: &Body,
+        sent_at_ms: i64,
+    ) -> Result<SealedMessage, ProtocolError> {
+        let (format, bytes) = body_bytes(body).ok_or(ProtocolError::Malformed)?;
         self.sent += 1;
-        let letter = Letter {
-            sequence: self.sent,
-            sent_at_ms,
-            text: text.to_owned(),
-        };
-        self.seal_letter(from, to, &letter)
+        self.seal_frame(from, to, &frame(self.sent, sent_at_ms, format, &bytes))
     }
 
     /// Seals the greeting (sequence 0, no text) that lets the other end
@@ -281,24 +288,20 @@ impl Channel {
         to: MailboxId,
         sent_at_ms: i64,
     ) -> Result<SealedMessage, ProtocolError> {
-        let greeting = Letter {
-            sequence: 0,
-            sent_at_ms,
-            text: String::new(),
-        };
-        self.seal_letter(from, to, &greeting)
+        let (format, empty) =
+            body_bytes(&Body::Text(String::new())).ok_or(ProtocolError::Malformed)?;
+        self.seal_frame(from, to, &frame(0, sent_at_ms, format, &empty))
     }
 
-    fn seal_letter(
+    fn seal_frame(
         &mut self,
         from: MailboxId,
         to: MailboxId,
-        letter: &Letter,
+        framed: &[u8],
     ) -> Result<SealedMessage, ProtocolError> {
-        let framed = frame(letter);
         let (kind, ciphertext) = self
             .session
-            .encrypt(framed.as_slice())
+            .encrypt(framed)
             .map_err(|_| ProtocolError::Malformed)?
             .to_parts();
         Ok(SealedMessage {

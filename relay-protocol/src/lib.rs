@@ -14,6 +14,8 @@
 //!   relay sees only ciphertext, mailbox ids, size buckets and times.
 //! - [`waiting`]: the waiting key, which may only ask how many messages
 //!   are waiting (the background check, with the vault locked).
+//! - [`share`]: the items a participant shares with their specialist,
+//!   typed and versioned, carried in a letter (frame format 2).
 //! - [`api`]: the relay's HTTP API as JSON types.
 
 pub mod api;
@@ -23,6 +25,7 @@ pub mod error;
 pub mod identity;
 pub mod inbox_secrets;
 pub mod request;
+pub mod share;
 pub mod waiting;
 
 pub use error::ProtocolError;

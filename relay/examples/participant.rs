@@ -109,7 +109,7 @@ fn read(device: &Device, channel: &mut Channel, from: &MailboxId, mut after: i64
             if let Ok(Arrival::Arrived(letter) | Arrival::Gap { letter, .. }) =
                 channel.open(&sealed)
             {
-                println!("{}", serde_json::to_string(&letter.text).unwrap());
+                println!("{}", serde_json::to_string(&letter.text()).unwrap());
             }
         }
     }

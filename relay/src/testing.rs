@@ -14,6 +14,7 @@ use relay_protocol::api::{
     self, Delivery, Inbox, KeysPublished, PairRequest, Paired, Receipts, Sent,
 };
 use relay_protocol::channel::{Account, Arrival, Channel, ChannelIdentity, Invite, SealedMessage};
+use relay_protocol::share::Body;
 use relay_protocol::{DeviceIdentity, DevicePublicKeys, MailboxId, ProtocolError};
 use serde_json::{Value, json};
 
@@ -503,7 +504,8 @@ impl Device {
     }
 
     /// The texts of every letter after `after` from `from` (greetings have
-    /// none): opened once each, and from then on read from what this
+    /// none; a shared item is its envelope's JSON, one this end cannot read
+    /// is empty): opened once each, and from then on read from what this
     /// device stored.
     pub fn read_texts(&self, from: &DevicePublicKeys, after: i64) -> Vec<String> {
         let from = from.mailbox().unwrap();
@@ -517,7 +519,11 @@ impl Device {
                 Some(stored) => stored.clone(),
                 None => match self.open(&delivery).unwrap() {
                     Arrival::Arrived(letter) | Arrival::Gap { letter, .. } => {
-                        let text = (!letter.is_greeting()).then_some(letter.text);
+                        let text = (!letter.is_greeting()).then(|| match letter.body {
+                            Body::Text(text) => text,
+                            Body::Item(envelope) => envelope.to_json(),
+                            Body::Unsupported => String::new(),
+                        });
                         opened.insert(delivery.id, text.clone());
                         text
                     }

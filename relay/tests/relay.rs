@@ -105,7 +105,7 @@ fn messages_arrive_in_the_order_they_were_sent(backend: &Backend) {
         .map(|(index, delivery)| match inbox.open(delivery).unwrap() {
             relay_protocol::channel::Arrival::Arrived(letter) => {
                 assert_eq!(letter.sequence, index as u64 + 1, "in order, none missing");
-                letter.text
+                letter.text().unwrap().to_owned()
             }
             other => panic!("not the next letter: {other:?}"),
         })

@@ -6,12 +6,16 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::ProtocolError;
+use crate::share::{Body, Envelope};
 
-/// The longest message text, in bytes.
+/// The longest message text (or shared item's JSON), in bytes.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024;
-/// The framing before a letter's text: format, sequence, time, text length.
+/// The framing before a letter's body: format, sequence, time, body length.
 const HEADER_BYTES: usize = 1 + 8 + 8 + 4;
-const FRAME_FORMAT: u8 = 1;
+/// The body is a message's text.
+const TEXT_FORMAT: u8 = 1;
+/// The body is a shared item's JSON ([`Envelope`]).
+const ITEM_FORMAT: u8 = 2;
 /// Every letter is padded to the smallest of these sizes that holds it, so
 /// a ciphertext's length tells the relay only which bucket it is in.
 pub const SIZE_BUCKETS: [usize; 4] = [256, 1024, 4096, HEADER_BYTES + MAX_TEXT_BYTES];
@@ -21,13 +25,14 @@ pub const SIZE_BUCKETS: [usize; 4] = [256, 1024, 4096, HEADER_BYTES + MAX_TEXT_B
 pub const ORDER_WINDOW: u64 = 64;
 
 /// What only the two ends read.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub struct Letter {
     /// 1, 2, 3... per sender and channel; 0 is the greeting that opens a
     /// channel and carries no text.
     pub sequence: u64,
     pub sent_at_ms: i64,
-    pub text: String,
+    /// A message's text, a shared item, or an item this end cannot read.
+    pub body: Body,
 }
 
 impl Letter {
@@ -35,21 +40,30 @@ impl Letter {
     pub fn is_greeting(&self) -> bool {
         self.sequence == 0
     }
+
+    /// The message's text, if the letter is a message.
+    pub fn text(&self) -> Option<&str> {
+        match &self.body {
+            Body::Text(text) => Some(text),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for Letter {
-    /// The text is participant content: only its length is shown.
+    /// The body is participant content: [`Body`]'s `Debug` shows only its
+    /// kind and length.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Letter")
             .field("sequence", &self.sequence)
             .field("sent_at_ms", &self.sent_at_ms)
-            .field("text_len", &self.text.len())
+            .field("body", &self.body)
             .finish()
     }
 }
 
 /// What opening a message found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arrival {
     /// The next letter, or a late one that fills an earlier gap.
     Arrived(Letter),
@@ -103,9 +117,20 @@ impl Received {
     }
 }
 
-/// Format, sequence, time, text length, text, then zeros to the bucket.
-pub(super) fn frame(letter: &Letter) -> Zeroizing<Vec<u8>> {
-    let text = letter.text.as_bytes();
+/// A body's frame format and bytes; `None` for [`Body::Unsupported`],
+/// which is only ever received, or a body over [`MAX_TEXT_BYTES`].
+pub(super) fn body_bytes(body: &Body) -> Option<(u8, Zeroizing<Vec<u8>>)> {
+    let (format, bytes) = match body {
+        Body::Text(text) => (TEXT_FORMAT, Zeroizing::new(text.as_bytes().to_vec())),
+        Body::Item(envelope) => (ITEM_FORMAT, Zeroizing::new(envelope.to_json().into_bytes())),
+        Body::Unsupported => return None,
+    };
+    (bytes.len() <= MAX_TEXT_BYTES).then_some((format, bytes))
+}
+
+/// Format, sequence, time, body length, body, then zeros to the bucket.
+/// The body was checked by [`body_bytes`].
+pub(super) fn frame(sequence: u64, sent_at_ms: i64, format: u8, text: &[u8]) -> Zeroizing<Vec<u8>> {
     let length = HEADER_BYTES + text.len();
     let bucket = SIZE_BUCKETS
         .iter()
@@ -113,17 +138,19 @@ pub(super) fn frame(letter: &Letter) -> Zeroizing<Vec<u8>> {
         .find(|&bucket| bucket >= length)
         .unwrap_or(length);
     let mut framed = Zeroizing::new(Vec::with_capacity(bucket));
-    framed.push(FRAME_FORMAT);
-    framed.extend_from_slice(&letter.sequence.to_be_bytes());
-    framed.extend_from_slice(&letter.sent_at_ms.to_be_bytes());
+    framed.push(format);
+    framed.extend_from_slice(&sequence.to_be_bytes());
+    framed.extend_from_slice(&sent_at_ms.to_be_bytes());
     framed.extend_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_be_bytes());
     framed.extend_from_slice(text);
     framed.resize(bucket, 0);
     framed
 }
 
+/// Reads a frame. A format this end does not know, or an item it cannot
+/// read, is [`Body::Unsupported`]: the letter still counts and shows.
 pub(super) fn unframe(plain: &[u8]) -> Result<Letter, ProtocolError> {
-    if plain.len() < HEADER_BYTES || plain[0] != FRAME_FORMAT {
+    if plain.len() < HEADER_BYTES {
         return Err(ProtocolError::Malformed);
     }
     let number = |range: std::ops::Range<usize>| -> [u8; 8] {
@@ -141,10 +168,18 @@ pub(super) fn unframe(plain: &[u8]) -> Result<Letter, ProtocolError> {
         .get(HEADER_BYTES..HEADER_BYTES.saturating_add(length))
         .filter(|_| length <= MAX_TEXT_BYTES)
         .ok_or(ProtocolError::Malformed)?;
-    let text = std::str::from_utf8(text).map_err(|_| ProtocolError::Malformed)?;
+    let body = match plain[0] {
+        TEXT_FORMAT => Body::Text(
+            std::str::from_utf8(text)
+                .map_err(|_| ProtocolError::Malformed)?
+                .to_owned(),
+        ),
+        ITEM_FORMAT => Envelope::read(text),
+        _ => Body::Unsupported,
+    };
     Ok(Letter {
         sequence,
         sent_at_ms,
-        text: text.to_owned(),
+        body,
     })
 }

@@ -47,7 +47,10 @@ fn paired() -> Pair {
 
 fn text(arrival: Arrival) -> String {
     match arrival {
-        Arrival::Arrived(letter) | Arrival::Gap { letter, .. } => letter.text,
+        Arrival::Arrived(letter) | Arrival::Gap { letter, .. } => match letter.body {
+            Body::Text(text) => text,
+            other => panic!("expected a message, got {other:?}"),
+        },
         Arrival::Duplicate => panic!("expected a letter, got a duplicate"),
     }
 }
@@ -56,6 +59,94 @@ fn send(from: &mut Channel, to: &mut Channel, words: &str) -> SealedMessage {
     let sealed = from.seal(mailbox("a"), mailbox("b"), words, NOW).unwrap();
     assert_eq!(text(to.open(&sealed).unwrap()), words);
     sealed
+}
+
+fn body(arrival: Arrival) -> Body {
+    match arrival {
+        Arrival::Arrived(letter) | Arrival::Gap { letter, .. } => letter.body,
+        Arrival::Duplicate => panic!("expected a letter, got a duplicate"),
+    }
+}
+
+#[test]
+fn a_shared_item_travels_in_a_letter_padded_like_a_message() {
+    use crate::share::{Barc10, Envelope, Item};
+    let Pair {
+        mut participant,
+        mut inbox,
+        ..
+    } = paired();
+    let item = Envelope::new(
+        "barc10",
+        Item::Barc10(Barc10 {
+            score: 45,
+            max: 60,
+            taken_on: "2026-03-02".into(),
+        }),
+    );
+    let sealed = participant
+        .seal_body(mailbox("a"), mailbox("b"), &Body::Item(item.clone()), NOW)
+        .unwrap();
+    let message = participant
+        .seal(mailbox("a"), mailbox("b"), "ok", NOW)
+        .unwrap();
+    assert_eq!(
+        sealed.ciphertext_len().unwrap(),
+        message.ciphertext_len().unwrap(),
+        "an item's JSON takes the same size buckets as a message"
+    );
+    let opened = inbox.open(&sealed).unwrap();
+    assert!(
+        !format!("{opened:?}").contains("2026"),
+        "no content in Debug"
+    );
+    assert_eq!(body(opened), Body::Item(item));
+    assert_eq!(text(inbox.open(&message).unwrap()), "ok");
+
+    let huge = Envelope::new(
+        "goal:1",
+        Item::Goal(crate::share::Goal {
+            title: "x".repeat(MAX_TEXT_BYTES),
+            why: String::new(),
+            status: "active".into(),
+            target: None,
+            steps: vec![],
+        }),
+    );
+    assert_eq!(
+        participant.seal_body(mailbox("a"), mailbox("b"), &Body::Item(huge), NOW),
+        Err(ProtocolError::Malformed),
+        "the 16 KiB limit applies to the JSON"
+    );
+    assert_eq!(
+        participant.seal_body(mailbox("a"), mailbox("b"), &Body::Unsupported, NOW),
+        Err(ProtocolError::Malformed)
+    );
+}
+
+#[test]
+fn a_later_item_version_or_frame_format_arrives_as_unsupported_and_counts() {
+    let Pair {
+        mut participant,
+        mut inbox,
+        ..
+    } = paired();
+    let later = br#"{"v":2,"key":"goal:1","item":{"kind":"goal","title":"?"}}"#;
+    participant.sent += 1;
+    let sealed = participant
+        .seal_frame(mailbox("a"), mailbox("b"), &letter::frame(1, NOW, 2, later))
+        .unwrap();
+    assert_eq!(body(inbox.open(&sealed).unwrap()), Body::Unsupported);
+    participant.sent += 1;
+    let future = participant
+        .seal_frame(mailbox("a"), mailbox("b"), &letter::frame(2, NOW, 9, b"?"))
+        .unwrap();
+    assert_eq!(body(inbox.open(&future).unwrap()), Body::Unsupported);
+    // Both counted: the next message is next, not after a gap.
+    let next = participant
+        .seal(mailbox("a"), mailbox("b"), "still here", NOW)
+        .unwrap();
+    assert!(matches!(inbox.open(&next).unwrap(), Arrival::Arrived(letter) if letter.sequence == 3));
 }
 
 #[test]

@@ -338,7 +338,10 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), P
 fn from_specialist(letter: Letter, relay_id: i64) -> Message {
     Message {
         mine: false,
-        text: letter.text,
+        text: match letter.body {
+            relay_protocol::share::Body::Text(text) => text,
+            _ => String::new(),
+        },
         at_ms: letter.sent_at_ms,
         sequence: letter.sequence,
         relay_id: Some(relay_id),
