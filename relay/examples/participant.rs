@@ -6,6 +6,7 @@
 //! ```text
 //! participant --relay URL --state FILE pair "CODE FINGERPRINT" NAME
 //! participant --relay URL --state FILE send TEXT
+//! participant --relay URL --state FILE share JSON         # a shared item's envelope (relay_protocol::share)
 //! participant --relay URL --state FILE send-many COUNT    # "message 1".."message COUNT"
 //! participant --relay URL --state FILE seal-only TEXT     # sealed, never sent: a lost message
 //! participant --relay URL --state FILE read               # JSON lines of new texts
@@ -19,6 +20,7 @@ use relay::testing::Device;
 use relay_protocol::channel::{
     Account, Arrival, Channel, ClaimedKeys, Invite, SealedMessage, verification_code,
 };
+use relay_protocol::share::{Body, Envelope};
 use relay_protocol::{DeviceIdentity, DevicePublicKeys, MailboxId, api, encoding};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -162,6 +164,18 @@ fn main() {
                 .as_mut()
                 .expect("paired")
                 .seal(me, to, text, now_ms())
+                .unwrap();
+            println!("{}", post(&device, &sealed));
+        }
+        ["share", envelope] => {
+            // A shared item as the app sends it: `{"v":1,"key":…,"item":{…}}`.
+            let body = Envelope::read(envelope.as_bytes());
+            assert!(matches!(body, Body::Item(_)), "an item of this version");
+            let to = specialist(&state);
+            let sealed = channel
+                .as_mut()
+                .expect("paired")
+                .seal_body(me, to, &body, now_ms())
                 .unwrap();
             println!("{}", post(&device, &sealed));
         }

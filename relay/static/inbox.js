@@ -11,6 +11,9 @@
 // Both are read and written under one Web Lock per specialist, so two tabs
 // take turns: a ratchet step or a sequence number is never used twice.
 
+import { caseloadEntry, caseloadRows } from "/inbox/caseload.js";
+import { keepShared, raisesAttention, renderPanel } from "/inbox/panel.js";
+
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 5000;
 /** One-time keys published at a time; each pairing claims one. */
@@ -44,11 +47,12 @@ const state = {
 const TITLE = document.title;
 
 function emptyHistory() {
-  // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read }]
+  // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read, urgent, sharedKey?, attention? }]
+  // shared: mailbox -> { key -> { key, shared, sent_at_ms, title, stopped? } } (panel.js)
   // sent: [{ to, id, sequence, text, sent_at_ms, delivered, read }]
   // outbox: [{ to, sealed, sequence, text, sent_at_ms }] sealed, not yet accepted by the relay
   // unacked: relay ids stored here that the relay has not confirmed deleting
-  return { received: {}, sent: [], outbox: [], after: 0, unacked: [] };
+  return { received: {}, sent: [], outbox: [], after: 0, unacked: [], shared: {} };
 }
 
 function showError(message) {
@@ -356,11 +360,31 @@ function receive(inbox, history, participants, delivery, arrived) {
   }
   if (opened.kind !== "letter") return true; // the greeting, or a repeat
   const list = history.received[from.mailbox] ?? [];
+  if (opened.shared != null || opened.unsupported) {
+    receiveShared(history, from.mailbox, list, delivery.id, opened);
+    history.received[from.mailbox] = list;
+    arrived.push({ from: from.mailbox, urgent: false });
+    return true;
+  }
   const urgent = isUrgent(opened.text);
   list.push({ id: delivery.id, sequence: opened.sequence, text: opened.text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false, urgent });
   history.received[from.mailbox] = list;
   arrived.push({ from: from.mailbox, urgent });
   return true;
+}
+
+/** Keeps a shared item (the panel's card) and its line in the conversation.
+ * A newer version of the same item, or "stop sharing", ends what an older
+ * one raised on the caseload. */
+function receiveShared(history, mailbox, list, id, opened) {
+  const text = keepShared(history, mailbox, opened);
+  const key = typeof opened.shared?.key === "string" ? opened.shared.key : null;
+  const newest = key === null || history.shared[mailbox][key].sent_at_ms === opened.sent_at_ms;
+  if (key !== null && newest) {
+    for (const letter of list) if (letter.sharedKey === key) letter.attention = false;
+  }
+  const attention = newest && raisesAttention(opened);
+  list.push({ id, sequence: opened.sequence, text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false, urgent: false, sharedKey: key, attention });
 }
 
 /** Sends what was sealed but not yet accepted by the relay, in order. */
@@ -399,16 +423,6 @@ async function markRead(mailbox) {
 }
 
 const unreadOf = (mailbox) => (state.history.received[mailbox] ?? []).filter((m) => !m.read);
-/** The relay's id of the newest message from `mailbox` (ids only grow). */
-const latestFrom = (mailbox) => Math.max(0, ...(state.history.received[mailbox] ?? []).map((m) => m.id));
-
-/** The caseload: whoever wrote last on top, everyone else in the relay's order. */
-function caseload() {
-  return state.participants
-    .map((participant, index) => ({ participant, index, latest: latestFrom(participant.mailbox) }))
-    .sort((a, b) => b.latest - a.latest || a.index - b.index)
-    .map(({ participant }) => participant);
-}
 
 function render() {
   const list = $("participants");
@@ -416,22 +430,9 @@ function render() {
   $("no-participants").hidden = state.participants.length > 0;
   const totalUnread = state.participants.reduce((sum, p) => sum + unreadOf(p.mailbox).length, 0);
   document.title = totalUnread ? `(${totalUnread}) ${TITLE}` : TITLE;
-  for (const participant of caseload()) {
-    const item = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    const unreadLetters = unreadOf(participant.mailbox);
-    const unread = unreadLetters.length;
-    const urgentMark = unreadLetters.some((m) => m.urgent) ? " (urgent)" : "";
-    const warning = (participant.status === "changed" ? " (key changed)" : "") + urgentMark;
-    const key = document.createElement("span");
-    key.className = "fingerprint";
-    key.textContent = ` · key ${participant.short}`;
-    button.append(document.createTextNode(unread ? `${participant.name} (${unread} new)${warning}` : `${participant.name}${warning}`), key);
-    button.setAttribute("aria-current", String(state.selected === participant.mailbox));
-    button.addEventListener("click", () => select(participant.mailbox));
-    item.append(button);
-    list.append(item);
+  for (const row of caseloadRows(state.participants, state.history)) {
+    const { mailbox } = row.participant;
+    list.append(caseloadEntry(row, state.selected === mailbox, () => select(mailbox)));
   }
   renderConversation();
 }
@@ -446,6 +447,7 @@ async function select(mailbox) {
 function renderConversation() {
   const participant = state.participants.find((p) => p.mailbox === state.selected);
   $("conversation").hidden = !participant;
+  $("shared-panel").hidden = !participant;
   if (!participant) return;
   $("conversation-title").textContent = `Conversation with ${participant.name}`;
   const changed = participant.status === "changed";
@@ -457,6 +459,7 @@ function renderConversation() {
   const noChannel = !participant.channel && !changed ? ` You can answer once ${participant.name}'s first message arrives.` : "";
   $("reply").querySelector("button").disabled = changed || !participant.channel;
   $("dropped").textContent = (state.dropped ? `${state.dropped} message(s) could not be opened or were repeats, and were not shown.` : "") + noChannel;
+  renderPanel($("shared-panel"), participant.name, state.history.shared?.[participant.mailbox]);
   const theirs = (state.history.received[participant.mailbox] ?? []).map((m) => ({ ...m, mine: false }));
   const mine = [...state.history.sent, ...state.history.outbox.map((m) => ({ ...m, pending: true }))]
     .filter((m) => m.to === participant.mailbox)
@@ -472,7 +475,7 @@ function renderConversation() {
       list.append(gap);
     }
     const item = document.createElement("li");
-    item.className = `message ${message.mine ? "mine" : "theirs"}${message.urgent ? " urgent" : ""}`;
+    item.className = `message ${message.mine ? "mine" : "theirs"}${message.urgent || message.attention ? " urgent" : ""}${message.sharedKey !== undefined ? " shared" : ""}`;
     const meta = document.createElement("span");
     meta.className = "meta";
     const who = message.mine ? "You" : participant.name;

@@ -18,6 +18,10 @@ use super::{AppState, Failure, urgent};
 
 const INBOX_HTML: &str = include_str!("../../static/inbox.html");
 const INBOX_JS: &str = include_str!("../../static/inbox.js");
+/// The caseload list (`inbox.js` imports it).
+const CASELOAD_JS: &str = include_str!("../../static/caseload.js");
+/// The participant panel: the items a participant shares (`inbox.js` imports it).
+const PANEL_JS: &str = include_str!("../../static/panel.js");
 const OPENAPI: &str = include_str!("../../openapi.yaml");
 
 /// Scripts only from the relay itself, and the inbox's WebAssembly compiled
@@ -91,6 +95,14 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(
             "/inbox/inbox.js",
             get(|| async { page("text/javascript; charset=utf-8", INBOX_JS) }),
+        )
+        .route(
+            "/inbox/caseload.js",
+            get(|| async { page("text/javascript; charset=utf-8", CASELOAD_JS) }),
+        )
+        .route(
+            "/inbox/panel.js",
+            get(|| async { page("text/javascript; charset=utf-8", PANEL_JS) }),
         )
         .route(
             "/inbox/urgent.json",

@@ -116,6 +116,107 @@ test('a message the relay drops shows as one that did not arrive', async () => {
   await expect(page.getByText('A message did not arrive.')).toBeVisible();
 });
 
+test('the caseload puts whoever asked for help on top, marked in words until the specialist answers, with each one\'s last message time', async () => {
+  const robin = new ScriptedParticipant(relay);
+  expect(robin.pair((await invite()).code, (await page.locator('#invite-fingerprint').textContent()) ?? '', 'Robin')).toBe('Maria R.');
+  robin.send("I'm struggling with cravings. Can we talk?");
+  const caseload = page.getByRole('list', { name: 'Caseload' });
+  const first = caseload.getByRole('listitem').first();
+  await expect(first.getByRole('button')).toHaveAccessibleName(/^Robin \(1 new\) \(urgent\) Needs attention: asked for help/, { timeout: 15_000 });
+  await expect(first.getByText(/^Last message /)).toBeVisible();
+  await expect(caseload.getByRole('button', { name: /^Sam · key/ })).toContainText(/Last message /);
+  await checkScreen(page, 'inbox-caseload');
+
+  // Read, the mark stays: only an answer clears it.
+  await first.getByRole('button').click();
+  await expect(page.getByRole('button', { name: /^Robin Needs attention/ })).toBeVisible();
+  await page.getByLabel('Reply').fill('Calling you now.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('button', { name: /^Robin · key/ })).toBeVisible();
+  // Whoever wrote last is on top of the rest.
+  sam.send('Meeting went fine');
+  await expect(caseload.getByRole('listitem').first().getByRole('button')).toHaveAccessibleName(/^Sam \(1 new\)/, { timeout: 15_000 });
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: /^Robin/ }).click();
+  await page.getByRole('button', { name: 'Unpair' }).click();
+  await expect(page.getByRole('button', { name: /^Robin/ })).toBeHidden();
+  await page.getByRole('button', { name: /^Sam/ }).click();
+});
+
+test('the participant panel shows the latest version of each shared item as a card; a high-craving summary marks the caseload; "Stop sharing" removes the card', async () => {
+  const goal = (done: boolean[]) => ({
+    v: 1,
+    key: 'goal:7',
+    item: {
+      kind: 'goal',
+      title: `Walk every day ${SENTINEL}`,
+      why: 'To sleep better',
+      status: 'active',
+      target: '2026-12-31',
+      steps: ['Buy shoes', 'Walk to the park', 'Walk with Ana'].map((title, index) => ({ title, done: done[index] })),
+    },
+  });
+  sam.share(goal([true, false, false]));
+  sam.share(goal([true, true, false]));
+  sam.share({
+    v: 1,
+    key: 'check_ins',
+    item: {
+      kind: 'check_in_summary', days: 30, from: '2026-11-02', to: '2026-12-01', check_ins: 3,
+      mood_average: 2.7, craving_average: 7.3, mood_scale_max: 5, craving_scale_max: 10,
+      mood_trend: 'down', craving_trend: 'up', days_used: 1,
+      halt: { hungry: 0, angry: 1, lonely: 2, tired: 3 },
+      daily: [
+        { date: '2026-11-20', mood: 3, craving: 6 },
+        { date: '2026-11-25', mood: null, craving: null },
+        { date: '2026-12-01', mood: 2, craving: 8 },
+      ],
+      notes: [],
+    },
+  });
+  sam.share({
+    v: 1,
+    key: 'safety_plan',
+    item: { kind: 'safety_plan', steps: [{ step: 'warning_signs', entries: ['Skipping meals'] }, { step: 'people_to_ask', entries: ['Ana · 555-0100'] }] },
+  });
+  sam.share({
+    v: 1,
+    key: 'aftercare:referrals',
+    item: { kind: 'aftercare', sections: [{ section: 'referrals', entries: [{ title: 'Hope Clinic', detail: 'Counseling · Mon–Fri 9–5', status: 'waitlisted' }] }] },
+  });
+  sam.share({ v: 1, key: 'barc10', item: { kind: 'barc10', score: 45, max: 60, taken_on: '2026-11-30' } });
+
+  const panel = page.getByRole('region', { name: 'What Sam shares with you' });
+  const card = (name: string | RegExp) => panel.getByRole('article', { name });
+  await expect(card('Recovery capital (BARC-10)')).toContainText('Score 45 of 60', { timeout: 15_000 });
+  // One card per item: the goal's second version replaced its first.
+  await expect(panel.getByRole('article')).toHaveCount(5);
+  const goalCard = card(`Goal: Walk every day ${SENTINEL}`);
+  await expect(goalCard.getByRole('progressbar', { name: '2 of 3 steps done' })).toBeVisible();
+  await expect(goalCard.getByRole('listitem')).toHaveText(['Done: Buy shoes', 'Done: Walk to the park', 'To do: Walk with Ana']);
+  await expect(goalCard).toContainText(/Shared .*2026/);
+  const summary = card('Check-ins, last 30 days');
+  await expect(summary).toContainText('Craving: 7.3 of 10, going up');
+  await expect(summary).toContainText('HALT (times felt): hungry 0, angry 1, lonely 2, tired 3');
+  await expect(summary.getByRole('table', { name: 'Check-ins by day' }).getByRole('row')).toHaveCount(4);
+  await expect(card('Safety plan')).toContainText('People I can ask for help');
+  await expect(card('Aftercare plan: Referrals')).toContainText('Status: Waitlisted');
+  // The summary's high cravings put Sam on top, marked in words.
+  const caseload = page.getByRole('list', { name: 'Caseload' });
+  await expect(caseload.getByRole('listitem').first().getByRole('button')).toHaveAccessibleName(/^Sam Needs attention: high cravings in check-ins/);
+  await checkScreen(page, 'inbox-panel');
+  // Kept in the browser only sealed.
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SENTINEL);
+
+  sam.share({ v: 1, key: 'goal:7', item: { kind: 'stop_sharing' } });
+  sam.share({ v: 1, key: 'check_ins', item: { kind: 'stop_sharing' } });
+  await expect(goalCard).toBeHidden({ timeout: 15_000 });
+  await expect(summary).toBeHidden();
+  await expect(panel.getByRole('article')).toHaveCount(3);
+  await expect(page.getByText(`Asked you to stop seeing “Goal: Walk every day ${SENTINEL}”.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sam · key/ })).toBeVisible();
+});
+
 test('a delivered letter is deleted from the relay even after a lost acknowledgement, and the inbox\'s stored keys cannot open it again', async () => {
   // The letter as the relay handed it to the inbox, captured on the way.
   const captured = new Promise<{ from: string; ciphertext: string }>((resolve) => {

@@ -90,6 +90,11 @@ export class ScriptedParticipant {
     this.run('send', text);
   }
 
+  /** Shares an item as the app does: `envelope` is relay-protocol's `{v, key, item}`. */
+  share(envelope: object): void {
+    this.run('share', JSON.stringify(envelope));
+  }
+
   /** `count` messages in one run: "message 1" to "message COUNT". */
   sendMany(count: number): void {
     this.run('send-many', String(count));
