@@ -397,6 +397,7 @@ action-add-hours = Add hours
 action-remove = Remove
 action-mark-done = Done
 action-allow-reminders = Allow reminders on this device
+action-allow-message-notifications = Notify me of new messages
 answer-yes = Yes
 answer-no = No
 answer-prefer-not-to-say = Prefer not to say

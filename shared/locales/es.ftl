@@ -397,6 +397,7 @@ action-add-hours = Agregar horario
 action-remove = Quitar
 action-mark-done = Hecho
 action-allow-reminders = Permitir recordatorios en este dispositivo
+action-allow-message-notifications = Avísame cuando tenga mensajes nuevos
 answer-yes = Sí
 answer-no = No
 answer-prefer-not-to-say = Prefiero no decirlo

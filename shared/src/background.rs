@@ -111,15 +111,22 @@ pub fn background_check_answer(
     }
     let language = Language::from_code(&config.language).unwrap_or(Language::English);
     let words = Translations::load();
-    let (title, body) = if config.discreet {
-        ("background-discreet-title", "background-discreet-body")
-    } else {
-        ("background-message-title", "background-message-body")
-    };
+    let (title, body) = wording(config.discreet);
     Some(BackgroundNotification {
         title: words.text(language, title),
         body: words.text(language, body),
     })
+}
+
+/// The words' keys (title, body) of a notification that messages wait:
+/// discreet mode does not mention messages. The web app, open in a tab,
+/// uses the same (`ViewModel::new_messages`).
+pub(crate) fn wording(discreet: bool) -> (&'static str, &'static str) {
+    if discreet {
+        ("background-discreet-title", "background-discreet-body")
+    } else {
+        ("background-message-title", "background-message-body")
+    }
 }
 
 #[cfg(test)]

@@ -663,3 +663,28 @@ fn a_specialist_key_that_changed_since_the_last_conversation_pauses_sending_unti
         &("are you there?".to_owned(), MessageStatus::Sent)
     );
 }
+
+#[test]
+fn once_paired_the_new_message_notice_uses_the_background_checks_words_discreet_when_asked() {
+    let relay = TestRelay::new();
+    let phone = Phone::participant();
+    assert_eq!(
+        phone.view().new_messages,
+        None,
+        "not paired: nothing to notify"
+    );
+    let phone = phone_paired_through(&relay, None);
+    let notice = phone.view().new_messages.expect("paired");
+    assert_eq!(notice.count, 0, "nothing from the specialist yet");
+    assert_eq!(notice.title, "New message");
+    assert_eq!(
+        notice.body,
+        "You have a new message from your peer specialist."
+    );
+    let view = phone.send_ok(Event::Settings(SettingsEvent::SetDiscreet(true)));
+    let notice = view.new_messages.expect("paired");
+    assert_eq!(
+        (notice.title.as_str(), notice.body.as_str()),
+        ("Something new", "Open the app to see it.")
+    );
+}

@@ -127,7 +127,10 @@ pub fn answered(
                 return Ok(effects);
             }
             let inbox: Inbox = serde_json::from_slice(&body).map_err(|_| Problem::RelayRefused)?;
-            receive(&inbox, data, &mut effects)?;
+            activity.arrivals =
+                activity
+                    .arrivals
+                    .saturating_add(receive(&inbox, data, &mut effects)?);
             // Sent after this write: the host applies the vault changes
             // before it hands the shell any request. Earlier ones whose
             // answer was lost go again.
@@ -294,13 +297,13 @@ fn apply_receipts(body: &[u8], data: &mut Data, effects: &mut Update) -> Result<
 /// Opens what arrived with the stored channel and saves the channel in the
 /// same write as the messages it opened, with the relay ids now stored
 /// (opened, or duplicates of stored ones) to acknowledge: the relay may
-/// delete them.
-fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), Problem> {
+/// delete them. Returns how many messages from the specialist it opened.
+fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<u32, Problem> {
     let Some(messaging) = data.messaging.as_mut() else {
-        return Ok(());
+        return Ok(0);
     };
     let Some(last) = inbox.messages.last() else {
-        return Ok(());
+        return Ok(0);
     };
     let mut channel = channel_of(messaging)?;
     let specialist = messaging.specialist_keys.mailbox().ok();
@@ -337,12 +340,16 @@ fn receive(inbox: &Inbox, data: &mut Data, effects: &mut Update) -> Result<(), P
     messaging.channel = channel.pickle(&messaging.pickle_key);
     messaging.unacknowledged.extend(stored);
     effects.changes.push(data.messaging_change());
+    let mut letters = 0_u32;
     for message in arrived {
+        if message.missing == 0 {
+            letters = letters.saturating_add(1);
+        }
         let id = data.allocate_id();
         effects.changes.push(message.put(id));
         data.messages.insert(id, message);
     }
-    Ok(())
+    Ok(letters)
 }
 
 /// A letter from the specialist: a message, or an item this version does

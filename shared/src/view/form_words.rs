@@ -106,6 +106,7 @@ form_words! {
     no => "answer-no",
     prefer_not_to_say => "answer-prefer-not-to-say",
     allow_reminders => "action-allow-reminders",
+    allow_message_notifications => "action-allow-message-notifications",
     no_check_ins_yet => "trends-empty",
     navigation => "nav-label",
     // The phone-width navigation's last tab: the destinations that do not fit.

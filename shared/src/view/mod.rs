@@ -85,6 +85,20 @@ pub struct ViewModel {
     /// Share with my specialist: the buttons' words, the preview while one
     /// is open, the list of what is shared (`None` while locked).
     pub sharing: Option<sharing::SharingView>,
+    /// Messages from the peer specialist that arrived while the app is
+    /// open, and how to say so; `None` while locked or not paired.
+    pub new_messages: Option<NewMessages>,
+}
+
+/// A shell that is open but not in view (the web app in a hidden tab)
+/// notifies when `count` grows, with these words: never the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct NewMessages {
+    /// Messages from the specialist opened since the app was unlocked.
+    pub count: u32,
+    /// The background check's wording: discreet, or naming a message.
+    pub title: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -258,7 +272,21 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
             State::Unlocked(unlocked) => Some(sharing::sharing_view(unlocked, &words)),
             _ => None,
         },
+        new_messages: new_messages(model, &words),
     }
+}
+
+fn new_messages(model: &Model, words: &Translator<'_>) -> Option<NewMessages> {
+    let State::Unlocked(unlocked) = &model.state else {
+        return None;
+    };
+    unlocked.data.messaging.as_ref()?;
+    let (title, body) = crate::background::wording(unlocked.data.settings.discreet);
+    Some(NewMessages {
+        count: unlocked.relay.arrivals,
+        title: words.get(title),
+        body: words.get(body),
+    })
 }
 
 /// What the last delete removed, while its undo is offered.

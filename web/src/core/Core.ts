@@ -1,7 +1,7 @@
 import type { Event, ShellRequest, ViewModel } from '../generated/shared_types';
 import { decodeRequests, decodeView, done, encodeEvent } from './codec';
 import type { FromWorker, ToWorker } from './protocol';
-import { http, notify, openUrl, platformKey, share } from './shellEffects';
+import { announceNewMessages, http, notify, openUrl, platformKey, share } from './shellEffects';
 
 /** What the page shows: the core's view model once the worker is ready. */
 export type AppState =
@@ -28,6 +28,8 @@ export class Core {
   private inFlight = 0;
   private syncing = false;
   private restarts = 0;
+  /** The core's count of messages from the specialist at the last view. */
+  private arrivals = 0;
 
   constructor() {
     this.worker = this.startWorker();
@@ -82,6 +84,13 @@ export class Core {
     }, everySecs * 1000);
   }
 
+  /** A sync brought messages from the specialist: said, if out of view. */
+  private noticeArrivals({ new_messages: news }: ViewModel): void {
+    const count = news?.count ?? 0;
+    if (news && count > this.arrivals) announceNewMessages(news);
+    this.arrivals = count;
+  }
+
   dispatch = (event: Event): void => {
     const bytes = encodeEvent(event);
     this.send({ type: 'update', event: bytes }, [bytes.buffer as ArrayBuffer]);
@@ -116,6 +125,7 @@ export class Core {
     if (requests.some((request) => request.effect.kind === 'Render') || this.state.status !== 'ready') {
       const view = decodeView(message.view);
       this.setState({ status: 'ready', view, waiting });
+      this.noticeArrivals(view);
       this.startSyncing(view.sync_every_secs);
     } else if (this.state.waiting !== waiting) {
       this.setState({ ...this.state, waiting });

@@ -5,6 +5,7 @@
  */
 import type {
   HttpRequest,
+  NewMessages,
   OpenUrl,
   PlatformKeyOperation,
   PlatformKeyOutput,
@@ -123,6 +124,17 @@ function nextOccurrence(reminder: Reminder, now: number): number | null {
   const step = reminder.daily ? DAY_MS : reminder.weekly ? 7 * DAY_MS : 0;
   if (step > 0) while (at < now) at += step;
   return at >= now ? at : null;
+}
+
+/**
+ * Messages from the peer specialist while Phoenix is open but not in view
+ * (another tab in front, the window minimized): a notification in the
+ * core's words, discreet or naming a message, never the text. In view, the
+ * conversation itself shows them.
+ */
+export function announceNewMessages({ title, body }: NewMessages): void {
+  if (document.visibilityState === 'visible' || !remindersAllowed()) return;
+  new Notification(title, { body, tag: 'phoenix-new-messages' });
 }
 
 /** How long a relay request may take before it counts as unreachable. */

@@ -72,6 +72,12 @@ export function SettingsScreen({ view, words }: { view: SettingsView; words: For
           {words.allow_reminders}
         </button>
       )}
+      {/* Paired: messages from the specialist while Phoenix is open in another tab. */}
+      {askable && view.background_check !== null && (
+        <button type="button" className="quiet" onClick={() => void askForReminders().then(() => setAskable(canAskForReminders()))}>
+          {words.allow_message_notifications}
+        </button>
+      )}
       <Backup view={view} words={words} />
       <ChangePasscode view={view} words={words} />
       <Section title={view.erase_label}>

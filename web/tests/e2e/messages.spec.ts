@@ -181,6 +181,52 @@ test('the inbox notifies the specialist within 2 s of a message, by the particip
   await expect(specialist).toHaveTitle('Phoenix inbox');
 });
 
+test('with the app in a hidden tab, a reply raises a notification that names no text', async () => {
+  // Offered in Settings while paired, asked only on the participant's click.
+  await go(participant, 'Settings', 'Settings');
+  const notify = participant.getByRole('button', { name: 'Notify me of new messages' });
+  await expect(notify).toBeVisible();
+  await participant.context().grantPermissions(['notifications'], { origin: BASE_URL });
+  await notify.click();
+  await expect(notify).toBeHidden();
+
+  // Each notification the app raises is recorded; then another tab comes in front.
+  await participant.evaluate(() => {
+    const Real = window.Notification;
+    const raised: Raised[] = [];
+    Object.assign(window, { raisedNotifications: raised });
+    function Recorded(title: string, options?: NotificationOptions) {
+      raised.push({ title, body: options?.body ?? '', at: Date.now() });
+      return new Real(title, options);
+    }
+    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+    Object.assign(window, { Notification: Recorded });
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+
+  await specialist.getByLabel('Reply').fill(`See you Thursday ${SENTINEL}`);
+  await specialist.getByRole('button', { name: 'Send' }).click();
+  await expect(specialist.getByText(/You · .* · Sent/).last()).toBeVisible();
+  await syncParticipant();
+  const raised = () => participant.evaluate(() => (window as unknown as { raisedNotifications: Raised[] }).raisedNotifications);
+  await expect.poll(async () => (await raised()).length).toBe(1);
+  const [notification] = await raised();
+  expect(notification.title).toBe('New message');
+  expect(notification.body).toBe('You have a new message from your peer specialist.');
+  expect(JSON.stringify(notification)).not.toContain(SENTINEL);
+  expect(JSON.stringify(notification)).not.toContain('Thursday');
+
+  // Back in view: the reply is in the conversation, and nothing more is raised.
+  await participant.evaluate(() => {
+    Reflect.deleteProperty(document, 'visibilityState');
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await go(participant, 'Contact my peer', 'Contact my peer');
+  await expect(participant.getByText(`See you Thursday ${SENTINEL}`)).toBeVisible();
+  expect(await raised()).toHaveLength(1);
+});
+
 test('the participant unpairs; nothing they wrote is on disk in the clear; requests went only to the relay', async () => {
   await participant.getByRole('button', { name: 'Unpair' }).click();
   await expect(participant.getByRole('form', { name: 'Pair' })).toBeVisible();

@@ -429,6 +429,8 @@ pub struct Activity {
     pub retry_at_ms: i64,
     /// The relay could not be reached on the last try.
     pub offline: bool,
+    /// Messages from the specialist opened since the app was unlocked.
+    pub arrivals: u32,
 }
 
 impl Record for Message {
