@@ -1,11 +1,14 @@
 //! The JVM tests: the Android app's plain-Kotlin core wrapper and the
 //! generated bindings, compiled with the Kotlin compiler from npm (no Maven
 //! here) and run with Debian's JNA against the host build of `shared`,
-//! through the real UniFFI boundary.
+//! through the real UniFFI boundary. The background check's test pairs
+//! through a real relay on loopback, started by the scripted specialist
+//! `relay/examples/specialist.rs` (built here, its path passed in
+//! `PHOENIX_SPECIALIST_BIN`).
 
 use std::path::PathBuf;
 
-use crate::{bindings, files_with_extension, prerequisites, repo_root, run};
+use crate::{bindings, files_with_extension, prerequisites, repo_root, run, run_with_env};
 
 fn jvm_dir() -> PathBuf {
     repo_root().join("tests/jvm")
@@ -16,6 +19,19 @@ pub(crate) fn test() -> Result<(), String> {
     prerequisites::npm()?;
     prerequisites::jna()?;
     bindings::generate(&[])?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "relay",
+            "--bin",
+            "phoenix-relay",
+            "--example",
+            "specialist",
+        ],
+    )?;
+    let specialist = repo_root().join("target/debug/examples/specialist");
 
     let dir = jvm_dir();
     crate::npm_install_pinned(&dir, "kotlin-compiler")?;
@@ -46,7 +62,7 @@ pub(crate) fn test() -> Result<(), String> {
         .map(|dir| dir.to_string_lossy().into_owned())
         .unwrap_or_default();
     let classpath = format!("{}:{}", jar.display(), prerequisites::JNA_JAR);
-    run(
+    run_with_env(
         "java",
         &[
             &format!("-Djna.library.path={library_dir}"),
@@ -54,5 +70,6 @@ pub(crate) fn test() -> Result<(), String> {
             &classpath,
             "org.phoenix.jvmtest.CheckKt",
         ],
+        &[("PHOENIX_SPECIALIST_BIN", &specialist.to_string_lossy())],
     )
 }
