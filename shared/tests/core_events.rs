@@ -688,3 +688,29 @@ fn once_paired_the_new_message_notice_uses_the_background_checks_words_discreet_
         ("Something new", "Open the app to see it.")
     );
 }
+
+/// Erasing leaves nothing to ask the relay with: from Settings and from the
+/// lock screen, the phone is told to forget the background check's config
+/// (its waiting key), as it is told to cancel every reminder.
+#[test]
+fn every_kind_of_erase_makes_the_phone_forget_the_background_check() {
+    let forgets = |requests: Vec<ShellRequest>| {
+        assert!(
+            requests.iter().any(|request| matches!(
+                request.effect,
+                ShellEffect::Background(shared::effects::BackgroundCheckOperation::Forget)
+            )),
+            "the background check's config is forgotten"
+        );
+    };
+    let relay = TestRelay::new();
+
+    // From settings, unlocked.
+    let phone = phone_paired_through(&relay, None);
+    assert!(phone.background_check().is_some(), "kept from pairing");
+    forgets(phone.requests_past_the_keystore(Event::EraseEverything));
+
+    // From the lock screen of an app that started locked.
+    let phone = phone_paired_through(&relay, None).restart();
+    forgets(phone.requests_past_the_keystore(Event::EraseEverything));
+}
