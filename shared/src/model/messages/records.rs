@@ -10,6 +10,9 @@ use relay_protocol::DevicePublicKeys;
 use relay_protocol::channel::{ChannelIdentity, Fingerprint};
 use zeroize::Zeroizing;
 
+mod earlier;
+use earlier::{MessageV1, MessageV2, MessagingV1, MessagingV2, MessagingV3, PairingEndedV1};
+
 /// The pairing and the conversation's bookkeeping: one record, row
 /// [`PROFILE_ID`] of the messages table (messages take the other rows).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,90 +60,6 @@ pub struct Messaging {
     /// Whether the relay accepted `waiting_key`: only then does the shell
     /// get the background check's config.
     pub waiting_key_registered: bool,
-}
-
-/// The pairing record before the waiting key: its body ends where those
-/// fields begin. Read with background checks off.
-#[derive(Deserialize)]
-struct MessagingV3 {
-    relay: String,
-    identity: Zeroizing<Vec<u8>>,
-    shared_name: String,
-    specialist_name: String,
-    specialist_keys: DevicePublicKeys,
-    specialist_identity: ChannelIdentity,
-    account: String,
-    channel: String,
-    pickle_key: Zeroizing<[u8; 32]>,
-    cursor: i64,
-    greeting: Option<String>,
-    dropped: u32,
-    key_changed_from: Option<ChannelIdentity>,
-    unacknowledged: Vec<i64>,
-}
-
-impl From<MessagingV3> for Messaging {
-    fn from(old: MessagingV3) -> Self {
-        Self {
-            relay: old.relay,
-            identity: old.identity,
-            shared_name: old.shared_name,
-            specialist_name: old.specialist_name,
-            specialist_keys: old.specialist_keys,
-            specialist_identity: old.specialist_identity,
-            account: old.account,
-            channel: old.channel,
-            pickle_key: old.pickle_key,
-            cursor: old.cursor,
-            greeting: old.greeting,
-            dropped: old.dropped,
-            key_changed_from: old.key_changed_from,
-            unacknowledged: old.unacknowledged,
-            waiting_key: None,
-            waiting_key_registered: false,
-        }
-    }
-}
-
-/// The pairing record before the specialist's key change and the pending
-/// acknowledgements were kept: its body ends where those fields begin.
-#[derive(Deserialize)]
-struct MessagingV2 {
-    relay: String,
-    identity: Zeroizing<Vec<u8>>,
-    shared_name: String,
-    specialist_name: String,
-    specialist_keys: DevicePublicKeys,
-    specialist_identity: ChannelIdentity,
-    account: String,
-    channel: String,
-    pickle_key: Zeroizing<[u8; 32]>,
-    cursor: i64,
-    greeting: Option<String>,
-    dropped: u32,
-}
-
-impl From<MessagingV2> for Messaging {
-    fn from(old: MessagingV2) -> Self {
-        Self {
-            relay: old.relay,
-            identity: old.identity,
-            shared_name: old.shared_name,
-            specialist_name: old.specialist_name,
-            specialist_keys: old.specialist_keys,
-            specialist_identity: old.specialist_identity,
-            account: old.account,
-            channel: old.channel,
-            pickle_key: old.pickle_key,
-            cursor: old.cursor,
-            greeting: old.greeting,
-            dropped: old.dropped,
-            key_changed_from: None,
-            unacknowledged: Vec::new(),
-            waiting_key: None,
-            waiting_key_registered: false,
-        }
-    }
 }
 
 impl std::fmt::Debug for Messaging {
@@ -198,15 +117,6 @@ pub struct PairingEnded {
     pub specialist_identity: Option<ChannelIdentity>,
 }
 
-/// The marker before the specialist's identity was kept: its body ends
-/// where that field begins.
-#[derive(Deserialize)]
-struct PairingEndedV1 {
-    marker: [u8; 8],
-    specialist_name: String,
-    why: PairAgain,
-}
-
 const PAIRING_ENDED: [u8; 8] = *b"PAIRENDx";
 
 impl PairingEnded {
@@ -246,22 +156,6 @@ impl PairingEnded {
         decode::<MessagingV1>(body)
             .map(|old| Err(Self::new(old.specialist_name, PairAgain::Upgraded, None)))
     }
-}
-
-/// The pairing record before the channel: static keys and counters.
-#[derive(Deserialize)]
-struct MessagingV1 {
-    _relay: String,
-    _identity: Zeroizing<Vec<u8>>,
-    _shared_name: String,
-    specialist_name: String,
-    _specialist_keys: DevicePublicKeys,
-    _cursor: i64,
-    _next_sequence: u64,
-    /// The old `Conversation`: contiguous, then the numbers ahead of it.
-    _contiguous: u64,
-    _ahead: std::collections::BTreeSet<u64>,
-    _dropped: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -315,30 +209,6 @@ pub enum Shared {
     Stop { key: String },
     /// From the specialist, an item this version cannot show.
     Unsupported,
-}
-
-/// The message record before shared items (no `shared`).
-#[derive(Deserialize)]
-struct MessageV2 {
-    mine: bool,
-    text: String,
-    at_ms: i64,
-    sequence: u64,
-    relay_id: Option<i64>,
-    status: MessageStatus,
-    sealed: Option<String>,
-    missing: u64,
-}
-
-/// The message record before the channel (no `sealed`, no `missing`).
-#[derive(Deserialize)]
-struct MessageV1 {
-    mine: bool,
-    text: String,
-    at_ms: i64,
-    sequence: u64,
-    relay_id: Option<i64>,
-    status: MessageStatus,
 }
 
 impl Message {
@@ -442,35 +312,9 @@ impl Record for Message {
     fn from_body(body: &[u8]) -> Option<Self> {
         decode::<Self>(body).or_else(|| {
             decode::<MessageV2>(body)
-                .map(|v2| Self {
-                    mine: v2.mine,
-                    text: v2.text,
-                    at_ms: v2.at_ms,
-                    sequence: v2.sequence,
-                    relay_id: v2.relay_id,
-                    status: v2.status,
-                    sealed: v2.sealed,
-                    missing: v2.missing,
-                    shared: None,
-                })
+                .map(Self::from)
                 .or_else(|| decode::<MessageV1>(body).map(Self::from))
         })
-    }
-}
-
-impl From<MessageV1> for Message {
-    fn from(v1: MessageV1) -> Self {
-        Self {
-            mine: v1.mine,
-            text: v1.text,
-            at_ms: v1.at_ms,
-            sequence: v1.sequence,
-            relay_id: v1.relay_id,
-            status: v1.status,
-            sealed: None,
-            missing: 0,
-            shared: None,
-        }
     }
 }
 
