@@ -134,6 +134,8 @@ test('offline, messages wait in order; back online, they go', async () => {
   for (const text of ['first while offline', 'second while offline']) {
     await write.getByLabel('Message').fill(text);
     await write.getByRole('button', { name: 'Send' }).click();
+    // Queued: the field empties once the core took it (on a busy machine, not at once).
+    await expect(write.getByLabel('Message')).toHaveValue('');
   }
   await expect(participant.getByText('2 messages will be sent when you are back online.')).toBeVisible();
   await expect(participant.getByText(/^Waiting to send · /)).toHaveCount(2);
@@ -278,7 +280,8 @@ test('the participant shares a goal and a 30-day check-in summary, each after it
     await expect(participant.getByRole('checkbox', { name: step })).toBeVisible();
   }
   for (const step of ['Buy shoes', 'Walk to the park']) {
-    await participant.getByRole('checkbox', { name: step }).check();
+    // Checked once the core saves it: a click, then the state.
+    await participant.getByRole('checkbox', { name: step }).click();
     await expect(participant.getByRole('checkbox', { name: step })).toBeChecked();
   }
 
@@ -331,9 +334,10 @@ test('the participant shares a goal and a 30-day check-in summary, each after it
   // "Shared with my specialist", dated by the participant's own day; Stop sharing on the goal.
   const shared = participant.getByRole('region', { name: 'Shared with my specialist' });
   const sharedOn = `Shared ${localDay('en-US', AHEAD_OF_UTC)}`;
+  // Newest first.
   await expect(shared.getByRole('listitem')).toHaveText([
-    new RegExp(`^Goal: Walk every day · ${sharedOn} · `),
     new RegExp(`^Check-ins, last 30 days · ${sharedOn} · `),
+    new RegExp(`^Goal: Walk every day · ${sharedOn} · `),
   ]);
   await checkScreen(participant, 'shared-list');
   await shared.getByRole('button', { name: 'Stop sharing: Goal: Walk every day' }).click();
