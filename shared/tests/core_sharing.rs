@@ -19,7 +19,7 @@ use shared::model::safety::{Person, SafetyPlan};
 use shared::model::settings::RecoveryFocus;
 use shared::model::sharing::{PlanSection, ShareItem, SharingEvent};
 use shared::model::triggers::Halt;
-use shared::testing::{Phone, Setup};
+use shared::testing::{HOUR_MS, Phone, Setup};
 use shared::view::ViewModel;
 
 const DAY_MS: i64 = 24 * 3_600_000;
@@ -263,6 +263,22 @@ fn a_shared_goal_arrives_with_its_steps_and_progress_exactly_as_previewed() {
     assert_eq!(
         phone.statuses().last().unwrap().0,
         "You shared: Goal: Walk every day"
+    );
+}
+
+#[test]
+fn the_shared_list_dates_an_item_by_the_participants_own_calendar_day() {
+    let inbox = Inbox::new();
+    let phone = phone_paired_with(&inbox, "en-US");
+    // 21:00 on March 2 in New York, already March 3 in UTC.
+    phone.advance(11 * HOUR_MS);
+    phone.send(Event::Resumed);
+    phone.unlock();
+    let goal = walking_goal(&phone);
+    let view = share(&phone, ShareItem::Goal(goal));
+    assert_eq!(
+        view.sharing.unwrap().shared[0].shared_on,
+        "Shared March 2, 2026"
     );
 }
 

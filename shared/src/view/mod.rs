@@ -269,7 +269,11 @@ pub fn view(model: &Model, translations: &Translations) -> ViewModel {
         sync_every_secs: crate::model::messages::SYNC_EVERY_SECS,
         allow_screenshots,
         sharing: match &model.state {
-            State::Unlocked(unlocked) => Some(sharing::sharing_view(unlocked, &words)),
+            State::Unlocked(unlocked) => Some(sharing::sharing_view(
+                unlocked,
+                &model.environment.time_zone,
+                &words,
+            )),
             _ => None,
         },
         new_messages: new_messages(model, &words),

@@ -11,7 +11,7 @@ use super::dates;
 use crate::i18n::Translator;
 use crate::model::messages::{Message, MessageStatus, Shared};
 use crate::model::sharing::{self, SUMMARY_DAYS};
-use crate::model::{Data, Unlocked};
+use crate::model::{Data, Unlocked, Zone};
 
 /// What the specialist will see, before it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
@@ -63,7 +63,9 @@ pub struct SharingView {
     pub stop_note: String,
 }
 
-pub fn sharing_view(unlocked: &Unlocked, words: &Translator<'_>) -> SharingView {
+/// `zone` is the participant's: the list dates each item by their own
+/// calendar day, not UTC's.
+pub fn sharing_view(unlocked: &Unlocked, zone: &Zone, words: &Translator<'_>) -> SharingView {
     let data = &unlocked.data;
     let name = data
         .messaging
@@ -93,14 +95,14 @@ pub fn sharing_view(unlocked: &Unlocked, words: &Translator<'_>) -> SharingView 
             }
         }),
         heading: words.get("shared-heading"),
-        shared: shared_items(data, words),
+        shared: shared_items(data, zone, words),
         empty_note: words.get("shared-empty"),
         stop_label: words.get("shared-stop"),
         stop_note: words.get("shared-stop-note"),
     }
 }
 
-fn shared_items(data: &Data, words: &Translator<'_>) -> Vec<SharedItemView> {
+fn shared_items(data: &Data, zone: &Zone, words: &Translator<'_>) -> Vec<SharedItemView> {
     sharing::shared_list(data)
         .into_iter()
         .filter_map(|(_, message)| {
@@ -108,7 +110,10 @@ fn shared_items(data: &Data, words: &Translator<'_>) -> Vec<SharedItemView> {
             Some(SharedItemView {
                 what: describe(&envelope, words).0,
                 key: envelope.key,
-                shared_on: words.with("shared-on", &[("date", shared_date(message, words).into())]),
+                shared_on: words.with(
+                    "shared-on",
+                    &[("date", shared_date(message, zone, words).into())],
+                ),
                 status: message.status,
                 status_label: words.get(status_key(message.status)),
             })
@@ -116,9 +121,9 @@ fn shared_items(data: &Data, words: &Translator<'_>) -> Vec<SharedItemView> {
         .collect()
 }
 
-fn shared_date(message: &Message, words: &Translator<'_>) -> String {
-    chrono::DateTime::from_timestamp_millis(message.at_ms)
-        .map(|at| dates::date(words, at.date_naive()))
+fn shared_date(message: &Message, zone: &Zone, words: &Translator<'_>) -> String {
+    zone.local(message.at_ms)
+        .map(|at| dates::date(words, at.date()))
         .unwrap_or_default()
 }
 

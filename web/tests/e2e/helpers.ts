@@ -23,9 +23,13 @@ export class NetworkLog {
   }
 }
 
-/** A browser on `profile` (recorded by `log`), its first page at the app. */
-export async function openApp(profile: string, log: NetworkLog): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launchBrowser(profile);
+/** A browser on `profile` (recorded by `log`, in `options.timeZone` if given), its first page at the app. */
+export async function openApp(
+  profile: string,
+  log: NetworkLog,
+  options: { timeZone?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchBrowser(profile, options);
   log.watch(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto('/');

@@ -24,6 +24,13 @@ const contexts: BrowserContext[] = [];
 let participant: Page;
 let specialist: Page;
 const network = new NetworkLog();
+/**
+ * The participant's device starts 11 hours behind UTC and later travels to
+ * 14 hours ahead: its calendar day moves on by one or two days, whatever the
+ * hour the tests run, so two check-ins fall on two days.
+ */
+const BEHIND_UTC = 'Pacific/Pago_Pago';
+const AHEAD_OF_UTC = 'Pacific/Kiritimati';
 
 function profile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'phoenix-messages-'));
@@ -39,7 +46,7 @@ async function syncParticipant(): Promise<void> {
 test.beforeAll(async () => {
   relay = await Relay.start();
   relay.addSpecialist('maria', 'Maria R.');
-  const app = await openApp(profile(), network);
+  const app = await openApp(profile(), network, { timeZone: BEHIND_UTC });
   contexts.push(app.context);
   participant = app.page;
   const inbox = await launchBrowser(profile());
@@ -127,6 +134,8 @@ test('offline, messages wait in order; back online, they go', async () => {
   for (const text of ['first while offline', 'second while offline']) {
     await write.getByLabel('Message').fill(text);
     await write.getByRole('button', { name: 'Send' }).click();
+    // Queued: the field empties once the core took it (on a busy machine, not at once).
+    await expect(write.getByLabel('Message')).toHaveValue('');
   }
   await expect(participant.getByText('2 messages will be sent when you are back online.')).toBeVisible();
   await expect(participant.getByText(/^Waiting to send · /)).toHaveCount(2);
@@ -225,6 +234,142 @@ test('with the app in a hidden tab, a reply raises a notification that names no 
   await go(participant, 'Contact my peer', 'Contact my peer');
   await expect(participant.getByText(`See you Thursday ${SENTINEL}`)).toBeVisible();
   expect(await raised()).toHaveLength(1);
+});
+
+/** The participant's browser closed and opened again in `timeZone` (the same profile: the vault in OPFS), unlocked. */
+async function reopenParticipantIn(timeZone: string): Promise<void> {
+  const closing = participant.context();
+  contexts.splice(contexts.indexOf(closing), 1);
+  await closing.close();
+  const app = await openApp(profiles[0], network, { timeZone });
+  contexts.push(app.context);
+  participant = app.page;
+  await participant.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await participant.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(participant.getByRole('heading', { level: 1, name: 'Today', exact: true })).toBeVisible();
+}
+
+/** Today's check-in through the check-in screen. */
+async function checkIn(mood: string, craving: string): Promise<void> {
+  await go(participant, 'Check-in', 'Daily check-in');
+  await participant.getByRole('slider', { name: 'Mood (1 to 5)' }).fill(mood);
+  await participant.getByRole('slider', { name: 'Craving (0 to 10)' }).fill(craving);
+  await participant.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(participant.locator('p.status[role="status"]')).toHaveText('Saved.');
+}
+
+/** The day as the participant's device shows it, in `locale`. */
+function localDay(locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date());
+}
+
+test('the participant shares a goal and a 30-day check-in summary, each after its preview; the inbox shows them as cards, marks a call for help, and drops the goal when sharing stops', async () => {
+  // A check-in with a strong craving today, another on the next day after
+  // travelling across the date line, and a goal with steps, two of them done.
+  await checkIn('2', '8');
+  await reopenParticipantIn(AHEAD_OF_UTC);
+  await checkIn('4', '3');
+  await go(participant, 'Goals', 'Goals');
+  const addGoal = participant.getByRole('form', { name: 'Add goal' });
+  await addGoal.getByLabel('Title').fill('Walk every day');
+  await addGoal.getByRole('button', { name: 'Add goal', exact: true }).click();
+  const addStep = participant.getByRole('form', { name: 'Add step: Walk every day' });
+  for (const step of ['Buy shoes', 'Walk to the park', 'Walk with Ana']) {
+    await addStep.getByLabel('Step').fill(step);
+    await addStep.getByRole('button', { name: 'Add step', exact: true }).click();
+    await expect(participant.getByRole('checkbox', { name: step })).toBeVisible();
+  }
+  for (const step of ['Buy shoes', 'Walk to the park']) {
+    // Checked once the core saves it: a click, then the state.
+    await participant.getByRole('checkbox', { name: step }).click();
+    await expect(participant.getByRole('checkbox', { name: step })).toBeChecked();
+  }
+
+  // The goal: its preview, exactly what Maria will see, then Send.
+  await checkScreen(participant, 'share-action-goal');
+  await participant.getByRole('button', { name: 'Share with my specialist' }).click();
+  const preview = participant.getByRole('dialog', { name: 'What Maria R. will see' });
+  await expect(preview.getByRole('heading', { name: 'Goal: Walk every day' })).toBeVisible();
+  await expect(preview.getByRole('listitem')).toHaveText(['Status: Active', '2 of 3 steps done', 'Done: Buy shoes', 'Done: Walk to the park', 'To do: Walk with Ana']);
+  await checkScreen(participant, 'share-preview-goal');
+  await preview.getByRole('button', { name: 'Send' }).click();
+  await expect(preview).toBeHidden();
+
+  // The last 30 days of check-ins: notes left out unless ticked.
+  await go(participant, 'Trends', 'Trends');
+  await participant.getByRole('combobox', { name: 'Share with my specialist' }).selectOption({ label: 'Last 30 days' });
+  await expect(participant.getByRole('checkbox', { name: 'Include my check-in notes' })).not.toBeChecked();
+  await checkScreen(participant, 'share-action-check-ins');
+  // The first of the screen's two: the summary's (the BARC-10 score's is next).
+  await participant.getByRole('button', { name: 'Share with my specialist', exact: true }).first().click();
+  await expect(preview.getByRole('heading', { name: 'Check-ins, last 30 days' })).toBeVisible();
+  await expect(preview).toContainText('2 check-ins');
+  await expect(preview).toContainText('Craving on average: 5.5 of 10');
+  await expect(preview).toContainText('My notes are not included.');
+  await checkScreen(participant, 'share-preview-check-ins');
+  await preview.getByRole('button', { name: 'Send' }).click();
+  await expect(preview).toBeHidden();
+
+  // The specialist's panel beside Sam's conversation: a card for each.
+  const panel = specialist.getByRole('region', { name: 'What Sam shares with you' });
+  const goalCard = panel.getByRole('article', { name: 'Goal: Walk every day' });
+  await expect(goalCard.getByRole('progressbar', { name: '2 of 3 steps done' })).toBeVisible({ timeout: 15_000 });
+  await expect(goalCard.getByRole('listitem')).toHaveText(['Done: Buy shoes', 'Done: Walk to the park', 'To do: Walk with Ana']);
+  const summary = panel.getByRole('article', { name: 'Check-ins, last 30 days' });
+  await expect(summary).toContainText('2 check-ins from');
+  await expect(summary).toContainText('Craving: 5.5 of 10');
+  await expect(summary.getByRole('figure', { name: /^Mood and craving by day/ })).toBeVisible();
+  await expect(summary.getByRole('table', { name: 'Check-ins by day' }).getByRole('row')).toHaveCount(3);
+
+  // "I'm struggling with cravings", the quick message's words, over the
+  // secure channel: the caseload marks Sam as needing attention.
+  await go(participant, 'Contact my peer', 'Contact my peer');
+  const write = participant.getByRole('form', { name: 'Send' });
+  await write.getByLabel('Message').fill("I'm struggling with cravings.");
+  await write.getByRole('button', { name: 'Send' }).click();
+  const caseload = specialist.getByRole('list', { name: 'Caseload' });
+  await expect(caseload.getByRole('button', { name: /^Sam\b/ })).toHaveAccessibleName(/Needs attention: asked for help/, { timeout: 15_000 });
+  await checkScreen(specialist, 'inbox-caseload-panel');
+
+  // "Shared with my specialist", dated by the participant's own day; Stop sharing on the goal.
+  const shared = participant.getByRole('region', { name: 'Shared with my specialist' });
+  const sharedOn = `Shared ${localDay('en-US', AHEAD_OF_UTC)}`;
+  // Newest first.
+  await expect(shared.getByRole('listitem')).toHaveText([
+    new RegExp(`^Check-ins, last 30 days · ${sharedOn} · `),
+    new RegExp(`^Goal: Walk every day · ${sharedOn} · `),
+  ]);
+  await checkScreen(participant, 'shared-list');
+  await shared.getByRole('button', { name: 'Stop sharing: Goal: Walk every day' }).click();
+  await expect(shared.getByRole('listitem')).toHaveCount(1);
+  await expect(goalCard).toBeHidden({ timeout: 15_000 });
+  await expect(summary).toBeVisible();
+  await expect(panel.getByRole('article')).toHaveCount(1);
+});
+
+test('in Spanish, the share action, its preview and the shared list pass axe', async () => {
+  await go(participant, 'Settings', 'Settings');
+  await participant.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
+  await expect(participant.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
+  await go(participant, 'Metas', 'Metas');
+  await checkScreen(participant, 'share-action-goal-es');
+  await participant.getByRole('button', { name: 'Compartir con mi especialista de pares' }).click();
+  const preview = participant.getByRole('dialog', { name: 'Lo que verá Maria R.' });
+  await expect(preview.getByRole('heading', { name: 'Meta: Walk every day' })).toBeVisible();
+  await expect(preview).toContainText('2 de 3 pasos hechos');
+  await checkScreen(participant, 'share-preview-goal-es');
+  await preview.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(preview).toBeHidden();
+  await go(participant, 'Contactar a mi especialista de pares', 'Contactar a mi especialista de pares');
+  const shared = participant.getByRole('region', { name: 'Compartido con mi especialista de pares' });
+  await expect(shared.getByRole('listitem')).toHaveText([
+    new RegExp(`^Registros diarios, últimos 30 días · Compartido el ${localDay('es-US', AHEAD_OF_UTC)} · `),
+  ]);
+  await checkScreen(participant, 'shared-list-es');
+  await go(participant, 'Configuración', 'Configuración');
+  await participant.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
+  await expect(participant.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await go(participant, 'Contact my peer', 'Contact my peer');
 });
 
 test('the participant unpairs; nothing they wrote is on disk in the clear; requests went only to the relay', async () => {
