@@ -221,6 +221,15 @@ test('the participant panel shows the latest version of each shared item as a ca
 });
 
 test('in Spanish the caseload and the panel speak Spanish, with Spanish plurals and dates, and what the participant wrote stays as written', async () => {
+  // Until the specialist picks one, the page follows the browser's languages.
+  const spanishBrowser = await context.newPage();
+  await spanishBrowser.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'es'] }));
+  await spanishBrowser.goto(`${relay.url}/inbox`);
+  await expect(spanishBrowser.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(spanishBrowser.getByRole('button', { name: 'Iniciar sesión' })).toBeVisible();
+  await expect(spanishBrowser.getByLabel('Idioma')).toHaveValue('es');
+  await spanishBrowser.close();
+
   // The language the specialist picks, kept in this browser; the page says which it is.
   await page.getByLabel('Language').selectOption('es');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
