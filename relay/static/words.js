@@ -64,19 +64,33 @@ export function translatePage() {
   for (const element of document.querySelectorAll("[data-words-alt]")) element.alt = t(element.dataset.wordsAlt);
 }
 
+/** The language's Intl formatters, made once per language (a long conversation formats many dates). */
+let formats = null;
+function intl() {
+  if (formats?.locale !== locale) {
+    formats = {
+      locale,
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
+      date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
+      decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+    };
+  }
+  return formats;
+}
+
 /** A date and time, as this language writes it. */
-export const dateTime = (ms) => new Date(ms).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+export const dateTime = (ms) => intl().dateTime.format(new Date(ms));
 
 /** A YYYY-MM-DD calendar date in this language, the same day everywhere. */
 export function calendarDate(text) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
   if (!match) return String(text ?? "");
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toLocaleDateString(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return intl().date.format(date);
 }
 
 /** A decimal with one digit at most, as this language writes it. */
-export const decimal = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+export const decimal = (value) => intl().decimal.format(value);
 
 /** A code a newer app sent that no message knows ("to_contact" → "To contact"). */
 export function codeWords(code) {
