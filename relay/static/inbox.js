@@ -94,7 +94,7 @@ async function api(method, path, body) {
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.status === 401 && state.poller) endSession();
-  if (!response.ok) throw new Error(json?.message ?? t("inbox-server-answered", { status: response.status }));
+  if (!response.ok) throw new Error(refusal(json, response.status));
   return json;
 }
 
@@ -115,8 +115,17 @@ async function signed(inbox, method, path, body) {
   if (text) headers["content-type"] = "application/json";
   const response = await fetch(path, { method, headers, body: text || undefined });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw new Error(json?.message ?? t("inbox-server-answered", { status: response.status }));
+  if (!response.ok) throw new Error(refusal(json, response.status));
   return json;
+}
+
+/** Why the relay refused, in the page's language when the inbox has words
+ * for its error code, else the relay's own sentence. */
+function refusal(json, status) {
+  const key = `inbox-error-${json?.error}`;
+  const words = typeof json?.error === "string" ? t(key) : "";
+  if (words && words !== key) return words;
+  return json?.message ?? t("inbox-server-answered", { status });
 }
 
 // Sealed storage, under one lock.

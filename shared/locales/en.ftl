@@ -654,6 +654,14 @@ inbox-password-changed = Your password is changed.
 inbox-no-code = This message server does not serve the inbox's code. Ask your admin to start it with --inbox-assets.
 inbox-keys-elsewhere = Your inbox keys are in the browser you first signed in with. Use that browser, or ask an admin to reset your keys.
 inbox-other-keys = This browser holds other inbox keys than your account. Use the browser you set up, or ask an admin to reset your keys.
+# What the relay's API refuses, by its error code (relay-protocol's ErrorCode);
+# a code without a message here shows the relay's own English sentence.
+inbox-error-bad_login = the username or password is not right
+inbox-error-rate_limited = Too many tries. Wait a minute and try again.
+inbox-error-not_signed_in = Sign in to the inbox first.
+inbox-error-internal = The message server could not finish that. Try again.
+inbox-error-device_exists = This account already has its inbox keys. An admin must reset them.
+inbox-error-no_such_participant = No participant paired with you has this id.
 inbox-server-answered = The message server answered { $status }.
 inbox-shares-heading = What { $name } shares with you
 inbox-shares-empty = { $name } has not shared anything with you. They choose each item in Phoenix.

@@ -654,6 +654,14 @@ inbox-password-changed = Tu contraseña cambió.
 inbox-no-code = Este servidor de mensajes no ofrece el código de la bandeja. Pide a tu administrador que lo inicie con --inbox-assets.
 inbox-keys-elsewhere = Las claves de tu bandeja están en el navegador donde iniciaste sesión la primera vez. Usa ese navegador o pide a un administrador que restablezca tus claves.
 inbox-other-keys = Este navegador tiene otras claves de bandeja que tu cuenta. Usa el navegador que configuraste o pide a un administrador que restablezca tus claves.
+# What the relay's API refuses, by its error code (relay-protocol's ErrorCode);
+# a code without a message here shows the relay's own English sentence.
+inbox-error-bad_login = el usuario o la contraseña no son correctos
+inbox-error-rate_limited = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
+inbox-error-not_signed_in = Primero inicia sesión en la bandeja.
+inbox-error-internal = El servidor de mensajes no pudo terminar eso. Vuelve a intentarlo.
+inbox-error-device_exists = Esta cuenta ya tiene las claves de su bandeja. Un administrador debe restablecerlas.
+inbox-error-no_such_participant = Ningún participante conectado contigo tiene este identificador.
 inbox-server-answered = El servidor de mensajes respondió { $status }.
 inbox-shares-heading = Lo que { $name } comparte contigo
 inbox-shares-empty = { $name } no ha compartido nada contigo. Elige cada cosa que comparte en Phoenix.

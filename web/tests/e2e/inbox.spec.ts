@@ -360,6 +360,10 @@ test('a wrong password is refused, and unpairing stops the participant from writ
   await other.getByLabel('Password', { exact: true }).fill('not the password');
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByRole('alert')).toHaveText('the username or password is not right');
+  // The refusal in the page's language, from the relay's error code.
+  await other.getByLabel('Language').selectOption('es');
+  await other.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(other.getByRole('alert')).toHaveText('el usuario o la contraseña no son correctos');
   await other.close();
 
   for (const name of [/^Sam/, /^Alex/]) {
