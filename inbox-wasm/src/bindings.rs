@@ -189,3 +189,15 @@ impl JsInbox {
 pub fn invite_qr(code: &str, fingerprint: &str) -> Result<String, JsError> {
     crate::invite::qr_svg(code, fingerprint).map_err(failed)
 }
+
+thread_local! {
+    /// Parsed once, on the first word the page asks for.
+    static WORDS: crate::words::Words = crate::words::Words::load();
+}
+
+/// The message `key` in `language` (`en` or `es`) with `args`, a JSON
+/// object (`{"count": 3}`): see `words::Words::format`.
+#[wasm_bindgen(js_name = words)]
+pub fn words(language: &str, key: &str, args: &str) -> String {
+    WORDS.with(|words| words.format(language, key, args))
+}

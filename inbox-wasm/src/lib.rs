@@ -8,6 +8,8 @@
 //!   requests, the Olm account, each participant's remembered identity and
 //!   channel), sealed under the keyring between uses.
 //! - [`invite`]: the invite's QR code, with this inbox's key fingerprint.
+//! - [`words`]: every word the inbox shows, in English or Spanish, from the
+//!   `inbox-` section of the app's Fluent files.
 //!
 //! The wasm-bindgen surface (`bindings`, wasm32 only) is thin: it converts
 //! to and from JavaScript values and turns every error into a JavaScript
@@ -21,6 +23,7 @@
 pub mod invite;
 pub mod keyring;
 pub mod state;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

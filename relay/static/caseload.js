@@ -7,6 +7,8 @@
 // a 0-10 scale. Only what the participant sent can raise the mark; a reply
 // to them clears it.
 
+import { dateTime, t } from "/inbox/words.js";
+
 /** The craving average (of 10) from which a shared check-in summary needs attention. */
 export const HIGH_CRAVING = 7;
 
@@ -31,9 +33,10 @@ export function attentionReason(received, lastReplyMs) {
   return raised.some((letter) => letter.urgent) ? "help" : "craving";
 }
 
+/** The words for each attention reason (Fluent ids). */
 const REASONS = {
-  help: "Needs attention: asked for help",
-  craving: "Needs attention: high cravings in check-ins",
+  help: "inbox-attention-help",
+  craving: "inbox-attention-craving",
 };
 
 /**
@@ -78,17 +81,18 @@ export function caseloadEntry(row, selected, onSelect) {
   const item = document.createElement("li");
   const button = document.createElement("button");
   button.type = "button";
-  const urgentMark = unread.some((m) => m.urgent) ? " (urgent)" : "";
-  const warning = (participant.status === "changed" ? " (key changed)" : "") + urgentMark;
-  const count = unread.length ? ` (${unread.length} new)` : "";
-  button.append(document.createTextNode(`${participant.name}${count}${warning}`));
+  const marks = [participant.name];
+  if (unread.length) marks.push(t("inbox-unread", { count: unread.length }));
+  if (participant.status === "changed") marks.push(t("inbox-key-changed-mark"));
+  if (unread.some((m) => m.urgent)) marks.push(t("inbox-urgent-mark"));
+  button.append(document.createTextNode(marks.join(" ")));
   if (attention) {
     // Text, not colour alone: the reason is read out with the name.
-    button.append(document.createTextNode(" "), span("attention", REASONS[attention]));
+    button.append(document.createTextNode(" "), span("attention", t(REASONS[attention])));
     button.classList.add("needs-attention");
   }
-  button.append(span("fingerprint", ` · key ${participant.short}`));
-  const when = lastMessageMs === null ? "No messages yet" : `Last message ${new Date(lastMessageMs).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}`;
+  button.append(span("fingerprint", ` ${t("inbox-key-short", { short: participant.short })}`));
+  const when = lastMessageMs === null ? t("inbox-no-messages") : t("inbox-last-message", { date: dateTime(lastMessageMs) });
   button.append(span("meta", when));
   button.setAttribute("aria-current", String(selected));
   button.addEventListener("click", onSelect);

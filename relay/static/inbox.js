@@ -12,7 +12,8 @@
 // take turns: a ratchet step or a sequence number is never used twice.
 
 import { caseloadEntry, caseloadRows } from "/inbox/caseload.js";
-import { keepShared, raisesAttention, renderPanel } from "/inbox/panel.js";
+import { keepShared, raisesAttention, renderPanel, shareLine } from "/inbox/panel.js";
+import { currentLanguage, dateTime, say, setLanguage, t, translatePage, useWords } from "/inbox/words.js";
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 5000;
@@ -24,9 +25,13 @@ const loading = import("/inbox/pkg/inbox.js")
   .then(async (module) => {
     await module.default();
     wasm = module;
+    useWords(module);
+    showWords();
   })
-  .catch(() => {
-    showError("This relay does not serve the inbox's code. Ask your admin to start it with --inbox-assets.");
+  .catch(async () => {
+    // Without the wasm there is no Fluent: the relay words this one itself.
+    const words = await fetch("/inbox/no-code.json").then((response) => response.json()).catch(() => ({}));
+    showError(words[currentLanguage()] ?? words.en ?? "");
   });
 
 const state = {
@@ -42,9 +47,33 @@ const state = {
   poller: null,
   mailEvents: null, // the relay's event stream (listenForMail)
   urgentOpenings: [], // how the "I'm struggling" quick message begins (/inbox/urgent.json)
+  inviteExpiresMs: 0, // when the invite on screen expires
 };
 
-const TITLE = document.title;
+/** The invite's expiry, its date as the page's language writes it. */
+function sayInviteExpiry() {
+  if (state.inviteExpiresMs) say($("invite-expiry"), "inbox-invite-expires", { date: dateTime(state.inviteExpiresMs) });
+}
+
+/** The page's words in the chosen language; what is on screen is worded again. */
+function showWords() {
+  translatePage();
+  sayInviteExpiry();
+  $("language").value = currentLanguage();
+  document.title = pageTitle();
+  if (state.poller) render();
+}
+
+$("language").addEventListener("change", (event) => {
+  setLanguage(event.target.value, true);
+  showWords();
+});
+
+/** "Phoenix inbox", with the number of unread messages first when there are any. */
+function pageTitle() {
+  const unread = state.poller ? state.participants.reduce((sum, p) => sum + unreadOf(p.mailbox).length, 0) : 0;
+  return unread ? t("inbox-title-unread", { count: unread }) : t("inbox-title");
+}
 
 function emptyHistory() {
   // received: mailbox -> [{ id, sequence, text, sent_at_ms, missing, read, urgent, sharedKey?, attention? }]
@@ -65,7 +94,7 @@ async function api(method, path, body) {
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.status === 401 && state.poller) endSession();
-  if (!response.ok) throw new Error(json?.message ?? `the relay answered ${response.status}`);
+  if (!response.ok) throw new Error(refusal(json, response.status));
   return json;
 }
 
@@ -76,7 +105,7 @@ function endSession() {
   state.poller = null;
   state.mailEvents?.close();
   state.mailEvents = null;
-  document.title = TITLE;
+  document.title = pageTitle();
 }
 
 /** A /v1 request signed by the inbox's device key (in the wasm). */
@@ -86,8 +115,17 @@ async function signed(inbox, method, path, body) {
   if (text) headers["content-type"] = "application/json";
   const response = await fetch(path, { method, headers, body: text || undefined });
   const json = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw new Error(json?.message ?? `the relay answered ${response.status}`);
+  if (!response.ok) throw new Error(refusal(json, response.status));
   return json;
+}
+
+/** Why the relay refused, in the page's language when the inbox has words
+ * for its error code, else the relay's own sentence. */
+function refusal(json, status) {
+  const key = `inbox-error-${json?.error}`;
+  const words = typeof json?.error === "string" ? t(key) : "";
+  if (words && words !== key) return words;
+  return json?.message ?? t("inbox-server-answered", { status });
 }
 
 // Sealed storage, under one lock.
@@ -128,7 +166,7 @@ async function openOrCreateState() {
   const stored = localStorage.getItem(storageName("state"));
   if (!stored) {
     if (state.me.device) {
-      throw new Error("Your inbox keys are in the browser you first signed in with. Use that browser, or ask an admin to reset your keys.");
+      throw new Error(t("inbox-keys-elsewhere"));
     }
     const inbox = wasm.Inbox.generate();
     try {
@@ -142,7 +180,7 @@ async function openOrCreateState() {
   }
   await withState(async (inbox, history, save) => {
     if (state.me.device && state.me.device.signing !== JSON.parse(inbox.publicKeys()).signing) {
-      throw new Error("This browser holds other inbox keys than your account. Use the browser you set up, or ask an admin to reset your keys.");
+      throw new Error(t("inbox-other-keys"));
     }
     state.mailbox = inbox.mailbox();
     state.fingerprint = inbox.fingerprint();
@@ -188,7 +226,7 @@ $("login").addEventListener("submit", async (event) => {
     $("login").hidden = true;
     $("app").hidden = false;
     $("signed-in").hidden = false;
-    $("my-name").textContent = state.me.name;
+    say($("signed-in-as"), "inbox-signed-in", { name: state.me.name });
     // Offered until the browser allows notifications (a blocked one says
     // no again at once: the browser's site settings can allow it).
     $("notify").hidden = !("Notification" in window) || Notification.permission === "granted";
@@ -225,6 +263,7 @@ $("sign-out").addEventListener("click", async () => {
 $("change-password").addEventListener("submit", async (event) => {
   event.preventDefault();
   showError("");
+  delete $("password-changed").dataset.words;
   $("password-changed").textContent = "";
   try {
     const current = await deriveKeys(state.username, $("current-password").value);
@@ -250,7 +289,7 @@ $("change-password").addEventListener("submit", async (event) => {
     state.keys = next;
     $("current-password").value = "";
     $("new-password").value = "";
-    $("password-changed").textContent = "Your password is changed.";
+    say($("password-changed"), "inbox-password-changed");
   } catch (error) {
     showError(error.message);
   }
@@ -261,7 +300,8 @@ $("create-invite").addEventListener("click", async () => {
     const invite = await api("POST", "/inbox/api/invites");
     $("invite-code").textContent = invite.code;
     $("invite-fingerprint").textContent = state.fingerprint;
-    $("invite-expiry").textContent = new Date(invite.expires_at_ms).toLocaleString();
+    state.inviteExpiresMs = invite.expires_at_ms;
+    sayInviteExpiry();
     // Made here, from this browser's own keys: not what the relay says they are.
     const svg = wasm.inviteQr(invite.code, state.fingerprint);
     $("invite-qr").src = `data:image/svg+xml;base64,${btoa(svg)}`;
@@ -313,8 +353,8 @@ function announce(arrived) {
     const participant = state.participants.find((p) => p.mailbox === mailbox);
     if (!participant) continue;
     const urgent = arrived.some((letter) => letter.from === mailbox && letter.urgent);
-    const notification = new Notification("Phoenix inbox", {
-      body: urgent ? `Urgent message from ${participant.name}` : `New message from ${participant.name}`,
+    const notification = new Notification(t("inbox-title"), {
+      body: t(urgent ? "inbox-notify-urgent" : "inbox-notify-new", { name: participant.name }),
       tag: mailbox,
     });
     notification.onclick = () => {
@@ -377,14 +417,14 @@ function receive(inbox, history, participants, delivery, arrived) {
  * A newer version of the same item, or "stop sharing", ends what an older
  * one raised on the caseload. */
 function receiveShared(history, mailbox, list, id, opened) {
-  const text = keepShared(history, mailbox, opened);
+  const share = keepShared(history, mailbox, opened);
   const key = typeof opened.shared?.key === "string" ? opened.shared.key : null;
   const newest = key === null || history.shared[mailbox][key].sent_at_ms === opened.sent_at_ms;
   if (key !== null && newest) {
     for (const letter of list) if (letter.sharedKey === key) letter.attention = false;
   }
   const attention = newest && raisesAttention(opened);
-  list.push({ id, sequence: opened.sequence, text, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false, urgent: false, sharedKey: key, attention });
+  list.push({ id, sequence: opened.sequence, share, sent_at_ms: opened.sent_at_ms, missing: opened.missing, read: false, urgent: false, sharedKey: key, attention });
 }
 
 /** Sends what was sealed but not yet accepted by the relay, in order. */
@@ -428,8 +468,7 @@ function render() {
   const list = $("participants");
   list.replaceChildren();
   $("no-participants").hidden = state.participants.length > 0;
-  const totalUnread = state.participants.reduce((sum, p) => sum + unreadOf(p.mailbox).length, 0);
-  document.title = totalUnread ? `(${totalUnread}) ${TITLE}` : TITLE;
+  document.title = pageTitle();
   for (const row of caseloadRows(state.participants, state.history)) {
     const { mailbox } = row.participant;
     list.append(caseloadEntry(row, state.selected === mailbox, () => select(mailbox)));
@@ -449,16 +488,14 @@ function renderConversation() {
   $("conversation").hidden = !participant;
   $("shared-panel").hidden = !participant;
   if (!participant) return;
-  $("conversation-title").textContent = `Conversation with ${participant.name}`;
+  $("conversation-title").textContent = t("inbox-conversation-with", { name: participant.name });
   const changed = participant.status === "changed";
   $("key-changed").hidden = !changed;
-  $("key-changed-text").textContent = changed
-    ? `${participant.name}'s security key changed. Sending is paused. Call ${participant.name} or meet in person and compare the verification code below with the one Phoenix shows them. Continue only if they match.`
-    : "";
+  $("key-changed-text").textContent = changed ? t("inbox-key-changed", { name: participant.name }) : "";
   $("verification-code").textContent = participant.code;
-  const noChannel = !participant.channel && !changed ? ` You can answer once ${participant.name}'s first message arrives.` : "";
+  const noChannel = !participant.channel && !changed ? t("inbox-no-channel", { name: participant.name }) : "";
   $("reply").querySelector("button").disabled = changed || !participant.channel;
-  $("dropped").textContent = (state.dropped ? `${state.dropped} message(s) could not be opened or were repeats, and were not shown.` : "") + noChannel;
+  $("dropped").textContent = [state.dropped ? t("inbox-dropped", { count: state.dropped }) : "", noChannel].filter(Boolean).join(" ");
   renderPanel($("shared-panel"), participant.name, state.history.shared?.[participant.mailbox]);
   const theirs = (state.history.received[participant.mailbox] ?? []).map((m) => ({ ...m, mine: false }));
   const mine = [...state.history.sent, ...state.history.outbox.map((m) => ({ ...m, pending: true }))]
@@ -471,18 +508,19 @@ function renderConversation() {
     if (message.missing > 0) {
       const gap = document.createElement("li");
       gap.className = "message gap";
-      gap.textContent = message.missing === 1 ? "A message did not arrive." : `${message.missing} messages did not arrive.`;
+      gap.textContent = t("inbox-missing", { count: message.missing });
       list.append(gap);
     }
     const item = document.createElement("li");
     item.className = `message ${message.mine ? "mine" : "theirs"}${message.urgent || message.attention ? " urgent" : ""}${message.sharedKey !== undefined ? " shared" : ""}`;
     const meta = document.createElement("span");
     meta.className = "meta";
-    const who = message.mine ? "You" : participant.name;
-    const status = message.mine ? ` · ${message.pending ? "Not sent yet" : message.read ? "Read" : message.delivered ? "Delivered" : "Sent"}` : "";
-    const urgent = message.urgent ? " · Urgent" : "";
-    meta.textContent = `${who} · ${new Date(message.sent_at_ms).toLocaleString()}${status}${urgent}`;
-    item.append(meta, document.createTextNode(message.text));
+    const parts = [message.mine ? t("inbox-you") : participant.name, dateTime(message.sent_at_ms)];
+    if (message.mine) parts.push(t(message.pending ? "inbox-status-not-sent" : message.read ? "inbox-status-read" : message.delivered ? "inbox-status-delivered" : "inbox-status-sent"));
+    if (message.urgent) parts.push(t("inbox-urgent"));
+    meta.textContent = parts.join(" · ");
+    // A shared item's line is worded now, in the page's language; what the participant wrote stays as written.
+    item.append(meta, document.createTextNode(message.share ? shareLine(message.share) : message.text));
     list.append(item);
   }
 }
@@ -531,7 +569,7 @@ $("reply").addEventListener("submit", async (event) => {
 
 $("unpair").addEventListener("click", async () => {
   const participant = state.participants.find((p) => p.mailbox === state.selected);
-  if (!participant || !confirm(`Unpair ${participant.name}? They will no longer be able to message you.`)) return;
+  if (!participant || !confirm(t("inbox-unpair-confirm", { name: participant.name }))) return;
   try {
     await api("DELETE", `/inbox/api/participants/${participant.id}`);
     await withState(async (inbox) => inbox.forget(participant.mailbox));
@@ -544,6 +582,6 @@ $("unpair").addEventListener("click", async () => {
 
 // Resume a session after a reload: the keys need the password again.
 api("GET", "/inbox/api/me").then(
-  (me) => { $("username").value = ""; $("login-title").textContent = `Sign in again, ${me.name}, to unlock your messages`; },
+  (me) => { $("username").value = ""; say($("login-title"), "inbox-sign-in-again", { name: me.name }); },
   () => {},
 );

@@ -5,50 +5,28 @@
 // is never parsed as HTML.
 
 import { highCraving } from "/inbox/caseload.js";
+import { calendarDate, codeWords, dateTime, decimal, t } from "/inbox/words.js";
 
 /** The envelope version this page renders. */
 const VERSION = 1;
 const KINDS = ["goal", "aftercare", "safety_plan", "check_in_summary", "barc10", "stop_sharing"];
-const NEEDS_NEWER = "This item needs a newer Phoenix";
-
-const SECTIONS = {
-  referrals: "Referrals",
-  documents: "Documents",
-  appointments: "Appointments",
-  meetings: "Meetings",
-  support_contacts: "Support contacts",
-  warning_signs: "Warning signs",
-  re_engagement: "Getting back on track",
-};
-// The app's own headings for the six steps (an ordered list numbers them).
-const SAFETY_STEPS = {
-  warning_signs: "Warning signs that a crisis may be starting",
-  internal_coping: "Things I can do on my own to take my mind off it",
-  distractions: "People and places that help me get my mind off it",
-  people_to_ask: "People I can ask for help",
-  professionals: "Professionals and agencies I can contact",
-  safe_environment: "Making my surroundings safe",
-  reasons_for_living: "Reasons for living",
-};
-const TRENDS = { up: "going up", down: "going down", steady: "steady" };
-const HALT = { hungry: "hungry", angry: "angry", lonely: "lonely", tired: "tired" };
-
-/** A code the participant's app sent ("to_contact") in words ("To contact"). */
-function words(code) {
-  const text = String(code ?? "").replaceAll("_", " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Whether this page can render the envelope (else: "needs a newer Phoenix"). */
 export function supported(shared) {
   return shared?.v === VERSION && KINDS.includes(shared?.item?.kind) && typeof shared?.key === "string";
 }
 
+/** What names a shared item (its kind, key and, for a goal, the participant's title), kept to word it in any language. */
+function aboutOf(shared) {
+  const { item, key } = shared;
+  return { kind: item.kind, key, title: item.title, days: item.days };
+}
+
 /**
  * Keeps what a shared letter says in `history.shared[mailbox]` (by key):
  * a newer version replaces an older one; `stop_sharing` removes it (and a
  * late older copy does not bring it back). Returns the conversation's line
- * for the letter.
+ * for the letter, worded when shown (`shareLine`).
  */
 export function keepShared(history, mailbox, letter) {
   const items = (history.shared ??= {})[mailbox] ?? {};
@@ -57,41 +35,58 @@ export function keepShared(history, mailbox, letter) {
   const key = typeof shared?.key === "string" ? shared.key : `unsupported:${letter.sequence}`;
   const usable = !letter.unsupported && supported(shared);
   const previous = items[key];
-  if (previous && previous.sent_at_ms > letter.sent_at_ms) return lineFor(usable ? shared : null, previous.title);
+  if (previous && previous.sent_at_ms > letter.sent_at_ms) return lineFor(usable ? shared : null, aboutKept(previous));
   if (usable && shared.item.kind === "stop_sharing") {
-    items[key] = { key, stopped: true, sent_at_ms: letter.sent_at_ms, title: previous?.title ?? "" };
-    return `Asked you to stop seeing ${previous?.title ? `“${previous.title}”` : "a shared item"}.`;
+    items[key] = { key, stopped: true, sent_at_ms: letter.sent_at_ms, about: aboutKept(previous) };
+    return { line: "stopped", about: aboutKept(previous) };
   }
-  const title = usable ? titleOf(shared) : "";
-  items[key] = { key, shared: usable ? shared : null, sent_at_ms: letter.sent_at_ms, title };
-  return lineFor(usable ? shared : null, title);
+  const about = usable ? aboutOf(shared) : null;
+  items[key] = { key, shared: usable ? shared : null, sent_at_ms: letter.sent_at_ms, about };
+  return lineFor(usable ? shared : null, about);
 }
 
-function lineFor(shared, title) {
-  if (!shared) return `Shared an item. ${NEEDS_NEWER}.`;
-  return shared.item.kind === "stop_sharing" ? "Asked you to stop seeing a shared item." : `Shared “${title}”.`;
+/** What a kept item is about; a title an older inbox kept as words stays as it was. */
+function aboutKept(kept) {
+  if (!kept) return null;
+  return kept.about ?? (kept.title ? { words: kept.title } : null);
+}
+
+function lineFor(shared, about) {
+  if (!shared) return { line: "unsupported" };
+  return shared.item.kind === "stop_sharing" ? { line: "stopped", about: null } : { line: "shared", about };
+}
+
+/** The conversation's line for a shared letter, in the page's language. */
+export function shareLine({ line, about }) {
+  if (line === "unsupported") return t("inbox-shared-unsupported");
+  const title = about ? titleOf(about) : "";
+  if (line === "stopped") return title ? t("inbox-stopped-line", { title }) : t("inbox-stopped-unknown");
+  return t("inbox-shared-line", { title });
 }
 
 /** The card's heading: what the item is. */
-function titleOf(shared) {
-  const { item, key } = shared;
-  switch (item.kind) {
+function titleOf(about) {
+  if (about.words !== undefined) return about.words;
+  switch (about.kind) {
     case "goal":
-      return `Goal: ${item.title ?? ""}`;
+      return t("inbox-goal-title", { title: about.title ?? "" });
     case "aftercare": {
-      const section = key.startsWith("aftercare:") ? key.slice("aftercare:".length) : null;
-      return section ? `Aftercare plan: ${SECTIONS[section] ?? words(section)}` : "Aftercare plan";
+      const section = about.key.startsWith("aftercare:") ? about.key.slice("aftercare:".length) : null;
+      return section ? t("inbox-aftercare-part-title", { section: sectionName(section) }) : t("inbox-aftercare-title");
     }
     case "safety_plan":
-      return "Safety plan";
+      return t("inbox-safety-plan-title");
     case "check_in_summary":
-      return `Check-ins, last ${item.days} days`;
+      return t("inbox-check-ins-title", { days: about.days });
     case "barc10":
-      return "Recovery capital (BARC-10)";
+      return t("inbox-barc-title");
     default:
-      return "Shared item";
+      return t("inbox-shared-item");
   }
 }
+
+const sectionName = (code) => t("inbox-section", { section: String(code), fallback: codeWords(code) });
+const statusName = (code) => t("inbox-status-name", { status: String(code), fallback: codeWords(code) });
 
 /** Whether the latest shared check-in summary has high cravings (for the caseload). */
 export function raisesAttention(letter) {
@@ -105,19 +100,10 @@ function element(tag, text, className) {
   return node;
 }
 
-const shortDate = (ms) => new Date(ms).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
-/** A YYYY-MM-DD calendar date in the specialist's words, the same day everywhere. */
-function calendarDate(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
-  if (!match) return String(text ?? "");
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toLocaleDateString([], { dateStyle: "medium", timeZone: "UTC" });
-}
-
 function goalCard(card, item) {
-  if (item.why) card.append(element("p", `Why: ${item.why}`));
-  const facts = [`Status: ${words(item.status)}`];
-  if (item.target) facts.push(`Target date: ${calendarDate(item.target)}`);
+  if (item.why) card.append(element("p", t("inbox-why", { why: item.why })));
+  const facts = [t("inbox-status", { status: statusName(item.status) })];
+  if (item.target) facts.push(t("inbox-target", { date: calendarDate(item.target) }));
   card.append(element("p", facts.join(" · ")));
   const steps = Array.isArray(item.steps) ? item.steps : [];
   if (steps.length === 0) return;
@@ -125,29 +111,29 @@ function goalCard(card, item) {
   const progress = element("progress");
   progress.max = steps.length;
   progress.value = done;
-  const label = `${done} of ${steps.length} steps done`;
+  const label = t("inbox-steps-done", { done, total: steps.length });
   progress.setAttribute("aria-label", label);
   card.append(progress, element("p", label, "meta"));
   const list = element("ul", undefined, "steps");
   for (const step of steps) {
-    list.append(element("li", `${step.done ? "Done" : "To do"}: ${step.title ?? ""}`, step.done ? "done" : ""));
+    list.append(element("li", t(step.done ? "inbox-step-done" : "inbox-step-to-do", { title: step.title ?? "" }), step.done ? "done" : ""));
   }
   card.append(list);
 }
 
 function aftercareCard(card, item) {
   for (const section of Array.isArray(item.sections) ? item.sections : []) {
-    card.append(element("h4", SECTIONS[section.section] ?? words(section.section)));
+    card.append(element("h4", sectionName(section.section)));
     const entries = Array.isArray(section.entries) ? section.entries : [];
     if (entries.length === 0) {
-      card.append(element("p", "Nothing here yet.", "meta"));
+      card.append(element("p", t("inbox-nothing-yet"), "meta"));
       continue;
     }
     const list = element("ul", undefined, "entries");
     for (const entry of entries) {
       const line = element("li", entry.title ?? "");
       if (entry.detail) line.append(element("span", entry.detail, "meta"));
-      if (entry.status) line.append(element("span", `Status: ${words(entry.status)}`, "meta"));
+      if (entry.status) line.append(element("span", t("inbox-status", { status: statusName(entry.status) }), "meta"));
       list.append(line);
     }
     card.append(list);
@@ -158,9 +144,9 @@ function safetyPlanCard(card, item) {
   const steps = element("ol", undefined, "safety-steps");
   for (const step of Array.isArray(item.steps) ? item.steps : []) {
     const line = element("li");
-    line.append(element("h4", SAFETY_STEPS[step.step] ?? words(step.step)));
+    line.append(element("h4", t("inbox-safety-step", { step: String(step.step), fallback: codeWords(step.step) })));
     const entries = Array.isArray(step.entries) ? step.entries : [];
-    if (entries.length === 0) line.append(element("p", "Nothing here yet.", "meta"));
+    if (entries.length === 0) line.append(element("p", t("inbox-nothing-yet"), "meta"));
     else {
       const list = element("ul", undefined, "entries");
       for (const entry of entries) list.append(element("li", String(entry)));
@@ -173,9 +159,9 @@ function safetyPlanCard(card, item) {
 
 /** "3.4 of 5, going up", or "not answered". */
 function average(value, max, trend) {
-  if (typeof value !== "number") return "not answered";
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded} of ${max}${trend ? `, ${TRENDS[trend] ?? words(trend)}` : ""}`;
+  if (typeof value !== "number") return t("inbox-not-answered");
+  const args = { value: decimal(value), max };
+  return trend ? t("inbox-average-trend", { ...args, trend: String(trend), fallback: codeWords(trend) }) : t("inbox-average", args);
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -215,12 +201,22 @@ function chart(item) {
   return svg;
 }
 
+/** The chart's key, "Mood and craving by day…", each name styled like its line. */
+function chartLegend() {
+  // The sentence is formatted with two markers, then each marker becomes its styled name.
+  const names = { "\u0001": ["inbox-chart-mood", "key-mood"], "\u0002": ["inbox-chart-craving", "key-craving"] };
+  return t("inbox-chart-legend", { mood: "\u0001", craving: "\u0002" })
+    .split(/([\u0001\u0002])/)
+    .filter((part) => part !== "")
+    .map((part) => (names[part] ? element("span", t(names[part][0]), names[part][1]) : document.createTextNode(part)));
+}
+
 function dailyTable(item) {
   const table = element("table", undefined, "visually-hidden");
-  table.append(element("caption", "Check-ins by day"));
+  table.append(element("caption", t("inbox-by-day")));
   const head = element("thead");
   const header = element("tr");
-  for (const name of ["Date", `Mood (of ${item.mood_scale_max || 5})`, `Craving (of ${item.craving_scale_max || 10})`]) {
+  for (const name of [t("inbox-date"), t("inbox-mood-of", { max: item.mood_scale_max || 5 }), t("inbox-craving-of", { max: item.craving_scale_max || 10 })]) {
     const cell = element("th", name);
     cell.scope = "col";
     header.append(cell);
@@ -240,28 +236,28 @@ function dailyTable(item) {
 
 function checkInCard(card, shared) {
   const { item } = shared;
-  card.append(element("p", `${item.check_ins} check-ins from ${calendarDate(item.from)} to ${calendarDate(item.to)}.`));
-  if (highCraving(shared)) card.append(element("p", "High cravings: this needs attention.", "attention"));
+  card.append(element("p", t("inbox-check-ins", { count: item.check_ins, from: calendarDate(item.from), to: calendarDate(item.to) })));
+  if (highCraving(shared)) card.append(element("p", t("inbox-high-cravings"), "attention"));
   const facts = element("ul", undefined, "facts");
   facts.append(
-    element("li", `Mood: ${average(item.mood_average, item.mood_scale_max || 5, item.mood_trend)}`),
-    element("li", `Craving: ${average(item.craving_average, item.craving_scale_max || 10, item.craving_trend)}`),
+    element("li", t("inbox-mood", { average: average(item.mood_average, item.mood_scale_max || 5, item.mood_trend) })),
+    element("li", t("inbox-craving", { average: average(item.craving_average, item.craving_scale_max || 10, item.craving_trend) })),
   );
-  if (typeof item.days_used === "number") facts.append(element("li", `Days used: ${item.days_used}`));
+  if (typeof item.days_used === "number") facts.append(element("li", t("inbox-days-used", { count: item.days_used })));
   const halt = item.halt && typeof item.halt === "object" ? item.halt : {};
-  const haltWords = Object.entries(HALT).map(([code, name]) => `${name} ${Number(halt[code] ?? 0)}`);
-  facts.append(element("li", `HALT (times felt): ${haltWords.join(", ")}`));
+  const felt = Object.fromEntries(["hungry", "angry", "lonely", "tired"].map((code) => [code, Number(halt[code] ?? 0)]));
+  facts.append(element("li", t("inbox-times-felt", felt)));
   card.append(facts);
   if (Array.isArray(item.daily) && item.daily.length > 0) {
     const figure = element("figure", undefined, "chart-figure");
     const legend = element("figcaption", undefined, "meta");
-    legend.append(element("span", "Mood", "key-mood"), document.createTextNode(" and "), element("span", "craving", "key-craving"), document.createTextNode(" by day, each on its own scale"));
+    legend.append(...chartLegend());
     figure.append(chart(item), legend);
     card.append(figure, dailyTable(item));
   }
   const notes = Array.isArray(item.notes) ? item.notes : [];
   if (notes.length > 0) {
-    card.append(element("h4", "Notes"));
+    card.append(element("h4", t("inbox-notes")));
     const list = element("ul", undefined, "entries");
     for (const note of notes) {
       const line = element("li", note.text ?? "");
@@ -273,19 +269,19 @@ function checkInCard(card, shared) {
 }
 
 function barcCard(card, item) {
-  card.append(element("p", `Score ${item.score} of ${item.max}, taken ${calendarDate(item.taken_on)}`));
+  card.append(element("p", t("inbox-barc-score", { score: item.score, max: item.max, date: calendarDate(item.taken_on) })));
 }
 
 /** One shared item as a card. */
 function cardFor(kept, index) {
   const card = element("article", undefined, "card");
-  const heading = element("h3", kept.shared ? kept.title : "Shared item");
+  const heading = element("h3", kept.shared ? titleOf(aboutKept(kept) ?? aboutOf(kept.shared)) : t("inbox-shared-item"));
   heading.id = `shared-item-${index}`;
   card.setAttribute("aria-labelledby", heading.id);
-  card.append(heading, element("p", `Shared ${shortDate(kept.sent_at_ms)}`, "meta"));
+  card.append(heading, element("p", t("inbox-shared-on", { date: dateTime(kept.sent_at_ms) }), "meta"));
   const shared = kept.shared;
   if (!shared) {
-    card.append(element("p", `${NEEDS_NEWER}.`));
+    card.append(element("p", t("inbox-needs-newer")));
     return card;
   }
   switch (shared.item.kind) {
@@ -305,7 +301,7 @@ function cardFor(kept, index) {
       barcCard(card, shared.item);
       break;
     default:
-      card.append(element("p", `${NEEDS_NEWER}.`));
+      card.append(element("p", t("inbox-needs-newer")));
   }
   return card;
 }
@@ -315,8 +311,8 @@ export function renderPanel(panel, name, items) {
   const current = Object.values(items ?? {})
     .filter((kept) => !kept.stopped)
     .sort((a, b) => b.sent_at_ms - a.sent_at_ms);
-  panel.querySelector("h2").textContent = `What ${name} shares with you`;
-  panel.querySelector(".empty").textContent = current.length ? "" : `${name} has not shared anything with you. They choose each item in Phoenix.`;
+  panel.querySelector("h2").textContent = t("inbox-shares-heading", { name });
+  panel.querySelector(".empty").textContent = current.length ? "" : t("inbox-shares-empty", { name });
   const list = panel.querySelector("ul");
   list.replaceChildren(
     ...current.map((kept, index) => {

@@ -582,3 +582,170 @@ message-shared = You shared: { $what }
 message-stopped-sharing = You asked to stop sharing: { $what }
 message-needs-newer = This item needs a newer version of { $app }.
 problem-nothing-to-share = There is nothing to share here yet.
+
+## The specialist's inbox (relay/static/, formatted by inbox-wasm). Every id
+## starts with "inbox-": the inbox's wasm compiles in only this section.
+## The specialist reads it, not the participant: discreet mode never applies.
+
+inbox-title = Phoenix inbox
+inbox-title-unread = ({ $count }) Phoenix inbox
+inbox-language = Language
+inbox-language-en = English
+inbox-language-es = Español
+inbox-signed-in = Signed in as { $name }
+inbox-notify = Notify me of new messages
+inbox-sign-out = Sign out
+inbox-sign-in = Sign in
+inbox-sign-in-again = Sign in again, { $name }, to unlock your messages
+inbox-username = Username
+inbox-password = Password
+inbox-invite-heading = Invite a participant
+inbox-invite-intro = The participant enters this code and your key fingerprint in Phoenix under Contact my peer, or scans the QR code. The code works once and expires.
+inbox-create-invite = Create invite code
+inbox-invite-code = Invite code:
+inbox-invite-fingerprint = Your key fingerprint:
+inbox-invite-expires = Expires { $date }
+inbox-invite-qr = The invite code and key fingerprint as a QR code
+inbox-participants = Participants
+inbox-caseload = Caseload
+inbox-no-participants = No one is paired with you yet.
+inbox-unread = { $count ->
+    [one] (1 new)
+   *[other] ({ $count } new)
+}
+inbox-urgent-mark = (urgent)
+inbox-key-changed-mark = (key changed)
+inbox-attention-help = Needs attention: asked for help
+inbox-attention-craving = Needs attention: high cravings in check-ins
+inbox-key-short = · key { $short }
+inbox-no-messages = No messages yet
+inbox-last-message = Last message { $date }
+inbox-conversation-with = Conversation with { $name }
+inbox-key-changed = { $name }'s security key changed. Sending is paused. Call { $name } or meet in person and compare the safety code below with the one Phoenix shows them. Continue only if they match.
+inbox-confirm-key = I compared the code; continue
+inbox-safety-code = Safety code:
+inbox-safety-code-help = Compare it with the code the participant sees in Contact my peer, by phone or in person. If it matches, no one is reading along.
+inbox-dropped = { $count ->
+    [one] 1 message could not be opened or was a repeat, and was not shown.
+   *[other] { $count } messages could not be opened or were repeats, and were not shown.
+}
+inbox-no-channel = You can answer once { $name }'s first message arrives.
+inbox-missing = { $count ->
+    [one] A message did not arrive.
+   *[other] { $count } messages did not arrive.
+}
+inbox-you = You
+inbox-status-not-sent = Not sent yet
+inbox-status-read = Read
+inbox-status-delivered = Delivered
+inbox-status-sent = Sent
+inbox-urgent = Urgent
+inbox-reply = Reply
+inbox-send = Send
+inbox-unpair = Unpair
+inbox-unpair-confirm = Unpair { $name }? They will no longer be able to message you.
+inbox-notify-new = New message from { $name }
+inbox-notify-urgent = Urgent message from { $name }
+inbox-change-password = Change password
+inbox-change-password-intro = Your keys and conversations in this browser are sealed again under the new password; nothing is lost.
+inbox-current-password = Current password
+inbox-new-password = New password (at least 12 characters)
+inbox-password-changed = Your password is changed.
+inbox-no-code = This message server does not serve the inbox's code. Ask your admin to start it with --inbox-assets.
+inbox-keys-elsewhere = Your inbox keys are in the browser you first signed in with. Use that browser, or ask an admin to reset your keys.
+inbox-other-keys = This browser holds other inbox keys than your account. Use the browser you set up, or ask an admin to reset your keys.
+# What the relay's API refuses, by its error code (relay-protocol's ErrorCode);
+# a code without a message here shows the relay's own English sentence.
+inbox-error-bad_login = the username or password is not right
+inbox-error-rate_limited = Too many tries. Wait a minute and try again.
+inbox-error-not_signed_in = Sign in to the inbox first.
+inbox-error-internal = The message server could not finish that. Try again.
+inbox-error-device_exists = This account already has its inbox keys. An admin must reset them.
+inbox-error-no_such_participant = No participant paired with you has this id.
+inbox-server-answered = The message server answered { $status }.
+inbox-shares-heading = What { $name } shares with you
+inbox-shares-empty = { $name } has not shared anything with you. They choose each item in Phoenix.
+inbox-shared-on = Shared { $date }
+inbox-shared-line = Shared “{ $title }”.
+inbox-shared-unsupported = Shared an item. This item needs a newer Phoenix.
+inbox-stopped-line = Asked you to stop seeing “{ $title }”.
+inbox-stopped-unknown = Asked you to stop seeing a shared item.
+inbox-needs-newer = This item needs a newer Phoenix.
+inbox-shared-item = Shared item
+inbox-goal-title = Goal: { $title }
+inbox-aftercare-title = Aftercare plan
+inbox-aftercare-part-title = Aftercare plan: { $section }
+inbox-safety-plan-title = Safety plan
+inbox-check-ins-title = Check-ins, last { $days } days
+inbox-barc-title = What supports recovery (BARC-10)
+inbox-section = { $section ->
+    [referrals] Referrals
+    [documents] Documents
+    [appointments] Appointments
+    [meetings] Meetings
+    [support_contacts] Support contacts
+    [warning_signs] Warning signs
+    [re_engagement] Getting back on track
+   *[other] { $fallback }
+}
+inbox-safety-step = { $step ->
+    [warning_signs] Warning signs that a crisis may be starting
+    [internal_coping] Things I can do on my own to take my mind off it
+    [distractions] People and places that help me get my mind off it
+    [people_to_ask] People I can ask for help
+    [professionals] Professionals and agencies I can contact
+    [safe_environment] Making my surroundings safe
+    [reasons_for_living] Reasons for living
+   *[other] { $fallback }
+}
+inbox-status-name = { $status ->
+    [active] Active
+    [paused] Paused
+    [completed] Completed
+    [archived] Archived
+    [to_contact] To contact
+    [contacted] Contacted
+    [waitlisted] Waitlisted
+    [enrolled] Enrolled
+    [done] Done
+    [needed] Needed
+    [requested] Requested
+    [received] Received
+   *[other] { $fallback }
+}
+inbox-why = Why: { $why }
+inbox-status = Status: { $status }
+inbox-target = Target date: { $date }
+inbox-steps-done = { $total ->
+    [one] { $done } of 1 step done
+   *[other] { $done } of { $total } steps done
+}
+inbox-step-done = Done: { $title }
+inbox-step-to-do = To do: { $title }
+inbox-nothing-yet = Nothing here yet.
+inbox-check-ins = { $count ->
+    [one] 1 check-in from { $from } to { $to }.
+   *[other] { $count } check-ins from { $from } to { $to }.
+}
+inbox-high-cravings = High cravings: this needs attention.
+inbox-not-answered = not answered
+inbox-average = { $value } of { $max }
+inbox-average-trend = { $value } of { $max }, { $trend ->
+    [up] going up
+    [down] going down
+    [steady] steady
+   *[other] { $fallback }
+}
+inbox-mood = Mood: { $average }
+inbox-craving = Craving: { $average }
+inbox-days-used = Days used: { $count }
+inbox-times-felt = Times felt: hungry { $hungry }, angry { $angry }, lonely { $lonely }, tired { $tired }
+inbox-chart-mood = Mood
+inbox-chart-craving = craving
+inbox-chart-legend = { $mood } and { $craving } by day, each on its own scale
+inbox-by-day = Check-ins by day
+inbox-date = Date
+inbox-mood-of = Mood (of { $max })
+inbox-craving-of = Craving (of { $max })
+inbox-notes = Notes
+inbox-barc-score = Score { $score } of { $max }, taken { $date }

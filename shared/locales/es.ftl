@@ -582,3 +582,170 @@ message-shared = Compartiste: { $what }
 message-stopped-sharing = Pediste dejar de compartir: { $what }
 message-needs-newer = Esto necesita una versión más nueva de { $app }.
 problem-nothing-to-share = Todavía no hay nada que compartir aquí.
+
+## The specialist's inbox (relay/static/, formatted by inbox-wasm). Every id
+## starts with "inbox-": the inbox's wasm compiles in only this section.
+## The specialist reads it, not the participant: discreet mode never applies.
+
+inbox-title = Bandeja de Phoenix
+inbox-title-unread = ({ $count }) Bandeja de Phoenix
+inbox-language = Idioma
+inbox-language-en = English
+inbox-language-es = Español
+inbox-signed-in = Sesión iniciada como { $name }
+inbox-notify = Avisarme de mensajes nuevos
+inbox-sign-out = Cerrar sesión
+inbox-sign-in = Iniciar sesión
+inbox-sign-in-again = Inicia sesión otra vez, { $name }, para abrir tus mensajes
+inbox-username = Usuario
+inbox-password = Contraseña
+inbox-invite-heading = Invitar a un participante
+inbox-invite-intro = El participante escribe este código y la huella de tu clave en Phoenix, en Contactar a mi especialista de pares, o escanea el código QR. El código sirve una sola vez y vence.
+inbox-create-invite = Crear código de invitación
+inbox-invite-code = Código de invitación:
+inbox-invite-fingerprint = La huella de tu clave:
+inbox-invite-expires = Vence { $date }
+inbox-invite-qr = El código de invitación y la huella de la clave como código QR
+inbox-participants = Participantes
+inbox-caseload = Casos
+inbox-no-participants = Todavía no hay nadie conectado contigo.
+inbox-unread = { $count ->
+    [one] (1 mensaje nuevo)
+   *[other] ({ $count } mensajes nuevos)
+}
+inbox-urgent-mark = (urgente)
+inbox-key-changed-mark = (cambió la clave)
+inbox-attention-help = Necesita atención: pidió ayuda
+inbox-attention-craving = Necesita atención: muchas ganas de consumir en sus registros diarios
+inbox-key-short = · clave { $short }
+inbox-no-messages = Todavía no hay mensajes
+inbox-last-message = Último mensaje: { $date }
+inbox-conversation-with = Conversación con { $name }
+inbox-key-changed = La clave de seguridad de { $name } cambió. El envío está en pausa. Llama a { $name } o véanse en persona y comparen el código de seguridad de abajo con el que Phoenix le muestra. Sigue solo si coinciden.
+inbox-confirm-key = Comparé el código; seguir
+inbox-safety-code = Código de seguridad:
+inbox-safety-code-help = Compáralo con el código que el participante ve en Contactar a mi especialista de pares, por teléfono o en persona. Si coincide, nadie más está leyendo.
+inbox-dropped = { $count ->
+    [one] 1 mensaje no se pudo abrir o era repetido, y no se muestra.
+   *[other] { $count } mensajes no se pudieron abrir o eran repetidos, y no se muestran.
+}
+inbox-no-channel = Puedes responder cuando llegue el primer mensaje de { $name }.
+inbox-missing = { $count ->
+    [one] Un mensaje no llegó.
+   *[other] { $count } mensajes no llegaron.
+}
+inbox-you = Tú
+inbox-status-not-sent = Todavía no se envió
+inbox-status-read = Leído
+inbox-status-delivered = Entregado
+inbox-status-sent = Enviado
+inbox-urgent = Urgente
+inbox-reply = Respuesta
+inbox-send = Enviar
+inbox-unpair = Desconectar
+inbox-unpair-confirm = ¿Desconectar a { $name }? Ya no podrá escribirte.
+inbox-notify-new = Mensaje nuevo de { $name }
+inbox-notify-urgent = Mensaje urgente de { $name }
+inbox-change-password = Cambiar contraseña
+inbox-change-password-intro = Tus claves y conversaciones en este navegador se vuelven a proteger con la contraseña nueva; no se pierde nada.
+inbox-current-password = Contraseña actual
+inbox-new-password = Contraseña nueva (al menos 12 caracteres)
+inbox-password-changed = Tu contraseña cambió.
+inbox-no-code = Este servidor de mensajes no ofrece el código de la bandeja. Pide a tu administrador que lo inicie con --inbox-assets.
+inbox-keys-elsewhere = Las claves de tu bandeja están en el navegador donde iniciaste sesión la primera vez. Usa ese navegador o pide a un administrador que restablezca tus claves.
+inbox-other-keys = Este navegador tiene otras claves de bandeja que tu cuenta. Usa el navegador que configuraste o pide a un administrador que restablezca tus claves.
+# What the relay's API refuses, by its error code (relay-protocol's ErrorCode);
+# a code without a message here shows the relay's own English sentence.
+inbox-error-bad_login = el usuario o la contraseña no son correctos
+inbox-error-rate_limited = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
+inbox-error-not_signed_in = Primero inicia sesión en la bandeja.
+inbox-error-internal = El servidor de mensajes no pudo terminar eso. Vuelve a intentarlo.
+inbox-error-device_exists = Esta cuenta ya tiene las claves de su bandeja. Un administrador debe restablecerlas.
+inbox-error-no_such_participant = Ningún participante conectado contigo tiene este identificador.
+inbox-server-answered = El servidor de mensajes respondió { $status }.
+inbox-shares-heading = Lo que { $name } comparte contigo
+inbox-shares-empty = { $name } no ha compartido nada contigo. Elige cada cosa que comparte en Phoenix.
+inbox-shared-on = Compartido { $date }
+inbox-shared-line = Compartió “{ $title }”.
+inbox-shared-unsupported = Compartió algo. Esto necesita una versión más nueva de Phoenix.
+inbox-stopped-line = Te pidió dejar de ver “{ $title }”.
+inbox-stopped-unknown = Te pidió dejar de ver algo que compartió.
+inbox-needs-newer = Esto necesita una versión más nueva de Phoenix.
+inbox-shared-item = Algo compartido
+inbox-goal-title = Meta: { $title }
+inbox-aftercare-title = Plan de cuidado continuo
+inbox-aftercare-part-title = Plan de cuidado continuo: { $section }
+inbox-safety-plan-title = Plan de seguridad
+inbox-check-ins-title = Registros diarios, últimos { $days } días
+inbox-barc-title = Lo que apoya su recuperación (BARC-10)
+inbox-section = { $section ->
+    [referrals] Referidos
+    [documents] Documentos
+    [appointments] Citas
+    [meetings] Reuniones
+    [support_contacts] Contactos de apoyo
+    [warning_signs] Señales de alerta
+    [re_engagement] Cómo retomar el camino
+   *[other] { $fallback }
+}
+inbox-safety-step = { $step ->
+    [warning_signs] Señales de que una crisis puede estar empezando
+    [internal_coping] Cosas que puedo hacer por mi cuenta para distraerme
+    [distractions] Personas y lugares que me ayudan a distraerme
+    [people_to_ask] Personas a quienes puedo pedir ayuda
+    [professionals] Profesionales y servicios que puedo contactar
+    [safe_environment] Cómo hacer que mi entorno sea seguro
+    [reasons_for_living] Razones para vivir
+   *[other] { $fallback }
+}
+inbox-status-name = { $status ->
+    [active] Activa
+    [paused] En pausa
+    [completed] Lograda
+    [archived] Archivada
+    [to_contact] Por contactar
+    [contacted] Contactado
+    [waitlisted] En lista de espera
+    [enrolled] Con inscripción
+    [done] Terminado
+    [needed] Lo necesita
+    [requested] Solicitado
+    [received] Recibido
+   *[other] { $fallback }
+}
+inbox-why = Por qué: { $why }
+inbox-status = Estado: { $status }
+inbox-target = Fecha meta: { $date }
+inbox-steps-done = { $total ->
+    [one] { $done } de 1 paso hecho
+   *[other] { $done } de { $total } pasos hechos
+}
+inbox-step-done = Hecho: { $title }
+inbox-step-to-do = Por hacer: { $title }
+inbox-nothing-yet = Todavía no hay nada aquí.
+inbox-check-ins = { $count ->
+    [one] 1 registro diario del { $from } al { $to }.
+   *[other] { $count } registros diarios del { $from } al { $to }.
+}
+inbox-high-cravings = Muchas ganas de consumir: esto necesita atención.
+inbox-not-answered = sin respuesta
+inbox-average = { $value } de { $max }
+inbox-average-trend = { $value } de { $max }, { $trend ->
+    [up] subiendo
+    [down] bajando
+    [steady] estable
+   *[other] { $fallback }
+}
+inbox-mood = Ánimo: { $average }
+inbox-craving = Ganas de consumir: { $average }
+inbox-days-used = Días que consumió: { $count }
+inbox-times-felt = Veces que sintió: hambre { $hungry }, enojo { $angry }, soledad { $lonely }, cansancio { $tired }
+inbox-chart-mood = Ánimo
+inbox-chart-craving = ganas de consumir
+inbox-chart-legend = { $mood } y { $craving } por día, cada uno en su propia escala
+inbox-by-day = Registros diarios por día
+inbox-date = Fecha
+inbox-mood-of = Ánimo (de { $max })
+inbox-craving-of = Ganas de consumir (de { $max })
+inbox-notes = Notas
+inbox-barc-score = Resultado: { $score } de { $max }, el { $date }

@@ -4,7 +4,7 @@
 //! `serve --inbox-assets` and served under `/inbox/pkg/`.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -22,6 +22,18 @@ const INBOX_JS: &str = include_str!("../../static/inbox.js");
 const CASELOAD_JS: &str = include_str!("../../static/caseload.js");
 /// The participant panel: the items a participant shares (`inbox.js` imports it).
 const PANEL_JS: &str = include_str!("../../static/panel.js");
+/// The inbox's words: the language choice and the wasm's Fluent formatting
+/// (every module of the page imports it).
+const WORDS_JS: &str = include_str!("../../static/words.js");
+
+/// `{"en": …, "es": …}`: what the page says when the relay serves no wasm,
+/// the one time it has no Fluent of its own (`inbox-no-code`, from the
+/// app's Fluent files compiled in).
+static NO_CODE_JSON: LazyLock<String> = LazyLock::new(|| {
+    let [english, spanish] =
+        urgent::LOCALES.map(|ftl| urgent::variants(ftl, "inbox-no-code").concat());
+    serde_json::json!({ "en": english, "es": spanish }).to_string()
+});
 const OPENAPI: &str = include_str!("../../openapi.yaml");
 
 /// Scripts only from the relay itself, and the inbox's WebAssembly compiled
@@ -105,6 +117,14 @@ pub fn routes() -> Router<Arc<AppState>> {
             get(|| async { page("text/javascript; charset=utf-8", PANEL_JS) }),
         )
         .route(
+            "/inbox/words.js",
+            get(|| async { page("text/javascript; charset=utf-8", WORDS_JS) }),
+        )
+        .route(
+            "/inbox/no-code.json",
+            get(|| async { page("application/json", NO_CODE_JSON.as_str()) }),
+        )
+        .route(
             "/inbox/urgent.json",
             get(|| async { page("application/json", urgent::URGENT_JSON.as_str()) }),
         )
@@ -124,4 +144,26 @@ pub fn routes() -> Router<Arc<AppState>> {
             "/openapi.yaml",
             get(|| async { page("application/yaml; charset=utf-8", OPENAPI) }),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relay_without_the_inbox_s_code_says_so_in_english_and_spanish() {
+        let words: serde_json::Value = serde_json::from_str(&NO_CODE_JSON).unwrap();
+        assert!(
+            words["en"]
+                .as_str()
+                .unwrap()
+                .starts_with("This message server does not serve")
+        );
+        assert!(
+            words["es"]
+                .as_str()
+                .unwrap()
+                .starts_with("Este servidor de mensajes no ofrece")
+        );
+    }
 }

@@ -6,7 +6,8 @@
 
 use std::sync::LazyLock;
 
-const LOCALES: [&str; 2] = [
+/// The app's Fluent files, English then Spanish.
+pub(super) const LOCALES: [&str; 2] = [
     include_str!("../../../shared/locales/en.ftl"),
     include_str!("../../../shared/locales/es.ftl"),
 ];
@@ -16,17 +17,20 @@ const TEMPLATE: &str = "template-cravings";
 
 /// `{"openings": [...]}`: every variant of the template in every locale.
 pub static URGENT_JSON: LazyLock<String> = LazyLock::new(|| {
-    let openings: Vec<String> = LOCALES.iter().flat_map(|ftl| variants(ftl)).collect();
+    let openings: Vec<String> = LOCALES
+        .iter()
+        .flat_map(|ftl| variants(ftl, TEMPLATE))
+        .collect();
     serde_json::json!({ "openings": openings }).to_string()
 });
 
-/// The texts of `TEMPLATE`'s variants (`[key] text` or `*[key] text`
+/// The texts of message `id`'s variants (`[key] text` or `*[key] text`
 /// lines of its select expression), or its plain value.
-fn variants(ftl: &str) -> Vec<String> {
+pub(super) fn variants(ftl: &str, id: &str) -> Vec<String> {
     let mut lines = ftl.lines();
     let Some(value) = lines.by_ref().find_map(|line| {
-        let (id, value) = line.split_once('=')?;
-        (id.trim() == TEMPLATE).then(|| value.trim().to_owned())
+        let (name, value) = line.split_once('=')?;
+        (name.trim() == id).then(|| value.trim().to_owned())
     }) else {
         return Vec::new();
     };

@@ -25,6 +25,24 @@ const network = new NetworkLog();
 let sam: ScriptedParticipant;
 let alex: ScriptedParticipant;
 
+/** A 30-day check-in summary with high cravings, as the participant's app shares it. */
+const checkInSummary = {
+  v: 1,
+  key: 'check_ins',
+  item: {
+    kind: 'check_in_summary', days: 30, from: '2026-11-02', to: '2026-12-01', check_ins: 3,
+    mood_average: 2.7, craving_average: 7.3, mood_scale_max: 5, craving_scale_max: 10,
+    mood_trend: 'down', craving_trend: 'up', days_used: 1,
+    halt: { hungry: 0, angry: 1, lonely: 2, tired: 3 },
+    daily: [
+      { date: '2026-11-20', mood: 3, craving: 6 },
+      { date: '2026-11-25', mood: null, craving: null },
+      { date: '2026-12-01', mood: 2, craving: 8 },
+    ],
+    notes: [],
+  },
+};
+
 async function signIn(password = SPECIALIST_PASSWORD): Promise<void> {
   await page.goto(`${relay.url}/inbox`);
   await page.getByLabel('Username').fill('maria');
@@ -158,22 +176,7 @@ test('the participant panel shows the latest version of each shared item as a ca
   });
   sam.share(goal([true, false, false]));
   sam.share(goal([true, true, false]));
-  sam.share({
-    v: 1,
-    key: 'check_ins',
-    item: {
-      kind: 'check_in_summary', days: 30, from: '2026-11-02', to: '2026-12-01', check_ins: 3,
-      mood_average: 2.7, craving_average: 7.3, mood_scale_max: 5, craving_scale_max: 10,
-      mood_trend: 'down', craving_trend: 'up', days_used: 1,
-      halt: { hungry: 0, angry: 1, lonely: 2, tired: 3 },
-      daily: [
-        { date: '2026-11-20', mood: 3, craving: 6 },
-        { date: '2026-11-25', mood: null, craving: null },
-        { date: '2026-12-01', mood: 2, craving: 8 },
-      ],
-      notes: [],
-    },
-  });
+  sam.share(checkInSummary);
   sam.share({
     v: 1,
     key: 'safety_plan',
@@ -188,7 +191,7 @@ test('the participant panel shows the latest version of each shared item as a ca
 
   const panel = page.getByRole('region', { name: 'What Sam shares with you' });
   const card = (name: string | RegExp) => panel.getByRole('article', { name });
-  await expect(card('Recovery capital (BARC-10)')).toContainText('Score 45 of 60', { timeout: 15_000 });
+  await expect(card('What supports recovery (BARC-10)')).toContainText('Score 45 of 60', { timeout: 15_000 });
   // One card per item: the goal's second version replaced its first.
   await expect(panel.getByRole('article')).toHaveCount(5);
   const goalCard = card(`Goal: Walk every day ${SENTINEL}`);
@@ -197,7 +200,7 @@ test('the participant panel shows the latest version of each shared item as a ca
   await expect(goalCard).toContainText(/Shared .*2026/);
   const summary = card('Check-ins, last 30 days');
   await expect(summary).toContainText('Craving: 7.3 of 10, going up');
-  await expect(summary).toContainText('HALT (times felt): hungry 0, angry 1, lonely 2, tired 3');
+  await expect(summary).toContainText('Times felt: hungry 0, angry 1, lonely 2, tired 3');
   await expect(summary.getByRole('table', { name: 'Check-ins by day' }).getByRole('row')).toHaveCount(4);
   await expect(card('Safety plan')).toContainText('People I can ask for help');
   await expect(card('Aftercare plan: Referrals')).toContainText('Status: Waitlisted');
@@ -215,6 +218,54 @@ test('the participant panel shows the latest version of each shared item as a ca
   await expect(panel.getByRole('article')).toHaveCount(3);
   await expect(page.getByText(`Asked you to stop seeing “Goal: Walk every day ${SENTINEL}”.`)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Sam · key/ })).toBeVisible();
+});
+
+test('in Spanish the caseload and the panel speak Spanish, with Spanish plurals and dates, and what the participant wrote stays as written', async () => {
+  // Until the specialist picks one, the page follows the browser's languages.
+  const spanishBrowser = await context.newPage();
+  await spanishBrowser.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'es'] }));
+  await spanishBrowser.goto(`${relay.url}/inbox`);
+  await expect(spanishBrowser.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(spanishBrowser.getByRole('button', { name: 'Iniciar sesión' })).toBeVisible();
+  await expect(spanishBrowser.getByLabel('Idioma')).toHaveValue('es');
+  await spanishBrowser.close();
+
+  // The language the specialist picks, kept in this browser; the page says which it is.
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  const panel = page.getByRole('region', { name: 'Lo que Sam comparte contigo' });
+  const card = (name: string) => panel.getByRole('article', { name });
+  await expect(card('Plan de seguridad')).toContainText('Personas a quienes puedo pedir ayuda');
+  const referrals = card('Plan de cuidado continuo: Referidos');
+  await expect(referrals).toContainText('Estado: En lista de espera');
+  await expect(referrals).toContainText('Hope Clinic');
+  await expect(card('Lo que apoya su recuperación (BARC-10)')).toContainText('Resultado: 45 de 60, el 30 nov 2026');
+  await expect(card('Lo que apoya su recuperación (BARC-10)')).toContainText(/Compartido .*2026/);
+
+  // A new summary: the caseload's mark and the card, in Spanish.
+  sam.share(checkInSummary);
+  const summary = card('Registros diarios, últimos 30 días');
+  await expect(summary).toContainText('3 registros diarios del 2 nov 2026 al 1 dic 2026.', { timeout: 15_000 });
+  await expect(summary).toContainText('Ganas de consumir: 7.3 de 10, subiendo');
+  await expect(summary).toContainText('Veces que sintió: hambre 0, enojo 1, soledad 2, cansancio 3');
+  await expect(summary.getByRole('table', { name: 'Registros diarios por día' }).getByRole('columnheader')).toHaveText(['Fecha', 'Ánimo (de 5)', 'Ganas de consumir (de 10)']);
+  const caseload = page.getByRole('list', { name: 'Casos' });
+  await expect(caseload.getByRole('listitem').first().getByRole('button')).toHaveAccessibleName(
+    /^Sam Necesita atención: muchas ganas de consumir en sus registros diarios · clave [0-9A-Z]{4}-.*Último mensaje: /,
+  );
+  await expect(page.getByRole('heading', { name: 'Conversación con Sam' })).toBeVisible();
+  // This summary's line, and the earlier one worded again in the new language.
+  await expect(page.getByText('Compartió “Registros diarios, últimos 30 días”.')).toHaveCount(2);
+  await expect(page.getByText(`Te pidió dejar de ver “Meta: Walk every day ${SENTINEL}”.`)).toBeVisible();
+  await checkScreen(page, 'inbox-caseload-panel-es');
+
+  // A reload keeps the choice; back to English for the tests after this one.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Inicia sesión otra vez, Maria R\./ })).toBeVisible();
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await signIn();
+  await page.getByRole('button', { name: /^Sam/ }).click();
 });
 
 test('a delivered letter is deleted from the relay even after a lost acknowledgement, and the inbox\'s stored keys cannot open it again', async () => {
@@ -309,6 +360,10 @@ test('a wrong password is refused, and unpairing stops the participant from writ
   await other.getByLabel('Password', { exact: true }).fill('not the password');
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByRole('alert')).toHaveText('the username or password is not right');
+  // The refusal in the page's language, from the relay's error code.
+  await other.getByLabel('Language').selectOption('es');
+  await other.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(other.getByRole('alert')).toHaveText('el usuario o la contraseña no son correctos');
   await other.close();
 
   for (const name of [/^Sam/, /^Alex/]) {
