@@ -39,6 +39,14 @@ struct Frame: View {
             .navigationTitle(view.screenTitle)
             .navigationBarTitleDisplayMode(.inline)
         }
+        // What the specialist will see, while the core holds an item to
+        // share; swiping it away cancels, as Cancel does.
+        .sheet(isPresented: Binding(
+            get: { core.view.sharing?.preview != nil },
+            set: { shown in if !shown, core.view.sharing?.preview != nil { core.send(.sharing(.cancel)) } }
+        )) {
+            if let preview = core.view.sharing?.preview { SharePreviewSheet(preview: preview).environment(core) }
+        }
     }
 }
 

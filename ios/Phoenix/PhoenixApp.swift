@@ -11,7 +11,7 @@ struct PhoenixApp: App {
                 .environment(core)
                 // The app switcher's snapshot is taken once the app is no
                 // longer active: a neutral cover hides the participant's data.
-                .overlay { if phase != .active { PrivacyCover() } }
+                .coveredWhenInactive()
                 // Coming back to the app: the core locks it if it sat idle too
                 // long, and otherwise syncs secure messages itself.
                 .onChange(of: phase) { _, now in
@@ -22,6 +22,21 @@ struct PhoenixApp: App {
         .backgroundTask(.appRefresh(BackgroundMessageCheck.task)) {
             await BackgroundMessageCheck.run()
         }
+    }
+}
+
+extension View {
+    /// A neutral cover while the app is inactive or in the background, so
+    /// the app switcher's snapshot shows nothing. A sheet is presented
+    /// above the window's root, so it needs its own.
+    func coveredWhenInactive() -> some View { modifier(InactiveCover()) }
+}
+
+private struct InactiveCover: ViewModifier {
+    @Environment(\.scenePhase) private var phase
+
+    func body(content: Content) -> some View {
+        content.overlay { if phase != .active { PrivacyCover() } }
     }
 }
 

@@ -2,6 +2,7 @@
 //! generated bindings, compiled with the Kotlin compiler from npm (no Maven
 //! here) and run with Debian's JNA against the host build of `shared`,
 //! through the real UniFFI boundary. The background check's test pairs
+//! (and shares a goal, which the inbox opens as a structured item)
 //! through a real relay on loopback, started by the scripted specialist
 //! `relay/examples/specialist.rs` (built here, its path passed in
 //! `PHOENIX_SPECIALIST_BIN`).

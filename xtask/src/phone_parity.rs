@@ -7,7 +7,12 @@
 //! - every view-model field the web shell renders on a screen is read, as
 //!   a member (`.camelCase`), by the Android and the iOS file of the same
 //!   screen. The few left out are listed in [`NOT_ON_PHONES`], each with
-//!   the reason.
+//!   the reason. Sharing with the specialist is one shared component per
+//!   shell (web `ui/Sharing.tsx`, Kotlin `ui/Sharing.kt`, Swift
+//!   `Screens/Sharing.swift`), checked the same way;
+//! - every place the web offers sharing (a `<ShareButton>` for an item,
+//!   `<ShareCheckIns>`, `<SharedList>`, `<SharePreviewDialog>`) is offered by
+//!   the same screen of both phones ([`sharing_offered_like_the_web`]).
 
 use std::path::Path;
 
@@ -89,6 +94,17 @@ const SCREENS: &[Screen] = &[
         structs: &[("settings.rs", "SettingsView")],
     },
     Screen {
+        web: "ui/Sharing.tsx",
+        kotlin: "ui/Sharing.kt",
+        swift: "Screens/Sharing.swift",
+        structs: &[
+            ("sharing.rs", "SharingView"),
+            ("sharing.rs", "SharePreview"),
+            ("sharing.rs", "SharedItemView"),
+            ("sharing.rs", "SharePeriod"),
+        ],
+    },
+    Screen {
         web: "App.tsx",
         kotlin: "PhoenixApp.kt",
         swift: "Frame.swift",
@@ -117,15 +133,29 @@ const NOT_ON_PHONES: &[(&str, &str, &str, &str)] = &[
         "swift",
         "scrolling a Form to a new item is not done yet; the save is announced",
     ),
+    (
+        "SharedItemView",
+        "status",
+        "kotlin",
+        "the web's `status` is its own core state's; like the web, the phones show `status_label`",
+    ),
+    (
+        "SharedItemView",
+        "status",
+        "swift",
+        "the web's `status` is its own core state's; like the web, the phones show `status_label`",
+    ),
 ];
 
 pub(crate) fn test() -> Result<(), String> {
     let root = repo_root();
     let mut missing = fields_tagged(&root)?;
     missing.extend(rendered_like_the_web(&root)?);
+    missing.extend(sharing_offered_like_the_web(&root)?);
     if missing.is_empty() {
         println!(
-            "phone parity: every field tagged, every rendered view-model field read by both phones"
+            "phone parity: every field tagged, every rendered view-model field read by both phones, \
+             sharing offered where the web offers it"
         );
         Ok(())
     } else {
@@ -280,6 +310,105 @@ fn rendered_like_the_web(root: &Path) -> Result<Vec<String>, String> {
     Ok(missing)
 }
 
+/// The sharing components a web file uses: `ShareButton:<kind>` for each
+/// `<ShareButton item={{ kind: '<kind>' ...`, and the name of each other
+/// sharing component it renders.
+fn web_sharing_offers(source: &str) -> Vec<String> {
+    let mut offers = Vec::new();
+    for (at, _) in source.match_indices("<ShareButton item={{ kind: '") {
+        let rest = &source[at + "<ShareButton item={{ kind: '".len()..];
+        if let Some((kind, _)) = rest.split_once('\'') {
+            offers.push(format!("ShareButton:{kind}"));
+        }
+    }
+    for component in ["ShareCheckIns", "SharedList", "SharePreviewDialog"] {
+        if occurs(source, &format!("<{component}"), false) {
+            offers.push(component.to_owned());
+        }
+    }
+    offers
+}
+
+/// What the Kotlin and the Swift file of the same screen must contain for
+/// one web offer.
+fn phone_markers(offer: &str) -> (String, String) {
+    match offer.split_once(':') {
+        // The plan's menu offers the whole plan and each section.
+        Some((_, "Aftercare")) => ("SharePlanMenu(".to_owned(), "SharePlanMenu(".to_owned()),
+        Some((_, kind)) => {
+            let mut chars = kind.chars();
+            let swift: String = chars
+                .next()
+                .map(|first| first.to_ascii_lowercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            (format!("ShareItem.{kind}"), format!("ShareItem.{swift}"))
+        }
+        // A sheet on iOS, a dialog on Android.
+        None if offer == "SharePreviewDialog" => (
+            "SharePreviewDialog(".to_owned(),
+            "SharePreviewSheet(".to_owned(),
+        ),
+        None => (format!("{offer}("), format!("{offer}(")),
+    }
+}
+
+fn sharing_offered_like_the_web(root: &Path) -> Result<Vec<String>, String> {
+    let web = root.join("web/src");
+    let mut files: Vec<(String, String, String)> =
+        files_with_extension(&web.join("screens"), "tsx")?
+            .iter()
+            .filter_map(|file| {
+                let stem = Path::new(file).file_stem()?.to_str()?.to_owned();
+                Some((
+                    format!("screens/{stem}.tsx"),
+                    format!("screens/{stem}.kt"),
+                    format!("Screens/{stem}.swift"),
+                ))
+            })
+            .collect();
+    files.push((
+        "App.tsx".into(),
+        "PhoenixApp.kt".into(),
+        "Frame.swift".into(),
+    ));
+    let mut offers = 0;
+    let mut missing = Vec::new();
+    for (web_file, kotlin_file, swift_file) in &files {
+        let found = web_sharing_offers(&read(&web.join(web_file))?);
+        if found.is_empty() {
+            continue;
+        }
+        let kotlin = read(
+            &root
+                .join("android/app/src/main/kotlin/org/phoenix/app")
+                .join(kotlin_file),
+        )?;
+        let swift = read(&root.join("ios/Phoenix").join(swift_file))?;
+        for offer in found {
+            offers += 1;
+            let (kotlin_marker, swift_marker) = phone_markers(&offer);
+            for (text, path, marker) in [
+                (&kotlin, kotlin_file, &kotlin_marker),
+                (&swift, swift_file, &swift_marker),
+            ] {
+                if !text.contains(marker.as_str()) {
+                    missing.push(format!(
+                        "  sharing: web/src/{web_file} offers {offer}, {path} has no {marker}"
+                    ));
+                }
+            }
+        }
+    }
+    if offers < 6 {
+        return Err(format!(
+            "found only {offers} sharing offers in web/src: did the components' names change?"
+        ));
+    }
+    Ok(missing)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +426,19 @@ mod tests {
         assert!(occurs("view.stillHigh)", "stillHigh", true));
         assert!(!occurs("view.stillHighMessage", "stillHigh", true));
         assert!(!occurs("stillHigh", "stillHigh", true));
+        assert_eq!(
+            web_sharing_offers(
+                "<ShareButton item={{ kind: 'Goal', value: goal.id }} />\n<ShareCheckIns />\n<SharedListItem />"
+            ),
+            ["ShareButton:Goal", "ShareCheckIns"]
+        );
+        assert_eq!(
+            phone_markers("ShareButton:SafetyPlan"),
+            (
+                "ShareItem.SafetyPlan".to_owned(),
+                "ShareItem.safetyPlan".to_owned()
+            )
+        );
         assert_eq!(
             field_names("x => \"goal-title\",\n y => { \"step-due\" }\n#[cfg(test)] \"other\""),
             ["goal-title", "step-due"]

@@ -41,6 +41,7 @@ struct ContactScreen: View {
                 Section { ForEach(reach.crisis, id: \.url) { BigLinkButton(link: $0) } }
             }
             SecureMessagesSection(view: view.messages)
+            SharedList()
             if reach.addPeerHeading == nil {
                 Section(words.specialist) { SpecialistFields(view: view, words: words) }
             }

@@ -53,6 +53,7 @@ private struct GoalSection: View {
                 Text("\(goal.dimensionLabel) · \(goal.statusLabel)")
                 if !goal.why.isEmpty { Text(goal.why) }
                 ItemActions(name: goal.title, words: words, edit: { editing = true }) { core.send(.goals(.deleteGoal(goal.id))) }
+                ShareButton(item: ShareItem.goal(goal.id), name: goal.title)
             }
             ProgressView(value: Double(goal.progress), total: 100).accessibilityLabel(goal.progressLabel)
             Text(goal.progressLabel)

@@ -39,7 +39,10 @@ private struct UseNowView: View {
                 Text(useNow.overdose.message)
                 BigLinkButton(link: useNow.overdose.call)
             }
-            Section { Button(useNow.editLabel, action: onEdit) }
+            Section {
+                Button(useNow.editLabel, action: onEdit)
+                ShareButton(item: ShareItem.safetyPlan)
+            }
         }
     }
 }

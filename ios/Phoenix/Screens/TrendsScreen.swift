@@ -16,6 +16,8 @@ struct TrendsScreen: View {
                     Text(words.noCheckInsYet)
                     Button(view.checkInLabel) { core.send(.navigate(.checkIn)) }
                 }
+                ShareCheckIns()
+                ShareButton(item: ShareItem.barc10)
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             trend(view.weeklyLabel, view.weeklySummary, view.weekly)
             trend(view.monthlyLabel, view.monthlySummary, view.monthly)

@@ -57,6 +57,12 @@ class ScriptedSpecialist(dir: Path) : AutoCloseable {
 
     fun send(text: String) = check(ask("send $text").startsWith("sent ")) { "the specialist's message was not stored" }
 
+    /** What the participant sent, oldest first, as the inbox opened it: `text …`, `item <envelope JSON>` or `unsupported`. */
+    fun letters(): List<String> {
+        val count = ask("letters").removePrefix("letters ").toInt()
+        return List(count) { answer() }
+    }
+
     override fun close() {
         input.close()
         process.waitFor(10, TimeUnit.SECONDS)
@@ -90,7 +96,8 @@ fun vaultFiles(dir: Path): Map<String, Pair<List<Byte>, FileTime>> =
     }
 
 /**
- * Paired through a real relay, the core hands the phone the background
+ * Paired through a real relay (and, on the same pairing, a goal shared:
+ * [shareAGoalWithTheSpecialist]), the core hands the phone the background
  * check's config; with the vault locked (then with the app closed), the
  * check asks the relay with it alone, through the real UniFFI functions,
  * and words a waiting message plainly, then discreetly: never its text,
@@ -116,6 +123,8 @@ fun backgroundCheckWithTheVaultLocked() {
             checkEquals(specialist.relay, kept.relay, "the config's relay")
             check(!kept.discreet) { "discreet mode is off by default" }
             checkEquals(null, checkInBackground(kept), "nothing waits yet")
+            // The same relay and pairing: sharing a goal reaches the inbox as an item.
+            shareAGoalWithTheSpecialist(core, specialist)
 
             specialist.send(secret)
             core.dispatch(Event.Lock)

@@ -38,7 +38,7 @@ fun main() {
         "exported files are cleared when the app starts, locks and erases" to ::exportsClearedOnStartLockAndErase,
         "erasing everything asks the phone to cancel every reminder" to ::eraseCancelsEveryReminder,
         "a copied vault file does not open without this device's key, nor after erase" to ::aCopiedVaultFileDoesNotOpenWithoutThisDevicesKey,
-        "the background check with the vault locked asks the relay and says only that something waits" to ::backgroundCheckWithTheVaultLocked,
+        "paired through a real relay, a shared goal reaches the specialist as an item, and the background check with the vault locked says only that something waits" to ::backgroundCheckWithTheVaultLocked,
     )
     var failed = 0
     for ((name, case) in cases) {

@@ -64,6 +64,8 @@ import org.phoenix.shared.ScreenView
 import org.phoenix.shared.SettingsEvent
 import org.phoenix.shared.UndoOffer
 import org.phoenix.shared.ViewModel
+import org.phoenix.app.ui.LocalSharing
+import org.phoenix.app.ui.SharePreviewDialog
 
 /** Sends an event to the core. */
 typealias Dispatch = (Event) -> Unit
@@ -97,8 +99,13 @@ fun PhoenixApp(state: PhoenixState) {
                 view.undo?.let { UndoBar(it, dispatch) }
                 // A problem the core tied to a field shows at that field instead.
                 if (view.problemField == null) view.problem?.let { Problem(it, view, dispatch) }
-                CompositionLocalProvider(LocalFieldProblem provides FieldProblem(view.problemField, view.problem)) {
+                CompositionLocalProvider(
+                    LocalFieldProblem provides FieldProblem(view.problemField, view.problem),
+                    LocalSharing provides view.sharing,
+                ) {
                     Screen(view, device, busy || view.busy, dispatch)
+                    // What the specialist will see, while the core holds an item to share.
+                    SharePreviewDialog(dispatch)
                 }
             }
         }

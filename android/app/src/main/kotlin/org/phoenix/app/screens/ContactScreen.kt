@@ -39,6 +39,7 @@ import org.phoenix.shared.MessagesEvent
 import org.phoenix.shared.MessagesView
 import org.phoenix.shared.SpecialistForm
 import org.phoenix.shared.TemplateItem
+import org.phoenix.app.ui.SharedList
 
 /**
  * Contact my peer: the way they prefer first, quick messages, the crisis
@@ -76,6 +77,7 @@ fun ContactScreen(view: ContactView, words: FormWords, help: HelpActions, dispat
             for (link in reach.crisis) item { BigLinkButton(link.label) { open(link) } }
         }
         secureMessages(view.messages, dispatch)
+        item { SharedList(dispatch) }
         if (addHeading == null) {
             item { SectionHeading(words.specialist) }
             specialistEditor(view, words, dispatch)

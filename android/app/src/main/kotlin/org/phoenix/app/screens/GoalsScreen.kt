@@ -28,6 +28,8 @@ import org.phoenix.shared.GoalEvent
 import org.phoenix.shared.GoalItem
 import org.phoenix.shared.GoalsView
 import org.phoenix.shared.StepItem
+import org.phoenix.app.ui.ShareButton
+import org.phoenix.shared.ShareItem
 
 @Composable
 fun GoalsScreen(view: GoalsView, words: FormWords, dispatch: Dispatch) {
@@ -70,6 +72,7 @@ private fun Goal(goal: GoalItem, view: GoalsView, words: FormWords, dispatch: Di
         Text("${goal.dimensionLabel} · ${goal.statusLabel}${goal.target?.let { " · $it" } ?: ""}")
         if (goal.why.isNotEmpty()) Text(goal.why)
         ItemActions(goal.title, words, onEdit = { editing = true }, onDelete = { dispatch(Event.Goals(GoalEvent.DeleteGoal(goal.id))) })
+        ShareButton(ShareItem.Goal(goal.id), dispatch, name = goal.title)
     }
     LinearProgressIndicator(
         progress = { goal.progress.toFloat() / 100f },

@@ -27,6 +27,8 @@ import org.phoenix.shared.FormWords
 import org.phoenix.shared.Person
 import org.phoenix.shared.SafetyPlan
 import org.phoenix.shared.SafetyPlanView
+import org.phoenix.app.ui.ShareButton
+import org.phoenix.shared.ShareItem
 
 /** The Stanley–Brown safety plan: read to use now first; editing is separate and saves as you go. */
 @Composable
@@ -51,6 +53,7 @@ fun SafetyPlanScreen(view: SafetyPlanView, words: FormWords, dispatch: Dispatch)
             item { Text(useNow.overdose.message) }
             item { OutlinedButton(onClick = { dispatch(Event.Contact(ContactEvent.CallEmergency)) }) { Text(useNow.overdose.call.label) } }
             item { OutlinedButton(onClick = { editing = true }) { Text(useNow.editLabel) } }
+            item { ShareButton(ShareItem.SafetyPlan, dispatch) }
         }
     }
 }

@@ -21,6 +21,9 @@ import org.phoenix.shared.FormWords
 import org.phoenix.shared.Screen
 import org.phoenix.shared.TrendPoint
 import org.phoenix.shared.TrendsView
+import org.phoenix.app.ui.ShareButton
+import org.phoenix.app.ui.ShareCheckIns
+import org.phoenix.shared.ShareItem
 
 @Composable
 fun TrendsScreen(view: TrendsView, words: FormWords, dispatch: Dispatch) {
@@ -29,6 +32,10 @@ fun TrendsScreen(view: TrendsView, words: FormWords, dispatch: Dispatch) {
         if (view.monthly.all { it.checkIns == 0u }) {
             item { Text(words.noCheckInsYet) }
             item { Button(onClick = { dispatch(Event.Navigate(Screen.CHECKIN)) }) { Text(view.checkInLabel) } }
+        }
+        item {
+            ShareCheckIns(dispatch)
+            ShareButton(ShareItem.Barc10, dispatch)
         }
         val trends = listOf(
             Triple(view.weeklyLabel, view.weeklySummary, view.weekly),
