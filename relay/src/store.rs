@@ -11,9 +11,9 @@ use relay_protocol::channel::{ChannelIdentity, ClaimedKeys, KeyBundle, SignedOne
 use relay_protocol::{DevicePublicKeys, MailboxId};
 
 use crate::db::{Conn, DbError, Driver, PoolUse, Row, Value};
-use limits::{Refused, RequestRecord};
 
 pub mod limits;
+mod send;
 pub mod waiting;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -570,48 +570,6 @@ impl Store {
     }
 
     // Messages.
-
-    /// Records the request that carries a sealed message ([`RequestRecord`]:
-    /// its replay record and its device's limit) and stores the message if
-    /// `from` and `to` are an active pair, in one transaction: one commit
-    /// for the whole request. `Err` if the request was refused (the
-    /// limit's hit is kept, as when it is written alone); `Ok(None)` if
-    /// they are not paired (the request is recorded all the same).
-    pub fn insert_message(
-        &self,
-        request: &RequestRecord,
-        from: &MailboxId,
-        to: &MailboxId,
-        body: &[u8],
-        now_ms: i64,
-    ) -> Result<Result<Option<i64>, Refused>, DbError> {
-        self.with(|conn| {
-            if let Err(refused) = request.write(conn)? {
-                return Ok(Err(refused));
-            }
-            let size = i64::try_from(body.len()).unwrap_or(i64::MAX);
-            // The pairing check and the insert in one statement; each
-            // direction looked up by the active pairing's unique index.
-            let rows = conn.query(
-                "INSERT INTO messages (sender, recipient, body, size, received_ms) \
-                 SELECT $1, $2, $3, $4, $5 WHERE EXISTS (\
-                 SELECT 1 FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
-                 WHERE p.unpaired_ms IS NULL AND p.participant_mailbox = $1 AND s.mailbox = $2) \
-                 OR EXISTS (\
-                 SELECT 1 FROM pairings p JOIN specialists s ON s.id = p.specialist_id \
-                 WHERE p.unpaired_ms IS NULL AND p.participant_mailbox = $2 AND s.mailbox = $1) \
-                 RETURNING id",
-                &[
-                    from.0.as_str().into(),
-                    to.0.as_str().into(),
-                    body.to_vec().into(),
-                    size.into(),
-                    now_ms.into(),
-                ],
-            )?;
-            Ok(Ok(rows.first().map(|row| int(row, 0))))
-        })
-    }
 
     /// The recipient's messages after `after`, oldest first, marked delivered.
     pub fn fetch_messages(

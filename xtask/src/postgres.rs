@@ -126,9 +126,15 @@ impl TempPostgres {
         let ca_file = write_certificates(&dir)?;
         let port = free_port()?;
         let fsync = if durable { "on" } else { "off" };
+        // The load bench counts the statements the relays run.
+        let statements = if durable {
+            " -c shared_preload_libraries=pg_stat_statements"
+        } else {
+            ""
+        };
         let options = format!(
             "-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=100 \
-             -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
+             -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key{statements}"
         );
         let log = dir.join("server.log").to_string_lossy().into_owned();
         let cluster = Self {

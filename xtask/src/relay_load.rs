@@ -139,9 +139,11 @@ fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
          part used during the load (from `/proc`: the relay processes, PostgreSQL's postmaster\n\
          and its children, the generator), on a machine of two cores shared with other work;\n\
          the \"ms/message\" columns divide each part's CPU time by the messages acknowledged,\n\
-         which varies far less than throughput when the machine is shared.\n\n\
-         | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator | ms/message relays | ms/message PostgreSQL | ms/message generator |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
+         which varies far less than throughput when the machine is shared; \"statements/message\"\n\
+         is PostgreSQL's own count (`pg_stat_statements`) of the statements the relays ran\n\
+         during the load, each one round trip, per message.\n\n\
+         | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator | ms/message relays | ms/message PostgreSQL | ms/message generator | statements/message |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
          {rows}\n{end}",
         start = RELAY.start,
         end = RELAY.end,

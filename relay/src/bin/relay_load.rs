@@ -7,7 +7,9 @@
 //! for the given time. Then the specialist fetches everything and checks
 //! that every acknowledged message arrived, once and in order per
 //! participant. Prints the figures as a Markdown table row, with the CPU
-//! the relays, PostgreSQL and this generator used (in cores) during the load.
+//! the relays, PostgreSQL and this generator used (in cores) during the load,
+//! and, where the cluster loads `pg_stat_statements`, the statements the
+//! relays ran per message (each one round trip to PostgreSQL).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -80,6 +82,47 @@ fn clock_ticks_per_second() -> f64 {
         .ok()
         .and_then(|out| String::from_utf8_lossy(&out.stdout).trim().parse().ok())
         .unwrap_or(100.0)
+}
+
+/// PostgreSQL's count of the statements run in the relays' database
+/// (`pg_stat_statements`, which the bench's cluster loads): each one round
+/// trip from a relay, `BEGIN` and `COMMIT` included.
+struct Statements(postgres::Client);
+
+impl Statements {
+    /// Counts from zero; `None` if the cluster does not load the extension.
+    fn start(database: &str) -> Option<Self> {
+        let conninfo = database.strip_prefix("postgres:")?;
+        let mut client = postgres::Client::connect(conninfo, postgres::NoTls).ok()?;
+        client
+            .batch_execute(
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; \
+                 SELECT pg_stat_statements_reset();",
+            )
+            .ok()?;
+        Some(Self(client))
+    }
+
+    /// Statements run in this database since [`Self::start`].
+    fn so_far(&mut self) -> Option<i64> {
+        self.0
+            .query_one(
+                "SELECT COALESCE(SUM(calls), 0)::bigint FROM pg_stat_statements \
+                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                &[],
+            )
+            .ok()
+            .map(|row| row.get(0))
+    }
+}
+
+/// Statements per acknowledged message, or a dash where not counted.
+fn statements_per_message(run: Option<i64>, acknowledged: usize) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    run.map_or_else(
+        || "–".to_owned(),
+        |run| format!("{:.2}", run as f64 / acknowledged.max(1) as f64),
+    )
 }
 
 struct Run {
@@ -180,9 +223,9 @@ fn load(
     })
 }
 
-fn main() {
-    let options = Options::parse();
-    let relays: Vec<Relay> = (0..options.processes.max(1))
+/// The relay processes, with limits no load reaches.
+fn start_relays(options: &Options) -> Vec<Relay> {
+    (0..options.processes.max(1))
         .map(|_| {
             Relay::start(
                 &options.database,
@@ -194,7 +237,12 @@ fn main() {
                 ],
             )
         })
-        .collect();
+        .collect()
+}
+
+fn main() {
+    let options = Options::parse();
+    let relays = start_relays(&options);
     let relay = &relays[0];
     relay.add_specialist("load", "Load Test");
     let mut specialist = Specialist::sign_in(relay, "load");
@@ -213,13 +261,15 @@ fn main() {
         participants.push(device);
     }
 
-    let interval = Duration::from_millis(options.interval_ms);
+    let mut statements = Statements::start(&options.database);
     let cpu_before = cpu_now(&relays, options.postgres_pid);
     let started = Instant::now();
     let deadline = started + Duration::from_secs(options.seconds);
+    let interval = Duration::from_millis(options.interval_ms);
     let runs = load(&participants, &specialist_keys, interval, started, deadline);
     let elapsed = started.elapsed();
     let cpu_after = cpu_now(&relays, options.postgres_pid);
+    let statements_run = statements.as_mut().and_then(Statements::so_far);
     let ticks = clock_ticks_per_second();
     #[allow(clippy::cast_precision_loss)]
     let seconds_used: Vec<f64> = (0..3)
@@ -261,7 +311,8 @@ fn main() {
         }
     };
     println!(
-        "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} | {relay_ms} | {postgres_ms} | {generator_ms} |",
+        "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} | {relay_ms} | {postgres_ms} | {generator_ms} | {statements} |",
+        statements = statements_per_message(statements_run, acknowledged),
         processes = relays.len(),
         relay_cpu = cores[0],
         postgres_cpu = postgres(&cores[1]),

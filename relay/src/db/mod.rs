@@ -90,6 +90,15 @@ pub trait Conn {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError>;
 }
 
+/// Which SQL a backend speaks beyond what both share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    /// Data-modifying `WITH` clauses: several writes in one statement,
+    /// atomic on its own.
+    Postgres,
+}
+
 pub trait Driver: Send + Sync {
     /// Runs `work` in one transaction: committed if it returns `Ok`, rolled
     /// back otherwise.
@@ -97,6 +106,20 @@ pub trait Driver: Send + Sync {
         &self,
         work: &mut dyn FnMut(&mut dyn Conn) -> Result<(), DbError>,
     ) -> Result<(), DbError>;
+
+    /// Runs one statement by itself, atomic on its own (PostgreSQL: one
+    /// round trip, no `BEGIN` and `COMMIT` around it), and returns its rows.
+    fn query_alone(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let mut rows = Vec::new();
+        self.transaction(&mut |conn| {
+            rows = conn.query(sql, params)?;
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    /// The SQL this backend speaks.
+    fn dialect(&self) -> Dialect;
 
     /// Called after ciphertext was erased: SQLite moves its write-ahead log
     /// into the database file and empties it, so no old copy stays on disk

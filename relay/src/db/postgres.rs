@@ -3,16 +3,18 @@
 //! whichever connection is idle, or waits for the first one returned.
 //! Connections use TLS, or stay on this machine ([`Target`]). Each
 //! connection keeps its statements prepared: a statement the relay runs again
-//! is bound and executed in one round trip, not parsed and planned again.
+//! is bound and executed in one round trip, not parsed and planned again,
+//! and a statement atomic on its own ([`Driver::query_alone`]) runs outside
+//! any `BEGIN` and `COMMIT`: one round trip in all.
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 
-use postgres::Client;
 use postgres::types::{ToSql, Type};
+use postgres::{Client, GenericClient};
 
 use super::transport::Target;
-use super::{Conn, DbError, Driver, PoolUse, Row, Value, schema};
+use super::{Conn, DbError, Dialect, Driver, PoolUse, Row, Value, schema};
 
 const POOL_SIZE: usize = 8;
 
@@ -144,15 +146,23 @@ struct Transaction<'a> {
     statements: &'a mut HashMap<String, postgres::Statement>,
 }
 
+/// `sql` prepared on this connection, once.
+fn prepared(
+    client: &mut impl GenericClient,
+    statements: &mut HashMap<String, postgres::Statement>,
+    sql: &str,
+) -> Result<postgres::Statement, DbError> {
+    if let Some(statement) = statements.get(sql) {
+        return Ok(statement.clone());
+    }
+    let statement = client.prepare(sql).map_err(backend)?;
+    statements.insert(sql.to_owned(), statement.clone());
+    Ok(statement)
+}
+
 impl Transaction<'_> {
-    /// `sql` prepared on this connection, once.
     fn prepared(&mut self, sql: &str) -> Result<postgres::Statement, DbError> {
-        if let Some(statement) = self.statements.get(sql) {
-            return Ok(statement.clone());
-        }
-        let statement = self.transaction.prepare(sql).map_err(backend)?;
-        self.statements.insert(sql.to_owned(), statement.clone());
-        Ok(statement)
+        prepared(&mut self.transaction, self.statements, sql)
     }
 }
 
@@ -219,6 +229,24 @@ impl Driver for Postgres {
         };
         work(&mut conn)?;
         conn.transaction.commit().map_err(backend)
+    }
+
+    fn query_alone(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, DbError> {
+        let mut taken = self.take()?;
+        let Pooled { client, statements } = taken.client.as_mut().ok_or_else(poisoned)?;
+        let statement = prepared(client, statements, sql)?;
+        let owned = parameters(params);
+        let borrowed: Vec<&(dyn ToSql + Sync)> = owned.iter().map(AsRef::as_ref).collect();
+        client
+            .query(&statement, &borrowed)
+            .map_err(backend)?
+            .iter()
+            .map(row)
+            .collect()
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
     }
 
     fn pool(&self) -> Option<PoolUse> {

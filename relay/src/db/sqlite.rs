@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql};
 
-use super::{Conn, DbError, Driver, Row, Value, schema};
+use super::{Conn, DbError, Dialect, Driver, Row, Value, schema};
 
 pub struct Sqlite {
     connection: Mutex<Connection>,
@@ -125,6 +125,10 @@ impl Driver for Sqlite {
         connection
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .map_err(backend)
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
     }
 
     fn name(&self) -> &'static str {

@@ -94,13 +94,9 @@ enum Signer {
 async fn written(request: Request, state: &Arc<AppState>) -> Result<(Signer, Bytes), Failure> {
     let (mailbox, body, record) = verified(request, state).await?;
     let signer = mailbox.clone();
-    let (written, owner) = state
-        .store(move |store| {
-            let written = store.device_request(&record)?;
-            Ok((written, store.waiting_key_owner(&signer)?))
-        })
-        .await?;
-    written.map_err(Failure::from)?;
+    let owner = state
+        .store(move |store| store.signed_request(&record, &signer))
+        .await??;
     let signer = owner.map_or(Signer::Device(mailbox), |owner| Signer::Waiting { owner });
     Ok((signer, body))
 }
@@ -119,7 +115,8 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for SignedJson<T> {
 
 /// A [`SignedJson`] whose device limit and replay record are not written
 /// yet: the handler passes [`Self::record`] to the store call that carries
-/// the request out, which writes it in the same transaction, or refuses the
+/// the request out, which writes it in the same transaction and refuses a
+/// waiting key's request there (`Refused::WaitingKey`), or refuses the
 /// request with [`Self::refuse`]. A body that is not the JSON `T` is
 /// refused here, after the record is written, so the order of the checks
 /// stays the one [`Signed`] has.
@@ -137,14 +134,6 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for Unrecorded<T> {
 
     async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, Failure> {
         let (signer, bytes, record) = verified(request, state).await?;
-        let mailbox = signer.clone();
-        if state
-            .store(move |store| store.waiting_key_owner(&mailbox))
-            .await?
-            .is_some()
-        {
-            return Err(refused(state, record, Failure(ErrorCode::WaitingKeyOnly)).await);
-        }
         let failure = match json(&bytes) {
             Ok(body) => {
                 return Ok(Self {
@@ -156,20 +145,34 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for Unrecorded<T> {
             }
             Err(failure) => failure,
         };
-        Err(refused(state, record, failure).await)
+        Err(refused(state, signer, record, failure).await)
     }
 }
 
 impl<T> Unrecorded<T> {
     /// Refuses the request with `failure`, after writing its record alone:
-    /// a request over its device's limit, or replayed, is answered as such.
+    /// a request over its device's limit, replayed, or signed by a waiting
+    /// key is answered as such.
     pub async fn refuse(self, state: &AppState, failure: Failure) -> Failure {
-        refused(state, self.record, failure).await
+        refused(state, self.signer, self.record, failure).await
     }
 }
 
-async fn refused(state: &AppState, record: RequestRecord, failure: Failure) -> Failure {
-    write(state, record).await.err().unwrap_or(failure)
+async fn refused(
+    state: &AppState,
+    signer: MailboxId,
+    record: RequestRecord,
+    failure: Failure,
+) -> Failure {
+    let written = state
+        .store(move |store| store.signed_request(&record, &signer))
+        .await;
+    match written {
+        Ok(Ok(None)) => failure,
+        Ok(Ok(Some(_))) => Failure(ErrorCode::WaitingKeyOnly),
+        Ok(Err(refused)) => refused.into(),
+        Err(failure) => failure,
+    }
 }
 
 /// The body read within the limit and the signature checked: the signer,
@@ -240,20 +243,12 @@ fn check(
     Ok((mailbox, record))
 }
 
-/// Writes the request's record alone: `rate_limited` or `replayed` if it is
-/// refused.
-async fn write(state: &AppState, record: RequestRecord) -> Result<(), Failure> {
-    state
-        .store(move |store| store.device_request(&record))
-        .await?
-        .map_err(Failure::from)
-}
-
 impl From<Refused> for Failure {
     fn from(refused: Refused) -> Self {
         match refused {
             Refused::Limited => Failure::rate_limited(),
             Refused::Replayed => Failure(ErrorCode::Replayed),
+            Refused::WaitingKey => Failure(ErrorCode::WaitingKeyOnly),
         }
     }
 }

@@ -3,8 +3,47 @@
 //! device's request nonces (the replay guard), and failed logins per
 //! username and address with the time the next attempt is allowed.
 
+use relay_protocol::MailboxId;
+
 use super::{Store, int};
-use crate::db::{Conn, DbError};
+use crate::db::{Conn, DbError, Dialect, Value};
+
+/// Counts a hit on bucket `$1` in window `$2` and answers, as `within`,
+/// whether the sliding count is within the limit: the previous window's
+/// hits (window `$3`) in proportion to how much of it the sliding window
+/// still covers, plus this window's, all scaled by the window's length to
+/// stay in integers (`$4` the part of the previous window no longer
+/// covered, `$5` the length, `$6` the limit times the length).
+macro_rules! hit_sql {
+    () => {
+        "INSERT INTO limit_hits (bucket, window_ms, hits) VALUES ($1, $2, 1) \
+         ON CONFLICT (bucket, window_ms) DO UPDATE SET hits = limit_hits.hits + 1 \
+         RETURNING CASE WHEN COALESCE((SELECT previous.hits FROM limit_hits previous \
+         WHERE previous.bucket = $1 AND previous.window_ms = $3), 0) * $4 \
+         + limit_hits.hits * $5 <= $6 THEN 1 ELSE 0 END AS within"
+    };
+}
+
+/// A device's request recorded in one PostgreSQL statement's `WITH`
+/// clauses, atomic without a transaction: `allowed` has a row if the hit
+/// is within the device's limit, `seen` one if its nonce (`$7`, expiring
+/// at `$8`, of device `$9`) was new and is now recorded (only when
+/// allowed), `waiting` the owner if the signer `$10` is a waiting key.
+/// `$1` to `$6` are [`hit_sql!`]'s. The statements that use it add their
+/// own clauses and the final `SELECT`.
+macro_rules! recorded_sql {
+    () => {
+        concat!(
+            "WITH hit AS (",
+            $crate::store::limits::hit_sql!(),
+            "), allowed AS (SELECT 1 FROM hit WHERE within = 1), \
+             seen AS (INSERT INTO seen_requests (device, nonce, expires_ms) \
+             SELECT $9, $7, $8 FROM allowed ON CONFLICT DO NOTHING RETURNING 1), \
+             waiting AS (SELECT owner FROM waiting_keys WHERE waiting = $10)"
+        )
+    };
+}
+pub(crate) use {hit_sql, recorded_sql};
 
 /// Why the relay refuses a device's signed request (one within its limit
 /// and never seen before is accepted).
@@ -14,6 +53,9 @@ pub enum Refused {
     Limited,
     /// This device and nonce were already seen, by any process.
     Replayed,
+    /// Signed by a waiting key, which may only ask how many messages are
+    /// waiting (the request is recorded all the same).
+    WaitingKey,
 }
 
 /// A limit's window: `limit` hits per `length_ms`, counted in fixed
@@ -37,38 +79,32 @@ impl Window {
         }
     }
 
-    fn start_ms(self) -> i64 {
-        self.now_ms - self.now_ms.rem_euclid(self.length_ms)
+    /// The parameters `$2` to `$6` of [`hit_sql!`]: this window's start,
+    /// the previous one's, how much of the previous one the sliding window
+    /// no longer covers, the length, and the limit scaled by it.
+    fn terms(self) -> [Value; 5] {
+        let start = self.now_ms - self.now_ms.rem_euclid(self.length_ms);
+        [
+            start.into(),
+            (start - self.length_ms).into(),
+            (self.length_ms - (self.now_ms - start)).into(),
+            self.length_ms.into(),
+            i64::from(self.limit).saturating_mul(self.length_ms).into(),
+        ]
     }
 
     /// Counts one hit on `bucket`; `false` if the sliding count is over the
-    /// limit. One statement: the upsert returns this window's count and the
-    /// previous window's.
+    /// limit. One statement: the upsert reads the previous window's count
+    /// and answers whether the hit is within the limit.
     fn hit(self, conn: &mut dyn Conn, bucket: &str) -> Result<bool, DbError> {
-        let start = self.start_ms();
+        let [start, previous, uncovered, length, limit] = self.terms();
         let rows = conn.query(
-            HIT,
-            &[bucket.into(), start.into(), (start - self.length_ms).into()],
+            hit_sql!(),
+            &[bucket.into(), start, previous, uncovered, length, limit],
         )?;
-        let (current, previous) = rows
-            .first()
-            .map_or((0, 0), |row| (int(row, 0), int(row, 1)));
-        // previous × (the share of the previous window still covered) + current,
-        // in integers: scaled by the window's length.
-        let uncovered = self.length_ms - (self.now_ms - start);
-        let scaled = previous
-            .saturating_mul(uncovered)
-            .saturating_add(current.saturating_mul(self.length_ms));
-        Ok(scaled <= i64::from(self.limit).saturating_mul(self.length_ms))
+        Ok(rows.first().is_none_or(|row| int(row, 0) == 1))
     }
 }
-
-/// Counts a hit in window `$2` and reads the count of window `$3` (the
-/// previous one) in the same round trip.
-const HIT: &str = "INSERT INTO limit_hits (bucket, window_ms, hits) VALUES ($1, $2, 1) \
-     ON CONFLICT (bucket, window_ms) DO UPDATE SET hits = limit_hits.hits + 1 \
-     RETURNING hits, (SELECT previous.hits FROM limit_hits previous \
-     WHERE previous.bucket = $1 AND previous.window_ms = $3)";
 
 /// A device's verified request as the database will remember it: its nonce
 /// (the replay guard, kept until `expires_ms`, when its signature is stale
@@ -84,10 +120,33 @@ pub struct RequestRecord {
 }
 
 impl RequestRecord {
+    /// The parameters `$1` to `$10` of [`recorded_sql!`], for a request
+    /// `signer` signed.
+    pub(super) fn params(&self, signer: &MailboxId) -> Vec<Value> {
+        let [start, previous, uncovered, length, limit] = self.window.terms();
+        vec![
+            self.bucket().into(),
+            start,
+            previous,
+            uncovered,
+            length,
+            limit,
+            self.nonce.as_str().into(),
+            self.expires_ms.into(),
+            self.device.as_str().into(),
+            signer.0.as_str().into(),
+        ]
+    }
+
+    /// The device's limit's counter.
+    fn bucket(&self) -> String {
+        format!("device {}", self.device)
+    }
+
     /// Counts the request against its device's limit, then records its
     /// nonce, in the caller's transaction.
     pub(super) fn write(&self, conn: &mut dyn Conn) -> Result<Result<(), Refused>, DbError> {
-        if !self.window.hit(conn, &format!("device {}", self.device))? {
+        if !self.window.hit(conn, &self.bucket())? {
             return Ok(Err(Refused::Limited));
         }
         let inserted = conn.execute(
@@ -117,6 +176,38 @@ impl Store {
     /// its nonce, in one transaction.
     pub fn device_request(&self, record: &RequestRecord) -> Result<Result<(), Refused>, DbError> {
         self.with(|conn| record.write(conn))
+    }
+
+    /// [`Self::device_request`] for a request `signer` signed, and whose
+    /// waiting key `signer` is, if it is one (`Ok(Some(owner))`): one
+    /// statement on PostgreSQL, one transaction on SQLite.
+    pub fn signed_request(
+        &self,
+        record: &RequestRecord,
+        signer: &MailboxId,
+    ) -> Result<Result<Option<MailboxId>, Refused>, DbError> {
+        if self.driver.dialect() == Dialect::Postgres {
+            let rows = self.driver.query_alone(
+                concat!(
+                    recorded_sql!(),
+                    " SELECT (SELECT COUNT(*) FROM allowed), (SELECT COUNT(*) FROM seen), \
+                     (SELECT owner FROM waiting)"
+                ),
+                &record.params(signer),
+            )?;
+            let row = rows.first().ok_or_else(nothing_returned)?;
+            return Ok(match (int(row, 0), int(row, 1)) {
+                (0, _) => Err(Refused::Limited),
+                (_, 0) => Err(Refused::Replayed),
+                _ => Ok(row[2].text().map(|owner| MailboxId(owner.to_owned()))),
+            });
+        }
+        self.with(|conn| {
+            if let Err(refused) = record.write(conn)? {
+                return Ok(Err(refused));
+            }
+            Ok(Ok(super::waiting::owner_of(conn, signer)?))
+        })
     }
 
     /// When the next login for `username` from `address` is allowed, if
@@ -191,4 +282,8 @@ impl Store {
             Ok(())
         })
     }
+}
+
+pub(super) fn nothing_returned() -> DbError {
+    DbError::Backend("the statement returned no row".into())
 }

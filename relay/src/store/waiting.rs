@@ -14,6 +14,19 @@ fn actively_paired(conn: &mut dyn Conn, participant: &MailboxId) -> Result<bool,
     Ok(!rows.is_empty())
 }
 
+/// The mailbox whose waiting key `signer` is, if it is one, in the
+/// caller's transaction.
+pub(super) fn owner_of(
+    conn: &mut dyn Conn,
+    signer: &MailboxId,
+) -> Result<Option<MailboxId>, DbError> {
+    let rows = conn.query(
+        "SELECT owner FROM waiting_keys WHERE waiting = $1",
+        &[signer.0.as_str().into()],
+    )?;
+    Ok(rows.first().map(|row| MailboxId(text(row, 0))))
+}
+
 impl Store {
     /// Makes `waiting` the only waiting key of `owner`, a paired
     /// participant; `false` if `owner` is not paired.
@@ -40,13 +53,7 @@ impl Store {
 
     /// The mailbox whose waiting key `signer` is, if it is one.
     pub fn waiting_key_owner(&self, signer: &MailboxId) -> Result<Option<MailboxId>, DbError> {
-        self.with(|conn| {
-            let rows = conn.query(
-                "SELECT owner FROM waiting_keys WHERE waiting = $1",
-                &[signer.0.as_str().into()],
-            )?;
-            Ok(rows.first().map(|row| MailboxId(text(row, 0))))
-        })
+        self.with(|conn| owner_of(conn, signer))
     }
 
     /// How many messages for `owner` were never fetched; `None` once
