@@ -307,6 +307,43 @@ fn throttled_attempts_show_how_long_to_wait_and_survive_a_restart_and_a_clock_se
 }
 
 #[test]
+fn a_counter_reset_in_the_vault_file_does_not_shorten_the_wait_the_lock_screen_shows() {
+    let phone = Phone::new();
+    set_up(&phone);
+    phone.send(Event::Lock);
+    for _ in 0..5 {
+        phone.send(Event::Unlock {
+            passcode: "guess".into(),
+        });
+    }
+    let phone = phone.switch_off();
+    // Someone with the file sets the attempt counter back to nothing.
+    rusqlite::Connection::open(phone.dir().join("phoenix.db"))
+        .unwrap()
+        .execute(
+            "UPDATE unlock_attempts SET failures = 0, next_attempt_ms = 0, next_attempt_boot_ms = NULL",
+            [],
+        )
+        .unwrap();
+    let phone = phone.switch_on();
+    let ScreenView::Locked(lock) = phone.view().screen else {
+        panic!()
+    };
+    // Not "no wait": the longest one, as the next attempt is held to.
+    assert_eq!(
+        lock.throttle_message.as_deref(),
+        Some("Too many attempts. Try again in 900 seconds.")
+    );
+    let view = phone.send(Event::Unlock {
+        passcode: PASSCODE.into(),
+    });
+    assert_eq!(
+        view.problem.as_deref(),
+        Some("Too many attempts. Try again in 900 seconds.")
+    );
+}
+
+#[test]
 fn the_app_locks_itself_after_the_chosen_idle_time() {
     let phone = Phone::new();
     set_up(&phone);

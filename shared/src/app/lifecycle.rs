@@ -19,7 +19,7 @@ use crate::model::messages::{self, MessagesEvent};
 use crate::model::problem::Problem;
 use crate::model::settings::SettingsEvent;
 use crate::model::{Context, Data, Model, Request, Screen, State, Unlocked, Update};
-use crate::vault::{DEVICE_SECRET_SALT, Passcode, VaultError};
+use crate::vault::{DEVICE_SECRET_SALT, Passcode, ThrottleStatus, VaultError};
 
 /// Keeps the language choice where the lock screen can read it (outside
 /// the encrypted data, holding nothing else), when it changed.
@@ -91,6 +91,28 @@ fn with_device_secret(operation: impl FnOnce(RawKey) -> StoreOperation + Send + 
             other => Event::PlatformKey(KeyPurpose::DeviceSecret, PlatformKeyResult(other)),
         };
         ctx.send_event(event);
+    })
+}
+
+/// Asks the shell's keystore for this device's secret, then the vault for
+/// the attempt counter it authenticates: editing the counter in the file
+/// cannot shorten the wait the lock screen shows. A keystore that cannot
+/// answer leaves the lock screen with what the file says (`file_says`); the
+/// attempt needs the secret anyway.
+fn authenticated_wait(file_says: ThrottleStatus) -> Cmd {
+    Command::new(|ctx| async move {
+        let salt = DEVICE_SECRET_SALT.to_vec();
+        let output = match ctx
+            .request_from_shell(PlatformKeyOperation::DeviceSecret { salt })
+            .await
+        {
+            PlatformKeyOutput::Key(secret) => {
+                ctx.request_from_shell(StoreOperation::Throttle(RawKey::new(secret)))
+                    .await
+            }
+            _ => StoreOutput::Throttle(file_says),
+        };
+        ctx.send_event(Event::Store(StoreResult::new(output)));
     })
 }
 
@@ -243,13 +265,24 @@ pub fn stored(output: StoreOutput, model: &mut Model, words: &Translator<'_>) ->
             throttle,
             language,
         } => {
+            if matches!(model.state, State::Unlocked(_)) {
+                return render();
+            }
+            model.lock_language = language;
+            if exists {
+                // Locked at once (a core rebuilt after a crash shows this
+                // before the shell is asked anything), then the wait comes
+                // from the counter as this device wrote it: the file's word
+                // stands only until the keystore answers.
+                model.state = State::Locked(throttle);
+                return render().and(authenticated_wait(throttle));
+            }
+            model.state = State::FirstRun;
+            render()
+        }
+        StoreOutput::Throttle(throttle) => {
             if !matches!(model.state, State::Unlocked(_)) {
-                model.lock_language = language;
-                model.state = if exists {
-                    State::Locked(throttle)
-                } else {
-                    State::FirstRun
-                };
+                model.state = State::Locked(throttle);
             }
             render()
         }
@@ -350,7 +383,7 @@ mod tests {
     use crate::effects::EffectTestExt;
     use crate::model::goals::{Dimension, Goal, GoalStatus};
     use crate::model::record::Record;
-    use crate::vault::{Change, StoredRecord, ThrottleStatus};
+    use crate::vault::{Change, StoredRecord};
     use crux_core::App;
 
     #[test]
@@ -402,6 +435,12 @@ mod tests {
             retry_after_secs: 30,
             erase_after_failures: None,
         };
+        // The row did not verify: the vault answers with the longest wait.
+        let authenticated = ThrottleStatus {
+            failed_attempts: 10,
+            retry_after_secs: 900,
+            ..throttle
+        };
         let probed = refresh
             .resolve_store(|operation| {
                 assert!(matches!(operation, StoreOperation::Probe));
@@ -413,8 +452,29 @@ mod tests {
             })
             .expect_one_event();
         refresh.expect_no_effects();
-        let mut shown = app.update(probed, &mut model);
+        let mut authenticate = app.update(probed, &mut model);
+        authenticate.expect_render();
         assert_eq!(model.state, State::Locked(throttle));
+        // The wait shown comes from the counter this device's secret
+        // authenticates: the keystore first, then the vault.
+        authenticate.resolve_platform_key(|operation| {
+            assert_eq!(
+                *operation,
+                PlatformKeyOperation::DeviceSecret {
+                    salt: DEVICE_SECRET_SALT.to_vec()
+                }
+            );
+            PlatformKeyOutput::Key(vec![7; 32])
+        });
+        let checked = authenticate
+            .resolve_store(|operation| {
+                assert!(matches!(operation, StoreOperation::Throttle(_)));
+                StoreOutput::Throttle(authenticated)
+            })
+            .expect_one_event();
+        authenticate.expect_no_effects();
+        let mut shown = app.update(checked, &mut model);
+        assert_eq!(model.state, State::Locked(authenticated));
         shown.expect_render();
     }
 

@@ -36,8 +36,11 @@ pub enum UnlockWith {
 
 #[derive(Debug)]
 pub enum StoreOperation {
-    /// Does a vault exist, and what is the throttle state?
+    /// Does a vault exist, and what is the throttle state (as the file says)?
     Probe,
+    /// The lock screen's wait, from the attempt counter as this device's
+    /// secret authenticates it (an edited row shows the longest delay).
+    Throttle(RawKey),
     /// A new vault under the passcode and this device's secret.
     Create(Passcode, RawKey),
     Unlock(UnlockWith),
@@ -86,6 +89,8 @@ pub enum StoreOutput {
         /// The language chosen for the lock screen.
         language: Option<crate::i18n::Language>,
     },
+    /// The authenticated attempt counter, for the lock screen.
+    Throttle(ThrottleStatus),
     /// The vault is open; every record, decrypted.
     Opened {
         records: Vec<StoredRecord>,
@@ -110,6 +115,7 @@ mod tests {
         let operations = [
             StoreOperation::Unlock(UnlockWith::PlatformKey(RawKey::new(vec![0xAB; 32]))),
             StoreOperation::EnrollPlatformKey(RawKey::new(vec![0xAB; 32])),
+            StoreOperation::Throttle(RawKey::new(vec![0xAB; 32])),
             StoreOperation::Unlock(UnlockWith::Passcode(
                 Passcode::new(String::from("quiet harbor 7")),
                 RawKey::new(vec![0xAB; 32]),

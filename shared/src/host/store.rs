@@ -26,6 +26,14 @@ impl CoreHost {
                     .flatten()
                     .and_then(|code| Language::from_code(&code)),
             }),
+            // Without an answer the lock screen shows what the file says;
+            // the attempt itself checks the counter again.
+            StoreOperation::Throttle(device) => Ok(StoreOutput::Throttle(
+                DeviceSecret::from_bytes(device.as_bytes())
+                    .and_then(|device| Vault::throttle_status_on_device(path, &device, now))
+                    .or_else(|_| Vault::throttle_status_at(path, now))
+                    .unwrap_or_default(),
+            )),
             StoreOperation::SetLockLanguage(language) => with_vault(&mut vault, |v| {
                 v.set_lock_language(language.map(Language::code))
             })

@@ -150,7 +150,9 @@ fn open_row(key: &LessSafeKey, (kind, id, sealed): Read) -> Opened {
 }
 
 /// Threads that decrypt while the calling thread reads: one fewer than the
-/// cores (at most three), none where there are no threads.
+/// cores (at most three), none where there are no threads. Asked once per
+/// process: on Linux the answer reads the scheduler's affinity and the
+/// cgroup's quota files, work no unlock needs to repeat.
 fn decrypting_workers() -> usize {
     #[cfg(target_arch = "wasm32")]
     {
@@ -158,7 +160,10 @@ fn decrypting_workers() -> usize {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        (cores - 1).clamp(1, 3)
+        static WORKERS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        *WORKERS.get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            (cores - 1).clamp(1, 3)
+        })
     }
 }

@@ -86,8 +86,9 @@ impl Vault {
         Self::unlock_inner(path.as_ref(), credential, now).public()
     }
 
-    /// Failed attempts and the current delay, for the lock screen (as the
-    /// file says: the MAC needs the device secret, checked at the attempt).
+    /// Failed attempts and the current delay, as the file says (the MAC
+    /// needs the device secret: the lock screen asks
+    /// [`Vault::throttle_status_on_device`]).
     pub fn throttle_status(
         path: impl AsRef<Path>,
         now_ms: i64,
@@ -102,6 +103,22 @@ impl Vault {
     ) -> Result<ThrottleStatus, VaultError> {
         open_existing(path.as_ref())
             .and_then(|conn| Attempts::read(&conn))
+            .map(|attempts| attempts.status(now))
+            .public()
+    }
+
+    /// The lock screen's wait, from the counter as this device wrote it: on
+    /// a device-bound vault a row edited in the file shows the longest
+    /// delay, from now, and the next attempt is held to it, as if that
+    /// attempt had read the row first.
+    pub fn throttle_status_on_device(
+        path: impl AsRef<Path>,
+        device: &DeviceSecret,
+        now: Now,
+    ) -> Result<ThrottleStatus, VaultError> {
+        let key = ThrottleKey::from_device(device);
+        open_existing(path.as_ref())
+            .and_then(|conn| Attempts::read_checked(&conn, Some(&key), now))
             .map(|attempts| attempts.status(now))
             .public()
     }
@@ -273,15 +290,7 @@ impl Vault {
             .passcode()
             .and_then(|(_, device)| device)
             .map(ThrottleKey::from_device);
-        let mut before = Attempts::read(&conn)?;
-        if let Some(key) = &throttle_key {
-            let device_bound =
-                read_wrap(&conn, Slot::Passcode)?.is_some_and(|wrap| wrap.device_bound);
-            if device_bound && !before.verifies(key) {
-                // Edited or deleted in the file: the longest delay, from now.
-                before = Attempts::distrust(&conn, key, now)?;
-            }
-        }
+        let before = Attempts::read_checked(&conn, throttle_key.as_ref(), now)?;
         let status = before.status(now);
         if status.retry_after_secs > 0 {
             return Err(VaultError::Throttled {

@@ -17,7 +17,8 @@ use ring::{hkdf, hmac};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::error::Result;
-use super::keys::DeviceSecret;
+use super::keys::{DeviceSecret, Slot};
+use super::wraps::read_wrap;
 
 /// Attempts allowed before any delay: typos happen.
 const FREE_ATTEMPTS: u32 = 4;
@@ -170,8 +171,27 @@ impl Attempts {
             .is_some_and(|mac| hmac::verify(&key.0, &self.signed_bytes(), mac).is_ok())
     }
 
+    /// The counter, checked where it must carry this device's MAC (a
+    /// device-bound vault, `key` at hand): a row edited or deleted in the
+    /// file is distrusted.
+    pub(crate) fn read_checked(
+        conn: &Connection,
+        key: Option<&ThrottleKey>,
+        now: Now,
+    ) -> Result<Self> {
+        let attempts = Self::read(conn)?;
+        let Some(key) = key else {
+            return Ok(attempts);
+        };
+        let device_bound = read_wrap(conn, Slot::Passcode)?.is_some_and(|wrap| wrap.device_bound);
+        if device_bound && !attempts.verifies(key) {
+            return Self::distrust(conn, key, now);
+        }
+        Ok(attempts)
+    }
+
     /// A row that does not verify counts as the longest delay, from now.
-    pub(crate) fn distrust(conn: &Connection, key: &ThrottleKey, now: Now) -> Result<Self> {
+    fn distrust(conn: &Connection, key: &ThrottleKey, now: Now) -> Result<Self> {
         let mut attempts = Self::read(conn)?;
         attempts.failures = attempts.failures.max(FAILURES_AT_MAX_DELAY);
         attempts.delay_from(now);
