@@ -321,7 +321,7 @@ fn web_sharing_offers(source: &str) -> Vec<String> {
             offers.push(format!("ShareButton:{kind}"));
         }
     }
-    for component in ["ShareCheckIns", "SharedList", "SharePreviewDialog"] {
+    for component in ["SharePlan", "ShareCheckIns", "SharedList", "SharePreviewDialog"] {
         if occurs(source, &format!("<{component}"), false) {
             offers.push(component.to_owned());
         }
@@ -335,6 +335,7 @@ fn phone_markers(offer: &str) -> (String, String) {
     match offer.split_once(':') {
         // The plan's menu offers the whole plan and each section.
         Some((_, "Aftercare")) => ("SharePlanMenu(".to_owned(), "SharePlanMenu(".to_owned()),
+        None if offer == "SharePlan" => ("SharePlanMenu(".to_owned(), "SharePlanMenu(".to_owned()),
         Some((_, kind)) => {
             let mut chars = kind.chars();
             let swift: String = chars

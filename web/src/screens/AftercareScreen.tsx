@@ -17,7 +17,7 @@ import {
 import { AddForm } from '../ui/AddForm';
 import { CheckField, ChoiceField, Form, Section, TextArea, TextField, lines } from '../ui/fields';
 import { SaveOrCancel } from '../ui/ItemActions';
-import { ShareButton } from '../ui/Sharing';
+import { SharePlan } from '../ui/Sharing';
 import { useSubmit } from '../ui/submit';
 
 export function AftercareScreen({ view, words }: { view: AftercareView; words: FormWords }) {
@@ -25,7 +25,17 @@ export function AftercareScreen({ view, words }: { view: AftercareView; words: F
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
-      <ShareButton item={{ kind: 'Aftercare' }} />
+      <SharePlan
+        sections={[
+          { heading: view.referrals_heading, section: { kind: 'Referrals' } },
+          { heading: view.documents_heading, section: { kind: 'Documents' } },
+          { heading: view.appointments_heading, section: { kind: 'Appointments' } },
+          { heading: view.meetings_heading, section: { kind: 'Meetings' } },
+          { heading: view.contacts_heading, section: { kind: 'SupportContacts' } },
+          { heading: view.warning_signs_heading, section: { kind: 'WarningSigns' } },
+          { heading: view.re_engagement_heading, section: { kind: 'ReEngagement' } },
+        ]}
+      />
       <div className="row">
         <button type="button" onClick={() => dispatch({ kind: 'ExportPlan' })}>
           {view.export_document_label}
