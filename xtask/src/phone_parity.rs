@@ -321,7 +321,12 @@ fn web_sharing_offers(source: &str) -> Vec<String> {
             offers.push(format!("ShareButton:{kind}"));
         }
     }
-    for component in ["SharePlan", "ShareCheckIns", "SharedList", "SharePreviewDialog"] {
+    for component in [
+        "SharePlan",
+        "ShareCheckIns",
+        "SharedList",
+        "SharePreviewDialog",
+    ] {
         if occurs(source, &format!("<{component}"), false) {
             offers.push(component.to_owned());
         }
