@@ -44,7 +44,7 @@ function announced(page: Page) {
 /** I'm triggered → the trigger → a first rating. */
 async function startFlow(page: Page, rating: string, words = { triggered: "I'm triggered", craving: 'Craving (0 to 10)', next: 'Continue' }) {
   await page.getByRole('banner').getByRole('button', { name: words.triggered, exact: true }).click();
-  await page.getByRole('button', { name: TRIGGER }).click();
+  await page.getByRole('button', { name: TRIGGER, exact: true }).click();
   await page.getByRole('slider', { name: words.craving }).fill(rating);
   await page.getByRole('button', { name: words.next }).click();
 }

@@ -170,7 +170,7 @@ test.describe.serial('a participant in the browser', () => {
 
     // I'm triggered: the trigger, craving 8, try a strategy, craving 3.
     await page.getByRole('button', { name: "I'm triggered", exact: true }).click();
-    await page.getByRole('button', { name: TRIGGER }).click();
+    await page.getByRole('button', { name: TRIGGER, exact: true }).click();
     await page.getByRole('slider', { name: 'Craving (0 to 10)' }).fill('8');
     await page.getByRole('button', { name: 'Continue' }).click();
     // Checkboxes show the core's state: click, then wait for the new view model.
