@@ -76,8 +76,32 @@ pub fn unlock(passcode: String, model: &mut Model) -> Cmd {
 
 /// Asks the shell's keystore for this device's secret, then the vault for
 /// `operation` with it; its answer comes back as [`Event::Store`]. Without
-/// the secret the vault is not asked and nothing changes.
+/// the secret the vault is not asked and nothing changes: the keystore's
+/// answer is reported.
 fn with_device_secret(operation: impl FnOnce(RawKey) -> StoreOperation + Send + 'static) -> Cmd {
+    device_secret_then(operation, |other| {
+        Event::PlatformKey(KeyPurpose::DeviceSecret, PlatformKeyResult(other))
+    })
+}
+
+/// Asks the shell's keystore for this device's secret, then the vault for
+/// the attempt counter it authenticates: editing the counter in the file
+/// cannot shorten the wait the lock screen shows. A keystore that cannot
+/// answer leaves the lock screen with what the file says (`file_says`); the
+/// attempt needs the secret anyway.
+fn authenticated_wait(file_says: ThrottleStatus) -> Cmd {
+    device_secret_then(StoreOperation::Throttle, move |_| {
+        Event::Store(StoreResult::new(StoreOutput::Throttle(file_says)))
+    })
+}
+
+/// The device secret from the shell's keystore, then the vault for
+/// `operation` with it; `without` makes the event when the keystore gives
+/// no secret.
+fn device_secret_then(
+    operation: impl FnOnce(RawKey) -> StoreOperation + Send + 'static,
+    without: impl FnOnce(PlatformKeyOutput) -> Event + Send + 'static,
+) -> Cmd {
     Command::new(|ctx| async move {
         let salt = DEVICE_SECRET_SALT.to_vec();
         let event = match ctx
@@ -88,31 +112,9 @@ fn with_device_secret(operation: impl FnOnce(RawKey) -> StoreOperation + Send + 
                 let output = ctx.request_from_shell(operation(RawKey::new(secret))).await;
                 Event::Store(StoreResult::new(output))
             }
-            other => Event::PlatformKey(KeyPurpose::DeviceSecret, PlatformKeyResult(other)),
+            other => without(other),
         };
         ctx.send_event(event);
-    })
-}
-
-/// Asks the shell's keystore for this device's secret, then the vault for
-/// the attempt counter it authenticates: editing the counter in the file
-/// cannot shorten the wait the lock screen shows. A keystore that cannot
-/// answer leaves the lock screen with what the file says (`file_says`); the
-/// attempt needs the secret anyway.
-fn authenticated_wait(file_says: ThrottleStatus) -> Cmd {
-    Command::new(|ctx| async move {
-        let salt = DEVICE_SECRET_SALT.to_vec();
-        let output = match ctx
-            .request_from_shell(PlatformKeyOperation::DeviceSecret { salt })
-            .await
-        {
-            PlatformKeyOutput::Key(secret) => {
-                ctx.request_from_shell(StoreOperation::Throttle(RawKey::new(secret)))
-                    .await
-            }
-            _ => StoreOutput::Throttle(file_says),
-        };
-        ctx.send_event(Event::Store(StoreResult::new(output)));
     })
 }
 
