@@ -1,6 +1,8 @@
 //! `cargo xtask bench relay`: the relay's bounded load test on loopback,
 //! against SQLite and 1, 2 and 4 relay processes over a throwaway
-//! PostgreSQL (fsync on), written into BENCHMARKS.md.
+//! PostgreSQL (fsync on), written into BENCHMARKS.md; and 1, 2 and 4
+//! processes each held to a quarter of a core, so that the relays are the
+//! limit and a second process can show what it adds.
 
 use std::process::Command;
 
@@ -10,8 +12,10 @@ use crate::repo_root;
 use crate::kept_sections::RELAY;
 
 /// Every setup, in order: SQLite (one process: it is one process's file),
-/// then 1, 2 and 4 relay processes over one PostgreSQL.
-const ALL_SETUPS: &str = "sqlite,postgres:1,postgres:2,postgres:4";
+/// then 1, 2 and 4 relay processes over one PostgreSQL, then the same with
+/// each process held to a quarter of a core (`postgres:N@CORES`).
+const ALL_SETUPS: &str =
+    "sqlite,postgres:1,postgres:2,postgres:4,postgres:1@0.25,postgres:2@0.25,postgres:4@0.25";
 
 pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     let option = |name: &str| {
@@ -43,16 +47,30 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     // Each setup at every crowd size, back to back (the most the relays can
     // take), then paced at 1,000 messages a second in all (each participant
     // sends every N ms for N participants). Each run gets a fresh database.
-    let runs = setups.into_iter().flat_map(|(backend, processes)| {
-        crowds.split(',').flat_map(move |crowd| {
-            [
-                (backend, processes, crowd, "0"),
-                (backend, processes, crowd, crowd),
-            ]
+    // Relays held to a share of a core run back to back only, at the first
+    // crowd size: they measure how throughput grows with processes.
+    let first_crowd = crowds.split(',').next().unwrap_or("200");
+    let runs = setups.into_iter().flat_map(|setup| {
+        let crowds: Vec<&str> = if setup.cores.is_some() {
+            vec![first_crowd]
+        } else {
+            crowds.split(',').collect()
+        };
+        crowds.into_iter().flat_map(move |crowd| {
+            let paced = setup.cores.is_none().then_some((setup, crowd, crowd));
+            std::iter::once((setup, crowd, "0")).chain(paced)
         })
     });
-    for (run, (backend, processes, crowd, interval)) in runs.enumerate() {
+    for (run, (setup, crowd, interval)) in runs.enumerate() {
+        let Setup {
+            backend,
+            processes,
+            cores,
+        } = setup;
         let mut extra = vec!["--processes".to_owned(), processes.to_string()];
+        if let Some(cores) = cores {
+            extra.extend(["--relay-cores".to_owned(), cores.to_owned()]);
+        }
         let database = if backend == "SQLite" {
             sqlite_dir
                 .join(format!("relay-{run}.db"))
@@ -65,8 +83,11 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
             format!("postgres:{} dbname={name}", postgres.conninfo)
         };
         println!(
-            "\n==> relay-load: {processes} relay process(es) over {backend}, {crowd} participants, \
-             one message every {interval} ms each"
+            "\n==> relay-load: {processes} relay process(es){held} over {backend}, {crowd} participants, \
+             one message every {interval} ms each",
+            held = cores
+                .map(|c| format!(" each held to {c} core"))
+                .unwrap_or_default()
         );
         let mut load = Command::new(repo_root().join("target/release/relay-load"));
         if let Some(relay) = &relay_binary {
@@ -102,18 +123,44 @@ pub(crate) fn bench(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `sqlite` and `postgres:N` (N relay processes over one PostgreSQL).
-fn setups(list: &str) -> Result<Vec<(&'static str, usize)>, String> {
+/// One setup: the backend, how many relay processes, and the share of a
+/// core each is held to (none: as much as the machine gives).
+#[derive(Clone, Copy)]
+struct Setup<'a> {
+    backend: &'static str,
+    processes: usize,
+    cores: Option<&'a str>,
+}
+
+/// `sqlite`, `postgres:N` (N relay processes over one PostgreSQL) and
+/// `postgres:N@CORES` (each held to CORES of one core, e.g. 0.25).
+fn setups(list: &str) -> Result<Vec<Setup<'_>>, String> {
     list.split(',')
-        .map(|setup| match setup.trim().split_once(':') {
-            None if setup.trim() == "sqlite" => Ok(("SQLite", 1)),
-            Some(("postgres", processes)) => processes
-                .parse()
-                .map(|processes| ("PostgreSQL", processes))
-                .map_err(|_| format!("not a number of processes: {setup}")),
-            _ => Err(format!(
-                "unknown setup {setup:?}: sqlite or postgres:N (N processes)"
-            )),
+        .map(|setup| {
+            let (setup, cores) = match setup.trim().split_once('@') {
+                Some((setup, cores)) if cores.parse::<f64>().is_ok() => (setup, Some(cores)),
+                Some(_) => return Err(format!("not a share of a core: {setup}")),
+                None => (setup.trim(), None),
+            };
+            match setup.split_once(':') {
+                None if setup == "sqlite" && cores.is_none() => Ok(Setup {
+                    backend: "SQLite",
+                    processes: 1,
+                    cores,
+                }),
+                Some(("postgres", processes)) => processes
+                    .parse()
+                    .map(|processes| Setup {
+                        backend: "PostgreSQL",
+                        processes,
+                        cores,
+                    })
+                    .map_err(|_| format!("not a number of processes: {setup}")),
+                _ => Err(format!(
+                    "unknown setup {setup:?}: sqlite, postgres:N (N processes) or \
+                     postgres:N@CORES (each held to CORES of a core)"
+                )),
+            }
         })
         .collect()
 }
@@ -141,7 +188,11 @@ fn section(crowds: &str, seconds: &str, rows: &[String]) -> String {
          the \"ms/message\" columns divide each part's CPU time by the messages acknowledged,\n\
          which varies far less than throughput when the machine is shared; \"statements/message\"\n\
          is PostgreSQL's own count (`pg_stat_statements`) of the statements the relays ran\n\
-         during the load, each one round trip, per message.\n\n\
+         during the load, each one round trip, per message. Where the processes column reads\n\
+         \"N × 0.25 core\", each relay process was held to a quarter of one core by the kernel's\n\
+         CPU controller (cgroup `cpu.max`, root only; back to back only): there the relays, not\n\
+         the machine's two cores, limit throughput, which shows what each added process brings\n\
+         and whether anything they share in the database makes them wait for each other.\n\n\
          | backend | processes | participants | interval | duration | messages | messages/s | p50 | p99 | refused | missing | out of order | CPU relays | CPU PostgreSQL | CPU generator | ms/message relays | ms/message PostgreSQL | ms/message generator | statements/message |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n\
          {rows}\n{end}",

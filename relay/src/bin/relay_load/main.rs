@@ -9,7 +9,11 @@
 //! participant. Prints the figures as a Markdown table row, with the CPU
 //! the relays, PostgreSQL and this generator used (in cores) during the load,
 //! and, where the cluster loads `pg_stat_statements`, the statements the
-//! relays ran per message (each one round trip to PostgreSQL).
+//! relays ran per message (each one round trip to PostgreSQL). With
+//! `--relay-cores`, each relay process is held to that share of a core
+//! (see `cpu_cap`), so the relays are what limits throughput.
+
+mod cpu_cap;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -39,6 +43,9 @@ struct Options {
     /// PostgreSQL's postmaster, whose processes' CPU is reported.
     #[arg(long)]
     postgres_pid: Option<u32>,
+    /// Holds each relay process to this share of one core (e.g. 0.25).
+    #[arg(long)]
+    relay_cores: Option<f64>,
 }
 
 /// CPU time (user + system, in clock ticks) and parent of a process.
@@ -240,18 +247,23 @@ fn start_relays(options: &Options) -> Vec<Relay> {
         .collect()
 }
 
-fn main() {
-    let options = Options::parse();
-    let relays = start_relays(&options);
-    let relay = &relays[0];
-    relay.add_specialist("load", "Load Test");
-    let mut specialist = Specialist::sign_in(relay, "load");
-    let specialist_keys = specialist.device.public_keys();
+/// Holds each relay to `cores` of one core, or says why it cannot.
+fn hold(relays: &[Relay], cores: f64) -> cpu_cap::CpuCaps {
+    let pids: Vec<u32> = relays.iter().map(Relay::pid).collect();
+    cpu_cap::CpuCaps::hold(&pids, cores).unwrap_or_else(|why| {
+        eprintln!("relay-load: {why}");
+        std::process::exit(2);
+    })
+}
+
+/// `count` participants paired with the specialist, spread over the
+/// relays as a load balancer would.
+fn pair(relays: &[Relay], specialist: &mut Specialist, count: usize) -> Vec<Device> {
     // Each pairing claims one of the inbox's one-time keys, of which the
     // relay keeps at most a hundred unclaimed: published as they run out.
     let mut unclaimed = 0;
-    let mut participants = Vec::with_capacity(options.participants);
-    for n in 0..options.participants {
+    let mut participants = Vec::with_capacity(count);
+    for n in 0..count {
         if unclaimed == 0 {
             unclaimed = specialist.publish_keys(MAX_ONE_TIME_KEYS).one_time_keys;
         }
@@ -260,6 +272,18 @@ fn main() {
         unclaimed -= 1;
         participants.push(device);
     }
+    participants
+}
+
+fn main() {
+    let options = Options::parse();
+    let relays = start_relays(&options);
+    let caps = options.relay_cores.map(|cores| hold(&relays, cores));
+    let relay = &relays[0];
+    relay.add_specialist("load", "Load Test");
+    let mut specialist = Specialist::sign_in(relay, "load");
+    let specialist_keys = specialist.device.public_keys();
+    let participants = pair(&relays, &mut specialist, options.participants);
 
     let mut statements = Statements::start(&options.database);
     let cpu_before = cpu_now(&relays, options.postgres_pid);
@@ -313,7 +337,10 @@ fn main() {
     println!(
         "| {backend} | {processes} | {participants} | {interval} ms | {seconds:.0} s | {acknowledged} | {per_second:.0} | {p50:.2} ms | {p99:.2} ms | {refused} | {missing} | {out_of_order} | {relay_cpu} | {postgres_cpu} | {generator_cpu} | {relay_ms} | {postgres_ms} | {generator_ms} | {statements} |",
         statements = statements_per_message(statements_run, acknowledged),
-        processes = relays.len(),
+        processes = options.relay_cores.map_or_else(
+            || relays.len().to_string(),
+            |cores| format!("{} × {cores} core", relays.len())
+        ),
         relay_cpu = cores[0],
         postgres_cpu = postgres(&cores[1]),
         generator_cpu = cores[2],
@@ -332,7 +359,11 @@ fn main() {
         p50 = percentile(&latencies, 0.50),
         p99 = percentile(&latencies, 0.99),
     );
-    if acknowledged != received || lost > 0 || out_of_order > 0 || refused > 0 {
+    let failed = acknowledged != received || lost > 0 || out_of_order > 0 || refused > 0;
+    // The relays stop before their control groups can go.
+    drop(relays);
+    drop(caps);
+    if failed {
         eprintln!("relay-load: messages were lost, refused or out of order");
         std::process::exit(1);
     }
