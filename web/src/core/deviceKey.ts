@@ -38,8 +38,16 @@ async function deviceKey(): Promise<CryptoKey> {
   const stored = await inStore<CryptoKey | undefined>('readonly', (store) => store.get(DEVICE));
   if (stored) return stored;
   const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
-  await inStore('readwrite', (store) => store.put(key, DEVICE));
-  return key;
+  try {
+    // `add`, never `put`: a key is never replaced, since the vault it opens would be lost with it.
+    await inStore('readwrite', (store) => store.add(key, DEVICE));
+    return key;
+  } catch (error) {
+    // Another tab made one first: use that one.
+    const first = await inStore<CryptoKey | undefined>('readonly', (store) => store.get(DEVICE));
+    if (first) return first;
+    throw error;
+  }
 }
 
 /** HMAC-SHA-256 of `salt` under the device key (made on the first ask); `null` when the browser cannot. */
