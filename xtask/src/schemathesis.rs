@@ -59,12 +59,6 @@ api_key = "relay-schema-proxy"
 [[operations]]
 include-name = "PUT /v1/keys"
 checks.positive_data_acceptance.expected-statuses = ["2xx", 400, 401, 403, 404, 409, 429]
-
-# The proxy's participant is the first one paired: unpairing it reaches the
-# handler (the proxy pairs a new one for later requests).
-[[operations]]
-include-name = "DELETE /inbox/api/participants/{id}"
-parameters = { id = 1 }
 "#;
 
 /// Starts `relay-schema-proxy` (built by the relay's tests), which starts
