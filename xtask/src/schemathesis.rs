@@ -61,6 +61,21 @@ include-name = "PUT /v1/keys"
 checks.positive_data_acceptance.expected-statuses = ["2xx", 400, 401, 403, 404, 409, 429]
 "#;
 
+/// Letters go from the proxy's participant to its specialist: the relay
+/// stores them (a letter between other mailboxes is refused before).
+fn letters(participant: &str, specialist: &str) -> String {
+    format!(
+        "\n[[operations]]\ninclude-name = \"POST /v1/messages\"\n\
+         parameters = {{ \"body.from\" = \"{participant}\", \"body.to\" = \"{specialist}\" }}\n"
+    )
+}
+
+/// The word `name=…` of the proxy's first line.
+fn named<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    line.split_whitespace()
+        .find_map(|word| word.strip_prefix(name)?.strip_prefix('='))
+}
+
 /// Starts `relay-schema-proxy` (built by the relay's tests), which starts
 /// the debug `phoenix-relay` on a free loopback port with a fresh SQLite
 /// file, a signed-in specialist and a paired participant, and forwards to
@@ -73,8 +88,6 @@ pub(crate) fn test() -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let config = dir.join("schemathesis.toml");
-    std::fs::write(&config, CONFIG)
-        .map_err(|e| format!("cannot write {}: {e}", config.display()))?;
     let mut proxy = Command::new(repo_root().join("target/debug/relay-schema-proxy"))
         .arg("--database")
         .arg(dir.join("relay.db"))
@@ -92,9 +105,19 @@ pub(crate) fn test() -> Result<(), String> {
         .split_whitespace()
         .find(|word| word.starts_with("http://"))
         .map(str::to_owned);
-    let result = match url {
+    let mailboxes = named(&line, "participant").zip(named(&line, "specialist"));
+    let written = match mailboxes {
+        Some((participant, specialist)) => std::fs::write(
+            &config,
+            CONFIG.to_owned() + &letters(participant, specialist),
+        )
+        .map_err(|e| format!("cannot write {}: {e}", config.display())),
+        None => Err(format!("relay-schema-proxy did not start: {line:?}")),
+    };
+    let result = match (url, written) {
+        (_, Err(error)) => Err(error),
         // In its own directory: schemathesis writes a `.schemathesis` cache.
-        Some(url) => run_in(
+        (Some(url), Ok(())) => run_in(
             &dir,
             &program.to_string_lossy(),
             &[
@@ -110,7 +133,7 @@ pub(crate) fn test() -> Result<(), String> {
             ],
             &[],
         ),
-        None => Err(format!("relay-schema-proxy did not start: {line:?}")),
+        (None, Ok(())) => Err(format!("relay-schema-proxy did not start: {line:?}")),
     };
     // Closing its standard input stops the proxy, which stops the relay.
     drop(proxy.stdin.take());

@@ -5,7 +5,9 @@
 //! (signed in, inbox keys registered, channel keys published) and a
 //! participant's device paired with her, with a waiting key, then listens on
 //! loopback and forwards every request to the relay, answering with the
-//! relay's answer unchanged. The first line it prints names its address.
+//! relay's answer unchanged. The first line it prints names its address,
+//! the participant's mailbox (`participant=`) and the specialist's
+//! (`specialist=`), for schemathesis to send letters between them.
 //!
 //! schemathesis sends a stand-in ([`STAND_IN`]) for each credential the
 //! OpenAPI file declares (the `schemathesis.toml` xtask writes); the proxy
@@ -23,8 +25,9 @@
 //!
 //! Requests that end a credential are followed, so later ones still reach
 //! the handlers: after the participant is unpaired (`DELETE /v1/pairing`,
-//! or the specialist's `DELETE /inbox/api/participants/{id}`), a new device
-//! pairs (and registers a waiting key) before the next signed request; after
+//! or the specialist's `DELETE /inbox/api/participants/{id}`), its device
+//! pairs again with a new invite (and registers a new waiting key) before
+//! the next signed request; after
 //! a sign-out or a password change, the specialist signs in again before
 //! the next session request. The relay runs with limits high enough that
 //! this setup is never refused as too frequent.
@@ -50,6 +53,7 @@ use relay_protocol::api;
 use relay_protocol::channel::Account;
 use relay_protocol::request::{HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIME};
 use relay_protocol::waiting::WAITING;
+use zeroize::Zeroizing;
 
 /// What schemathesis sends in place of each credential.
 const STAND_IN: &str = "relay-schema-proxy";
@@ -110,7 +114,11 @@ async fn serve(credentials: Credentials) {
         .await
         .expect("a loopback port");
     let address = listener.local_addr().expect("the listener's address");
-    println!("relay-schema-proxy listening on http://{address}");
+    println!(
+        "relay-schema-proxy listening on http://{address} participant={} specialist={}",
+        credentials.participant.identity.mailbox().0,
+        credentials.specialist.device.mailbox().0,
+    );
     let state: Shared = Arc::new(Mutex::new(credentials));
     let app = Router::new().fallback(forward).with_state(state);
     axum::serve(listener, app)
@@ -213,6 +221,8 @@ fn cookie_pairs(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
 struct Credentials {
     url: String,
     specialist: Specialist,
+    /// The participant's device key, kept when it pairs again.
+    participant_key: Zeroizing<Vec<u8>>,
     participant: Device,
     waiting: Device,
     /// The participant was unpaired: a new device pairs before the next
@@ -229,10 +239,14 @@ struct Credentials {
 impl Credentials {
     fn new(url: &str) -> Self {
         let mut specialist = Specialist::sign_in_at(url, USERNAME);
-        let (participant, waiting) = pair(&mut specialist);
+        let participant_key = DeviceIdentity::generate()
+            .expect("a device key")
+            .to_secret_bytes();
+        let (participant, waiting) = pair(&mut specialist, &participant_key);
         Self {
             url: url.to_owned(),
             specialist,
+            participant_key,
             participant,
             waiting,
             unpaired: false,
@@ -259,7 +273,7 @@ impl Credentials {
             self.signed_out = false;
         }
         if stand_ins.signature && self.unpaired {
-            (self.participant, self.waiting) = pair(&mut self.specialist);
+            (self.participant, self.waiting) = pair(&mut self.specialist, &self.participant_key);
             self.unpaired = false;
         }
         let agent = if path == EVENTS {
@@ -342,13 +356,14 @@ impl Credentials {
     }
 }
 
-/// A participant's device paired with `specialist` (a new one-time key
-/// published for it), and its registered waiting key.
-fn pair(specialist: &mut Specialist) -> (Device, Device) {
+/// The participant's device (key `participant_key`) paired with
+/// `specialist` (a new one-time key published for it), and its newly
+/// registered waiting key.
+fn pair(specialist: &mut Specialist, participant_key: &[u8]) -> (Device, Device) {
     specialist.publish_keys(1);
     let participant = Device::with_identity(
         &specialist.url,
-        DeviceIdentity::generate().expect("a device key"),
+        DeviceIdentity::from_secret_bytes(participant_key).expect("the participant's key"),
         Account::new(),
     );
     participant.paired(&specialist.invite(), "Sam");
