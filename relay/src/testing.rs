@@ -196,16 +196,16 @@ impl Specialist {
     /// Signs in, registers the inbox's device keys and publishes its
     /// channel keys.
     pub fn sign_in(relay: &Relay, username: &str) -> Self {
-        let response = ureq::post(&format!("{}/inbox/api/login", relay.url))
-            .send_json(json!({"username": username, "secret": login_secret(username, PASSWORD)}))
-            .unwrap();
-        let set_cookie = response.header("set-cookie").unwrap().to_owned();
-        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));
-        let me: Value = response.into_json().unwrap();
+        Self::sign_in_at(&relay.url, username)
+    }
+
+    /// The same, at the relay at `url`.
+    pub fn sign_in_at(url: &str, username: &str) -> Self {
+        let (cookie, csrf) = session(url, username);
         let specialist = Self {
-            url: relay.url.clone(),
-            cookie: set_cookie.split(';').next().unwrap().to_owned(),
-            csrf: me["csrf"].as_str().unwrap().to_owned(),
+            url: url.to_owned(),
+            cookie,
+            csrf,
             device: DeviceIdentity::generate().unwrap(),
             account: Account::new(),
         };
@@ -215,6 +215,17 @@ impl Specialist {
         let mut specialist = specialist;
         specialist.publish_keys(10);
         specialist
+    }
+
+    /// Signs in again with a new session (after a sign-out ended the last
+    /// one); the inbox keeps its keys.
+    pub fn sign_in_again(&mut self, username: &str) {
+        (self.cookie, self.csrf) = session(&self.url, username);
+    }
+
+    /// The session cookie, as the browser sends it (`phoenix_inbox=…`).
+    pub fn cookie(&self) -> &str {
+        &self.cookie
     }
 
     /// Publishes the inbox's identity and `count` more one-time keys.
@@ -280,6 +291,21 @@ impl Specialist {
         device.roster = Some(self.cookie.clone());
         device
     }
+}
+
+/// Signs `username` in at the relay at `url`: the session cookie (as the
+/// browser sends it back) and the session's CSRF token.
+fn session(url: &str, username: &str) -> (String, String) {
+    let response = ureq::post(&format!("{url}/inbox/api/login"))
+        .send_json(json!({"username": username, "secret": login_secret(username, PASSWORD)}))
+        .unwrap();
+    let set_cookie = response.header("set-cookie").unwrap().to_owned();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));
+    let me: Value = response.into_json().unwrap();
+    (
+        set_cookie.split(';').next().unwrap().to_owned(),
+        me["csrf"].as_str().unwrap().to_owned(),
+    )
 }
 
 /// A device making signed `/v1` requests, with one Olm channel per peer:

@@ -294,6 +294,26 @@ fn hostile_requests_get_clear_errors_and_store_nothing(backend: &Backend) {
     assert_eq!((oversized.status, oversized.error()), (413, "too_large"));
     let bad_query = device.request("GET", &format!("{}?after=soon", api::MESSAGES), b"");
     assert_eq!((bad_query.status, bad_query.error()), (400, "bad_query"));
+    // Receipts' ids are exactly what openapi.yaml says: digits separated by
+    // single commas (found by schemathesis once it could sign).
+    for ids in [
+        "%C3%AE",
+        "1,,2",
+        "%2B1",
+        "-1",
+        "%201",
+        "1,",
+        "1234567890123456789",
+    ] {
+        let refused = device.request("GET", &format!("{}?ids={ids}", api::RECEIPTS), b"");
+        assert_eq!(
+            (refused.status, refused.error()),
+            (400, "bad_query"),
+            "{ids}"
+        );
+    }
+    let none = device.request("GET", &format!("{}?ids=", api::RECEIPTS), b"");
+    assert_eq!((none.status, none.body), (200, json!({ "receipts": [] })));
     // Pairing with keys that are not the signer's.
     let other = relay_protocol::DeviceIdentity::generate().unwrap();
     let request = api::PairRequest {

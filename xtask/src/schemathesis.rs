@@ -36,34 +36,93 @@ fn program() -> Result<PathBuf, String> {
     Ok(program)
 }
 
-/// Starts the debug `phoenix-relay` (built by the relay's tests) on a free
-/// loopback port with a fresh SQLite file, runs schemathesis, stops it.
+/// What schemathesis sends for each credential the relay's OpenAPI file
+/// declares; `relay-schema-proxy` replaces it with a real one (its
+/// `STAND_IN`).
+const CONFIG: &str = r#"# Written by `cargo xtask test relay`: stand-ins for every credential,
+# which relay-schema-proxy replaces with a real signature or session.
+[auth.openapi.deviceKey]
+api_key = "relay-schema-proxy"
+[auth.openapi.deviceTime]
+api_key = "relay-schema-proxy"
+[auth.openapi.deviceNonce]
+api_key = "relay-schema-proxy"
+[auth.openapi.deviceSignature]
+api_key = "relay-schema-proxy"
+[auth.openapi.session]
+api_key = "relay-schema-proxy"
+[auth.openapi.csrf]
+api_key = "relay-schema-proxy"
+
+# A channel identity's signing key must be a point of Ed25519, which no
+# pattern can say: a well-formed one that is not is refused with 400.
+[[operations]]
+include-name = "PUT /v1/keys"
+checks.positive_data_acceptance.expected-statuses = ["2xx", 400, 401, 403, 404, 409, 429]
+"#;
+
+/// Letters go from the proxy's participant to its specialist: the relay
+/// stores them (a letter between other mailboxes is refused before).
+fn letters(participant: &str, specialist: &str) -> String {
+    format!(
+        "\n[[operations]]\ninclude-name = \"POST /v1/messages\"\n\
+         parameters = {{ \"body.from\" = \"{participant}\", \"body.to\" = \"{specialist}\" }}\n"
+    )
+}
+
+/// The word `name=…` of the proxy's first line.
+fn named<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    line.split_whitespace()
+        .find_map(|word| word.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// Starts `relay-schema-proxy` (built by the relay's tests), which starts
+/// the debug `phoenix-relay` on a free loopback port with a fresh SQLite
+/// file, a signed-in specialist and a paired participant, and forwards to
+/// it with real credentials in place of stand-ins; runs schemathesis
+/// against the proxy (the OpenAPI file is the relay's own, passed through);
+/// stops both by closing the proxy's standard input.
 pub(crate) fn test() -> Result<(), String> {
     let program = program()?;
     let dir = repo_root().join("target").join("schemathesis-relay");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut relay = Command::new(repo_root().join("target/debug/phoenix-relay"))
+    let config = dir.join("schemathesis.toml");
+    let mut proxy = Command::new(repo_root().join("target/debug/relay-schema-proxy"))
         .arg("--database")
         .arg(dir.join("relay.db"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--insecure-cookies"])
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot start phoenix-relay (cargo test -p relay builds it): {e}"))?;
+        .map_err(|e| {
+            format!("cannot start relay-schema-proxy (cargo test -p relay builds it): {e}")
+        })?;
     let mut line = String::new();
-    if let Some(stdout) = relay.stdout.take() {
+    if let Some(stdout) = proxy.stdout.take() {
         let _ = BufReader::new(stdout).read_line(&mut line);
     }
     let url = line
         .split_whitespace()
         .find(|word| word.starts_with("http://"))
         .map(str::to_owned);
-    let result = match url {
+    let mailboxes = named(&line, "participant").zip(named(&line, "specialist"));
+    let written = match mailboxes {
+        Some((participant, specialist)) => std::fs::write(
+            &config,
+            CONFIG.to_owned() + &letters(participant, specialist),
+        )
+        .map_err(|e| format!("cannot write {}: {e}", config.display())),
+        None => Err(format!("relay-schema-proxy did not start: {line:?}")),
+    };
+    let result = match (url, written) {
+        (_, Err(error)) => Err(error),
         // In its own directory: schemathesis writes a `.schemathesis` cache.
-        Some(url) => run_in(
+        (Some(url), Ok(())) => run_in(
             &dir,
             &program.to_string_lossy(),
             &[
+                "--config-file",
+                &config.to_string_lossy(),
                 "run",
                 &format!("{url}/openapi.yaml"),
                 "--checks",
@@ -74,9 +133,10 @@ pub(crate) fn test() -> Result<(), String> {
             ],
             &[],
         ),
-        None => Err(format!("phoenix-relay did not start: {line:?}")),
+        (None, Ok(())) => Err(format!("relay-schema-proxy did not start: {line:?}")),
     };
-    let _ = relay.kill();
-    let _ = relay.wait();
+    // Closing its standard input stops the proxy, which stops the relay.
+    drop(proxy.stdin.take());
+    let _ = proxy.wait();
     result
 }

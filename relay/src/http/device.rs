@@ -283,12 +283,7 @@ async fn receipts(
     Signed { signer, .. }: Signed,
 ) -> Result<Json<Receipts>, Failure> {
     let Query(Ids { ids }) = query.map_err(|_| bad_query())?;
-    let ids = ids
-        .split(',')
-        .filter(|id| !id.is_empty())
-        .map(str::parse)
-        .collect::<Result<Vec<i64>, _>>()
-        .map_err(|_| bad_query())?;
+    let ids = listed_ids(&ids).ok_or_else(bad_query)?;
     if ids.len() > MAX_IDS {
         return Err(Failure::too_large());
     }
@@ -296,4 +291,19 @@ async fn receipts(
         .store(move |store| store.receipts(&signer, &ids))
         .await?;
     Ok(Json(Receipts { receipts }))
+}
+
+/// `ids` as the clients write it and `openapi.yaml` describes it: ids of
+/// 1 to 18 digits separated by single commas (no sign, space or empty
+/// item), or nothing at all.
+fn listed_ids(ids: &str) -> Option<Vec<i64>> {
+    if ids.is_empty() {
+        return Some(Vec::new());
+    }
+    ids.split(',')
+        .map(|id| {
+            let digits = (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit());
+            digits.then(|| id.parse().ok()).flatten()
+        })
+        .collect()
 }
