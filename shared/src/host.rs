@@ -8,24 +8,30 @@
 //! FFI (UniFFI) and wasm layers wrap the byte-level methods.
 
 use std::collections::{HashMap, VecDeque};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard};
 
-use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
-use crux_core::{Core, Request, RequestHandle};
+use crux_core::Core;
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Event, Phoenix};
 use crate::effects::{
-    BackgroundCheckOperation, Effect, HttpRequest, HttpResult, LinkOutcome, OpenUrl,
-    PlatformKeyOperation, PlatformKeyOutput, ScheduleReminders, ShareFile, StoreOperation,
+    BackgroundCheckOperation, Effect, HttpRequest, OpenUrl, PlatformKeyOperation,
+    ScheduleReminders, ShareFile, StoreOperation,
 };
 use crate::model::{Environment, Model};
 use crate::vault::Vault;
 use crate::view::ViewModel;
 
+mod bytes;
+mod clocks;
+mod pending;
 mod store;
+
+use clocks::system_boot_clock;
+#[cfg(not(target_arch = "wasm32"))]
+use clocks::system_clock;
+use pending::Pending;
 
 /// What the shell must do. `id` is passed back to [`CoreHost::resolve`] for
 /// effects that answer (render never does).
@@ -44,7 +50,8 @@ pub enum ShellEffect {
     OpenUrl(OpenUrl),
     Share(ShareFile),
     Notify(ScheduleReminders),
-    /// Send this request to the relay and answer with an [`HttpResult`].
+    /// Send this request to the relay and answer with an
+    /// [`HttpResult`](crate::effects::HttpResult).
     Http(HttpRequest),
     /// Keep or delete the background check's config; answer done.
     Background(BackgroundCheckOperation),
@@ -64,24 +71,6 @@ pub enum HostError {
     UnknownEffect,
     #[error("internal error")]
     Internal,
-}
-
-/// A shell request waiting for its answer, typed so the answer can be decoded.
-enum Pending {
-    PlatformKey(Request<PlatformKeyOperation>),
-    OpenUrl(Request<OpenUrl>),
-    Share(Request<ShareFile>),
-    Notify(Request<ScheduleReminders>),
-    Http(Request<HttpRequest>),
-    Background(Request<BackgroundCheckOperation>),
-}
-
-/// What kind of answer a pending request takes.
-enum Answer {
-    PlatformKey,
-    Http,
-    Link,
-    Done,
 }
 
 type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
@@ -110,45 +99,6 @@ impl std::fmt::Debug for CoreHost {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CoreHost").finish_non_exhaustive()
     }
-}
-
-/// Milliseconds since boot, sleep included, on a clock no one can set:
-/// Linux's and Android's `/proc/uptime` (the boot clock), Darwin's
-/// `CLOCK_MONOTONIC` on iOS (it counts from boot and keeps counting while
-/// the phone sleeps, unlike `CLOCK_UPTIME_RAW` behind `Instant`). Elsewhere
-/// (the browser has no clock that survives a reload) `None`, and the
-/// throttle reads the wall clock.
-fn system_boot_clock() -> Option<i64> {
-    #[cfg(target_os = "ios")]
-    {
-        let now = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
-        now.tv_sec
-            .checked_mul(1000)?
-            .checked_add(i64::from(now.tv_nsec) / 1_000_000)
-    }
-    #[cfg(not(target_os = "ios"))]
-    {
-        if !cfg!(any(target_os = "linux", target_os = "android")) {
-            return None;
-        }
-        let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
-        let (seconds, fraction) = uptime.split_whitespace().next()?.split_once('.')?;
-        let hundredths: i64 = fraction.get(..2)?.parse().ok()?;
-        seconds
-            .parse::<i64>()
-            .ok()?
-            .checked_mul(1000)?
-            .checked_add(hundredths * 10)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn system_clock() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| {
-            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
-        })
 }
 
 impl CoreHost {
@@ -199,207 +149,12 @@ impl CoreHost {
         self.run(effects)
     }
 
-    /// Answers a platform-key request.
-    pub fn resolve_platform_key(
-        &self,
-        id: u32,
-        output: PlatformKeyOutput,
-    ) -> Result<Vec<ShellRequest>, HostError> {
-        match self.take_pending(id)? {
-            Pending::PlatformKey(mut request) => self.resume(&mut request, output),
-            other => {
-                self.put_back(id, other);
-                Err(HostError::Malformed)
-            }
-        }
-    }
-
-    /// Answers a relay request with what came back.
-    pub fn resolve_http(
-        &self,
-        id: u32,
-        output: HttpResult,
-    ) -> Result<Vec<ShellRequest>, HostError> {
-        match self.take_pending(id)? {
-            Pending::Http(mut request) => self.resume(&mut request, output),
-            other => {
-                self.put_back(id, other);
-                Err(HostError::Malformed)
-            }
-        }
-    }
-
-    /// Answers an open-url request: opened, or no app on the phone could.
-    pub fn resolve_link(
-        &self,
-        id: u32,
-        outcome: LinkOutcome,
-    ) -> Result<Vec<ShellRequest>, HostError> {
-        match self.take_pending(id)? {
-            Pending::OpenUrl(mut request) => self.resume(&mut request, outcome),
-            other => {
-                self.put_back(id, other);
-                Err(HostError::Malformed)
-            }
-        }
-    }
-
-    /// Reports that a share, notify or background-check request was
-    /// carried out.
-    pub fn resolve_done(&self, id: u32) -> Result<Vec<ShellRequest>, HostError> {
-        match self.take_pending(id)? {
-            Pending::Share(mut request) => self.resume(&mut request, ()),
-            Pending::Notify(mut request) => self.resume(&mut request, ()),
-            Pending::Background(mut request) => self.resume(&mut request, ()),
-            other @ (Pending::PlatformKey(_) | Pending::Http(_) | Pending::OpenUrl(_)) => {
-                self.put_back(id, other);
-                Err(HostError::Malformed)
-            }
-        }
-    }
-
     pub fn view(&self) -> ViewModel {
         self.core().view()
     }
 
-    /// [`CoreHost::update`] with a bincode-encoded [`Event`]; returns
-    /// bincode-encoded `Vec<ShellRequest>`.
-    pub fn update_bytes(&self, event: &[u8]) -> Result<Vec<u8>, HostError> {
-        self.guarded(|| {
-            let event: Event =
-                BincodeFfiFormat::deserialize(event).map_err(|_| HostError::Malformed)?;
-            encode(&self.update(event))
-        })
-    }
-
-    /// Answers shell request `id` with its bincode-encoded output
-    /// ([`PlatformKeyOutput`], [`HttpResult`], [`LinkOutcome`], or `()` for
-    /// the others).
-    pub fn resolve_bytes(&self, id: u32, output: &[u8]) -> Result<Vec<u8>, HostError> {
-        self.guarded(|| {
-            let requests = match self.answer_kind(id)? {
-                Answer::PlatformKey => {
-                    let output = BincodeFfiFormat::deserialize::<PlatformKeyOutput>(output)
-                        .map_err(|_| HostError::Malformed)?;
-                    self.resolve_platform_key(id, output)?
-                }
-                Answer::Http => {
-                    let output = BincodeFfiFormat::deserialize::<HttpResult>(output)
-                        .map_err(|_| HostError::Malformed)?;
-                    self.resolve_http(id, output)?
-                }
-                Answer::Link => {
-                    let outcome = BincodeFfiFormat::deserialize::<LinkOutcome>(output)
-                        .map_err(|_| HostError::Malformed)?;
-                    self.resolve_link(id, outcome)?
-                }
-                Answer::Done => self.resolve_done(id)?,
-            };
-            encode(&requests)
-        })
-    }
-
-    /// The current view model, bincode-encoded.
-    pub fn view_bytes(&self) -> Result<Vec<u8>, HostError> {
-        self.guarded(|| encode(&self.view()))
-    }
-
     fn core(&self) -> RwLockReadGuard<'_, Core<Phoenix>> {
         self.core.read().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// No panic crosses the boundary: it becomes [`HostError::Internal`], and
-    /// the host recovers so that the next call works.
-    fn guarded<T>(&self, call: impl FnOnce() -> Result<T, HostError>) -> Result<T, HostError> {
-        catch_unwind(AssertUnwindSafe(call)).unwrap_or_else(|_| {
-            self.recover();
-            Err(HostError::Internal)
-        })
-    }
-
-    /// After a caught panic nothing half-done is trusted: the vault is
-    /// locked (its keys leave memory), unanswered requests are forgotten,
-    /// the poisoned locks are cleared and a fresh core asks the vault where
-    /// it stands, so the shell's next view is the lock screen.
-    fn recover(&self) {
-        *self.vault.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        self.vault.clear_poison();
-        self.pending
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .1
-            .clear();
-        self.pending.clear_poison();
-        let (time_zone, locale) = &self.environment;
-        *self.core.write().unwrap_or_else(PoisonError::into_inner) = fresh_core(time_zone, locale);
-        self.core.clear_poison();
-        // The shell reads the view next; what this asks of it is a render.
-        let _ = catch_unwind(AssertUnwindSafe(|| self.update(Event::Start)));
-    }
-
-    /// What answer request `id` is waiting for.
-    fn answer_kind(&self, id: u32) -> Result<Answer, HostError> {
-        let pending = self.pending.lock().map_err(|_| HostError::Internal)?;
-        pending
-            .1
-            .get(&id)
-            .map(|request| match request {
-                Pending::PlatformKey(_) => Answer::PlatformKey,
-                Pending::Http(_) => Answer::Http,
-                Pending::OpenUrl(_) => Answer::Link,
-                _ => Answer::Done,
-            })
-            .ok_or(HostError::UnknownEffect)
-    }
-
-    fn take_pending(&self, id: u32) -> Result<Pending, HostError> {
-        let mut pending = self.pending.lock().map_err(|_| HostError::Internal)?;
-        pending.1.remove(&id).ok_or(HostError::UnknownEffect)
-    }
-
-    fn put_back(&self, id: u32, request: Pending) {
-        if let Ok(mut pending) = self.pending.lock() {
-            pending.1.insert(id, request);
-        }
-    }
-
-    fn resume<Op>(
-        &self,
-        request: &mut Request<Op>,
-        output: Op::Output,
-    ) -> Result<Vec<ShellRequest>, HostError>
-    where
-        Op: crux_core::capability::Operation,
-    {
-        // A fire-and-forget request (the reminder schedule): the core wants
-        // no answer, and the shell's "done" is fine.
-        if matches!(request.handle, RequestHandle::Never) {
-            return Ok(Vec::new());
-        }
-        let effects = self
-            .core()
-            .resolve(request, output)
-            .map_err(|_| HostError::UnknownEffect)?;
-        Ok(self.run(effects))
-    }
-
-    /// Drops unanswered shell requests: a pending share or open-url holds
-    /// participant content (an exported plan, a message), which must not
-    /// outlive a lock or an erase. Their ids become unknown.
-    fn forget_pending(&self) {
-        if let Ok(mut pending) = self.pending.lock() {
-            pending.1.clear();
-        }
-    }
-
-    fn register(&self, request: Pending) -> u32 {
-        let Ok(mut pending) = self.pending.lock() else {
-            return 0;
-        };
-        let id = pending.0;
-        pending.0 = pending.0.wrapping_add(1).max(1);
-        pending.1.insert(id, request);
-        id
     }
 
     /// Serves vault and clock effects until only shell effects remain.
@@ -462,12 +217,6 @@ impl CoreHost {
         }
         requests
     }
-}
-
-fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, HostError> {
-    let mut bytes = Vec::new();
-    BincodeFfiFormat::serialize(&mut bytes, value).map_err(|_| HostError::Internal)?;
-    Ok(bytes)
 }
 
 fn fresh_core(time_zone: &str, locale: &str) -> Core<Phoenix> {

@@ -16,26 +16,28 @@
 //! ```
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use tempfile::TempDir;
 
 use crate::app::Event;
-use crate::effects::{
-    HttpRequest, HttpResult, LinkOutcome, PlatformKeyOperation, PlatformKeyOutput,
-};
-use crate::host::{CoreHost, ShellEffect, ShellRequest};
-use crate::model::messages::{MessageStatus, MessagesEvent, Messaging};
-use crate::model::record::{PROFILE_ID, Record};
-use crate::vault::{Credential, DEVICE_SECRET_SALT, DeviceSecret, Passcode, Vault};
+use crate::effects::{HttpRequest, HttpResult};
+use crate::host::{CoreHost, ShellRequest};
 use crate::view::ViewModel;
-use crate::view::messages::MessagesView;
 
+mod clocks;
+mod device_key;
+mod messages;
 mod readers;
+mod shell;
+mod switched_off;
+
+use clocks::Clocks;
+pub use device_key::DeviceKey;
 pub use readers::{Screens, ShellRequests};
+pub use switched_off::SwitchedOff;
 
 /// The passcode test participants choose.
 pub const PASSCODE: &str = "quiet harbor 7";
@@ -196,28 +198,6 @@ impl Phone {
         self.host.update(event)
     }
 
-    /// Sends an event; answers the device key's requests at once, as the
-    /// keystore does, and returns every other request unanswered.
-    pub fn requests_past_the_keystore(&self, event: Event) -> Vec<ShellRequest> {
-        let mut queue = VecDeque::from(self.host.update(event));
-        let mut others = Vec::new();
-        while let Some(request) = queue.pop_front() {
-            let answer = match &request.effect {
-                ShellEffect::PlatformKey(operation) => self.device_key.answer(operation),
-                _ => None,
-            };
-            match answer {
-                Some(output) => queue.extend(
-                    self.host
-                        .resolve_platform_key(request.id, output)
-                        .expect("the core takes its own request's answer"),
-                ),
-                None => others.push(request),
-            }
-        }
-        others
-    }
-
     /// Sends an event, checks that the shell is asked to redraw, carries
     /// out what the core asks (see [`Phone`]) until it asks nothing more,
     /// and returns the view.
@@ -258,263 +238,14 @@ impl Phone {
         })
     }
 
-    /// Moves the clock on by `ms`, without touching the app.
-    pub fn advance(&self, ms: i64) {
-        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
-        self.clock.since_boot.fetch_add(ms, Ordering::SeqCst);
-    }
-
-    /// The participant sets the phone's clock `ms` ahead: no time passes
-    /// (the clock counting from boot does not move).
-    pub fn set_wall_clock_forward(&self, ms: i64) {
-        self.clock.wall.fetch_add(ms, Ordering::SeqCst);
-    }
-
-    /// Lets `ms` pass while the participant keeps using the app (so it
-    /// never locks itself), touching it every 50 minutes.
-    pub fn keep_using_for(&self, ms: i64) {
-        let step = 50 * 60_000;
-        let mut left = ms;
-        while left > 0 {
-            self.advance(step.min(left));
-            left -= step;
-            self.send(Event::Resumed);
-        }
-    }
-
-    /// Loses or finds the network: offline, every request is unreachable.
-    pub fn set_online(&self, online: bool) {
-        self.online.set(online);
-    }
-
-    /// Whether the phone has apps for links (a tablet has no dialer, and
-    /// may have no messages app): without them every link fails to open.
-    pub fn set_opens_links(&self, opens: bool) {
-        self.opens_links.set(opens);
-    }
-
-    /// Every HTTP request the core asked to send since the phone started,
-    /// as "METHOD URL", whether or not it got through.
-    pub fn sent_requests(&self) -> Vec<String> {
-        self.sent.borrow().clone()
-    }
-
     /// The directory holding the vault's files.
     pub fn dir(&self) -> &Path {
         self.dir.path()
-    }
-
-    /// Writes a secure message to the specialist.
-    pub fn write_message(&self, text: &str) -> ViewModel {
-        self.send(Event::Messages(MessagesEvent::Send(text.into())))
-    }
-
-    /// What the shell's sync timer sends.
-    pub fn sync(&self) -> ViewModel {
-        self.send(Event::Messages(MessagesEvent::Sync))
-    }
-
-    /// The background check's config the phone keeps outside the vault,
-    /// if the core handed it one (and has not told it to forget it).
-    pub fn background_check(&self) -> Option<crate::background::BackgroundCheck> {
-        self.background.borrow().clone()
-    }
-
-    /// The secure messages on Contact my peer.
-    pub fn messages(&self) -> MessagesView {
-        self.view().contact().messages.clone()
-    }
-
-    /// Each message's text and status, in the order shown.
-    pub fn statuses(&self) -> Vec<(String, MessageStatus)> {
-        self.messages()
-            .conversation
-            .into_iter()
-            .map(|m| (m.text, m.status))
-            .collect()
-    }
-
-    fn serve(&self, requests: Vec<ShellRequest>) {
-        let mut queue = VecDeque::from(requests);
-        while let Some(request) = queue.pop_front() {
-            let more = match request.effect {
-                ShellEffect::PlatformKey(operation) => match self.device_key.answer(&operation) {
-                    Some(output) => self.host.resolve_platform_key(request.id, output),
-                    None => continue,
-                },
-                ShellEffect::Render => continue,
-                ShellEffect::Http(http) => {
-                    let result = self.carry(&http);
-                    self.host.resolve_http(request.id, result)
-                }
-                ShellEffect::OpenUrl(_) => {
-                    let outcome = if self.opens_links.get() {
-                        LinkOutcome::Opened
-                    } else {
-                        LinkOutcome::Failed
-                    };
-                    self.host.resolve_link(request.id, outcome)
-                }
-                ShellEffect::Share(_) | ShellEffect::Notify(_) => {
-                    self.host.resolve_done(request.id)
-                }
-                ShellEffect::Background(operation) => {
-                    *self.background.borrow_mut() = kept(operation);
-                    self.host.resolve_done(request.id)
-                }
-            };
-            queue.extend(more.expect("the core takes its own request's answer"));
-        }
-    }
-
-    fn carry(&self, request: &HttpRequest) -> HttpResult {
-        self.sent
-            .borrow_mut()
-            .push(format!("{} {}", request.method, request.url));
-        match &self.setup.network {
-            Some(network) if self.online.get() => network(request),
-            _ => HttpResult::Unreachable,
-        }
     }
 }
 
 impl Default for Phone {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// The phone keystore's device key, as a shell keeps it: created on the
-/// first ask, never handed out, only its HMAC of the core's salt.
-#[derive(Default)]
-pub struct DeviceKey {
-    key: RefCell<Option<ring::hmac::Key>>,
-    /// The keystore cannot answer (a locked or broken keystore).
-    unavailable: Cell<bool>,
-}
-
-impl DeviceKey {
-    /// The answer a shell gives to a device-key request; `None` for the
-    /// biometric key's, which tests answer themselves.
-    fn answer(&self, operation: &PlatformKeyOperation) -> Option<PlatformKeyOutput> {
-        match operation {
-            PlatformKeyOperation::DeviceSecret { salt } => Some(if self.unavailable.get() {
-                PlatformKeyOutput::Unavailable
-            } else {
-                PlatformKeyOutput::Key(self.secret(salt))
-            }),
-            PlatformKeyOperation::DestroyDeviceKey => {
-                self.destroy();
-                Some(PlatformKeyOutput::Deleted)
-            }
-            _ => None,
-        }
-    }
-
-    fn secret(&self, salt: &[u8]) -> Vec<u8> {
-        let mut key = self.key.borrow_mut();
-        let key = key.get_or_insert_with(|| {
-            ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &ring::rand::SystemRandom::new())
-                .expect("a random device key")
-        });
-        ring::hmac::sign(key, salt).as_ref().to_vec()
-    }
-
-    /// This device's secret, as the core asks for it (creating the key if
-    /// there is none yet).
-    pub fn device_secret(&self) -> DeviceSecret {
-        DeviceSecret::from_bytes(&self.secret(DEVICE_SECRET_SALT)).expect("32 bytes")
-    }
-
-    /// Destroys the device key, as the shell does on erase.
-    pub fn destroy(&self) {
-        self.key.replace(None);
-    }
-
-    /// Whether the keystore holds a device key.
-    pub fn exists(&self) -> bool {
-        self.key.borrow().is_some()
-    }
-
-    /// Makes the keystore refuse (or answer again).
-    pub fn set_unavailable(&self, unavailable: bool) {
-        self.unavailable.set(unavailable);
-    }
-}
-
-/// A phone's clocks: the wall clock, which the participant can set, and the
-/// one counting from boot, which no one can.
-struct Clocks {
-    wall: AtomicI64,
-    since_boot: AtomicI64,
-}
-
-/// A phone's files, clock and keystore while the app is closed.
-pub struct SwitchedOff {
-    dir: TempDir,
-    clock: Arc<Clocks>,
-    device_key: DeviceKey,
-    setup: Setup,
-}
-
-impl SwitchedOff {
-    /// The directory holding the vault's files.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// The phone's keystore, which holds the device key.
-    pub fn device_key(&self) -> &DeviceKey {
-        &self.device_key
-    }
-
-    /// Every file in [`SwitchedOff::dir`].
-    pub fn files(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(self.dir.path())
-            .expect("the vault's directory")
-            .map(|entry| entry.expect("a directory entry").path())
-            .collect()
-    }
-
-    /// The pairing record as the vault file holds it, unlocked with
-    /// [`PASSCODE`]: what someone who copied the phone's files and learned
-    /// its passcode would find (the channel's current state among it).
-    pub fn stored_pairing(&self) -> Option<Messaging> {
-        let passcode =
-            Credential::PasscodeOnDevice(Passcode::new(PASSCODE), self.device_key.device_secret());
-        let now_ms = self.clock.wall.load(Ordering::SeqCst);
-        let vault = Vault::unlock(self.dir.path().join("phoenix.db"), &passcode, now_ms).ok()?;
-        vault
-            .load_all()
-            .ok()?
-            .records
-            .iter()
-            .find(|record| record.kind == Messaging::KIND && record.id == PROFILE_ID)
-            .and_then(|record| Messaging::from_body(&record.body))
-    }
-
-    /// The app opened again: a new core over the same files and clock.
-    pub fn switch_on(self) -> Phone {
-        Phone::start(self.dir, self.clock, self.device_key, self.setup)
-    }
-}
-
-/// What a shell keeps for `operation`.
-fn kept(
-    operation: crate::effects::BackgroundCheckOperation,
-) -> Option<crate::background::BackgroundCheck> {
-    match operation {
-        crate::effects::BackgroundCheckOperation::Keep {
-            relay,
-            waiting_key,
-            discreet,
-            language,
-        } => Some(crate::background::BackgroundCheck {
-            relay,
-            waiting_key,
-            discreet,
-            language,
-        }),
-        crate::effects::BackgroundCheckOperation::Forget => None,
     }
 }
