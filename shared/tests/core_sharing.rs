@@ -8,10 +8,13 @@ use std::sync::{Arc, Mutex};
 use relay_protocol::api::{self, PairRequest};
 use relay_protocol::channel::{Account, Arrival, Channel, ChannelIdentity, ClaimedKeys};
 use relay_protocol::share::{Body, Envelope, Item, Trend};
-use shared::app::Event;
+use shared::app::{Event, SettingsEvent};
 use shared::i18n::{Language, Translations, Translator};
 use shared::model::Screen;
-use shared::model::aftercare::{AftercareEvent, Referral, ReferralStatus, ServiceCategory};
+use shared::model::aftercare::{
+    AftercareEvent, AftercarePlan, AppointmentForm, Document, DocumentKind, DocumentStatus,
+    MeetingForm, Referral, ReferralStatus, ServiceCategory, SupportContact,
+};
 use shared::model::checkin::CheckInForm;
 use shared::model::goals::{Dimension, GoalEvent};
 use shared::model::messages::{MessageStatus, MessagesEvent};
@@ -19,8 +22,9 @@ use shared::model::safety::{Person, SafetyPlan};
 use shared::model::settings::RecoveryFocus;
 use shared::model::sharing::{PlanSection, ShareItem, SharingEvent};
 use shared::model::triggers::Halt;
+use shared::model::when::Day;
 use shared::testing::{HOUR_MS, Phone, Setup};
-use shared::view::ViewModel;
+use shared::view::{ScreenView, ViewModel};
 
 const DAY_MS: i64 = 24 * 3_600_000;
 
@@ -357,6 +361,145 @@ fn the_plan_whole_or_one_section_and_the_safety_plan_arrive_as_structured_items(
             "My aftercare plan: Services and referrals"
         ]
     );
+}
+
+/// One entry in each of the plan's seven sections.
+fn fill_every_plan_section(phone: &Phone) {
+    let events = [
+        AftercareEvent::SaveContact {
+            id: None,
+            contact: SupportContact {
+                name: "Jim".into(),
+                relationship: "Sponsor".into(),
+                phone: "555 0102".into(),
+            },
+        },
+        AftercareEvent::SaveReferral {
+            id: None,
+            referral: Referral {
+                category: ServiceCategory::Counseling,
+                organization: "Hope Clinic".into(),
+                contact: String::new(),
+                address: String::new(),
+                hours: String::new(),
+                status: ReferralStatus::ToContact,
+                notes: String::new(),
+            },
+        },
+        AftercareEvent::SaveDocument {
+            id: None,
+            document: Document {
+                kind: DocumentKind::Other,
+                name: "Library card".into(),
+                status: DocumentStatus::Needed,
+                needs_first: vec![],
+            },
+        },
+        AftercareEvent::SaveAppointment {
+            id: None,
+            appointment: AppointmentForm {
+                title: "Intake".into(),
+                at: "2026-03-10T10:30".into(),
+                place: String::new(),
+                remind_minutes_before: None,
+            },
+        },
+        AftercareEvent::SaveMeeting {
+            id: None,
+            meeting: MeetingForm {
+                name: "Home group".into(),
+                weekday: Day::Tuesday,
+                time: "19:00".into(),
+                place: String::new(),
+            },
+        },
+        AftercareEvent::SetPlan(AftercarePlan {
+            warning_signs: vec!["Skipping meals".into()],
+            re_engagement: vec!["Call Jim".into()],
+        }),
+    ];
+    for event in events {
+        phone.send_ok(Event::Aftercare(event));
+    }
+}
+
+#[test]
+fn sharing_the_plan_offers_the_whole_plan_then_each_section_under_the_plans_own_heading() {
+    let inbox = Inbox::new();
+    let phone = phone_paired_with(&inbox, "en-US");
+    fill_every_plan_section(&phone);
+    for (language, whole, plan) in [
+        (Language::English, "The whole plan", "My aftercare plan"),
+        (
+            Language::Spanish,
+            "Todo el plan",
+            "Mi plan de cuidado continuo",
+        ),
+    ] {
+        phone.send_ok(Event::Settings(SettingsEvent::SetLanguage(Some(language))));
+        let view = phone.send_ok(Event::Navigate(Screen::Aftercare));
+        let ScreenView::Aftercare(screen) = view.screen else {
+            panic!("the aftercare plan")
+        };
+        let headings = [
+            screen.contacts_heading,
+            screen.referrals_heading,
+            screen.documents_heading,
+            screen.appointments_heading,
+            screen.meetings_heading,
+            screen.warning_signs_heading,
+            screen.re_engagement_heading,
+        ];
+        let choices = view.sharing.unwrap().plan_choices;
+        let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+        let expected: Vec<&str> = std::iter::once(whole)
+            .chain(headings.iter().map(String::as_str))
+            .collect();
+        assert_eq!(labels, expected, "{language:?}");
+        assert_eq!(
+            choices.iter().map(|c| c.item).collect::<Vec<_>>(),
+            [
+                ShareItem::Aftercare,
+                ShareItem::AftercareSection(PlanSection::SupportContacts),
+                ShareItem::AftercareSection(PlanSection::Referrals),
+                ShareItem::AftercareSection(PlanSection::Documents),
+                ShareItem::AftercareSection(PlanSection::Appointments),
+                ShareItem::AftercareSection(PlanSection::Meetings),
+                ShareItem::AftercareSection(PlanSection::WarningSigns),
+                ShareItem::AftercareSection(PlanSection::ReEngagement),
+            ]
+        );
+
+        let shown = preview(&phone, choices[0].item)
+            .sharing
+            .unwrap()
+            .preview
+            .unwrap();
+        assert_eq!(shown.title, plan);
+        let shown_sections: Vec<&String> = shown
+            .lines
+            .iter()
+            .filter(|l| headings.contains(l))
+            .collect();
+        assert_eq!(shown_sections.len(), 7, "the whole plan: {:?}", shown.lines);
+        phone.send_ok(Event::Sharing(SharingEvent::Cancel));
+        for (choice, heading) in choices[1..].iter().zip(&headings) {
+            let shown = preview(&phone, choice.item)
+                .sharing
+                .unwrap()
+                .preview
+                .unwrap();
+            assert_eq!(shown.title, format!("{plan}: {heading}"));
+            assert_eq!(
+                &shown.lines[0], heading,
+                "only that section: {:?}",
+                shown.lines
+            );
+            assert_eq!(shown.lines.len(), 2, "only that section: {:?}", shown.lines);
+            phone.send_ok(Event::Sharing(SharingEvent::Cancel));
+        }
+    }
+    assert!(inbox.items().is_empty(), "previews send nothing");
 }
 
 #[test]

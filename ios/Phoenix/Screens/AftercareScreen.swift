@@ -39,15 +39,7 @@ struct AftercareScreen: View {
             Section {
                 Button(view.exportDocumentLabel) { core.send(.exportPlan) }
                 Button(view.exportCalendarLabel) { core.send(.exportCalendar) }
-                SharePlanMenu(sections: [
-                    (view.contactsHeading, .supportContacts),
-                    (view.referralsHeading, .referrals),
-                    (view.documentsHeading, .documents),
-                    (view.appointmentsHeading, .appointments),
-                    (view.meetingsHeading, .meetings),
-                    (view.warningSignsHeading, .warningSigns),
-                    (view.reEngagementHeading, .reEngagement),
-                ])
+                SharePlanMenu()
             } header: { Text(view.heading).font(.title2).accessibilityAddTraits(.isHeader) }
             Section(view.contactsHeading) {
                 // Empty: what the section is for, in one sentence.

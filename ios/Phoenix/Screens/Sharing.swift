@@ -20,21 +20,17 @@ struct ShareButton: View {
     }
 }
 
-/// The aftercare plan's "Share with my specialist": the whole plan, or one
-/// section by its heading.
+/// The aftercare plan's "Share with my specialist": the core's choices, as
+/// listed (the whole plan, then each section by its heading).
 struct SharePlanMenu: View {
     @Environment(Core.self) private var core
-    /// Each section's heading as the screen shows it, and the section.
-    let sections: [(heading: String, section: PlanSection)]
 
     var body: some View {
         if let sharing = core.view.sharing, sharing.available {
             Menu(sharing.shareLabel) {
-                Button(sharing.wholePlanLabel) { core.send(.sharing(.preview(ShareItem.aftercare))) }
-                ForEach(sections.indices, id: \.self) { index in
-                    Button(sections[index].heading) {
-                        core.send(.sharing(.preview(ShareItem.aftercareSection(sections[index].section))))
-                    }
+                ForEach(sharing.planChoices.indices, id: \.self) { index in
+                    let choice = sharing.planChoices[index]
+                    Button(choice.label) { core.send(.sharing(.preview(choice.item))) }
                 }
             }
         }

@@ -1,5 +1,6 @@
-//! Share with my specialist: the preview of the item about to be sent
-//! (rendered from exactly that item, in the participant's language), the
+//! Share with my specialist: the aftercare plan's choices (the whole plan,
+//! then each section as its screen heads it), the preview of the item
+//! about to be sent (rendered from exactly that item, in the participant's language), the
 //! "Shared with my specialist" list on Contact my peer, and the lines the
 //! conversation shows for shared items.
 
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::dates;
 use crate::i18n::Translator;
 use crate::model::messages::{Message, MessageStatus, Shared};
-use crate::model::sharing::{self, SUMMARY_DAYS};
+use crate::model::sharing::{self, PlanSection, SUMMARY_DAYS, ShareItem};
 use crate::model::{Data, Unlocked, Zone};
 
 /// What the specialist will see, before it is sent.
@@ -37,6 +38,26 @@ pub struct SharedItemView {
     pub status_label: String,
 }
 
+/// One choice of the aftercare plan's "Share with my specialist": the
+/// whole plan, or one section by the heading the plan's screen gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
+pub struct PlanShareChoice {
+    pub label: String,
+    /// Previewed with `SharingEvent::Preview`.
+    pub item: ShareItem,
+}
+
+/// The aftercare plan's sections in the order its screen shows them.
+const SCREEN_ORDER: [PlanSection; 7] = [
+    PlanSection::SupportContacts,
+    PlanSection::Referrals,
+    PlanSection::Documents,
+    PlanSection::Appointments,
+    PlanSection::Meetings,
+    PlanSection::WarningSigns,
+    PlanSection::ReEngagement,
+];
+
 /// A check-in summary's period, for the picker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, facet::Facet)]
 pub struct SharePeriod {
@@ -49,8 +70,9 @@ pub struct SharingView {
     /// Paired: each shareable item shows "Share with my specialist".
     pub available: bool,
     pub share_label: String,
-    /// The aftercare plan's "whole plan" choice (sections use their headings).
-    pub whole_plan_label: String,
+    /// The aftercare plan's choices, in order: the whole plan, then each
+    /// section as its screen shows it. Shells render this list as it is.
+    pub plan_choices: Vec<PlanShareChoice>,
     pub periods: Vec<SharePeriod>,
     pub include_notes_label: String,
     /// The item about to be shared, while the preview is open.
@@ -75,7 +97,7 @@ pub fn sharing_view(unlocked: &Unlocked, zone: &Zone, words: &Translator<'_>) ->
     SharingView {
         available: data.messaging.is_some(),
         share_label: words.get("share-action"),
-        whole_plan_label: words.get("share-whole-plan"),
+        plan_choices: plan_choices(words),
         periods: SUMMARY_DAYS
             .iter()
             .map(|days| SharePeriod {
@@ -100,6 +122,18 @@ pub fn sharing_view(unlocked: &Unlocked, zone: &Zone, words: &Translator<'_>) ->
         stop_label: words.get("shared-stop"),
         stop_note: words.get("shared-stop-note"),
     }
+}
+
+fn plan_choices(words: &Translator<'_>) -> Vec<PlanShareChoice> {
+    let whole = PlanShareChoice {
+        label: words.get("share-whole-plan"),
+        item: ShareItem::Aftercare,
+    };
+    let sections = SCREEN_ORDER.into_iter().map(|section| PlanShareChoice {
+        label: words.get(heading_key(section)),
+        item: ShareItem::AftercareSection(section),
+    });
+    std::iter::once(whole).chain(sections).collect()
 }
 
 fn shared_items(data: &Data, zone: &Zone, words: &Translator<'_>) -> Vec<SharedItemView> {
@@ -344,15 +378,22 @@ fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// A section's heading's message id by its contract code.
 fn section_key(code: &str) -> &'static str {
-    match code {
-        "referrals" => "aftercare-referrals",
-        "documents" => "aftercare-documents",
-        "appointments" => "aftercare-appointments",
-        "meetings" => "aftercare-meetings",
-        "support_contacts" => "aftercare-contacts",
-        "warning_signs" => "aftercare-warning-signs",
-        _ => "aftercare-re-engagement",
+    PlanSection::from_code(code).map_or("aftercare-re-engagement", heading_key)
+}
+
+/// The message id of a section's heading: the one the plan's screen uses
+/// (`view/aftercare.rs`).
+fn heading_key(section: PlanSection) -> &'static str {
+    match section {
+        PlanSection::Referrals => "aftercare-referrals",
+        PlanSection::Documents => "aftercare-documents",
+        PlanSection::Appointments => "aftercare-appointments",
+        PlanSection::Meetings => "aftercare-meetings",
+        PlanSection::SupportContacts => "aftercare-contacts",
+        PlanSection::WarningSigns => "aftercare-warning-signs",
+        PlanSection::ReEngagement => "aftercare-re-engagement",
     }
 }
 

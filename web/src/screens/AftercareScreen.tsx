@@ -25,17 +25,7 @@ export function AftercareScreen({ view, words }: { view: AftercareView; words: F
   return (
     <main className="screen">
       <h1>{view.heading}</h1>
-      <SharePlan
-        sections={[
-          { heading: view.referrals_heading, section: { kind: 'Referrals' } },
-          { heading: view.documents_heading, section: { kind: 'Documents' } },
-          { heading: view.appointments_heading, section: { kind: 'Appointments' } },
-          { heading: view.meetings_heading, section: { kind: 'Meetings' } },
-          { heading: view.contacts_heading, section: { kind: 'SupportContacts' } },
-          { heading: view.warning_signs_heading, section: { kind: 'WarningSigns' } },
-          { heading: view.re_engagement_heading, section: { kind: 'ReEngagement' } },
-        ]}
-      />
+      <SharePlan />
       <div className="row">
         <button type="button" onClick={() => dispatch({ kind: 'ExportPlan' })}>
           {view.export_document_label}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppState, useDispatch } from '../core/CoreContext';
-import type { PlanSection, ShareItem, SharingView } from '../generated/shared_types';
+import type { ShareItem, SharingView } from '../generated/shared_types';
 import { CheckField, ChoiceField, Section } from './fields';
 
 /** Share with my specialist (`view.sharing`): `null` while locked. */
@@ -21,19 +21,16 @@ export function ShareButton({ item, label }: { item: ShareItem; label?: string }
   );
 }
 
-/** The aftercare plan's "Share with my specialist": the whole plan or one section, by its heading; then the preview. */
-export function SharePlan({ sections }: { sections: { heading: string; section: PlanSection }[] }) {
+/** The aftercare plan's "Share with my specialist": the core's choices (the whole plan, then each section by its heading); then the preview. */
+export function SharePlan() {
   const sharing = useSharing();
   const [choice, setChoice] = useState(0);
   if (!sharing?.available) return null;
-  const items: { value: ShareItem; label: string }[] = [
-    { value: { kind: 'Aftercare' }, label: sharing.whole_plan_label },
-    ...sections.map(({ heading, section }) => ({ value: { kind: 'AftercareSection', value: section } as ShareItem, label: heading })),
-  ];
+  const choices = sharing.plan_choices.map(({ item, label }) => ({ value: item, label }));
   return (
     <div className="share-plan">
-      <ChoiceField label={sharing.share_label} choices={items} selected={choice} onChange={setChoice} />
-      <ShareButton item={items[choice].value} />
+      <ChoiceField label={sharing.share_label} choices={choices} selected={choice} onChange={setChoice} />
+      <ShareButton item={choices[choice].value} />
     </div>
   );
 }

@@ -263,7 +263,7 @@ function localDay(locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date());
 }
 
-test('the participant shares a goal and a 30-day check-in summary, each after its preview; the inbox shows them as cards, marks a call for help, and drops the goal when sharing stops', async () => {
+test('the participant shares a goal and a 30-day check-in summary, each after its preview, and previews one section of the aftercare plan; the inbox shows them as cards, marks a call for help, and drops the goal when sharing stops', async () => {
   // A check-in with a strong craving today, another on the next day after
   // travelling across the date line, and a goal with steps, two of them done.
   await checkIn('2', '8');
@@ -293,6 +293,31 @@ test('the participant shares a goal and a 30-day check-in summary, each after it
   await expect(preview.getByRole('listitem')).toHaveText(['Status: Active', '2 of 3 steps done', 'Done: Buy shoes', 'Done: Walk to the park', 'To do: Walk with Ana']);
   await checkScreen(participant, 'share-preview-goal');
   await preview.getByRole('button', { name: 'Send' }).click();
+  await expect(preview).toBeHidden();
+
+  // The aftercare plan's choices are the core's: the whole plan, then each
+  // section under the screen's own heading, in its order; one section's preview.
+  await go(participant, 'Aftercare plan', 'My aftercare plan');
+  const referral = participant.getByRole('form', { name: 'Add referral' });
+  await referral.getByLabel('Organization').fill('Hope Clinic');
+  await referral.getByRole('button', { name: 'Add referral' }).click();
+  await expect(participant.getByText('Hope Clinic').first()).toBeVisible();
+  const planChoices = participant.getByRole('combobox', { name: 'Share with my specialist' });
+  await expect(planChoices.getByRole('option')).toHaveText([
+    'The whole plan',
+    'Support contacts',
+    'Services and referrals',
+    'Documents to get',
+    'Appointments',
+    'Weekly meetings',
+    'Warning signs',
+    'If I start slipping, I will',
+  ]);
+  await planChoices.selectOption({ label: 'Services and referrals' });
+  await participant.getByRole('button', { name: 'Share with my specialist', exact: true }).click();
+  await expect(preview.getByRole('heading', { name: 'My aftercare plan: Services and referrals' })).toBeVisible();
+  await expect(preview.getByRole('listitem')).toHaveText(['Services and referrals', /^• Hope Clinic/]);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(preview).toBeHidden();
 
   // The last 30 days of check-ins: notes left out unless ticked.

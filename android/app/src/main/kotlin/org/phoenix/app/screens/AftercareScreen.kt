@@ -33,7 +33,6 @@ import org.phoenix.shared.MeetingForm
 import org.phoenix.shared.Referral
 import org.phoenix.shared.SupportContact
 import org.phoenix.app.ui.SharePlanMenu
-import org.phoenix.shared.PlanSection
 
 @Composable
 fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
@@ -71,18 +70,7 @@ fun AftercareScreen(view: AftercareView, words: FormWords, dispatch: Dispatch) {
                 Button(onClick = { dispatch(Event.ExportPlan) }) { Text(view.exportDocumentLabel) }
                 OutlinedButton(onClick = { dispatch(Event.ExportCalendar) }) { Text(view.exportCalendarLabel) }
             }
-            SharePlanMenu(
-                listOf(
-                    view.contactsHeading to PlanSection.SUPPORTCONTACTS,
-                    view.referralsHeading to PlanSection.REFERRALS,
-                    view.documentsHeading to PlanSection.DOCUMENTS,
-                    view.appointmentsHeading to PlanSection.APPOINTMENTS,
-                    view.meetingsHeading to PlanSection.MEETINGS,
-                    view.warningSignsHeading to PlanSection.WARNINGSIGNS,
-                    view.reEngagementHeading to PlanSection.REENGAGEMENT,
-                ),
-                dispatch,
-            )
+            SharePlanMenu(dispatch)
         }
         item { SectionHeading(view.contactsHeading) }
         // Empty: what the section is for, in one sentence.

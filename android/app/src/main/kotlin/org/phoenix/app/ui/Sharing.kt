@@ -28,7 +28,6 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import org.phoenix.app.Dispatch
 import org.phoenix.shared.Event
-import org.phoenix.shared.PlanSection
 import org.phoenix.shared.ShareItem
 import org.phoenix.shared.SharingEvent
 import org.phoenix.shared.SharingView
@@ -52,18 +51,16 @@ fun ShareButton(item: ShareItem, dispatch: Dispatch, name: String? = null) {
     ) { Text(sharing.shareLabel) }
 }
 
-/** The aftercare plan's "Share with my specialist": the whole plan, or one section by its heading. */
+/** The aftercare plan's "Share with my specialist": the core's choices, as listed (the whole plan, then each section by its heading). */
 @Composable
-fun SharePlanMenu(sections: List<Pair<String, PlanSection>>, dispatch: Dispatch) {
+fun SharePlanMenu(dispatch: Dispatch) {
     val sharing = LocalSharing.current?.takeIf { it.available } ?: return
     var open by remember { mutableStateOf(false) }
-    val preview = { item: ShareItem -> open = false; dispatch.send(SharingEvent.Preview(item)) }
     Box {
         OutlinedButton(onClick = { open = true }) { Text(sharing.shareLabel) }
         DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
-            DropdownMenuItem(text = { Text(sharing.wholePlanLabel) }, onClick = { preview(ShareItem.Aftercare) })
-            for ((heading, section) in sections) {
-                DropdownMenuItem(text = { Text(heading) }, onClick = { preview(ShareItem.AftercareSection(section)) })
+            for (choice in sharing.planChoices) {
+                DropdownMenuItem(text = { Text(choice.label) }, onClick = { open = false; dispatch.send(SharingEvent.Preview(choice.item)) })
             }
         }
     }
