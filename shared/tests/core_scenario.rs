@@ -588,8 +588,10 @@ fn shown_text(value: &serde_json::Value) -> Vec<String> {
     match value {
         serde_json::Value::String(text) => vec![text.clone()],
         serde_json::Value::Array(items) => items.iter().flat_map(shown_text).collect(),
+        // `item` is what a choice sends back (a `ShareItem`), never shown.
         serde_json::Value::Object(fields) => fields
             .iter()
+            .filter(|(name, _)| name.as_str() != "item")
             .filter(|(name, value)| !(value.is_string() && IDENTIFIERS.contains(&name.as_str())))
             .flat_map(|(_, value)| shown_text(value))
             .collect(),
