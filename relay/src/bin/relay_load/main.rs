@@ -247,15 +247,6 @@ fn start_relays(options: &Options) -> Vec<Relay> {
         .collect()
 }
 
-/// Holds each relay to `cores` of one core, or says why it cannot.
-fn hold(relays: &[Relay], cores: f64) -> cpu_cap::CpuCaps {
-    let pids: Vec<u32> = relays.iter().map(Relay::pid).collect();
-    cpu_cap::CpuCaps::hold(&pids, cores).unwrap_or_else(|why| {
-        eprintln!("relay-load: {why}");
-        std::process::exit(2);
-    })
-}
-
 /// `count` participants paired with the specialist, spread over the
 /// relays as a load balancer would.
 fn pair(relays: &[Relay], specialist: &mut Specialist, count: usize) -> Vec<Device> {
@@ -278,7 +269,19 @@ fn pair(relays: &[Relay], specialist: &mut Specialist, count: usize) -> Vec<Devi
 fn main() {
     let options = Options::parse();
     let relays = start_relays(&options);
-    let caps = options.relay_cores.map(|cores| hold(&relays, cores));
+    let pids: Vec<u32> = relays.iter().map(Relay::pid).collect();
+    let caps = match options
+        .relay_cores
+        .map(|cores| cpu_cap::CpuCaps::hold(&pids, cores))
+    {
+        Some(Err(why)) => {
+            // The relays stop before the exit, which would leave them running.
+            drop(relays);
+            eprintln!("relay-load: {why}");
+            std::process::exit(2);
+        }
+        caps => caps.and_then(Result::ok),
+    };
     let relay = &relays[0];
     relay.add_specialist("load", "Load Test");
     let mut specialist = Specialist::sign_in(relay, "load");
